@@ -1,0 +1,34 @@
+/* One syscall as decoded from its entry and exit stops. */
+#ifndef PTRC_EVENT_EVENT_H
+#define PTRC_EVENT_EVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "value.h"
+
+struct ptrc_abi;
+struct sysent;
+
+enum { SC_MAX_ARGS = 6 };
+
+struct sc_event {
+	const struct ptrc_abi *abi;
+	const struct sysent *ent; /* NULL for a number no table knows */
+	const char *name;	  /* static, or in the arena (syscall_0x1c3) */
+	uint64_t nr;
+	uint64_t raw[SC_MAX_ARGS];
+	uint64_t pc, sp;
+	uint8_t nargs;
+	/* Arguments [0, split) are printed at entry, the rest at exit. */
+	uint8_t split;
+	struct val args[SC_MAX_ARGS];
+
+	bool exited; /* the exit stop was seen */
+	bool is_error;
+	int64_t ret;	      /* the raw return value (-errno when is_error) */
+	struct val retv;      /* the decoded return value, when not an error */
+	const char *ret_note; /* static text after the value: "(Timeout)" */
+};
+
+#endif

@@ -1,0 +1,138 @@
+#include "value.h"
+
+#include <string.h>
+
+static void set(struct val *v, enum val_kind kind)
+{
+	memset(v, 0, sizeof(*v));
+	v->kind = (uint8_t)kind;
+}
+
+void val_int(struct val *v, int64_t x)
+{
+	set(v, VAL_INT);
+	v->i = x;
+}
+
+void val_uint(struct val *v, uint64_t x)
+{
+	set(v, VAL_UINT);
+	v->u = x;
+}
+
+void val_hex(struct val *v, uint64_t x)
+{
+	set(v, VAL_HEX);
+	v->u = x;
+}
+
+void val_oct(struct val *v, uint64_t x)
+{
+	set(v, VAL_OCT);
+	v->u = x;
+}
+
+void val_ptr(struct val *v, uint64_t addr)
+{
+	set(v, VAL_PTR);
+	v->u = addr;
+}
+
+void val_fd(struct val *v, int64_t fd)
+{
+	set(v, VAL_FD);
+	v->i = fd;
+}
+
+void val_sig(struct val *v, int64_t sig)
+{
+	set(v, VAL_SIG);
+	v->i = sig;
+}
+
+void val_sym(struct val *v, const char *static_text)
+{
+	set(v, VAL_SYM);
+	v->text = static_text;
+}
+
+void val_flags(struct val *v, uint64_t bits, const struct xlat *tab)
+{
+	set(v, VAL_FLAGS);
+	v->fl.bits = bits;
+	v->fl.tab = tab;
+}
+
+void val_enum(struct val *v, uint64_t x, const struct xlat *tab)
+{
+	set(v, VAL_ENUM);
+	v->fl.bits = x;
+	v->fl.tab = tab;
+}
+
+void val_str(struct val *v, struct arena *a, const char *bytes, uint32_t len, bool trunc)
+{
+	set(v, VAL_STR);
+	v->bytes = len ? arena_strndup(a, bytes, len) : "";
+	v->n = len;
+	if (trunc)
+		v->flags |= VALF_TRUNC;
+}
+
+void val_expr(struct val *v, const char *arena_text)
+{
+	set(v, VAL_EXPR);
+	v->text = arena_text;
+}
+
+struct val *val_or(struct val *v, struct arena *a, uint32_t n)
+{
+	set(v, VAL_OR);
+	v->n = n;
+	v->items = arena_zalloc(a, sizeof(struct val) * (n ? n : 1));
+	return v->items;
+}
+
+struct field *val_struct(struct val *v, struct arena *a, uint32_t n)
+{
+	set(v, VAL_STRUCT);
+	v->n = n;
+	v->fields = arena_zalloc(a, sizeof(struct field) * (n ? n : 1));
+	return v->fields;
+}
+
+struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name)
+{
+	st->fields[i].name = name;
+	st->fields[i].v = arena_zalloc(a, sizeof(struct val));
+	return st->fields[i].v;
+}
+
+struct val *val_array(struct val *v, struct arena *a, uint32_t n)
+{
+	set(v, VAL_ARRAY);
+	v->n = n;
+	v->items = arena_zalloc(a, sizeof(struct val) * (n ? n : 1));
+	return v->items;
+}
+
+void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after)
+{
+	struct val *pair = arena_alloc(a, 2 * sizeof(*pair));
+
+	pair[0] = *before;
+	pair[1] = *after;
+	set(v, VAL_CHANGE);
+	v->change.before = &pair[0];
+	v->change.after = &pair[1];
+}
+
+void val_comment(struct val *v, struct arena *a, const struct val *inner, const char *text)
+{
+	struct val *in = arena_alloc(a, sizeof(*in));
+
+	*in = *inner;
+	set(v, VAL_COMMENT);
+	v->comment.v = in;
+	v->comment.text = text;
+}

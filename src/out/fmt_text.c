@@ -1,0 +1,265 @@
+#include "fmt_text.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "../sys/signame.h"
+#include "../sys/xlat.h"
+
+static bool needs_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < ' ' || c > 0x7e) && !strchr("\t\n\v\f\r", c))
+			return true;
+	}
+	return false;
+}
+
+void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const struct text_opts *o)
+{
+	bool hex = o->xflag >= 2 || (o->xflag == 1 && needs_hex(s, n));
+
+	strbuf_addc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (hex) {
+			strbuf_addf(sb, "\\x%02x", c);
+			continue;
+		}
+		switch (c) {
+		case '"':
+			strbuf_adds(sb, "\\\"");
+			continue;
+		case '\\':
+			strbuf_adds(sb, "\\\\");
+			continue;
+		case '\t':
+			strbuf_adds(sb, "\\t");
+			continue;
+		case '\n':
+			strbuf_adds(sb, "\\n");
+			continue;
+		case '\v':
+			strbuf_adds(sb, "\\v");
+			continue;
+		case '\f':
+			strbuf_adds(sb, "\\f");
+			continue;
+		case '\r':
+			strbuf_adds(sb, "\\r");
+			continue;
+		default:
+			break;
+		}
+		if (c >= ' ' && c <= 0x7e) {
+			strbuf_addc(sb, (char)c);
+			continue;
+		}
+		/* Shortest octal, unless an octal digit follows and would merge. */
+		bool digit_next = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7';
+		if (digit_next || c >= 0100)
+			strbuf_addf(sb, "\\%03o", c);
+		else
+			strbuf_addf(sb, "\\%o", c);
+	}
+	strbuf_addc(sb, '"');
+	if (trunc)
+		strbuf_adds(sb, "...");
+}
+
+static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
+{
+	if (!tab) {
+		strbuf_addf(sb, "%#" PRIx64, bits);
+		return;
+	}
+	if (bits == 0) {
+		const char *z = xlat_name(tab, 0);
+		strbuf_adds(sb, z ? z : "0");
+		return;
+	}
+	uint64_t left = bits;
+	bool first = true;
+	for (unsigned i = 0; i < tab->n; i++) {
+		uint64_t f = tab->ents[i].val;
+		if (f && (left & f) == f) {
+			if (!first)
+				strbuf_addc(sb, '|');
+			strbuf_adds(sb, tab->ents[i].name);
+			left &= ~f;
+			first = false;
+		}
+	}
+	if (left) {
+		if (!first)
+			strbuf_addc(sb, '|');
+		strbuf_addf(sb, "%#" PRIx64, left);
+	}
+}
+
+static void text_enum(struct strbuf *sb, const struct val *v)
+{
+	const char *n = v->fl.tab ? xlat_name(v->fl.tab, v->fl.bits) : NULL;
+
+	if (n)
+		strbuf_adds(sb, n);
+	else if (v->flags & VALF_HEXFLAGS)
+		strbuf_addf(sb, "%#" PRIx64, v->fl.bits);
+	else
+		strbuf_addf(sb, "%" PRIu64, v->fl.bits);
+}
+
+static void text_sigset(struct strbuf *sb, const struct val *v)
+{
+	unsigned nsig = v->set.nbytes * 8, set = 0;
+	char buf[32];
+
+	for (unsigned i = 0; i < nsig; i++)
+		set += (v->set.mask[i / 8] >> (i % 8)) & 1;
+	/* Mostly-full sets read better as their complement. */
+	bool complement = set > nsig / 2;
+	if (complement)
+		strbuf_addc(sb, '~');
+	strbuf_addc(sb, '[');
+	bool first = true;
+	for (unsigned i = 0; i < nsig; i++) {
+		bool on = (v->set.mask[i / 8] >> (i % 8)) & 1;
+		if (on == complement)
+			continue;
+		if (!first)
+			strbuf_addc(sb, ' ');
+		first = false;
+		const char *n = signame(i + 1, buf, sizeof(buf));
+		if (n)
+			strbuf_adds(sb, n + 3);
+		else
+			strbuf_addf(sb, "%u", i + 1);
+	}
+	strbuf_addc(sb, ']');
+}
+
+void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	char buf[32];
+
+	switch (v->kind) {
+	case VAL_NONE:
+		break;
+	case VAL_INT:
+	case VAL_FD:
+		strbuf_addf(sb, "%" PRId64, v->i);
+		break;
+	case VAL_UINT:
+		strbuf_addf(sb, "%" PRIu64, v->u);
+		break;
+	case VAL_HEX:
+		strbuf_addf(sb, "%#" PRIx64, v->u);
+		break;
+	case VAL_OCT:
+		strbuf_addf(sb, "%#03" PRIo64, v->u);
+		break;
+	case VAL_PTR:
+		if (v->u)
+			strbuf_addf(sb, "%#" PRIx64, v->u);
+		else
+			strbuf_adds(sb, "NULL");
+		break;
+	case VAL_STR:
+		text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, o);
+		break;
+	case VAL_FLAGS:
+		text_flags(sb, v->fl.bits, v->fl.tab);
+		break;
+	case VAL_ENUM:
+		text_enum(sb, v);
+		break;
+	case VAL_SIG:
+		if (signame(v->i, buf, sizeof(buf)))
+			strbuf_adds(sb, buf);
+		else
+			strbuf_addf(sb, "%" PRId64, v->i);
+		break;
+	case VAL_SYM:
+	case VAL_EXPR:
+		strbuf_adds(sb, v->text);
+		break;
+	case VAL_OR:
+		for (uint32_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_addc(sb, '|');
+			text_val(sb, &v->items[i], o);
+		}
+		break;
+	case VAL_STRUCT:
+		strbuf_addc(sb, '{');
+		for (uint32_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_adds(sb, ", ");
+			if (v->fields[i].name)
+				strbuf_addf(sb, "%s=", v->fields[i].name);
+			text_val(sb, v->fields[i].v, o);
+		}
+		if (v->flags & (VALF_ABBREV | VALF_TRUNC))
+			strbuf_adds(sb, v->n ? ", ..." : "...");
+		strbuf_addc(sb, '}');
+		break;
+	case VAL_ARRAY:
+		strbuf_addc(sb, '[');
+		for (uint32_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_adds(sb, ", ");
+			text_val(sb, &v->items[i], o);
+		}
+		if (v->flags & VALF_TRUNC)
+			strbuf_adds(sb, v->n ? ", ..." : "...");
+		strbuf_addc(sb, ']');
+		break;
+	case VAL_SIGSET:
+		text_sigset(sb, v);
+		break;
+	case VAL_CHANGE:
+		text_val(sb, v->change.before, o);
+		strbuf_adds(sb, " => ");
+		text_val(sb, v->change.after, o);
+		break;
+	case VAL_COMMENT:
+		text_val(sb, v->comment.v, o);
+		strbuf_addf(sb, " /* %s */", v->comment.text);
+		break;
+	}
+}
+
+void text_args(struct strbuf *sb, const struct sc_event *ev, unsigned from, unsigned to,
+	       const struct text_opts *o)
+{
+	for (unsigned i = from; i < to; i++) {
+		if (i > from)
+			strbuf_adds(sb, ", ");
+		text_val(sb, &ev->args[i], o);
+	}
+}
+
+void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
+{
+	if (!ev->exited) {
+		strbuf_adds(sb, "= ?");
+		return;
+	}
+	if (ev->is_error) {
+		int64_t err = -ev->ret;
+		const char *name = errno_name(err);
+		const char *text = errno_text(err);
+		if (errno_is_restart(err))
+			strbuf_addf(sb, "= ? %s (%s)", name, text);
+		else if (name)
+			strbuf_addf(sb, "= -1 %s (%s)", name, text ? text : "Unknown error");
+		else
+			strbuf_addf(sb, "= -1 (errno %" PRId64 ")", err);
+		return;
+	}
+	strbuf_adds(sb, "= ");
+	text_val(sb, &ev->retv, o);
+	if (ev->ret_note)
+		strbuf_addf(sb, " %s", ev->ret_note);
+}

@@ -1,0 +1,25 @@
+/* strace-style text for decoded values.  Pure: no I/O, no tracee access. */
+#ifndef PTRC_OUT_FMT_TEXT_H
+#define PTRC_OUT_FMT_TEXT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../event/event.h"
+#include "../util/strbuf.h"
+
+struct text_opts {
+	unsigned acolumn; /* -a: column of "= " */
+	uint8_t xflag;	  /* -x: 1 hex for non-printable strings, 2 hex for all */
+};
+
+void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o);
+/* Quotes bytes as strace does: escapes, octal, and "..." when trunc. */
+void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const struct text_opts *o);
+/* Arguments [from, to) of ev, each preceded by ", " except the first one printed. */
+void text_args(struct strbuf *sb, const struct sc_event *ev, unsigned from, unsigned to,
+	       const struct text_opts *o);
+/* "= 3", "= -1 ENOENT (No such file or directory)", "= ?" when !ev->exited. */
+void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
+
+#endif

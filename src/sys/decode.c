@@ -1,0 +1,215 @@
+#include "decode.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../arch/abi.h"
+#include "sysent.h"
+#include "xlat.h"
+
+int64_t arg_int(const struct sc_event *ev, unsigned i)
+{
+	return (int32_t)(uint32_t)ev->raw[i];
+}
+
+uint64_t arg_word(const struct dctx *d, const struct sc_event *ev, unsigned i)
+{
+	return d->abi->word_size == 4 ? (uint32_t)ev->raw[i] : ev->raw[i];
+}
+
+static int64_t arg_long(const struct dctx *d, const struct sc_event *ev, unsigned i)
+{
+	return d->abi->word_size == 4 ? (int32_t)(uint32_t)ev->raw[i] : (int64_t)ev->raw[i];
+}
+
+int read_word(struct dctx *d, uint64_t addr, uint64_t *out)
+{
+	if (d->abi->word_size == 4) {
+		uint32_t w;
+		int rc = tmem_read(d->mem, addr, &w, sizeof(w));
+		*out = w;
+		return rc;
+	}
+	return tmem_read(d->mem, addr, out, sizeof(*out));
+}
+
+void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit)
+{
+	if (!addr) {
+		val_ptr(v, 0);
+		return;
+	}
+	char *buf = arena_alloc(d->ar, (size_t)limit + 1);
+	bool complete;
+	ssize_t n = tmem_read_str(d->mem, addr, buf, limit, &complete);
+	if (n < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	val_str(v, d->ar, buf, (uint32_t)n, !complete);
+	v->flags |= VALF_CSTRING;
+}
+
+void decode_path(struct dctx *d, struct val *v, uint64_t addr)
+{
+	decode_cstr(d, v, addr, PATH_MAX);
+}
+
+void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	if (!addr) {
+		val_ptr(v, 0);
+		return;
+	}
+	uint64_t want = len < d->opt->strsize ? len : d->opt->strsize;
+	char *buf = arena_alloc(d->ar, want + 1);
+	if (want && tmem_read(d->mem, addr, buf, want) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	val_str(v, d->ar, buf, (uint32_t)want, want < len);
+}
+
+void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct argspec *a)
+{
+	struct val *v = &ev->args[i];
+	uint64_t w = arg_word(d, ev, i);
+
+	switch (a->kind) {
+	case AK_INT:
+		val_int(v, arg_int(ev, i));
+		break;
+	case AK_UINT:
+		val_uint(v, (uint32_t)w);
+		break;
+	case AK_LONG:
+		val_int(v, arg_long(d, ev, i));
+		break;
+	case AK_ULONG:
+		val_uint(v, w);
+		break;
+	case AK_OCT:
+		val_oct(v, (uint32_t)w);
+		break;
+	case AK_PTR:
+		val_ptr(v, w);
+		break;
+	case AK_FD:
+		val_fd(v, arg_int(ev, i));
+		break;
+	case AK_DIRFD:
+		if (arg_int(ev, i) == AT_FDCWD)
+			val_sym(v, "AT_FDCWD");
+		else
+			val_fd(v, arg_int(ev, i));
+		break;
+	case AK_PATH:
+		decode_path(d, v, w);
+		break;
+	case AK_STR:
+		decode_cstr(d, v, w, d->opt->strsize);
+		break;
+	case AK_IBUF:
+		decode_buf(d, v, w, arg_word(d, ev, a->len_arg));
+		break;
+	case AK_OBUF:
+		if (ev->is_error || !ev->exited)
+			val_ptr(v, w);
+		else
+			decode_buf(d, v, w, (uint64_t)ev->ret);
+		break;
+	case AK_FLAGS:
+		val_flags(v, w, a->tab);
+		break;
+	case AK_ENUM:
+		val_enum(v, w, a->tab);
+		break;
+	case AK_SIG:
+		val_sig(v, arg_int(ev, i));
+		break;
+	case AK_OUT:
+	case AK_IN:
+	case AK_HEX:
+	default:
+		val_hex(v, w);
+		break;
+	}
+}
+
+static bool is_exit_arg(uint8_t kind)
+{
+	return kind == AK_OBUF || kind == AK_OUT;
+}
+
+void sys_decode_entry(struct dctx *d, struct sc_event *ev)
+{
+	const struct sysent *ent = NULL;
+	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
+
+	ev->ent = ent;
+	ev->exited = false;
+	ev->ret_note = NULL;
+	if (!name) {
+		char buf[32];
+		snprintf(buf, sizeof(buf), "syscall_%#llx", (unsigned long long)ev->nr);
+		name = arena_strndup(d->ar, buf, strlen(buf));
+	}
+	ev->name = name;
+	if (!ent) {
+		/* Unknown to syscalls.def: every argument raw, as strace prints them. */
+		ev->nargs = SC_MAX_ARGS;
+		ev->split = SC_MAX_ARGS;
+		for (unsigned i = 0; i < SC_MAX_ARGS; i++)
+			val_hex(&ev->args[i], arg_word(d, ev, i));
+		return;
+	}
+	ev->nargs = ent->nargs;
+	ev->split = ent->nargs;
+	for (unsigned i = 0; i < ent->nargs; i++) {
+		if (is_exit_arg(ent->args[i].kind)) {
+			if (ev->split == ent->nargs)
+				ev->split = (uint8_t)i;
+			val_ptr(&ev->args[i], arg_word(d, ev, i));
+			continue;
+		}
+		decode_arg(d, ev, i, &ent->args[i]);
+	}
+	if (ent->decode)
+		ent->decode(d, ev, false);
+}
+
+void sys_decode_exit(struct dctx *d, struct sc_event *ev)
+{
+	const struct sysent *ent = ev->ent;
+
+	ev->exited = true;
+	if (ev->is_error)
+		return;
+	switch (ent ? ent->ret : RK_INT) {
+	case RK_HEX:
+		val_hex(&ev->retv, (uint64_t)ev->ret);
+		break;
+	case RK_OCT:
+		val_oct(&ev->retv, (uint64_t)ev->ret);
+		break;
+	case RK_FD:
+		val_fd(&ev->retv, ev->ret);
+		break;
+	case RK_UINT:
+		val_uint(&ev->retv, (uint64_t)ev->ret);
+		break;
+	default:
+		val_int(&ev->retv, ev->ret);
+		break;
+	}
+	if (!ent)
+		return;
+	for (unsigned i = ev->split; i < ent->nargs; i++)
+		if (is_exit_arg(ent->args[i].kind))
+			decode_arg(d, ev, i, &ent->args[i]);
+	if (ent->decode)
+		ent->decode(d, ev, true);
+}

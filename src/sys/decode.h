@@ -1,0 +1,51 @@
+/*
+ * Decoding a syscall into values.  Decoders read the tracee only through
+ * d->mem and allocate only from d->ar; they never print.
+ */
+#ifndef PTRC_SYS_DECODE_H
+#define PTRC_SYS_DECODE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../event/event.h"
+#include "../mem/tmem.h"
+#include "../util/arena.h"
+
+struct ptrc_abi;
+struct argspec;
+
+struct decode_opts {
+	unsigned strsize; /* -s: bytes of a string buffer shown */
+	bool verbose;	  /* -v */
+};
+
+struct dctx {
+	const struct tmem *mem;
+	struct arena *ar;
+	const struct ptrc_abi *abi;
+	const struct decode_opts *opt;
+};
+
+/*
+ * Fills ev from the raw syscall: name, signature, and the arguments known
+ * at entry.  ev->abi, ev->nr and ev->raw must be set.
+ */
+void sys_decode_entry(struct dctx *d, struct sc_event *ev);
+/* Decodes the outputs and the return value; ev->ret and ev->is_error must be set. */
+void sys_decode_exit(struct dctx *d, struct sc_event *ev);
+
+/* Helpers for syscall decoders. */
+int64_t arg_int(const struct sc_event *ev, unsigned i);				/* as a C int */
+uint64_t arg_word(const struct dctx *d, const struct sc_event *ev, unsigned i); /* as a long */
+/* Decodes a string at addr into v: the string, or the address when unreadable. */
+void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit);
+void decode_path(struct dctx *d, struct val *v, uint64_t addr);
+/* A buffer of len bytes (shown up to -s). */
+void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* Reads a tracee word (word_size bytes) at addr; 0 or -errno. */
+int read_word(struct dctx *d, uint64_t addr, uint64_t *out);
+/* Decodes one argument the generic way, by kind. */
+void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct argspec *a);
+
+#endif

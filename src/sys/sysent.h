@@ -1,0 +1,105 @@
+/*
+ * The hand-written syscall signature table (syscalls.def), written once for
+ * every ABI, and its lookup by ABI and number.
+ */
+#ifndef PTRC_SYS_SYSENT_H
+#define PTRC_SYS_SYSENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "xlat.h"
+
+struct ptrc_abi;
+struct dctx;
+struct sc_event;
+
+enum arg_kind {
+	AK_NONE,
+	AK_INT,	  /* int, decimal */
+	AK_UINT,  /* unsigned int, decimal */
+	AK_LONG,  /* long, decimal */
+	AK_ULONG, /* unsigned long / size_t, decimal */
+	AK_HEX,	  /* any word, hex */
+	AK_OCT,	  /* mode_t and friends, octal */
+	AK_PTR,	  /* an address we do not follow */
+	AK_FD,	  /* int file descriptor */
+	AK_DIRFD, /* int dirfd: AT_FDCWD by name */
+	AK_PATH,  /* NUL-terminated path (not limited by -s) */
+	AK_STR,	  /* NUL-terminated string, limited by -s */
+	AK_IBUF,  /* input buffer, length in arg len_arg */
+	AK_OBUF,  /* output buffer, length = return value; decoded at exit */
+	AK_FLAGS, /* bit set named by tab */
+	AK_ENUM,  /* value named by tab */
+	AK_SIG,	  /* signal number */
+	AK_OUT,	  /* decoded at exit by the syscall's own decoder */
+	AK_IN,	  /* decoded at entry by the syscall's own decoder */
+};
+
+enum ret_kind {
+	RK_INT,	 /* signed decimal, errors as -1 ENAME */
+	RK_HEX,	 /* addresses: mmap, brk */
+	RK_OCT,	 /* umask */
+	RK_FD,	 /* a new descriptor */
+	RK_UINT, /* unsigned decimal */
+};
+
+/* Syscall classes, for -e trace=%class (strace's names). */
+enum {
+	TC_FILE = 1 << 0,
+	TC_DESC = 1 << 1,
+	TC_NETWORK = 1 << 2,
+	TC_PROCESS = 1 << 3,
+	TC_SIGNAL = 1 << 4,
+	TC_MEMORY = 1 << 5,
+	TC_IPC = 1 << 6,
+	TC_CREDS = 1 << 7,
+	TC_CLOCK = 1 << 8,
+	TC_STAT = 1 << 9,
+	TC_LSTAT = 1 << 10,
+	TC_FSTAT = 1 << 11,
+	TC_STATFS = 1 << 12,
+	TC_FSTATFS = 1 << 13,
+	TC_PURE = 1 << 14,
+	TC_STAT_LIKE = 1 << 15,
+};
+
+struct argspec {
+	uint8_t kind;
+	uint8_t len_arg; /* AK_IBUF: index of the length argument */
+	const struct xlat *tab;
+};
+
+/*
+ * A syscall's own decoder, run after the generic one at entry (exiting ==
+ * false) and at exit.  It may rewrite ev->args, ev->nargs, ev->split and
+ * ev->retv.  Output arguments are decoded only when the call succeeded.
+ */
+typedef void (*sys_decode_fn)(struct dctx *d, struct sc_event *ev, bool exiting);
+
+struct sysent {
+	const char *name;
+	uint32_t classes;
+	uint8_t ret;
+	uint8_t nargs;
+	struct argspec args[6];
+	sys_decode_fn decode;
+};
+
+/* The whole table, sorted by name. */
+extern const struct sysent sysent_table[];
+extern const unsigned sysent_count;
+
+/* Signature by name, or NULL. */
+const struct sysent *sysent_by_name(const char *name);
+
+/*
+ * Name of syscall nr in abi, or NULL; *ent gets its signature (NULL when
+ * syscalls.def has none).  The first call for an ABI builds its index.
+ */
+const char *systab_lookup(const struct ptrc_abi *abi, uint64_t nr, const struct sysent **ent);
+
+/* True when any ABI ptrc knows has a syscall of that name. */
+bool systab_name_known(const char *name);
+
+#endif
