@@ -1,4 +1,37 @@
-int main(void)
+#include <stdlib.h>
+
+#include "cli/options.h"
+#include "core/tracer.h"
+
+int main(int argc, char **argv)
 {
-	return 0;
+	struct config cfg;
+	struct tracer t;
+	int rc;
+
+	rc = cli_parse(&cfg, argc, argv);
+	if (rc < 0)
+		return PTRC_EXIT_USAGE;
+	if (rc == CLI_EXIT)
+		return 0;
+	if (tracer_init(&t, &cfg) < 0) {
+		rc = 1;
+		goto out_cli;
+	}
+	if (cfg.npids) {
+		if (tracer_attach_all(&t) == 0) {
+			rc = 1;
+			goto out_tracer;
+		}
+	} else {
+		rc = tracer_launch(&t, cfg.argv);
+		if (rc)
+			goto out_tracer;
+	}
+	rc = tracer_loop(&t);
+out_tracer:
+	tracer_fini(&t);
+out_cli:
+	cli_free(&cfg);
+	return rc;
 }

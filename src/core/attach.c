@@ -1,0 +1,161 @@
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "tracer.h"
+
+static void explain_eperm(pid_t pid)
+{
+	FILE *f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	int scope = 0;
+
+	if (f) {
+		if (fscanf(f, "%d", &scope) != 1)
+			scope = 0;
+		fclose(f);
+	}
+	if (scope > 0 && geteuid() != 0)
+		tracer_msg("attach %d: Operation not permitted (kernel.yama.ptrace_scope=%d "
+			   "allows tracing only descendants; run as root or lower it)",
+			   (int)pid, scope);
+	else
+		tracer_msg("attach %d: Operation not permitted (another user's process, or "
+			   "already traced)",
+			   (int)pid);
+}
+
+/* Seizes one thread; 1 if newly seized, 0 if already ours, -errno. */
+static int seize_thread(struct tracer *t, pid_t tid, pid_t tgid)
+{
+	if (task_find(t, tid))
+		return 0;
+	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)t->ptrace_opts) < 0)
+		return -errno;
+	if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno != ESRCH)
+		return -errno;
+	task_add(t, tid, tgid);
+	return 1;
+}
+
+/*
+ * Seizes every thread of pid's group.  Threads created while we walk the
+ * list are caught by walking again until a pass finds nothing new.
+ */
+static int attach_process(struct tracer *t, pid_t pid)
+{
+	char path[64];
+	int total = 0, added;
+
+	pid_t tgid = task_read_tgid(pid);
+	if (tgid < 0)
+		tgid = pid;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
+	do {
+		DIR *d = opendir(path);
+		if (!d)
+			return total ? total : -ESRCH;
+		added = 0;
+		struct dirent *de;
+		while ((de = readdir(d))) {
+			pid_t tid = (pid_t)atoi(de->d_name);
+			if (tid <= 0)
+				continue;
+			int rc = seize_thread(t, tid, tgid);
+			if (rc < 0 && total == 0 && added == 0) {
+				closedir(d);
+				return rc;
+			}
+			if (rc > 0)
+				added++;
+		}
+		closedir(d);
+		total += added;
+	} while (added);
+	return total;
+}
+
+int tracer_attach_all(struct tracer *t)
+{
+	int attached = 0;
+
+	for (size_t i = 0; i < t->cfg->npids; i++) {
+		pid_t pid = t->cfg->pids[i];
+		int n = attach_process(t, pid);
+		if (n == -EPERM) {
+			explain_eperm(pid);
+			continue;
+		}
+		if (n < 0) {
+			tracer_msg("attach %d: %s", (int)pid,
+				   n == -ESRCH ? "no such process" : strerror(-n));
+			continue;
+		}
+		attached++;
+		if (t->cfg->quiet || n == 0)
+			continue;
+		if (n > 1)
+			tracer_msg("Process %d attached with %d threads", (int)pid, n);
+		else
+			tracer_msg("Process %d attached", (int)pid);
+	}
+	return attached;
+}
+
+static void interrupt_one(struct tracer *t, struct task *task, void *arg)
+{
+	(void)arg;
+	task->flags |= TASK_DETACHING;
+	if (ptrace(PTRACE_INTERRUPT, task->tid, 0L, 0L) < 0 && errno == ESRCH)
+		task_remove(t, task);
+}
+
+static void detach_stopped(struct tracer *t, struct task *task, int sig)
+{
+	if ((task->flags & TASK_PRINTED) && task_visible(task)) {
+		struct text_lead l = task_lead(t, task);
+		text_sc_detached(task_stream(t, task), &l, &task->ev);
+	}
+	ptrace(PTRACE_DETACH, task->tid, 0L, (long)sig);
+	if (!t->cfg->quiet && task->tid == task->proc->tgid)
+		tracer_msg("Process %d detached", (int)task->tid);
+	task_remove(t, task);
+}
+
+/*
+ * Stops every task with PTRACE_INTERRUPT and detaches it at that stop, so
+ * a signal pending for delivery is handed back and a task in a group stop
+ * stays stopped.
+ */
+void tracer_detach_all(struct tracer *t)
+{
+	task_for_each(t, interrupt_one, NULL);
+	while (t->ntasks > 0) {
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct task *task = task_find(t, pid);
+		struct stop s = stop_classify(status);
+		if (!task) {
+			/* A child auto-attached by a fork we did not see yet. */
+			if (WIFSTOPPED(status))
+				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+			continue;
+		}
+		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED) {
+			task_remove(t, task);
+			continue;
+		}
+		detach_stopped(t, task, s.kind == STOP_SIGNAL ? s.sig : 0);
+	}
+}

@@ -1,0 +1,133 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tracer.h"
+
+/* Exit statuses a shell uses for a command it cannot run. */
+enum { EXIT_NOT_FOUND = 127, EXIT_NOT_EXEC = 126 };
+
+static int check_exec(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -errno;
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	if (access(path, X_OK) < 0)
+		return -errno;
+	return 0;
+}
+
+/* Finds cmd the way a shell does; 0, or the exit status to give up with. */
+static int resolve(const char *cmd, char *out, size_t len)
+{
+	int rc;
+
+	if (strchr(cmd, '/')) {
+		snprintf(out, len, "%s", cmd);
+		rc = check_exec(cmd);
+		if (rc == 0)
+			return 0;
+		tracer_msg("%s: %s", cmd, strerror(-rc));
+		return rc == -ENOENT || rc == -ENOTDIR ? EXIT_NOT_FOUND : EXIT_NOT_EXEC;
+	}
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	int denied = 0;
+	for (const char *p = path;; p++) {
+		const char *end = strchrnul(p, ':');
+		int dlen = (int)(end - p);
+		snprintf(out, len, "%.*s%s%s", dlen, p, dlen ? "/" : "", cmd);
+		rc = check_exec(out);
+		if (rc == 0)
+			return 0;
+		if (rc == -EACCES && !denied)
+			denied = 1;
+		if (!*end)
+			break;
+		p = end;
+	}
+	if (denied) {
+		tracer_msg("%s: %s", cmd, strerror(EACCES));
+		return EXIT_NOT_EXEC;
+	}
+	tracer_msg("%s: command not found", cmd);
+	return EXIT_NOT_FOUND;
+}
+
+static _Noreturn void child_exec(int sync_fd, const char *path, char **argv)
+{
+	char c;
+	sigset_t none;
+
+	/* ptrc ignores SIGINT and SIGQUIT; the command must not inherit that. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* Wait until the parent has seized us, so the execve is traced. */
+	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	close(sync_fd);
+	execv(path, argv);
+	int err = errno;
+	fprintf(stderr, "ptrc: %s: %s\n", argv[0], strerror(err));
+	_exit(err == ENOENT ? EXIT_NOT_FOUND : EXIT_NOT_EXEC);
+}
+
+/* Returns 0, or a positive exit status when the command cannot be run. */
+int tracer_launch(struct tracer *t, char **argv)
+{
+	char path[PATH_MAX];
+	int sync[2];
+
+	int rc = resolve(argv[0], path, sizeof(path));
+	if (rc)
+		return rc;
+	if (pipe2(sync, O_CLOEXEC) < 0) {
+		tracer_msg("pipe: %s", strerror(errno));
+		return 1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		tracer_msg("fork: %s", strerror(errno));
+		goto out_close;
+	}
+	if (pid == 0) {
+		close(sync[1]);
+		child_exec(sync[0], path, argv);
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0 ||
+	    ptrace(PTRACE_INTERRUPT, pid, 0L, 0L) < 0) {
+		tracer_msg("ptrace(PTRACE_SEIZE, %d): %s", (int)pid, strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		goto out_close;
+	}
+	struct task *task = task_add(t, pid, pid);
+	task->flags |= TASK_HIDDEN;
+	t->child = pid;
+	close(sync[0]);
+	close(sync[1]);
+	return 0;
+
+out_close:
+	close(sync[0]);
+	close(sync[1]);
+	return 1;
+}

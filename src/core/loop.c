@@ -1,0 +1,214 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "sys/signame.h"
+#include "tracer.h"
+#include "util/xalloc.h"
+
+static struct tracer *signal_tracer;
+
+static void on_terminate(int sig)
+{
+	if (signal_tracer)
+		signal_tracer->stop_signal = sig;
+}
+
+static void setup_signals(struct tracer *t)
+{
+	sigset_t set;
+
+	signal(SIGPIPE, SIG_IGN);
+	signal_tracer = t;
+	if (t->attach_mode) {
+		/* Taken synchronously with sigwaitinfo, so none can be missed. */
+		sigemptyset(&set);
+		sigaddset(&set, SIGCHLD);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGHUP);
+		sigaddset(&set, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &set, NULL);
+		return;
+	}
+	/* The terminal sends these to the command too; let it decide. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	struct sigaction sa = {.sa_handler = on_terminate}; /* no SA_RESTART */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int tracer_init(struct tracer *t, struct config *cfg)
+{
+	memset(t, 0, sizeof(*t));
+	t->cfg = cfg;
+	t->trace = &cfg->trace;
+	t->attach_mode = cfg->npids > 0;
+	t->dopt.strsize = cfg->strsize;
+	t->dopt.verbose = cfg->verbose;
+	t->topt.acolumn = cfg->acolumn;
+	t->topt.xflag = (uint8_t)cfg->xflag;
+	t->nbuckets = 1024;
+	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
+	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
+	if (cfg->follow)
+		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+	if (cfg->outfile && cfg->follow < 2) {
+		int rc = out_open(&t->out, cfg->outfile);
+		if (rc < 0) {
+			tracer_msg("can't open '%s': %s", cfg->outfile, strerror(-rc));
+			free(t->buckets);
+			return rc;
+		}
+	} else {
+		out_init_fd(&t->out, STDERR_FILENO, true);
+	}
+	setup_signals(t);
+	return 0;
+}
+
+void task_resume(struct tracer *t, struct task *task, int sig)
+{
+	(void)t;
+	/* ESRCH: the task died under us; its exit status is still to come. */
+	ptrace(PTRACE_SYSCALL, task->tid, 0L, (long)sig);
+}
+
+/* Waits for the next stop; -EINTR when a terminating signal arrived. */
+static pid_t wait_next(struct tracer *t, int *status)
+{
+	if (!t->attach_mode) {
+		pid_t pid = waitpid(-1, status, __WALL);
+		return pid < 0 ? -errno : pid;
+	}
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	for (;;) {
+		pid_t pid = waitpid(-1, status, __WALL | WNOHANG);
+		if (pid != 0)
+			return pid < 0 ? -errno : pid;
+		int sig = sigwaitinfo(&set, NULL);
+		if (sig > 0 && sig != SIGCHLD) {
+			t->stop_signal = sig;
+			return -EINTR;
+		}
+	}
+}
+
+static struct task *adopt(struct tracer *t, pid_t pid)
+{
+	pid_t tgid = task_read_tgid(pid);
+	struct task *task = task_add(t, pid, tgid > 0 ? tgid : pid);
+
+	if (!t->cfg->quiet)
+		tracer_msg("Process %d attached", (int)pid);
+	return task;
+}
+
+static void dispatch(struct tracer *t, pid_t pid, int status)
+{
+	struct stop s = stop_classify(status);
+	struct task *task = task_find(t, pid);
+
+	if (!task) {
+		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED)
+			return;
+		/* A new child whose stop beat its parent's fork event. */
+		task = adopt(t, pid);
+	}
+	switch (s.kind) {
+	case STOP_EXITED:
+	case STOP_KILLED:
+		on_task_end(t, task, status);
+		break;
+	case STOP_SYSCALL:
+		on_syscall_stop(t, task);
+		break;
+	case STOP_SIGNAL:
+		on_signal_stop(t, task, s.sig);
+		break;
+	case STOP_GROUP:
+		if (task_visible(task) && !(task->flags & TASK_LISTENING)) {
+			struct text_lead l = task_lead(t, task);
+			char name[32];
+			text_line(task_stream(t, task), &l, "--- stopped by %s ---",
+				  signame(s.sig, name, sizeof(name)) ? name : "?");
+		}
+		task->flags |= TASK_LISTENING;
+		ptrace(PTRACE_LISTEN, pid, 0L, 0L);
+		break;
+	case STOP_EVENT:
+		on_ptrace_event(t, task, s.event);
+		break;
+	case STOP_INTERRUPT:
+	default:
+		task->flags &= ~TASK_LISTENING;
+		task_resume(t, task, 0);
+		break;
+	}
+}
+
+static int exit_status(const struct tracer *t)
+{
+	if (!t->child)
+		return 0;
+	if (!t->child_done)
+		return 1;
+	if (WIFEXITED(t->child_status))
+		return WEXITSTATUS(t->child_status);
+	if (WIFSIGNALED(t->child_status))
+		return 128 + WTERMSIG(t->child_status);
+	return 1;
+}
+
+int tracer_loop(struct tracer *t)
+{
+	for (;;) {
+		if (t->stop_signal) {
+			int sig = t->stop_signal;
+			if (t->attach_mode) {
+				tracer_detach_all(t);
+				return 0;
+			}
+			/* Launch mode: die of it; PTRACE_O_EXITKILL takes the tracees. */
+			out_flush(&t->out);
+			signal(sig, SIG_DFL);
+			raise(sig);
+			return 128 + sig;
+		}
+		int status;
+		pid_t pid = wait_next(t, &status);
+		if (pid == -EINTR)
+			continue;
+		if (pid < 0)
+			break; /* ECHILD: nothing is traced any more */
+		dispatch(t, pid, status);
+	}
+	return exit_status(t);
+}
+
+static void drop(struct tracer *t, struct task *task, void *arg)
+{
+	(void)arg;
+	task_remove(t, task);
+}
+
+void tracer_fini(struct tracer *t)
+{
+	task_for_each(t, drop, NULL);
+	out_close(&t->out);
+	free(t->buckets);
+	t->buckets = NULL;
+}

@@ -1,0 +1,64 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tracer.h"
+#include "util/xalloc.h"
+
+bool task_visible(const struct task *task)
+{
+	return !(task->flags & TASK_HIDDEN);
+}
+
+struct out_stream *task_stream(struct tracer *t, struct task *task)
+{
+	struct proc *p = task->proc;
+
+	if (t->cfg->follow < 2 || !t->cfg->outfile)
+		return &t->out;
+	if (!p->out) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s.%d", t->cfg->outfile, (int)p->tgid);
+		p->out = xmalloc(sizeof(*p->out));
+		int rc = out_open(p->out, path);
+		if (rc < 0) {
+			tracer_msg("can't open '%s': %s; writing to the main output", path,
+				   strerror(-rc));
+			free(p->out);
+			p->out = NULL;
+			return &t->out;
+		}
+	}
+	return p->out;
+}
+
+/*
+ * strace's rule: a -o file with -f always names the pid; the terminal does
+ * only while more than one task is traced; -ff files never do.
+ */
+struct text_lead task_lead(struct tracer *t, struct task *task)
+{
+	struct text_lead l = {.tid = task->tid, .style = LEAD_NONE};
+
+	if (t->cfg->follow >= 2 && t->cfg->outfile)
+		return l;
+	if (t->cfg->outfile) {
+		if (t->cfg->follow || t->ntasks > 1 || t->cfg->npids > 1)
+			l.style = LEAD_PLAIN;
+	} else if (t->ntasks > 1) {
+		l.style = LEAD_BRACKET;
+	}
+	return l;
+}
+
+void tracer_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ptrc: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}

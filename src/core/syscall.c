@@ -1,0 +1,103 @@
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+
+#include "arch/abi.h"
+#include "sys/sysent.h"
+#include "tracer.h"
+
+static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
+{
+	d->mem = &task->proc->mem;
+	d->ar = &task->ar;
+	d->abi = task->ev.abi;
+	d->opt = &t->dopt;
+}
+
+static bool is_exec(const char *name)
+{
+	return name && (!strcmp(name, "execve") || !strcmp(name, "execveat"));
+}
+
+static void syscall_entry(struct tracer *t, struct task *task,
+			  const struct __ptrace_syscall_info *info)
+{
+	struct sc_event *ev = &task->ev;
+	const struct sysent *ent;
+
+	if (task->flags & TASK_IN_SYSCALL)
+		syscall_abandon(t, task);
+	arena_reset(&task->ar);
+	memset(ev, 0, sizeof(*ev));
+	ev->abi = abi_by_audit_arch(info->arch);
+	if (!ev->abi)
+		ev->abi = abi_host();
+	ev->nr = info->entry.nr;
+	for (int i = 0; i < SC_MAX_ARGS; i++)
+		ev->raw[i] = info->entry.args[i];
+	ev->pc = info->instruction_pointer;
+	ev->sp = info->stack_pointer;
+	task->flags |= TASK_IN_SYSCALL;
+
+	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
+	if ((task->flags & TASK_HIDDEN) && is_exec(name))
+		task->flags &= ~TASK_HIDDEN;
+	if (!task_visible(task) || !sysfilter_match(t->trace, ev->abi, ev->nr))
+		return;
+
+	struct dctx d;
+	decode_ctx(t, task, &d);
+	sys_decode_entry(&d, ev);
+	struct text_lead l = task_lead(t, task);
+	text_sc_entry(task_stream(t, task), &l, ev, &t->topt);
+	task->flags |= TASK_PRINTED;
+}
+
+static void syscall_exit(struct tracer *t, struct task *task,
+			 const struct __ptrace_syscall_info *info)
+{
+	struct sc_event *ev = &task->ev;
+
+	if (!(task->flags & TASK_IN_SYSCALL))
+		return; /* the exit of a call that was under way when we attached */
+	task->flags &= ~TASK_IN_SYSCALL;
+	if (!(task->flags & TASK_PRINTED))
+		return;
+	task->flags &= ~TASK_PRINTED;
+	ev->ret = info->exit.rval;
+	ev->is_error = info->exit.is_error;
+	struct dctx d;
+	decode_ctx(t, task, &d);
+	sys_decode_exit(&d, ev);
+	struct text_lead l = task_lead(t, task);
+	text_sc_exit(task_stream(t, task), &l, ev, &t->topt);
+}
+
+void syscall_abandon(struct tracer *t, struct task *task)
+{
+	if (task->flags & TASK_PRINTED) {
+		struct text_lead l = task_lead(t, task);
+		task->ev.exited = false;
+		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
+	}
+	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
+}
+
+void on_syscall_stop(struct tracer *t, struct task *task)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) < 0)
+		return; /* ESRCH: gone; its exit status follows */
+	switch (info.op) {
+	case PTRACE_SYSCALL_INFO_ENTRY:
+		syscall_entry(t, task, &info);
+		break;
+	case PTRACE_SYSCALL_INFO_EXIT:
+		syscall_exit(t, task, &info);
+		break;
+	default:
+		break;
+	}
+	task_resume(t, task, 0);
+}

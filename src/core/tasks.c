@@ -1,0 +1,125 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tracer.h"
+#include "util/xalloc.h"
+
+static unsigned bucket_of(const struct tracer *t, pid_t tid)
+{
+	return (unsigned)tid % t->nbuckets;
+}
+
+struct task *task_find(struct tracer *t, pid_t tid)
+{
+	for (struct task *k = t->buckets[bucket_of(t, tid)]; k; k = k->next)
+		if (k->tid == tid)
+			return k;
+	return NULL;
+}
+
+/* Threads of one group share a proc; find it through any live member. */
+static struct proc *proc_get(struct tracer *t, pid_t tgid)
+{
+	for (unsigned b = 0; b < t->nbuckets; b++)
+		for (struct task *k = t->buckets[b]; k; k = k->next)
+			if (k->proc->tgid == tgid) {
+				k->proc->refs++;
+				return k->proc;
+			}
+	struct proc *p = xcalloc(1, sizeof(*p));
+	p->tgid = tgid;
+	p->refs = 1;
+	tmem_live_init(&p->live, &p->mem, tgid);
+	return p;
+}
+
+static void proc_put(struct proc *p)
+{
+	if (--p->refs > 0)
+		return;
+	tmem_live_close(&p->live);
+	if (p->out) {
+		out_close(p->out);
+		free(p->out);
+	}
+	free(p);
+}
+
+struct task *task_add(struct tracer *t, pid_t tid, pid_t tgid)
+{
+	struct task *task = xcalloc(1, sizeof(*task));
+	unsigned b = bucket_of(t, tid);
+
+	task->tid = tid;
+	task->proc = proc_get(t, tgid);
+	task->next = t->buckets[b];
+	t->buckets[b] = task;
+	t->ntasks++;
+	return task;
+}
+
+static void unlink_task(struct tracer *t, struct task *task);
+
+void task_remove(struct tracer *t, struct task *task)
+{
+	unlink_task(t, task);
+	t->ntasks--;
+	proc_put(task->proc);
+	arena_free(&task->ar);
+	free(task);
+}
+
+static void unlink_task(struct tracer *t, struct task *task)
+{
+	struct task **pp = &t->buckets[bucket_of(t, task->tid)];
+
+	while (*pp && *pp != task)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = task->next;
+}
+
+void task_retid(struct tracer *t, struct task *task, pid_t tid)
+{
+	unlink_task(t, task);
+	task->tid = tid;
+	unsigned b = bucket_of(t, tid);
+	task->next = t->buckets[b];
+	t->buckets[b] = task;
+}
+
+pid_t task_read_tgid(pid_t tid)
+{
+	char path[64], buf[512];
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	int err = errno;
+	close(fd);
+	if (n < 0)
+		return -err;
+	buf[n] = '\0';
+	const char *p = strstr(buf, "\nTgid:");
+	if (!p)
+		return -ESRCH;
+	return (pid_t)strtol(p + 6, NULL, 10);
+}
+
+void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, void *), void *arg)
+{
+	for (unsigned b = 0; b < t->nbuckets; b++) {
+		struct task *k = t->buckets[b];
+		while (k) {
+			struct task *next = k->next;
+			fn(t, k, arg);
+			k = next;
+		}
+	}
+}

@@ -1,0 +1,103 @@
+/*
+ * The live tracer: the task table, the event loop and what it prints.
+ * Only core/ calls ptrace.
+ */
+#ifndef PTRC_CORE_TRACER_H
+#define PTRC_CORE_TRACER_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "cli/options.h"
+#include "event/event.h"
+#include "mem/tmem.h"
+#include "out/text.h"
+#include "sys/decode.h"
+#include "util/arena.h"
+
+/* A thread group: what its threads share. */
+struct proc {
+	pid_t tgid;
+	int refs;
+	struct tmem_live live;
+	struct tmem mem;
+	struct out_stream *out; /* -ff: this process's own file, opened on first use */
+};
+
+enum task_flags {
+	TASK_IN_SYSCALL = 1 << 0, /* between entry and exit stops */
+	TASK_PRINTED = 1 << 1,	  /* the current syscall's entry was printed */
+	TASK_HIDDEN = 1 << 2,	  /* launched child before its execve: print nothing */
+	TASK_LISTENING = 1 << 3,  /* in a group stop, restarted with PTRACE_LISTEN */
+	TASK_DETACHING = 1 << 4,  /* interrupted for detach */
+	TASK_EXITING = 1 << 5,	  /* PTRACE_EVENT_EXIT seen */
+};
+
+struct task {
+	pid_t tid;
+	unsigned flags;
+	struct proc *proc;
+	struct sc_event ev;
+	struct arena ar;
+	struct task *next; /* hash chain */
+};
+
+struct tracer {
+	const struct config *cfg;
+	struct sysfilter *trace; /* cfg's, with its lazily built tables */
+	struct decode_opts dopt;
+	struct text_opts topt;
+	struct out_stream out; /* stderr or the -o file */
+	struct task **buckets;
+	unsigned nbuckets;
+	unsigned ntasks;
+	pid_t child;	  /* the launched command, 0 in attach mode */
+	int child_status; /* its wait status, once it ended */
+	bool child_done;
+	bool attach_mode;
+	int ptrace_opts;
+	volatile int stop_signal; /* SIGINT/SIGTERM/SIGHUP received, or 0 */
+};
+
+/* tasks.c */
+struct task *task_find(struct tracer *t, pid_t tid);
+/* Adds a task of thread group tgid (created on first sight). */
+struct task *task_add(struct tracer *t, pid_t tid, pid_t tgid);
+void task_remove(struct tracer *t, struct task *task);
+/* Files a task under a new tid (execve from a non-leader thread). */
+void task_retid(struct tracer *t, struct task *task, pid_t tid);
+/* Reads a task's thread group id from /proc; -errno when it is gone. */
+pid_t task_read_tgid(pid_t tid);
+/* Calls fn on every task; fn may remove the task it is given. */
+void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, void *), void *arg);
+
+/* report.c: where and how a task's lines are printed. */
+struct out_stream *task_stream(struct tracer *t, struct task *task);
+struct text_lead task_lead(struct tracer *t, struct task *task);
+bool task_visible(const struct task *task);
+/* Messages for the user, on stderr: "ptrc: Process 12 attached". */
+__attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
+
+/* launch.c / attach.c */
+int tracer_launch(struct tracer *t, char **argv);
+int tracer_attach_all(struct tracer *t);
+void tracer_detach_all(struct tracer *t);
+
+/* loop.c */
+int tracer_init(struct tracer *t, struct config *cfg);
+int tracer_loop(struct tracer *t);
+void tracer_fini(struct tracer *t);
+/* Resumes a task with PTRACE_SYSCALL, delivering sig. */
+void task_resume(struct tracer *t, struct task *task, int sig);
+
+/* syscall.c */
+void on_syscall_stop(struct tracer *t, struct task *task);
+/* The task ended (or execve replaced it) inside a syscall: print "= ?". */
+void syscall_abandon(struct tracer *t, struct task *task);
+
+/* events.c */
+void on_ptrace_event(struct tracer *t, struct task *task, int event);
+void on_signal_stop(struct tracer *t, struct task *task, int sig);
+void on_task_end(struct tracer *t, struct task *task, int status);
+
+#endif

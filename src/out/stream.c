@@ -1,0 +1,78 @@
+#include "stream.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { OUT_FLUSH_AT = 64 * 1024 };
+
+void out_init_fd(struct out_stream *s, int fd, bool autoflush)
+{
+	memset(s, 0, sizeof(*s));
+	s->fd = fd;
+	s->autoflush = autoflush;
+}
+
+int out_open(struct out_stream *s, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+
+	if (fd < 0)
+		return -errno;
+	out_init_fd(s, fd, false);
+	s->owns_fd = true;
+	return 0;
+}
+
+int out_flush(struct out_stream *s)
+{
+	size_t done = 0;
+
+	while (done < s->buf.len) {
+		ssize_t n = write(s->fd, s->buf.buf + done, s->buf.len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (!s->err)
+				s->err = -errno;
+			break;
+		}
+		done += (size_t)n;
+	}
+	strbuf_reset(&s->buf);
+	return s->err;
+}
+
+void out_write(struct out_stream *s, const char *text, size_t len)
+{
+	strbuf_addn(&s->buf, text, len);
+	const char *nl = memrchr(text, '\n', len);
+	if (nl)
+		s->col = len - (size_t)(nl + 1 - text);
+	else
+		s->col += len;
+	if (s->autoflush || s->buf.len >= OUT_FLUSH_AT)
+		out_flush(s);
+}
+
+void out_close_open_line(struct out_stream *s)
+{
+	static const char unfinished[] = " <unfinished ...>\n";
+
+	if (!s->open_tid)
+		return;
+	s->open_tid = 0;
+	out_write(s, unfinished, sizeof(unfinished) - 1);
+}
+
+int out_close(struct out_stream *s)
+{
+	int rc = out_flush(s);
+
+	if (s->owns_fd && close(s->fd) < 0 && !rc)
+		rc = -errno;
+	strbuf_free(&s->buf);
+	s->fd = -1;
+	return rc;
+}

@@ -1,0 +1,35 @@
+/*
+ * An output stream for trace lines.  It remembers which task owns the line
+ * that is still open (printed up to a syscall's entry), so that another
+ * task's output can close it with " <unfinished ...>" the way strace does.
+ */
+#ifndef PTRC_OUT_STREAM_H
+#define PTRC_OUT_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "../util/strbuf.h"
+
+struct out_stream {
+	int fd;
+	bool autoflush; /* flush after every write (a terminal or a pipe to a person) */
+	bool owns_fd;
+	struct strbuf buf;
+	size_t col;	/* column of the next character on the current line */
+	pid_t open_tid; /* task whose syscall line is open, or 0 */
+	int err;	/* first write error, as -errno */
+};
+
+void out_init_fd(struct out_stream *s, int fd, bool autoflush);
+/* Opens (truncates) path for writing; 0 or -errno. */
+int out_open(struct out_stream *s, const char *path);
+void out_write(struct out_stream *s, const char *text, size_t len);
+/* Closes an open line of another task (or an unfinished one of this task). */
+void out_close_open_line(struct out_stream *s);
+int out_flush(struct out_stream *s);
+/* Flushes, closes the fd if the stream opened it, and frees the buffer. */
+int out_close(struct out_stream *s);
+
+#endif

@@ -1,0 +1,135 @@
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "../sys/signame.h"
+
+static void add_lead(struct strbuf *sb, const struct text_lead *l)
+{
+	if (l->style == LEAD_BRACKET)
+		strbuf_addf(sb, "[pid %5d] ", (int)l->tid);
+	else if (l->style == LEAD_PLAIN)
+		strbuf_addf(sb, "%-5d ", (int)l->tid);
+}
+
+/* Starts a line of task l->tid, closing another open line first. */
+static void begin_line(struct out_stream *s, struct strbuf *sb, const struct text_lead *l)
+{
+	out_close_open_line(s);
+	strbuf_reset(sb);
+	add_lead(sb, l);
+}
+
+static void emit(struct out_stream *s, struct strbuf *sb)
+{
+	out_write(s, sb->buf, sb->len);
+	strbuf_free(sb);
+}
+
+void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		   const struct text_opts *o)
+{
+	struct strbuf sb = {0};
+
+	begin_line(s, &sb, l);
+	strbuf_addf(&sb, "%s(", ev->name);
+	text_args(&sb, ev, 0, ev->split, o);
+	if (ev->split < ev->nargs && ev->split > 0)
+		strbuf_adds(&sb, ", ");
+	emit(s, &sb);
+	s->open_tid = l->tid;
+}
+
+/* Continues this task's open line, or starts a "<... name resumed>" one. */
+static void resume_line(struct out_stream *s, struct strbuf *sb, const struct text_lead *l,
+			const struct sc_event *ev)
+{
+	strbuf_reset(sb);
+	if (s->open_tid == l->tid && s->open_tid) {
+		s->open_tid = 0;
+		return;
+	}
+	out_close_open_line(s);
+	add_lead(sb, l);
+	strbuf_addf(sb, "<... %s resumed>", ev->name);
+}
+
+/* Pads to the -a column (counting what the stream already holds) and adds "= ...". */
+static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_event *ev,
+		   const struct text_opts *o)
+{
+	strbuf_addc(sb, ')');
+	size_t col = s->col + sb->len;
+	if (col < o->acolumn)
+		for (; col < o->acolumn; col++)
+			strbuf_addc(sb, ' ');
+	else
+		strbuf_addc(sb, ' ');
+	text_retval(sb, ev, o);
+	strbuf_addc(sb, '\n');
+	emit(s, sb);
+}
+
+void text_sc_exit(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		  const struct text_opts *o)
+{
+	struct strbuf sb = {0};
+
+	resume_line(s, &sb, l, ev);
+	text_args(&sb, ev, ev->split, ev->nargs, o);
+	finish(s, &sb, ev, o);
+}
+
+void text_sc_noreturn(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		      const struct text_opts *o)
+{
+	struct strbuf sb = {0};
+
+	resume_line(s, &sb, l, ev);
+	if (ev->split < ev->nargs)
+		strbuf_adds(&sb, " <unfinished ...>");
+	finish(s, &sb, ev, o);
+}
+
+void text_sc_detached(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev)
+{
+	struct strbuf sb = {0};
+
+	resume_line(s, &sb, l, ev);
+	strbuf_adds(&sb, " <detached ...>\n");
+	emit(s, &sb);
+}
+
+void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
+		 const struct val *siginfo, const struct text_opts *o)
+{
+	struct strbuf sb = {0};
+	char name[32];
+
+	begin_line(s, &sb, l);
+	if (!signame(sig, name, sizeof(name)))
+		snprintf(name, sizeof(name), "%d", sig);
+	strbuf_addf(&sb, "--- %s ", name);
+	if (siginfo)
+		text_val(&sb, siginfo, o);
+	else
+		strbuf_adds(&sb, "{si_signo=?}");
+	strbuf_adds(&sb, " ---\n");
+	emit(s, &sb);
+}
+
+void text_line(struct out_stream *s, const struct text_lead *l, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	char small[256];
+	va_list ap;
+
+	begin_line(s, &sb, l);
+	va_start(ap, fmt);
+	vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	strbuf_adds(&sb, small);
+	strbuf_addc(&sb, '\n');
+	emit(s, &sb);
+}

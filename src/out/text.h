@@ -1,0 +1,43 @@
+/*
+ * strace-compatible trace lines: syscalls (with unfinished/resumed
+ * splitting), signals, exits.  Each function writes whole lines to a stream.
+ */
+#ifndef PTRC_OUT_TEXT_H
+#define PTRC_OUT_TEXT_H
+
+#include <sys/types.h>
+
+#include "../event/event.h"
+#include "fmt_text.h"
+#include "stream.h"
+
+enum lead_style {
+	LEAD_NONE,    /* no prefix */
+	LEAD_BRACKET, /* "[pid  1234] " on a terminal */
+	LEAD_PLAIN,   /* "1234  " in a -o file */
+};
+
+struct text_lead {
+	pid_t tid;
+	enum lead_style style;
+};
+
+/* The entry part: "read(3, ", left open for the exit. */
+void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		   const struct text_opts *o);
+/* The exit part, or a "<... read resumed>" line when the entry line was closed. */
+void text_sc_exit(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		  const struct text_opts *o);
+/* A syscall that never returns: "exit_group(0) = ?" or "... <unfinished ...>) = ?". */
+void text_sc_noreturn(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		      const struct text_opts *o);
+/* A task detached in the middle of a syscall. */
+void text_sc_detached(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev);
+/* "--- SIGCHLD {si_signo=...} ---"; siginfo may be NULL when it was unreadable. */
+void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
+		 const struct val *siginfo, const struct text_opts *o);
+/* A whole line of its own: "+++ exited with 0 +++", "--- stopped by SIGSTOP ---". */
+__attribute__((format(printf, 3, 4))) void
+text_line(struct out_stream *s, const struct text_lead *l, const char *fmt, ...);
+
+#endif
