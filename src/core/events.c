@@ -24,7 +24,8 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 			tgid = tid;
 	}
 	task_add(t, tid, tgid);
-	if (!t->cfg->quiet)
+	/* Like strace: announced on the terminal, not in a -o file. */
+	if (!t->cfg->quiet && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)tid);
 }
 

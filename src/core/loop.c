@@ -112,7 +112,7 @@ static struct task *adopt(struct tracer *t, pid_t pid)
 	pid_t tgid = task_read_tgid(pid);
 	struct task *task = task_add(t, pid, tgid > 0 ? tgid : pid);
 
-	if (!t->cfg->quiet)
+	if (!t->cfg->quiet && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)pid);
 	return task;
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# One entry point for set-up, build, demo and tests on a Debian 12 machine.
+#   scripts/dev.sh demo   install what is missing, build, trace testprogs/train_model.py
+#   scripts/dev.sh test   install what is missing, build (plain and ASan+UBSan), run every test
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
+          libcapstone-dev libcriterion-dev python3 strace)
+
+install_deps() {
+	local missing=()
+	for p in "${packages[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	local sudo=()
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	echo "dev.sh: installing ${missing[*]}"
+	"${sudo[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [cmake options...]
+	local dir=$1
+	shift
+	cmake -S . -B "$dir" -DPTRC_WERROR=ON "$@" >/dev/null
+	cmake --build "$dir" -j"$(nproc)"
+}
+
+case "${1:-}" in
+demo)
+	install_deps
+	build build
+	exec ./build/ptrc -f python3 testprogs/train_model.py
+	;;
+test)
+	install_deps
+	build build
+	build build-asan -DPTRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	status=0
+	(cd build && ctest --output-on-failure -j2) || status=1
+	echo "dev.sh: integration tests under AddressSanitizer and UBSan"
+	(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -L integration) ||
+		status=1
+	exit $status
+	;;
+*)
+	echo "usage: scripts/dev.sh demo|test" >&2
+	exit 64
+	;;
+esac
