@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 
@@ -17,6 +18,17 @@ static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
 static bool is_exec(const char *name)
 {
 	return name && (!strcmp(name, "execve") || !strcmp(name, "execveat"));
+}
+
+/* strace's way of showing which call the kernel restarts. */
+static void show_restarted(struct task *task, struct sc_event *ev)
+{
+	char buf[96];
+
+	snprintf(buf, sizeof(buf), "<... resuming interrupted %s ...>",
+		 task->prev_name ? task->prev_name : "call");
+	ev->nargs = ev->split = 1;
+	val_expr(&ev->args[0], arena_strndup(&task->ar, buf, strlen(buf)));
 }
 
 static void syscall_entry(struct tracer *t, struct task *task,
@@ -40,6 +52,9 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	task->flags |= TASK_IN_SYSCALL;
 
 	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
+	/* Table names are static, so they outlive the arena. */
+	task->prev_name = task->cur_name;
+	task->cur_name = name;
 	if ((task->flags & TASK_HIDDEN) && is_exec(name))
 		task->flags &= ~TASK_HIDDEN;
 	if (!task_visible(task) || !sysfilter_match(t->trace, ev->abi, ev->nr))
@@ -48,6 +63,8 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	struct dctx d;
 	decode_ctx(t, task, &d);
 	sys_decode_entry(&d, ev);
+	if (!strcmp(ev->name, "restart_syscall"))
+		show_restarted(task, ev);
 	struct text_lead l = task_lead(t, task);
 	text_sc_entry(task_stream(t, task), &l, ev, &t->topt);
 	task->flags |= TASK_PRINTED;

@@ -39,7 +39,9 @@ struct task {
 	struct proc *proc;
 	struct sc_event ev;
 	struct arena ar;
-	struct task *next; /* hash chain */
+	const char *cur_name;  /* this syscall's name from the table, or NULL */
+	const char *prev_name; /* the previous one's, for restart_syscall */
+	struct task *next;     /* hash chain */
 };
 
 struct tracer {
