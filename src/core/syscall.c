@@ -100,6 +100,24 @@ void syscall_abandon(struct tracer *t, struct task *task)
 	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
 }
 
+/* strace announces a process whose syscalls switch ABI (execve of a 32-bit program). */
+static void check_personality(struct tracer *t, struct task *task, uint32_t arch)
+{
+	const struct ptrc_abi *abi = abi_by_audit_arch(arch);
+	struct proc *p = task->proc;
+
+	if (!abi || abi == p->abi)
+		return;
+	if (!p->abi)
+		p->abi = abi_host();
+	if (abi != p->abi && task_visible(task)) {
+		struct text_lead l = task_lead(t, task);
+		text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
+			  (int)task->tid, abi->word_size * 8);
+	}
+	p->abi = abi;
+}
+
 void on_syscall_stop(struct tracer *t, struct task *task)
 {
 	struct __ptrace_syscall_info info;
@@ -108,6 +126,7 @@ void on_syscall_stop(struct tracer *t, struct task *task)
 		return; /* ESRCH: gone; its exit status follows */
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
+		check_personality(t, task, info.arch);
 		syscall_entry(t, task, &info);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:

@@ -21,7 +21,8 @@ struct proc {
 	int refs;
 	struct tmem_live live;
 	struct tmem mem;
-	struct out_stream *out; /* -ff: this process's own file, opened on first use */
+	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
+	const struct ptrc_abi *abi; /* of its last syscall stop */
 };
 
 enum task_flags {
