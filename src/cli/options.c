@@ -104,6 +104,15 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case 'v':
 		cfg->verbose = true;
 		return 0;
+	case 't':
+		cfg->tflag++;
+		return 0;
+	case 'r':
+		cfg->rflag = true;
+		return 0;
+	case 'T':
+		cfg->Tflag = true;
+		return 0;
 	case 'p':
 		return add_pids(cfg, arg);
 	case 'e':
@@ -126,7 +135,7 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	optind = 1;
 	for (;;) {
 		int prev = optind;
-		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvp:e:", long_opts, NULL);
+		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTp:e:", long_opts, NULL);
 		if (c == -1)
 			break;
 		if (c == 'h') {

@@ -17,6 +17,9 @@ struct config {
 	unsigned acolumn; /* -a */
 	unsigned quiet;	  /* -q: 1, -qq: 2 */
 	unsigned xflag;	  /* -x: 1, -xx: 2 */
+	unsigned tflag;	  /* -t: 1, -tt: 2, -ttt: 3 */
+	bool rflag;	  /* -r: relative timestamps */
+	bool Tflag;	  /* -T: time spent in syscalls */
 	bool verbose;	  /* -v */
 	pid_t *pids;	  /* -p, owned */
 	size_t npids;

@@ -55,6 +55,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->dopt.verbose = cfg->verbose;
 	t->topt.acolumn = cfg->acolumn;
 	t->topt.xflag = (uint8_t)cfg->xflag;
+	t->topt.durations = cfg->Tflag;
 	t->nbuckets = 1024;
 	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;

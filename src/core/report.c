@@ -1,6 +1,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "tracer.h"
@@ -33,6 +34,24 @@ struct out_stream *task_stream(struct tracer *t, struct task *task)
 	return p->out;
 }
 
+static void add_time(struct tracer *t, struct text_lead *l)
+{
+	if (!t->cfg->tflag && !t->cfg->rflag)
+		return;
+	l->stamp = (enum stamp_style)t->cfg->tflag;
+	l->relative = t->cfg->rflag;
+	clock_gettime(CLOCK_REALTIME, &l->when);
+	if (t->last_line.tv_sec || t->last_line.tv_nsec) {
+		l->rel.tv_sec = l->when.tv_sec - t->last_line.tv_sec;
+		l->rel.tv_nsec = l->when.tv_nsec - t->last_line.tv_nsec;
+		if (l->rel.tv_nsec < 0) {
+			l->rel.tv_sec--;
+			l->rel.tv_nsec += 1000000000L;
+		}
+	}
+	t->last_line = l->when;
+}
+
 /*
  * strace's rule: a -o file with -f always names the pid; the terminal does
  * only while more than one task is traced; -ff files never do.
@@ -41,6 +60,7 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 {
 	struct text_lead l = {.tid = task->tid, .style = LEAD_NONE};
 
+	add_time(t, &l);
 	if (t->cfg->follow >= 2 && t->cfg->outfile)
 		return l;
 	if (t->cfg->outfile) {

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/ptrace.h>
 
 #include "arch/abi.h"
@@ -47,6 +48,9 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	ev->nr = info->entry.nr;
 	for (int i = 0; i < SC_MAX_ARGS; i++)
 		ev->raw[i] = info->entry.args[i];
+	ev->duration_ns = -1;
+	if (t->cfg->Tflag)
+		clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
 	task->flags |= TASK_IN_SYSCALL;
@@ -81,6 +85,12 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_PRINTED))
 		return;
 	task->flags &= ~TASK_PRINTED;
+	if (t->cfg->Tflag) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ev->duration_ns = (now.tv_sec - ev->t_entry.tv_sec) * 1000000000LL +
+				  (now.tv_nsec - ev->t_entry.tv_nsec);
+	}
 	ev->ret = info->exit.rval;
 	ev->is_error = info->exit.is_error;
 	struct dctx d;

@@ -59,7 +59,8 @@ struct tracer {
 	bool child_done;
 	bool attach_mode;
 	int ptrace_opts;
-	volatile int stop_signal; /* SIGINT/SIGTERM/SIGHUP received, or 0 */
+	volatile int stop_signal;  /* SIGINT/SIGTERM/SIGHUP received, or 0 */
+	struct timespec last_line; /* for -r */
 };
 
 /* tasks.c */

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "value.h"
 
@@ -26,9 +27,11 @@ struct sc_event {
 
 	bool exited; /* the exit stop was seen */
 	bool is_error;
-	int64_t ret;	      /* the raw return value (-errno when is_error) */
-	struct val retv;      /* the decoded return value, when not an error */
-	const char *ret_note; /* static text after the value: "(Timeout)" */
+	int64_t ret;		 /* the raw return value (-errno when is_error) */
+	struct val retv;	 /* the decoded return value, when not an error */
+	const char *ret_note;	 /* static text after the value: "(Timeout)" */
+	int64_t duration_ns;	 /* from the entry stop to the exit stop, or -1 */
+	struct timespec t_entry; /* CLOCK_MONOTONIC at the entry stop, with -T */
 };
 
 #endif

@@ -5,12 +5,32 @@
 
 #include "../sys/signame.h"
 
+static void add_stamp(struct strbuf *sb, const struct text_lead *l)
+{
+	struct tm tm;
+	char buf[32];
+
+	if (l->stamp == STAMP_EPOCH) {
+		strbuf_addf(sb, "%lld.%06ld ", (long long)l->when.tv_sec, l->when.tv_nsec / 1000);
+	} else if (l->stamp != STAMP_NONE) {
+		localtime_r(&l->when.tv_sec, &tm);
+		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+		strbuf_adds(sb, buf);
+		if (l->stamp == STAMP_MICROS)
+			strbuf_addf(sb, ".%06ld", l->when.tv_nsec / 1000);
+		strbuf_addc(sb, ' ');
+	}
+	if (l->relative)
+		strbuf_addf(sb, "%6lld.%06ld ", (long long)l->rel.tv_sec, l->rel.tv_nsec / 1000);
+}
+
 static void add_lead(struct strbuf *sb, const struct text_lead *l)
 {
 	if (l->style == LEAD_BRACKET)
 		strbuf_addf(sb, "[pid %5d] ", (int)l->tid);
 	else if (l->style == LEAD_PLAIN)
 		strbuf_addf(sb, "%-5d ", (int)l->tid);
+	add_stamp(sb, l);
 }
 
 /* Starts a line of task l->tid, closing another open line first. */
@@ -67,6 +87,9 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 	else
 		strbuf_addc(sb, ' ');
 	text_retval(sb, ev, o);
+	if (o->durations && ev->exited && ev->duration_ns >= 0)
+		strbuf_addf(sb, " <%lld.%06lld>", (long long)(ev->duration_ns / 1000000000),
+			    (long long)(ev->duration_ns / 1000 % 1000000));
 	strbuf_addc(sb, '\n');
 	emit(s, sb);
 }

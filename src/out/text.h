@@ -5,7 +5,9 @@
 #ifndef PTRC_OUT_TEXT_H
 #define PTRC_OUT_TEXT_H
 
+#include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "../event/event.h"
 #include "fmt_text.h"
@@ -17,9 +19,20 @@ enum lead_style {
 	LEAD_PLAIN,   /* "1234  " in a -o file */
 };
 
+enum stamp_style {
+	STAMP_NONE,
+	STAMP_SECONDS, /* -t: 12:34:56 */
+	STAMP_MICROS,  /* -tt: 12:34:56.123456 */
+	STAMP_EPOCH,   /* -ttt: 1700000000.123456 */
+};
+
 struct text_lead {
 	pid_t tid;
 	enum lead_style style;
+	enum stamp_style stamp;
+	bool relative;	      /* -r: print rel */
+	struct timespec when; /* wall-clock time of the event, for stamp */
+	struct timespec rel;  /* time since the previous line, for -r */
 };
 
 /* The entry part: "read(3, ", left open for the exit. */
