@@ -1,0 +1,236 @@
+#include "expect.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+static char xp_buf[1 << 20];
+static size_t xp_len;
+static int xp_fd = -1;
+static pthread_mutex_t xp_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void xp_child_reset(void)
+{
+	xp_len = 0;
+	pthread_mutex_init(&xp_lock, NULL);
+}
+
+void xp_init(void)
+{
+	const char *path = getenv("PTRC_EXPECT");
+
+	if (path && *path) {
+		xp_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+		if (xp_fd < 0) {
+			perror(path);
+			exit(99);
+		}
+	}
+	pthread_atfork(NULL, NULL, xp_child_reset);
+}
+
+pid_t xp_gettid(void)
+{
+	return (pid_t)syscall(SYS_gettid);
+}
+
+static void xp_vadd(pid_t tid, char kind, const char *key, const char *fmt, va_list ap)
+{
+	pthread_mutex_lock(&xp_lock);
+	size_t room = sizeof(xp_buf) - xp_len;
+	int n = snprintf(xp_buf + xp_len, room, "%d\t%c\t%s%s", (int)tid, kind, key ? key : "",
+			 key ? "=" : "");
+	if (n > 0 && (size_t)n < room) {
+		int m = vsnprintf(xp_buf + xp_len + n, room - n, fmt, ap);
+		if (m >= 0 && (size_t)(n + m + 1) < room) {
+			xp_len += n + m;
+			xp_buf[xp_len++] = '\n';
+		}
+	}
+	pthread_mutex_unlock(&xp_lock);
+}
+
+void xp_line(pid_t tid, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	xp_vadd(tid, '~', NULL, fmt, ap);
+	va_end(ap);
+}
+
+void xp_exact(pid_t tid, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	xp_vadd(tid, '=', NULL, fmt, ap);
+	va_end(ap);
+}
+
+void xp_info(pid_t tid, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	xp_vadd(tid, '#', key, fmt, ap);
+	va_end(ap);
+}
+
+void xp_flush(void)
+{
+	pthread_mutex_lock(&xp_lock);
+	if (xp_fd >= 0 && xp_len > 0) {
+		if (write(xp_fd, xp_buf, xp_len) != (ssize_t)xp_len) {
+			perror("expect write");
+			_exit(99);
+		}
+	}
+	xp_len = 0;
+	pthread_mutex_unlock(&xp_lock);
+}
+
+static const char *const xp_signames[] = {
+	[SIGHUP] = "SIGHUP",	   [SIGINT] = "SIGINT",	      [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL",	   [SIGTRAP] = "SIGTRAP",     [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS",	   [SIGFPE] = "SIGFPE",	      [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1",	   [SIGSEGV] = "SIGSEGV",     [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE",	   [SIGALRM] = "SIGALRM",     [SIGTERM] = "SIGTERM",
+	[SIGSTKFLT] = "SIGSTKFLT", [SIGCHLD] = "SIGCHLD",     [SIGCONT] = "SIGCONT",
+	[SIGSTOP] = "SIGSTOP",	   [SIGTSTP] = "SIGTSTP",     [SIGTTIN] = "SIGTTIN",
+	[SIGTTOU] = "SIGTTOU",	   [SIGURG] = "SIGURG",	      [SIGXCPU] = "SIGXCPU",
+	[SIGXFSZ] = "SIGXFSZ",	   [SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH",   [SIGIO] = "SIGIO",	      [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+const char *xp_signame(int sig)
+{
+	static char other[32];
+
+	if (sig > 0 && (size_t)sig < sizeof(xp_signames) / sizeof(xp_signames[0]) &&
+	    xp_signames[sig])
+		return xp_signames[sig];
+	snprintf(other, sizeof(other), "%d", sig);
+	return other;
+}
+
+static const char *xp_sicode_name(const siginfo_t *si)
+{
+	if (si->si_signo == SIGCHLD) {
+		switch (si->si_code) {
+		case CLD_EXITED:
+			return "CLD_EXITED";
+		case CLD_KILLED:
+			return "CLD_KILLED";
+		case CLD_DUMPED:
+			return "CLD_DUMPED";
+		case CLD_TRAPPED:
+			return "CLD_TRAPPED";
+		case CLD_STOPPED:
+			return "CLD_STOPPED";
+		case CLD_CONTINUED:
+			return "CLD_CONTINUED";
+		}
+	}
+	switch (si->si_code) {
+	case SI_USER:
+		return "SI_USER";
+	case SI_TKILL:
+		return "SI_TKILL";
+	case SI_QUEUE:
+		return "SI_QUEUE";
+	case SI_KERNEL:
+		return "SI_KERNEL";
+	}
+	return "?";
+}
+
+void xp_siginfo_line(pid_t tid, const siginfo_t *si)
+{
+	const char *name = xp_signame(si->si_signo);
+	const char *code = xp_sicode_name(si);
+
+	if (si->si_signo == SIGCHLD) {
+		char status[32];
+
+		if (si->si_code == CLD_EXITED)
+			snprintf(status, sizeof(status), "%d", si->si_status);
+		else
+			snprintf(status, sizeof(status), "%s", xp_signame(si->si_status));
+		xp_exact(tid,
+			 "--- %s {si_signo=%s, si_code=%s, si_pid=%d, si_uid=%u, si_status=%s, "
+			 "si_utime=%ld, si_stime=%ld} ---",
+			 name, name, code, (int)si->si_pid, (unsigned)si->si_uid, status,
+			 (long)si->si_utime, (long)si->si_stime);
+	} else {
+		xp_exact(tid, "--- %s {si_signo=%s, si_code=%s, si_pid=%d, si_uid=%u} ---", name,
+			 name, code, (int)si->si_pid, (unsigned)si->si_uid);
+	}
+}
+
+static int xp_read_state(pid_t pid, pid_t tid, char *state, long *nr)
+{
+	char path[64], buf[512];
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", (int)pid, (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	char *p = strrchr(buf, ')');
+	if (!p || p[1] != ' ')
+		return -1;
+	*state = p[2];
+
+	*nr = -2;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n > 0) {
+		buf[n] = 0;
+		*nr = strtol(buf, NULL, 10);
+	}
+	return 0;
+}
+
+int xp_wait_task_state(pid_t pid, pid_t tid, const char *states, long nr)
+{
+	/* About 60 s; the harness's own timeout normally fires first. */
+	for (int i = 0; i < 60000; i++) {
+		char state;
+		long cur;
+
+		if (xp_read_state(pid, tid, &state, &cur) == 0 && strchr(states, state) &&
+		    (nr < 0 || cur == nr))
+			return 0;
+		struct timespec ts = {0, 1000000};
+		nanosleep(&ts, NULL);
+	}
+	return -1;
+}
+
+int xp_count_env(char *const *envp)
+{
+	int n = 0;
+
+	while (envp && envp[n])
+		n++;
+	return n;
+}

@@ -1,0 +1,152 @@
+/* File and descriptor calls with known strings: escaping, truncation, errors, unknown numbers.
+ *   tp_files basic   run with the default -s 32 and -a 40
+ *   tp_files trunc   run with -s 5
+ *   tp_files align   run with -a 20 (the harness aligns "=" lines to its -a value)
+ */
+#include "expect.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static pid_t me;
+
+static long sys_openat(const char *path, int flags, int mode)
+{
+	return syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+}
+
+static void make_path(char *path, size_t size)
+{
+	snprintf(path, size, "/tmp/ptrc-tp-files-%d-with-a-rather-long-name.txt", (int)me);
+}
+
+static int run_basic(void)
+{
+	char path[128], buf[128];
+	static const char esc[] = "a\1\tb\n\"\\\177\377\v\f\r\0"
+				  "1";
+	long fd, n;
+
+	make_path(path, sizeof(path));
+
+	n = syscall(SYS_getpid);
+	xp_line(me, "getpid() = %ld", n);
+
+	fd = sys_openat(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld", path, fd);
+	n = syscall(SYS_write, fd, "hello\n", 6);
+	xp_line(me, "write(%ld, \"hello\\n\", 6) = %ld", fd, n);
+	n = syscall(SYS_write, fd, esc, sizeof(esc) - 1);
+	xp_line(me, "write(%ld, \"a\\1\\tb\\n\\\"\\\\\\177\\377\\v\\f\\r\\0001\", 14) = %ld", fd,
+		n);
+	n = syscall(SYS_close, fd);
+	xp_line(me, "close(%ld) = %ld", fd, n);
+
+	fd = sys_openat(path, O_RDONLY, 0);
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_RDONLY) = %ld", path, fd);
+	n = syscall(SYS_read, fd, buf, sizeof(buf));
+	xp_line(me,
+		"read(%ld, \"hello\\na\\1\\tb\\n\\\"\\\\\\177\\377\\v\\f\\r\\0001\", %zu) = %ld",
+		fd, sizeof(buf), n);
+	n = syscall(SYS_read, fd, buf, sizeof(buf));
+	xp_line(me, "read(%ld, \"\", %zu) = %ld", fd, sizeof(buf), n);
+	n = syscall(SYS_close, fd);
+	xp_line(me, "close(%ld) = %ld", fd, n);
+
+	/* Exactly -s bytes: no ellipsis; one more: ellipsis. */
+	fd = sys_openat("/dev/null", O_WRONLY, 0);
+	xp_line(me, "openat(AT_FDCWD, \"/dev/null\", O_WRONLY) = %ld", fd);
+	memset(buf, 'x', sizeof(buf));
+	n = syscall(SYS_write, fd, buf, 32);
+	xp_line(me, "write(%ld, \"%.32s\", 32) = %ld", fd, buf, n);
+	n = syscall(SYS_write, fd, buf, 33);
+	xp_line(me, "write(%ld, \"%.32s\"..., 33) = %ld", fd, buf, n);
+	n = syscall(SYS_close, fd);
+	xp_line(me, "close(%ld) = %ld", fd, n);
+
+	n = sys_openat("/nonexistent/ptrc-test", O_RDONLY, 0);
+	xp_line(me,
+		"openat(AT_FDCWD, \"/nonexistent/ptrc-test\", O_RDONLY) = %ld ENOENT (No such file "
+		"or directory)",
+		n);
+	n = syscall(SYS_close, 1000);
+	xp_line(me, "close(1000) = %ld EBADF (Bad file descriptor)", n);
+
+	/* A number no table knows. */
+	n = syscall(999, 1, 2, 3, 4, 5, 6);
+	xp_line(me,
+		"syscall_0x3e7(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = %ld ENOSYS (Function not "
+		"implemented)",
+		n);
+
+	n = syscall(SYS_unlink, path);
+	xp_line(me, "unlink(\"%s\") = %ld", path, n);
+	return 0;
+}
+
+static int run_trunc(void)
+{
+	char path[128];
+	long fd, n;
+
+	make_path(path, sizeof(path));
+	fd = sys_openat(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	/* Paths are not cut by -s. */
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld", path, fd);
+	n = syscall(SYS_write, fd, "hello world", 11);
+	xp_line(me, "write(%ld, \"hello\"..., 11) = %ld", fd, n);
+	n = syscall(SYS_write, fd, "hello", 5);
+	xp_line(me, "write(%ld, \"hello\", 5) = %ld", fd, n);
+	n = syscall(SYS_write, fd, "\n\n\n\n\n\n", 6);
+	xp_line(me, "write(%ld, \"\\n\\n\\n\\n\\n\"..., 6) = %ld", fd, n);
+	n = syscall(SYS_close, fd);
+	xp_line(me, "close(%ld) = %ld", fd, n);
+	n = syscall(SYS_unlink, path);
+	xp_line(me, "unlink(\"%s\") = %ld", path, n);
+	return 0;
+}
+
+static int run_align(void)
+{
+	char path[128];
+	long n;
+
+	n = syscall(SYS_getpid);
+	xp_exact(me, "getpid() = %ld", n);
+	n = syscall(SYS_getppid);
+	xp_exact(me, "getppid() = %ld", n);
+	make_path(path, sizeof(path));
+	n = sys_openat(path, O_RDONLY, 0);
+	xp_exact(me, "openat(AT_FDCWD, \"%s\", O_RDONLY) = %ld ENOENT (No such file or directory)",
+		 path, n);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	xp_init();
+	me = getpid();
+	if (argc < 2) {
+		fprintf(stderr, "usage: tp_files basic|trunc|align\n");
+		return 2;
+	}
+	if (!strcmp(argv[1], "basic"))
+		ret = run_basic();
+	else if (!strcmp(argv[1], "trunc"))
+		ret = run_trunc();
+	else if (!strcmp(argv[1], "align"))
+		ret = run_align();
+	else
+		return 2;
+	xp_line(me, "exit_group(%d) = ?", ret);
+	xp_exact(me, "+++ exited with %d +++", ret);
+	xp_flush();
+	syscall(SYS_exit_group, ret);
+	return ret;
+}

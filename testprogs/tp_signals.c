@@ -1,0 +1,245 @@
+/* Signals: delivery lines, group stops, a task killed inside a blocking call.
+ *   tp_signals deliver     SIGUSR1 by kill(), SIGUSR2 by tgkill(), a pending SIGCHLD
+ *   tp_signals stopcont    stop a busy child with SIGSTOP, check it stays stopped,
+ *                          continue it with SIGCONT, check it runs (exit status 1 if not)
+ *   tp_signals killed      SIGKILL a child blocked in read()
+ */
+#include "expect.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static pid_t me;
+static volatile sig_atomic_t nsig;
+static siginfo_t siginfos[8];
+
+static void on_signal(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)ctx;
+	if (nsig < 8)
+		siginfos[nsig] = *si;
+	nsig++;
+}
+
+static void catch_signal(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigaction(sig, &sa, NULL);
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "tp_signals: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static int run_deliver(void)
+{
+	unsigned long set = 1UL << (SIGCHLD - 1);
+	pid_t child;
+	long n;
+
+	catch_signal(SIGUSR1);
+	catch_signal(SIGUSR2);
+	catch_signal(SIGCHLD);
+
+	n = syscall(SYS_kill, me, SIGUSR1);
+	xp_line(me, "kill(%d, SIGUSR1) = %ld", (int)me, n);
+	if (nsig != 1)
+		die("SIGUSR1 not delivered");
+	xp_siginfo_line(me, &siginfos[0]);
+
+	n = syscall(SYS_tgkill, me, me, SIGUSR2);
+	xp_line(me, "tgkill(%d, %d, SIGUSR2) = %ld", (int)me, (int)me, n);
+	if (nsig != 2)
+		die("SIGUSR2 not delivered");
+	xp_siginfo_line(me, &siginfos[1]);
+
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 8);
+	child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0)
+		syscall(SYS_exit_group, 3);
+	n = syscall(SYS_wait4, child, NULL, 0, NULL);
+	xp_line(me, "wait4(%d, NULL, 0, NULL) = %ld", (int)child, n);
+	xp_line(child, "exit_group(3) = ?");
+	xp_exact(child, "+++ exited with 3 +++");
+	/* Reaped, so its SIGCHLD is pending; unblocking delivers it right away. */
+	n = syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, 8);
+	xp_line(me, "rt_sigprocmask(SIG_UNBLOCK, [CHLD], NULL, 8) = %ld", n);
+	if (nsig != 3)
+		die("SIGCHLD not delivered");
+	xp_siginfo_line(me, &siginfos[2]);
+	return 0;
+}
+
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512];
+	FILE *f;
+	char state = '?';
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return '?';
+	if (fgets(buf, sizeof(buf), f)) {
+		char *p = strrchr(buf, ')');
+		if (p && p[1])
+			state = p[2];
+	}
+	fclose(f);
+	return state;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+
+	nanosleep(&ts, NULL);
+}
+
+static int run_stopcont(void)
+{
+	volatile unsigned long *shared;
+	unsigned long before;
+	unsigned uid = getuid();
+	sigset_t set;
+	pid_t child;
+	int i;
+
+	shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED)
+		die("mmap");
+	/* Keep this process's SIGCHLDs out of the way. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+
+	child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		/* Busy without syscalls: nothing but the signals shows in its trace. */
+		while (!shared[1])
+			shared[0]++;
+		syscall(SYS_exit_group, 0);
+	}
+	while (shared[0] == 0)
+		;
+
+	if (syscall(SYS_kill, child, SIGSTOP) != 0)
+		die("kill SIGSTOP");
+	for (i = 0; i < 60000 && !strchr("Tt", proc_state(child)); i++)
+		pause_ms(1);
+	if (!strchr("Tt", proc_state(child))) {
+		fprintf(stderr, "tp_signals: child never stopped (state %c)\n", proc_state(child));
+		kill(child, SIGKILL);
+		return 1;
+	}
+	/* A tracer that resumed it (instead of PTRACE_LISTEN) lets it count on. */
+	before = shared[0];
+	for (i = 0; i < 5; i++) {
+		pause_ms(40);
+		if (shared[0] != before || !strchr("Tt", proc_state(child))) {
+			fprintf(stderr, "tp_signals: stopped child runs again (state %c)\n",
+				proc_state(child));
+			kill(child, SIGKILL);
+			return 1;
+		}
+	}
+	if (syscall(SYS_kill, child, SIGCONT) != 0)
+		die("kill SIGCONT");
+	for (i = 0; i < 60000 && shared[0] == before; i++)
+		pause_ms(1);
+	if (shared[0] == before) {
+		fprintf(stderr, "tp_signals: child did not continue (state %c)\n",
+			proc_state(child));
+		kill(child, SIGKILL);
+		return 1;
+	}
+	shared[1] = 1;
+	if (syscall(SYS_wait4, child, NULL, 0, NULL) != child)
+		die("wait4");
+	xp_line(me, "kill(%d, SIGSTOP) = 0", (int)child);
+	xp_line(me, "kill(%d, SIGCONT) = 0", (int)child);
+	xp_exact(child, "--- SIGSTOP {si_signo=SIGSTOP, si_code=SI_USER, si_pid=%d, si_uid=%u} ---",
+		 (int)me, uid);
+	xp_exact(child, "--- stopped by SIGSTOP ---");
+	xp_exact(child, "--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER, si_pid=%d, si_uid=%u} ---",
+		 (int)me, uid);
+	xp_line(child, "exit_group(0) = ?");
+	xp_exact(child, "+++ exited with 0 +++");
+	return 0;
+}
+
+static int run_killed(void)
+{
+	int fds[2], status;
+	pid_t child;
+	char c;
+
+	if (pipe(fds) != 0)
+		die("pipe");
+	child = fork();
+	if (child < 0)
+		die("fork");
+	if (child == 0) {
+		syscall(SYS_read, fds[0], &c, 1);
+		syscall(SYS_exit_group, 1);
+	}
+	/* The child's read() line is open; this process's own calls are printed meanwhile. */
+	if (xp_wait_task_state(child, child, "S", SYS_read) != 0)
+		die("child never blocked in read");
+	syscall(SYS_kill, child, SIGKILL);
+	xp_line(me, "kill(%d, SIGKILL) = 0", (int)child);
+	if (waitpid(child, &status, 0) != child)
+		die("waitpid");
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL) {
+		fprintf(stderr, "tp_signals: child status %#x\n", status);
+		return 1;
+	}
+	xp_exact(child, "read(%d,  <unfinished ...>", fds[0]);
+	xp_exact(child, "<... read resumed> <unfinished ...>) = ?");
+	xp_exact(child, "+++ killed by SIGKILL +++");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	xp_init();
+	me = getpid();
+	if (argc < 2) {
+		fprintf(stderr, "usage: tp_signals deliver|stopcont|killed\n");
+		return 2;
+	}
+	if (!strcmp(argv[1], "deliver"))
+		ret = run_deliver();
+	else if (!strcmp(argv[1], "stopcont"))
+		ret = run_stopcont();
+	else if (!strcmp(argv[1], "killed"))
+		ret = run_killed();
+	else
+		return 2;
+	xp_line(me, "exit_group(%d) = ?", ret);
+	xp_exact(me, "+++ exited with %d +++", ret);
+	xp_flush();
+	syscall(SYS_exit_group, ret);
+	return ret;
+}

@@ -1,0 +1,242 @@
+/* Threads: many at once, execve from a non-leader thread, a leader that exits first,
+ * and a blocking call that another thread's calls interrupt in the output.
+ *   tp_threads many N      N threads alive together, each exits with exit(0)
+ *   tp_threads exec        a non-leader thread execs "after-exec"
+ *   tp_threads zombie      the leader exits (exit(0)) while its threads go on
+ *   tp_threads unfinished  a read another thread completes: "<unfinished ...>"/"resumed"
+ */
+#include "expect.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static pid_t me;
+static pthread_barrier_t barrier;
+static int pipe_fds[2];
+static pid_t reader_tid;
+
+static void die(const char *what)
+{
+	fprintf(stderr, "tp_threads: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static void *many_thread(void *arg)
+{
+	pid_t tid = xp_gettid();
+	long n;
+
+	(void)arg;
+	pthread_barrier_wait(&barrier);
+	n = syscall(SYS_gettid);
+	xp_line(tid, "gettid() = %ld", n);
+	n = syscall(SYS_getpid);
+	xp_line(tid, "getpid() = %ld", n);
+	xp_line(tid, "exit(0) = ?");
+	xp_exact(tid, "+++ exited with 0 +++");
+	syscall(SYS_exit, 0);
+	return NULL;
+}
+
+static int run_many(int count)
+{
+	pthread_t *threads = calloc(count, sizeof(*threads));
+
+	if (!threads)
+		die("calloc");
+	pthread_barrier_init(&barrier, NULL, count);
+	for (int i = 0; i < count; i++) {
+		errno = pthread_create(&threads[i], NULL, many_thread, NULL);
+		if (errno)
+			die("pthread_create");
+	}
+	for (int i = 0; i < count; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return 0;
+}
+
+static void *exec_thread(void *arg)
+{
+	pid_t tid = xp_gettid();
+	char leader[16], tid_str[16];
+	char *args[] = {"tp_threads", "after-exec", leader, tid_str, NULL};
+
+	(void)arg;
+	/* Wait until the leader sleeps inside its read(): its line is then open. */
+	if (xp_wait_task_state(me, me, "S", SYS_read) != 0)
+		die("leader never blocked in read");
+	snprintf(leader, sizeof(leader), "%d", (int)me);
+	snprintf(tid_str, sizeof(tid_str), "%d", (int)tid);
+	xp_line(me, "read(%d,  <unfinished ...>) = ?", pipe_fds[0]);
+	xp_exact(tid,
+		 "execve(\"/proc/self/exe\", [\"tp_threads\", \"after-exec\", \"%s\", \"%s\"], "
+		 "%p /* %d vars */ <unfinished ...>",
+		 leader, tid_str, (void *)environ, xp_count_env(environ));
+	xp_exact(me, "+++ superseded by execve in pid %d +++", (int)tid);
+	xp_exact(me, "<... execve resumed>) = 0");
+	xp_flush();
+	syscall(SYS_execve, "/proc/self/exe", args, environ);
+	die("execve");
+	return NULL;
+}
+
+static int run_exec(void)
+{
+	pthread_t thread;
+	char c;
+
+	if (pipe(pipe_fds) != 0)
+		die("pipe");
+	errno = pthread_create(&thread, NULL, exec_thread, NULL);
+	if (errno)
+		die("pthread_create");
+	syscall(SYS_read, pipe_fds[0], &c, 1);
+	fprintf(stderr, "tp_threads: the leader's read returned\n");
+	return 1;
+}
+
+static int run_after_exec(int argc, char **argv)
+{
+	long n;
+
+	if (argc < 4)
+		return 2;
+	if (atoi(argv[2]) != me) {
+		fprintf(stderr, "tp_threads: after exec pid %d, leader was %s\n", (int)me, argv[2]);
+		return 1;
+	}
+	n = syscall(SYS_getpid);
+	xp_line(me, "getpid() = %ld", n);
+	n = syscall(SYS_gettid);
+	xp_line(me, "gettid() = %ld", n);
+	return 0;
+}
+
+static void *zombie_worker(void *arg)
+{
+	pid_t tid = xp_gettid();
+	long n;
+
+	(void)arg;
+	n = syscall(SYS_gettid);
+	xp_line(tid, "gettid() = %ld", n);
+	xp_line(tid, "exit(0) = ?");
+	xp_exact(tid, "+++ exited with 0 +++");
+	syscall(SYS_exit, 0);
+	return NULL;
+}
+
+static void *zombie_main(void *arg)
+{
+	pid_t tid = xp_gettid();
+	pthread_t workers[3];
+	long n;
+
+	(void)arg;
+	/* The leader has called exit(): it stays a zombie while this thread runs. */
+	if (xp_wait_task_state(me, me, "Z", -1) != 0)
+		die("the leader never became a zombie");
+	for (int i = 0; i < 3; i++) {
+		errno = pthread_create(&workers[i], NULL, zombie_worker, NULL);
+		if (errno)
+			die("pthread_create");
+	}
+	for (int i = 0; i < 3; i++)
+		pthread_join(workers[i], NULL);
+	n = syscall(SYS_getpid);
+	xp_line(tid, "getpid() = %ld", n);
+	xp_line(tid, "exit_group(4) = ?");
+	xp_exact(tid, "+++ exited with 4 +++");
+	xp_exact(me, "+++ exited with 4 +++");
+	xp_flush();
+	syscall(SYS_exit_group, 4);
+	return NULL;
+}
+
+static void run_zombie(void)
+{
+	pthread_t thread;
+
+	errno = pthread_create(&thread, NULL, zombie_main, NULL);
+	if (errno)
+		die("pthread_create");
+	xp_line(me, "exit(0) = ?");
+	syscall(SYS_exit, 0);
+}
+
+static void *reader_thread(void *arg)
+{
+	pid_t tid = xp_gettid();
+	char c;
+	long n;
+
+	(void)arg;
+	__atomic_store_n(&reader_tid, tid, __ATOMIC_RELEASE);
+	n = syscall(SYS_read, pipe_fds[0], &c, 1);
+	xp_exact(tid, "read(%d,  <unfinished ...>", pipe_fds[0]);
+	xp_exact(tid, "<... read resumed>\"%c\", 1) = %ld", c, n);
+	xp_line(tid, "exit(0) = ?");
+	xp_exact(tid, "+++ exited with 0 +++");
+	syscall(SYS_exit, 0);
+	return NULL;
+}
+
+static int run_unfinished(void)
+{
+	pthread_t thread;
+	pid_t tid;
+	long n;
+
+	if (pipe(pipe_fds) != 0)
+		die("pipe");
+	errno = pthread_create(&thread, NULL, reader_thread, NULL);
+	if (errno)
+		die("pthread_create");
+	while (!(tid = __atomic_load_n(&reader_tid, __ATOMIC_ACQUIRE)))
+		;
+	/* Its read() is open in the trace while this thread's calls are printed. */
+	if (xp_wait_task_state(me, tid, "S", SYS_read) != 0)
+		die("reader never blocked");
+	n = syscall(SYS_write, pipe_fds[1], "x", 1);
+	xp_line(me, "write(%d, \"x\", 1) = %ld", pipe_fds[1], n);
+	pthread_join(thread, NULL);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	xp_init();
+	me = getpid();
+	if (argc < 2) {
+		fprintf(stderr, "usage: tp_threads many N|exec|zombie|unfinished\n");
+		return 2;
+	}
+	if (!strcmp(argv[1], "many") && argc > 2)
+		ret = run_many(atoi(argv[2]));
+	else if (!strcmp(argv[1], "exec"))
+		ret = run_exec();
+	else if (!strcmp(argv[1], "after-exec"))
+		ret = run_after_exec(argc, argv);
+	else if (!strcmp(argv[1], "zombie")) {
+		run_zombie();
+		ret = 1;
+	} else if (!strcmp(argv[1], "unfinished"))
+		ret = run_unfinished();
+	else
+		return 2;
+	xp_line(me, "exit_group(%d) = ?", ret);
+	xp_exact(me, "+++ exited with %d +++", ret);
+	xp_flush();
+	syscall(SYS_exit_group, ret);
+	return ret;
+}

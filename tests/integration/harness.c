@@ -1,0 +1,774 @@
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define IT_MAX_RUNS 8
+#define IT_MAX_SPAWNED 16
+
+static struct it_run *runs[IT_MAX_RUNS];
+static int nruns;
+static pid_t spawned[IT_MAX_SPAWNED];
+static int nspawned;
+
+/* ---- small utilities ---------------------------------------------------------------- */
+
+static void *it_xalloc(size_t size)
+{
+	void *p = calloc(1, size);
+
+	if (!p)
+		abort();
+	return p;
+}
+
+static char *it_xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		abort();
+	return p;
+}
+
+struct it_buf {
+	char *data;
+	size_t len, cap;
+};
+
+static void it_buf_add(struct it_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->len + n + 1) * 2;
+		char *p = realloc(b->data, cap);
+		if (!p)
+			abort();
+		b->data = p;
+		b->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, n + 1, fmt, ap);
+	va_end(ap);
+	b->len += n;
+}
+
+static void it_sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+static double it_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+char *it_read_file(const char *path)
+{
+	struct it_buf b = {0};
+	char chunk[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	it_buf_add(&b, "%s", "");
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		it_buf_add(&b, "%.*s", (int)n, chunk);
+	close(fd);
+	return b.data;
+}
+
+size_t it_count_lines(const char *text)
+{
+	size_t n = 0;
+
+	for (; text && *text; text++)
+		if (*text == '\n')
+			n++;
+	return n;
+}
+
+/* ---- the tracer and the programs ------------------------------------------------------ */
+
+const char *it_tracer(void)
+{
+	const char *t = getenv("PTRC_TRACER");
+
+	if (!t || !*t)
+		t = getenv("PTRC_DEFAULT_TRACER");
+	cr_assert(t && *t, "set PTRC_TRACER (or run through ctest, which sets "
+			   "PTRC_DEFAULT_TRACER)");
+	return t;
+}
+
+bool it_tracer_is_strace(void)
+{
+	const char *t = it_tracer();
+	const char *base = strrchr(t, '/');
+
+	return strstr(base ? base + 1 : t, "strace") != NULL;
+}
+
+const char *it_tracer_name(void)
+{
+	return it_tracer_is_strace() ? "strace" : "ptrc";
+}
+
+const char *it_prog(const char *name)
+{
+	static char bufs[4][512];
+	static int next;
+	const char *dir = getenv("PTRC_TESTPROGS");
+	char *buf = bufs[next++ % 4];
+
+	cr_assert(dir && *dir, "PTRC_TESTPROGS is not set");
+	snprintf(buf, sizeof(bufs[0]), "%s/%s", dir, name);
+	return buf;
+}
+
+/* ---- running -------------------------------------------------------------------------- */
+
+void it_init(struct it_run *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->stdin_fd = -1;
+	r->pid = -1;
+	strcpy(r->dir, "/tmp/ptrc-it-XXXXXX");
+	cr_assert(mkdtemp(r->dir), "mkdtemp: %s", strerror(errno));
+	snprintf(r->trace, sizeof(r->trace), "%s/trace", r->dir);
+	snprintf(r->expect, sizeof(r->expect), "%s/expect", r->dir);
+	cr_assert(nruns < IT_MAX_RUNS);
+	runs[nruns++] = r;
+	/* Orphaned tracees (a killed tracer's children) come back to us to be reaped. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+}
+
+static void it_redirect(const char *path, int target)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+	if (fd < 0 || dup2(fd, target) < 0)
+		_exit(120);
+	close(fd);
+}
+
+void it_start(struct it_run *r, const char *const *argv)
+{
+	const char *args[64];
+	int n = 0;
+	char out[128], err[128];
+
+	if (r->as_nobody) {
+		args[n++] = "setpriv";
+		args[n++] = "--reuid=65534";
+		args[n++] = "--regid=65534";
+		args[n++] = "--clear-groups";
+		args[n++] = "--";
+		chmod(r->dir, 0777);
+	}
+	args[n++] = it_tracer();
+	for (; *argv && n < 62; argv++)
+		args[n++] = strcmp(*argv, "@TRACE") ? *argv : r->trace;
+	args[n] = NULL;
+
+	snprintf(out, sizeof(out), "%s/stdout", r->dir);
+	snprintf(err, sizeof(err), "%s/stderr", r->dir);
+	fflush(NULL);
+	r->pid = fork();
+	cr_assert(r->pid >= 0, "fork: %s", strerror(errno));
+	if (r->pid == 0) {
+		setpgid(0, 0);
+		if (r->stdin_fd >= 0) {
+			dup2(r->stdin_fd, 0);
+		} else {
+			int fd = open("/dev/null", O_RDONLY);
+			dup2(fd, 0);
+		}
+		it_redirect(out, 1);
+		it_redirect(err, 2);
+		setenv("PTRC_EXPECT", r->expect, 1);
+		if (r->path)
+			setenv("PATH", r->path, 1);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(args[0], (char *const *)args);
+		dprintf(2, "harness: cannot run %s: %s\n", args[0], strerror(errno));
+		_exit(121);
+	}
+	setpgid(r->pid, r->pid);
+}
+
+bool it_wait(struct it_run *r, int timeout)
+{
+	double deadline = it_now() + timeout;
+	char path[128];
+
+	for (;;) {
+		pid_t p = waitpid(r->pid, &r->status, WNOHANG);
+		if (p == r->pid)
+			break;
+		if (p < 0 && errno != EINTR) {
+			r->status = -1;
+			break;
+		}
+		if (it_now() > deadline) {
+			r->timed_out = true;
+			kill(-r->pid, SIGKILL);
+			kill(r->pid, SIGKILL);
+			waitpid(r->pid, &r->status, 0);
+			break;
+		}
+		it_sleep_ms(5);
+	}
+	/* Whatever the tracer left behind in its group goes too. */
+	kill(-r->pid, SIGKILL);
+	r->pid = -1;
+	snprintf(path, sizeof(path), "%s/stdout", r->dir);
+	free(r->out);
+	r->out = it_read_file(path);
+	snprintf(path, sizeof(path), "%s/stderr", r->dir);
+	free(r->err);
+	r->err = it_read_file(path);
+	if (!r->out)
+		r->out = it_xstrdup("");
+	if (!r->err)
+		r->err = it_xstrdup("");
+	return !r->timed_out;
+}
+
+void it_run(struct it_run *r, const char *const *argv)
+{
+	it_start(r, argv);
+	cr_assert(it_wait(r, IT_TIMEOUT), "%s timed out after %d s (killed); stderr:\n%s",
+		  it_tracer(), IT_TIMEOUT, r->err);
+}
+
+static char *it_describe_status(int status)
+{
+	static char buf[64];
+
+	if (status == -1)
+		snprintf(buf, sizeof(buf), "unknown");
+	else if (WIFEXITED(status))
+		snprintf(buf, sizeof(buf), "exit %d", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, sizeof(buf), "killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(buf, sizeof(buf), "status %#x", status);
+	return buf;
+}
+
+void it_assert_exit(struct it_run *r, int code)
+{
+	cr_assert(WIFEXITED(r->status) && WEXITSTATUS(r->status) == code,
+		  "expected the tracer to exit %d, got %s; stderr:\n%s", code,
+		  it_describe_status(r->status), r->err);
+}
+
+void it_assert_signal_exit(struct it_run *r, int sig)
+{
+	bool ok = WIFEXITED(r->status) && WEXITSTATUS(r->status) == 128 + sig;
+
+	if (it_tracer_is_strace())
+		ok = ok || (WIFSIGNALED(r->status) && WTERMSIG(r->status) == sig);
+	cr_assert(ok, "expected the tracer to exit %d (128+%d), got %s; stderr:\n%s", 128 + sig,
+		  sig, it_describe_status(r->status), r->err);
+}
+
+void it_assert_failed(struct it_run *r)
+{
+	cr_assert(WIFEXITED(r->status) && WEXITSTATUS(r->status) != 0,
+		  "expected the tracer to fail with a non-zero exit, got %s; stderr:\n%s",
+		  it_describe_status(r->status), r->err);
+}
+
+/* ---- trace and expectations ----------------------------------------------------------- */
+
+struct it_line {
+	pid_t tid;	/* -1: any task (no prefix, single process) */
+	int prefix_len; /* columns before the text, for -a alignment */
+	char *text;
+};
+
+struct it_trace {
+	struct it_line *lines;
+	size_t n, cap;
+};
+
+static void it_trace_add(struct it_trace *t, pid_t tid, int prefix_len, const char *text,
+			 size_t len)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		struct it_line *p = realloc(t->lines, cap * sizeof(*p));
+		if (!p)
+			abort();
+		t->lines = p;
+		t->cap = cap;
+	}
+	t->lines[t->n].tid = tid;
+	t->lines[t->n].prefix_len = prefix_len;
+	t->lines[t->n].text = strndup(text, len);
+	t->n++;
+}
+
+static void it_trace_parse(struct it_trace *t, const char *data, bool prefixed, pid_t file_tid)
+{
+	const char *p = data;
+
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *text = p;
+		pid_t tid = file_tid;
+
+		if (prefixed) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			if (end != p && *end == ' ') {
+				tid = (pid_t)v;
+				while (*end == ' ')
+					end++;
+				text = end;
+			}
+		}
+		it_trace_add(t, tid, (int)(text - p), text, len - (text - p));
+		p += len + (eol ? 1 : 0);
+	}
+}
+
+char *it_read_trace(struct it_run *r, const char *suffix)
+{
+	char path[160];
+
+	snprintf(path, sizeof(path), "%s%s", r->trace, suffix ? suffix : "");
+	return it_read_file(path);
+}
+
+static bool it_load_trace(struct it_run *r, enum it_layout layout, struct it_trace *t)
+{
+	if (layout == IT_LAYOUT_PERFILE) {
+		DIR *d = opendir(r->dir);
+		struct dirent *de;
+		bool any = false;
+
+		while (d && (de = readdir(d))) {
+			char *end;
+			if (strncmp(de->d_name, "trace.", 6))
+				continue;
+			long pid = strtol(de->d_name + 6, &end, 10);
+			if (*end || pid <= 0)
+				continue;
+			char *data = it_read_trace(r, de->d_name + 5);
+			if (data)
+				it_trace_parse(t, data, false, (pid_t)pid);
+			free(data);
+			any = true;
+		}
+		if (d)
+			closedir(d);
+		return any;
+	}
+	char *data = it_read_trace(r, NULL);
+	if (!data)
+		return false;
+	it_trace_parse(t, data, layout == IT_LAYOUT_PREFIXED,
+		       layout == IT_LAYOUT_PREFIXED ? 0 : -1);
+	free(data);
+	return true;
+}
+
+/* Where "= RESULT" starts in a syscall line: after the last ")" followed by spaces and "= ".
+ * Sets *lhs_end to just past the ")".  Returns NULL for lines without a result. */
+static const char *it_result(const char *s, size_t *lhs_end)
+{
+	const char *found = NULL;
+
+	for (const char *p = strchr(s, ')'); p; p = strchr(p + 1, ')')) {
+		const char *q = p + 1;
+		if (*q != ' ')
+			continue;
+		while (*q == ' ')
+			q++;
+		if (q[0] == '=' && (q[1] == ' ' || q[1] == 0)) {
+			found = q;
+			*lhs_end = (size_t)(p + 1 - s);
+		}
+	}
+	return found;
+}
+
+/* The text with exactly one space before "= RESULT". */
+static char *it_normalize(const char *s)
+{
+	size_t lhs;
+	const char *res = it_result(s, &lhs);
+	struct it_buf b = {0};
+
+	if (!res)
+		return it_xstrdup(s);
+	it_buf_add(&b, "%.*s %s", (int)lhs, s, res);
+	return b.data;
+}
+
+/* The text as the tracer prints it with "= RESULT" at column ACOL after PREFIX columns. */
+static char *it_align(const char *s, int prefix, int acol)
+{
+	size_t lhs;
+	const char *res = it_result(s, &lhs);
+	struct it_buf b = {0};
+	int col = prefix + (int)lhs;
+
+	if (!res)
+		return it_xstrdup(s);
+	it_buf_add(&b, "%.*s", (int)lhs, s);
+	if (col < acol)
+		it_buf_add(&b, "%*s", acol - col, "");
+	else
+		it_buf_add(&b, " ");
+	it_buf_add(&b, "%s", res);
+	return b.data;
+}
+
+static bool it_same_task(const struct it_line *l, pid_t tid)
+{
+	return l->tid == -1 || l->tid == tid;
+}
+
+/* Line I as one logical line: joined with its "<... NAME resumed>" line when it ends with
+ * " <unfinished ...>".  *NEXT is the index after the last line used. */
+static char *it_logical(struct it_trace *t, size_t i, pid_t tid, size_t *next)
+{
+	static const char unfinished[] = " <unfinished ...>";
+	const char *s = t->lines[i].text;
+	size_t len = strlen(s), ulen = sizeof(unfinished) - 1;
+
+	*next = i + 1;
+	if (len > ulen && !strcmp(s + len - ulen, unfinished) && s[0] != '<') {
+		const char *paren = strchr(s, '(');
+		for (size_t j = i + 1; paren && j < t->n; j++) {
+			if (!it_same_task(&t->lines[j], tid))
+				continue;
+			char head[128];
+			snprintf(head, sizeof(head), "<... %.*s resumed>", (int)(paren - s), s);
+			if (strncmp(t->lines[j].text, head, strlen(head)))
+				break;
+			struct it_buf b = {0};
+			it_buf_add(&b, "%.*s%s", (int)(len - ulen), s,
+				   t->lines[j].text + strlen(head));
+			*next = j + 1;
+			char *n = it_normalize(b.data);
+			free(b.data);
+			return n;
+		}
+	}
+	return it_normalize(s);
+}
+
+struct it_expect {
+	pid_t tid;
+	char kind;
+	char *text;
+};
+
+static size_t it_load_expect(struct it_run *r, struct it_expect **out)
+{
+	char *data = it_read_file(r->expect);
+	size_t n = 0, cap = 0;
+	struct it_expect *v = NULL;
+
+	for (char *line = data ? strtok(data, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+		char *tab1 = strchr(line, '\t');
+		if (!tab1 || !tab1[1] || tab1[2] != '\t')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = realloc(v, cap * sizeof(*v));
+			if (!v)
+				abort();
+		}
+		v[n].tid = (pid_t)atoi(line);
+		v[n].kind = tab1[1];
+		v[n].text = it_xstrdup(tab1 + 3);
+		n++;
+	}
+	free(data);
+	*out = v;
+	return n;
+}
+
+char *it_info(struct it_run *r, const char *key)
+{
+	struct it_expect *v;
+	size_t n = it_load_expect(r, &v);
+	size_t klen = strlen(key);
+	char *found = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!found && v[i].kind == '#' && !strncmp(v[i].text, key, klen) &&
+		    v[i].text[klen] == '=')
+			found = it_xstrdup(v[i].text + klen + 1);
+		free(v[i].text);
+	}
+	free(v);
+	return found;
+}
+
+static void it_dump_task(struct it_buf *b, struct it_trace *t, pid_t tid, size_t from)
+{
+	size_t shown = 0, skipped = 0;
+
+	it_buf_add(b, "--- trace of task %d from the last match on (at most 60 lines) ---\n",
+		   (int)tid);
+	for (size_t i = 0; i < t->n; i++) {
+		if (!it_same_task(&t->lines[i], tid))
+			continue;
+		if (i < from) {
+			skipped++;
+			continue;
+		}
+		if (shown++ == 60) {
+			it_buf_add(b, "...\n");
+			break;
+		}
+		it_buf_add(b, "%s\n", t->lines[i].text);
+	}
+	if (!shown)
+		it_buf_add(b, "(no lines for this task%s)\n",
+			   skipped ? " after the last match" : "");
+}
+
+void it_check(struct it_run *r, enum it_layout layout, int acol)
+{
+	struct it_trace t = {0};
+	struct it_expect *exp;
+	size_t nexp = it_load_expect(r, &exp);
+	struct it_buf msg = {0};
+	size_t nlines = 0;
+
+	cr_assert(nexp > 0,
+		  "the test program stated no expectations (did it run?); tracer %s, stderr:\n%s",
+		  it_describe_status(r->status), r->err);
+	cr_assert(it_load_trace(r, layout, &t), "%s wrote no trace file %s%s; %s, stderr:\n%s",
+		  it_tracer(), r->trace, layout == IT_LAYOUT_PERFILE ? ".PID" : "",
+		  it_describe_status(r->status), r->err);
+
+	/* Tasks are checked one by one, each against its own lines, in order. */
+	bool *done = it_xalloc(nexp);
+	for (size_t first = 0; first < nexp; first++) {
+		if (done[first] || exp[first].kind == '#')
+			continue;
+		pid_t tid = exp[first].tid;
+		size_t pos = 0, last_match = 0;
+		for (size_t e = first; e < nexp; e++) {
+			if (exp[e].tid != tid || exp[e].kind == '#')
+				continue;
+			done[e] = true;
+			nlines++;
+			bool found = false;
+			for (size_t i = pos; i < t.n && !found; i++) {
+				if (!it_same_task(&t.lines[i], tid))
+					continue;
+				size_t next = i + 1;
+				char *want, *have;
+				if (exp[e].kind == '=') {
+					want = it_align(exp[e].text, t.lines[i].prefix_len, acol);
+					have = it_xstrdup(t.lines[i].text);
+				} else {
+					want = it_normalize(exp[e].text);
+					have = it_logical(&t, i, tid, &next);
+				}
+				if (!strcmp(want, have)) {
+					found = true;
+					last_match = i;
+					pos = next;
+				}
+				free(want);
+				free(have);
+			}
+			if (!found) {
+				it_buf_add(&msg,
+					   "task %d: missing %s line (in this order):\n    %s\n",
+					   (int)tid, exp[e].kind == '=' ? "exact" : "syscall",
+					   exp[e].text);
+				it_dump_task(&msg, &t, tid, last_match);
+				it_buf_add(&msg, "tracer: %s; its stderr:\n%.2000s",
+					   it_describe_status(r->status), r->err);
+				cr_assert_fail("%s", msg.data);
+			}
+		}
+	}
+	cr_log_info("%zu expected lines found in %zu trace lines", nlines, t.n);
+	free(done);
+	for (size_t i = 0; i < nexp; i++)
+		free(exp[i].text);
+	free(exp);
+	for (size_t i = 0; i < t.n; i++)
+		free(t.lines[i].text);
+	free(t.lines);
+	free(msg.data);
+}
+
+/* ---- other processes ------------------------------------------------------------------ */
+
+pid_t it_spawn(const char *const *argv, int *stdin_w)
+{
+	int fds[2];
+	pid_t pid;
+
+	cr_assert(pipe2(fds, O_CLOEXEC) == 0);
+	cr_assert(nspawned < IT_MAX_SPAWNED);
+	fflush(NULL);
+	pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		setpgid(0, 0);
+		dup2(fds[0], 0);
+		execv(argv[0], (char *const *)argv);
+		_exit(121);
+	}
+	setpgid(pid, pid);
+	close(fds[0]);
+	spawned[nspawned++] = pid;
+	if (stdin_w)
+		*stdin_w = fds[1];
+	else
+		close(fds[1]);
+	return pid;
+}
+
+static int it_read_proc(pid_t pid, pid_t tid, const char *file, char *buf, size_t size)
+{
+	char path[96];
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", (int)pid, (int)tid, file);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = 0;
+	return 0;
+}
+
+char it_task_state(pid_t pid, pid_t tid)
+{
+	char buf[1024];
+
+	if (it_read_proc(pid, tid, "stat", buf, sizeof(buf)) < 0)
+		return '?';
+	char *p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
+int it_tracer_pid(pid_t pid, pid_t tid)
+{
+	char buf[4096];
+
+	if (it_read_proc(pid, tid, "status", buf, sizeof(buf)) < 0)
+		return -1;
+	char *p = strstr(buf, "\nTracerPid:");
+	return p ? atoi(p + 11) : -1;
+}
+
+int it_tasks(pid_t pid, pid_t *tids, int max)
+{
+	char path[64];
+	DIR *d;
+	struct dirent *de;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	d = opendir(path);
+	while (d && (de = readdir(d)) && n < max)
+		if (de->d_name[0] != '.')
+			tids[n++] = atoi(de->d_name);
+	if (d)
+		closedir(d);
+	return n;
+}
+
+bool it_poll(bool (*cond)(pid_t, long), pid_t pid, long arg)
+{
+	double deadline = it_now() + IT_TIMEOUT;
+
+	while (!cond(pid, arg)) {
+		if (it_now() > deadline)
+			return false;
+		it_sleep_ms(5);
+	}
+	return true;
+}
+
+static void it_rm_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char path[512];
+
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+void it_fini(void)
+{
+	const char *keep = getenv("PTRC_IT_KEEP");
+
+	for (int i = 0; i < nspawned; i++) {
+		kill(-spawned[i], SIGKILL);
+		kill(spawned[i], SIGKILL);
+		waitpid(spawned[i], NULL, 0);
+	}
+	nspawned = 0;
+	for (int i = 0; i < nruns; i++) {
+		struct it_run *r = runs[i];
+		if (r->pid > 0) {
+			kill(-r->pid, SIGKILL);
+			kill(r->pid, SIGKILL);
+			waitpid(r->pid, NULL, 0);
+		}
+		if (keep && *keep)
+			fprintf(stderr, "kept %s\n", r->dir);
+		else
+			it_rm_dir(r->dir);
+		free(r->out);
+		free(r->err);
+	}
+	nruns = 0;
+	/* Reap whatever was re-parented to us. */
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+}

@@ -1,0 +1,164 @@
+/* What the tracer prints for the test programs: every line a program states must appear. */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+TestSuite(trace, .fini = it_fini, .timeout = 120);
+
+static struct it_run r;
+
+#define RUN(...)                                                                                   \
+	do {                                                                                       \
+		it_init(&r);                                                                       \
+		const char *const argv_[] = {__VA_ARGS__, NULL};                                   \
+		it_run(&r, argv_);                                                                 \
+	} while (0)
+
+Test(trace, file_calls_strings_errors_unknown_syscall)
+{
+	RUN("-o", "@TRACE", it_prog("tp_files"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, string_limit_s5)
+{
+	RUN("-s", "5", "-o", "@TRACE", it_prog("tp_files"), "trunc");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, align_column_a20)
+{
+	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 20);
+}
+
+Test(trace, align_column_counts_pid_prefix)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_files"), "align");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, fork_and_sigchld)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "fork");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, vfork_exit_and_exec)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "vfork");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, children_killed_by_sigsegv)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "segv");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+	char *core = it_info(&r, "core_dumped");
+	cr_log_info("the child with a core limit %s a core",
+		    core && *core == '1' ? "dumped" : "did not dump");
+	free(core);
+}
+
+Test(trace, fifty_threads)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_threads"), "many", "50");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, execve_from_non_leader_thread)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_threads"), "exec");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, leader_exits_before_its_threads)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_threads"), "zombie");
+	it_assert_exit(&r, 4);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, unfinished_and_resumed)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_threads"), "unfinished");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, signal_delivery)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_signals"), "deliver");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, sigstop_really_stops_sigcont_continues)
+{
+	/* The program checks the stop itself (/proc state, no progress) and exits 1 if not. */
+	RUN("-f", "-o", "@TRACE", it_prog("tp_signals"), "stopcont");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, sigkill_inside_blocking_syscall)
+{
+	RUN("-f", "-o", "@TRACE", it_prog("tp_signals"), "killed");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, train_model_demo)
+{
+	const char *script = getenv("PTRC_TRAIN_MODEL");
+
+	cr_assert(script && *script, "PTRC_TRAIN_MODEL is not set");
+	RUN("-f", "-o", "@TRACE", "python3", script);
+	/* The demo leaves its log under /tmp; the test removes it. */
+	const char *log = strstr(r.out, "log in /tmp/ptrc-train-");
+	if (log) {
+		char path[128];
+		if (sscanf(log, "log in %127s", path) == 1)
+			unlink(path);
+	}
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
+
+Test(trace, as_a_normal_user)
+{
+	/* A normal user tracing their own program: uid/gid 65534 through setpriv, as root. */
+	if (geteuid() != 0) {
+		RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "fork");
+	} else {
+		char cmd[1024];
+		snprintf(cmd, sizeof(cmd),
+			 "setpriv --reuid=65534 --regid=65534 --clear-groups -- "
+			 "sh -c 'test -x \"$0\" && test -x \"$1\"' '%s' '%s' 2>/dev/null",
+			 it_tracer(), it_prog("tp_procs"));
+		if (system(cmd) != 0)
+			cr_skip_test("uid 65534 cannot run the tracer or the test program (or no "
+				     "setpriv)");
+		it_init(&r);
+		r.as_nobody = true;
+		const char *const argv[] = {"-f",   "-o", "@TRACE", it_prog("tp_procs"),
+					    "fork", NULL};
+		it_run(&r, argv);
+	}
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+}
