@@ -334,8 +334,10 @@ static void it_trace_add(struct it_trace *t, pid_t tid, int prefix_len, const ch
 	t->n++;
 }
 
-static void it_trace_parse(struct it_trace *t, const char *data, bool prefixed, pid_t file_tid)
+static void it_trace_parse(struct it_trace *t, const char *data, enum it_layout layout,
+			   pid_t file_tid)
 {
+	bool prefixed = layout == IT_LAYOUT_PREFIXED;
 	const char *p = data;
 
 	while (*p) {
@@ -344,7 +346,17 @@ static void it_trace_parse(struct it_trace *t, const char *data, bool prefixed, 
 		const char *text = p;
 		pid_t tid = file_tid;
 
-		if (prefixed) {
+		if (layout == IT_LAYOUT_STDERR && !strncmp(p, "[pid ", 5)) {
+			char *end;
+			const char *q = p + 5;
+			while (*q == ' ')
+				q++;
+			long v = strtol(q, &end, 10);
+			if (end != q && end[0] == ']' && end[1] == ' ') {
+				tid = (pid_t)v;
+				text = end + 2;
+			}
+		} else if (prefixed) {
 			char *end;
 			long v = strtol(p, &end, 10);
 			if (end != p && *end == ' ') {
@@ -383,7 +395,7 @@ static bool it_load_trace(struct it_run *r, enum it_layout layout, struct it_tra
 				continue;
 			char *data = it_read_trace(r, de->d_name + 5);
 			if (data)
-				it_trace_parse(t, data, false, (pid_t)pid);
+				it_trace_parse(t, data, layout, (pid_t)pid);
 			free(data);
 			any = true;
 		}
@@ -391,11 +403,11 @@ static bool it_load_trace(struct it_run *r, enum it_layout layout, struct it_tra
 			closedir(d);
 		return any;
 	}
-	char *data = it_read_trace(r, NULL);
+	/* On stderr, lines without "[pid N] " belong to whichever task is alone. */
+	char *data = layout == IT_LAYOUT_STDERR ? it_xstrdup(r->err) : it_read_trace(r, NULL);
 	if (!data)
 		return false;
-	it_trace_parse(t, data, layout == IT_LAYOUT_PREFIXED,
-		       layout == IT_LAYOUT_PREFIXED ? 0 : -1);
+	it_trace_parse(t, data, layout, layout == IT_LAYOUT_PREFIXED ? 0 : -1);
 	free(data);
 	return true;
 }

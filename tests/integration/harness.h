@@ -17,6 +17,7 @@ enum it_layout {
 	IT_LAYOUT_SINGLE,   /* -o FILE without -f: no pid prefix */
 	IT_LAYOUT_PREFIXED, /* -f -o FILE: "PID  " before each line */
 	IT_LAYOUT_PERFILE,  /* -ff -o FILE: FILE.PID per process, no prefix */
+	IT_LAYOUT_STDERR,   /* -f without -o: "[pid  N] " while several tasks live */
 };
 
 struct it_run {

@@ -54,6 +54,24 @@ Test(trace, fork_and_sigchld)
 	it_check(&r, IT_LAYOUT_PREFIXED, 40);
 }
 
+Test(trace, stderr_pid_prefix_while_several_tasks)
+{
+	/* -q: "Process N attached" would land in the middle of a line. */
+	RUN("-q", "-f", it_prog("tp_procs"), "fork");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_STDERR, 40);
+	char want[64];
+	char *pid = NULL;
+	/* The child's lines are prefixed: find its getppid line by its own pid. */
+	for (char *p = strstr(r.err, "[pid "); p && !pid; p = strstr(p + 1, "[pid "))
+		if (strstr(p, "] getppid()") == strchr(p, ']'))
+			pid = p;
+	cr_assert(pid, "no \"[pid N] getppid()\" line on stderr:\n%s", r.err);
+	snprintf(want, sizeof(want), "%.*s+++ exited with 7 +++", (int)(strchr(pid, ']') - pid) + 2,
+		 pid);
+	cr_assert(strstr(r.err, want), "no \"%s\" line on stderr:\n%s", want, r.err);
+}
+
 Test(trace, vfork_exit_and_exec)
 {
 	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "vfork");
