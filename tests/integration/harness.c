@@ -218,6 +218,7 @@ void it_start(struct it_run *r, const char *const *argv)
 		_exit(121);
 	}
 	setpgid(r->pid, r->pid);
+	r->pgid = r->pid;
 }
 
 bool it_wait(struct it_run *r, int timeout)
@@ -243,7 +244,8 @@ bool it_wait(struct it_run *r, int timeout)
 		it_sleep_ms(5);
 	}
 	/* Whatever the tracer left behind in its group goes too. */
-	kill(-r->pid, SIGKILL);
+	if (!r->keep_group)
+		kill(-r->pid, SIGKILL);
 	r->pid = -1;
 	snprintf(path, sizeof(path), "%s/stdout", r->dir);
 	free(r->out);
@@ -767,8 +769,9 @@ void it_fini(void)
 	nspawned = 0;
 	for (int i = 0; i < nruns; i++) {
 		struct it_run *r = runs[i];
+		if (r->pgid > 0)
+			kill(-r->pgid, SIGKILL);
 		if (r->pid > 0) {
-			kill(-r->pid, SIGKILL);
 			kill(r->pid, SIGKILL);
 			waitpid(r->pid, NULL, 0);
 		}
