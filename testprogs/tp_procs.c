@@ -242,6 +242,7 @@ static int run_segv(void)
 			die("waitpid");
 		if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGSEGV) {
 			fprintf(stderr, "tp_procs: child status %#x\n", status);
+			rm_tree(dir);
 			return 1;
 		}
 		/* Only the parent knows whether a core was written (core_pattern decides). */
