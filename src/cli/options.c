@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/expr.h"
 #include "cli/usage.h"
 #include "util/xalloc.h"
 
@@ -49,22 +50,22 @@ static int add_pids(struct config *cfg, const char *list)
 	return rc;
 }
 
-static int parse_expr(struct config *cfg, const char *expr)
+/* -P: the path as given, and where it really leads when that differs. */
+static void add_path(struct config *cfg, const char *path)
 {
-	char bad[128];
-	const char *eq = strchr(expr, '=');
-	const char *value = expr;
+	char *real = realpath(path, NULL);
 
-	if (eq) {
-		size_t klen = (size_t)(eq - expr);
-		if (!((klen == 5 && !strncmp(expr, "trace", 5)) || (klen == 1 && expr[0] == 't')))
-			return usage_error("unsupported -e qualifier: '%s'", expr);
-		value = eq + 1;
-	}
-	if (sysfilter_parse(&cfg->trace, value, bad, sizeof(bad)) < 0)
-		return usage_error("invalid system call '%s'", bad);
-	return 0;
+	cfg->paths = xrealloc(cfg->paths, sizeof(*cfg->paths) * (cfg->npaths + 2));
+	cfg->paths[cfg->npaths++] = xstrdup(path);
+	if (real && strcmp(real, path))
+		cfg->paths[cfg->npaths++] = real;
+	else
+		free(real);
 }
+
+enum {
+	OPT_COLOR = 256,
+};
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -75,15 +76,51 @@ static const struct option long_opts[] = {
 	{"columns", required_argument, NULL, 'a'},
 	{"attach", required_argument, NULL, 'p'},
 	{"quiet", no_argument, NULL, 'q'},
+	{"summary-only", no_argument, NULL, 'c'},
+	{"summary", no_argument, NULL, 'C'},
+	{"summary-wall-clock", no_argument, NULL, 'w'},
+	{"summary-sort-by", required_argument, NULL, 'S'},
+	{"trace-path", required_argument, NULL, 'P'},
+	{"successful-only", no_argument, NULL, 'z'},
+	{"failed-only", no_argument, NULL, 'Z'},
+	{"syscall-number", no_argument, NULL, 'n'},
+	{"const-print-style", required_argument, NULL, 'X'},
+	{"env", required_argument, NULL, 'E'},
+	{"user", required_argument, NULL, 'u'},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
 	{NULL, 0, NULL, 0},
 };
 
-static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)
+static int parse_style(struct config *cfg, const char *arg)
 {
+	if (!strcmp(arg, "raw"))
+		cfg->raw = true;
+	else if (!strcmp(arg, "verbose"))
+		cfg->verbose = true;
+	else if (strcmp(arg, "abbrev"))
+		return usage_error("invalid -X argument: '%s'", arg);
+	return 0;
+}
+
+static int parse_color(struct config *cfg, const char *arg)
+{
+	if (!strcmp(arg, "auto"))
+		cfg->color = COLOR_AUTO;
+	else if (!strcmp(arg, "always"))
+		cfg->color = COLOR_ALWAYS;
+	else if (!strcmp(arg, "never"))
+		cfg->color = COLOR_NEVER;
+	else
+		return usage_error("invalid --color argument: '%s'", arg);
+	return 0;
+}
+
+static int parse_with_arg(struct config *cfg, int c, const char *arg)
+{
+	char err[160];
+
 	switch (c) {
-	case 'f':
-		cfg->follow++;
-		return 0;
 	case 'o':
 		cfg->outfile = arg;
 		return 0;
@@ -95,6 +132,42 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 		return parse_uint(arg, 1000, &cfg->acolumn)
 			       ? usage_error("invalid -a argument: '%s'", arg)
 			       : 0;
+	case 'p':
+		return add_pids(cfg, arg);
+	case 'e':
+		return expr_parse(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	case 'S':
+		return summary_sort_parse(arg, &cfg->sort)
+			       ? usage_error("invalid -S argument: '%s'", arg)
+			       : 0;
+	case 'P':
+		add_path(cfg, arg);
+		return 0;
+	case 'X':
+		return parse_style(cfg, arg);
+	case 'E':
+		cfg->env = xrealloc(cfg->env, sizeof(*cfg->env) * (cfg->nenv + 1));
+		cfg->env[cfg->nenv++] = (char *)arg;
+		return 0;
+	case 'u':
+		cfg->user = arg;
+		return 0;
+	case OPT_COLOR:
+		return parse_color(cfg, arg);
+	}
+	return 1;
+}
+
+static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)
+{
+	int rc = parse_with_arg(cfg, c, arg);
+
+	if (rc <= 0)
+		return rc;
+	switch (c) {
+	case 'f':
+		cfg->follow++;
+		return 0;
 	case 'q':
 		cfg->quiet++;
 		return 0;
@@ -113,10 +186,22 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case 'T':
 		cfg->Tflag = true;
 		return 0;
-	case 'p':
-		return add_pids(cfg, arg);
-	case 'e':
-		return parse_expr(cfg, arg);
+	case 'c':
+		cfg->cflag = 1;
+		return 0;
+	case 'C':
+		cfg->cflag = 2;
+		return 0;
+	case 'w':
+		cfg->wflag = true;
+		return 0;
+	case 'n':
+		cfg->nflag = true;
+		return 0;
+	case 'z':
+		return expr_status(cfg, "successful", NULL, 0);
+	case 'Z':
+		return expr_status(cfg, "failed", NULL, 0);
 	case ':':
 		return usage_error("option '%s' needs an argument", optname);
 	default:
@@ -124,18 +209,33 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	}
 }
 
+static int check(const struct config *cfg)
+{
+	if (!cfg->argv[0] && !cfg->npids)
+		return usage_error("%s", "needs a command to run or -p PID");
+	if (cfg->argv[0] && cfg->npids)
+		return usage_error("%s", "a command and -p cannot be used together");
+	if (cfg->follow > 1 && !cfg->outfile)
+		return usage_error("%s", "-ff needs -o FILE");
+	if ((cfg->nenv || cfg->user) && !cfg->argv[0])
+		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
+	return CLI_RUN;
+}
+
 int cli_parse(struct config *cfg, int argc, char **argv)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->strsize = 32;
 	cfg->acolumn = 40;
+	cfg->sigmask[0] = cfg->sigmask[1] = ~0ULL;
 	sysfilter_init(&cfg->trace);
 
 	opterr = 0;
 	optind = 1;
 	for (;;) {
 		int prev = optind;
-		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTp:e:", long_opts, NULL);
+		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTcCwS:P:zZnX:E:u:p:e:", long_opts,
+				    NULL);
 		if (c == -1)
 			break;
 		if (c == 'h') {
@@ -157,18 +257,25 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 			return rc;
 	}
 	cfg->argv = argv + optind;
-	if (!cfg->argv[0] && !cfg->npids)
-		return usage_error("%s", "needs a command to run or -p PID");
-	if (cfg->argv[0] && cfg->npids)
-		return usage_error("%s", "a command and -p cannot be used together");
-	if (cfg->follow > 1 && !cfg->outfile)
-		return usage_error("%s", "-ff needs -o FILE");
-	return CLI_RUN;
+	return check(cfg);
+}
+
+bool cli_signal_shown(const struct config *cfg, int sig)
+{
+	if (sig < 1 || sig > 128)
+		return true;
+	return (cfg->sigmask[(sig - 1) / 64] >> ((sig - 1) % 64)) & 1;
 }
 
 void cli_free(struct config *cfg)
 {
 	free(cfg->pids);
 	cfg->pids = NULL;
+	for (size_t i = 0; i < cfg->npaths; i++)
+		free(cfg->paths[i]);
+	free(cfg->paths);
+	cfg->paths = NULL;
+	free(cfg->env);
+	cfg->env = NULL;
 	sysfilter_free(&cfg->trace);
 }

@@ -3,25 +3,51 @@
 #define PTRC_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
+#include "out/summary.h"
 #include "sys/filter.h"
 
 /* ptrc's own exit status for a usage error (sysexits' EX_USAGE). */
 enum { PTRC_EXIT_USAGE = 64 };
 
+/* -e status= outcomes. */
+enum {
+	STATUS_SUCCESSFUL = 1 << 0,
+	STATUS_FAILED = 1 << 1,
+	STATUS_UNFINISHED = 1 << 2,
+	STATUS_UNAVAILABLE = 1 << 3,
+	STATUS_DETACHED = 1 << 4,
+};
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 struct config {
 	unsigned follow; /* -f: 1, -ff: 2 */
 	const char *outfile;
-	unsigned strsize; /* -s */
-	unsigned acolumn; /* -a */
-	unsigned quiet;	  /* -q: 1, -qq: 2 */
-	unsigned xflag;	  /* -x: 1, -xx: 2 */
-	unsigned tflag;	  /* -t: 1, -tt: 2, -ttt: 3 */
-	bool rflag;	  /* -r: relative timestamps */
-	bool Tflag;	  /* -T: time spent in syscalls */
-	bool verbose;	  /* -v */
-	pid_t *pids;	  /* -p, owned */
+	unsigned strsize;	/* -s */
+	unsigned acolumn;	/* -a */
+	unsigned quiet;		/* -q: 1, -qq: 2 */
+	unsigned xflag;		/* -x: 1, -xx: 2 */
+	unsigned tflag;		/* -t: 1, -tt: 2, -ttt: 3 */
+	bool rflag;		/* -r: relative timestamps */
+	bool Tflag;		/* -T: time spent in syscalls */
+	bool verbose;		/* -v */
+	bool raw;		/* -X raw: arguments undecoded, in hex */
+	bool nflag;		/* -n: syscall numbers */
+	unsigned cflag;		/* -c: 1 (summary only), -C: 2 (trace and summary) */
+	bool wflag;		/* -w: summary of wall-clock latency */
+	enum summary_sort sort; /* -S */
+	unsigned status_mask;	/* -e status=, -z, -Z; 0 means every outcome */
+	char **paths;		/* -P, owned */
+	size_t npaths;
+	uint64_t sigmask[2]; /* -e signal=: bit n-1 set when signal n is shown */
+	char **env;	     /* -E VAR=VAL or -E VAR (unset), pointing into argv */
+	size_t nenv;
+	const char *user; /* -u */
+	enum color_mode color;
+	pid_t *pids; /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;
@@ -38,5 +64,7 @@ enum cli_result {
  */
 int cli_parse(struct config *cfg, int argc, char **argv);
 void cli_free(struct config *cfg);
+/* True when signal sig's "--- SIG ---" lines are selected by -e signal=. */
+bool cli_signal_shown(const struct config *cfg, int sig);
 
 #endif

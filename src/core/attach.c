@@ -118,7 +118,7 @@ static void interrupt_one(struct tracer *t, struct task *task, void *arg)
 
 static void detach_stopped(struct tracer *t, struct task *task, int sig)
 {
-	if ((task->flags & TASK_PRINTED) && task_visible(task)) {
+	if ((task->flags & TASK_PRINTED) && task_visible(t, task)) {
 		struct text_lead l = task_lead(t, task);
 		text_sc_detached(task_stream(t, task), &l, &task->ev);
 	}

@@ -47,7 +47,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	if (!execer)
 		return task;
 	pid_t pid = task->tid;
-	if (task_visible(task)) {
+	if (task_visible(t, task)) {
 		struct text_lead l = task_lead(t, task);
 		text_line(task_stream(t, task), &l, "+++ superseded by execve in pid %d +++",
 			  (int)old);
@@ -89,7 +89,7 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 		task_resume(t, task, sig);
 		return;
 	}
-	if (task_visible(task)) {
+	if (task_visible(t, task) && cli_signal_shown(t->cfg, sig)) {
 		struct val v;
 		struct text_lead l = task_lead(t, task);
 		siginfo_decode(&task->ar, &v, &si);
@@ -101,13 +101,13 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 void on_task_end(struct tracer *t, struct task *task, int status)
 {
 	syscall_abandon(t, task);
-	if (task_visible(task)) {
+	if (task_visible(t, task)) {
 		struct text_lead l = task_lead(t, task);
 		struct out_stream *s = task_stream(t, task);
 		char name[32];
 		if (WIFEXITED(status) && t->cfg->quiet < 2)
 			text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));
-		else if (WIFSIGNALED(status))
+		else if (WIFSIGNALED(status) && cli_signal_shown(t->cfg, WTERMSIG(status)))
 			text_line(s, &l, "+++ killed by %s%s +++",
 				  signame(WTERMSIG(status), name, sizeof(name)) ? name : "?",
 				  WCOREDUMP(status) ? " (core dumped)" : "");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->topt.acolumn = cfg->acolumn;
 	t->topt.xflag = (uint8_t)cfg->xflag;
 	t->topt.durations = cfg->Tflag;
+	t->topt.numbers = cfg->nflag;
 	t->nbuckets = 1024;
 	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
@@ -83,10 +85,22 @@ void task_resume(struct tracer *t, struct task *task, int sig)
 }
 
 /* Waits for the next stop; -EINTR when a terminating signal arrived. */
+/* wait4 gives the stopped task's resource use, which -c needs. */
+static pid_t wait_one(struct tracer *t, int *status, int flags)
+{
+	struct rusage ru;
+	pid_t pid = wait4(-1, status, __WALL | flags, t->cfg->cflag ? &ru : NULL);
+
+	if (pid > 0 && t->cfg->cflag)
+		t->stop_stime_ns = (uint64_t)ru.ru_stime.tv_sec * 1000000000ULL +
+				   (uint64_t)ru.ru_stime.tv_usec * 1000ULL;
+	return pid;
+}
+
 static pid_t wait_next(struct tracer *t, int *status)
 {
 	if (!t->attach_mode) {
-		pid_t pid = waitpid(-1, status, __WALL);
+		pid_t pid = wait_one(t, status, 0);
 		return pid < 0 ? -errno : pid;
 	}
 	sigset_t set;
@@ -97,7 +111,7 @@ static pid_t wait_next(struct tracer *t, int *status)
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGQUIT);
 	for (;;) {
-		pid_t pid = waitpid(-1, status, __WALL | WNOHANG);
+		pid_t pid = wait_one(t, status, WNOHANG);
 		if (pid != 0)
 			return pid < 0 ? -errno : pid;
 		int sig = sigwaitinfo(&set, NULL);
@@ -141,7 +155,7 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 		on_signal_stop(t, task, s.sig);
 		break;
 	case STOP_GROUP:
-		if (task_visible(task) && !(task->flags & TASK_LISTENING)) {
+		if (task_visible(t, task) && !(task->flags & TASK_LISTENING)) {
 			struct text_lead l = task_lead(t, task);
 			char name[32];
 			text_line(task_stream(t, task), &l, "--- stopped by %s ---",
@@ -174,6 +188,19 @@ static int exit_status(const struct tracer *t)
 	return 1;
 }
 
+static void print_summary(struct tracer *t)
+{
+	struct strbuf sb = {0};
+
+	if (!t->cfg->cflag)
+		return;
+	summary_format(&t->summary, t->cfg->sort, &sb);
+	out_close_open_line(&t->out);
+	if (sb.len)
+		out_write(&t->out, sb.buf, sb.len);
+	strbuf_free(&sb);
+}
+
 int tracer_loop(struct tracer *t)
 {
 	for (;;) {
@@ -181,6 +208,7 @@ int tracer_loop(struct tracer *t)
 			int sig = t->stop_signal;
 			if (t->attach_mode) {
 				tracer_detach_all(t);
+				print_summary(t);
 				return 0;
 			}
 			/* Launch mode: die of it; PTRACE_O_EXITKILL takes the tracees. */
@@ -197,6 +225,7 @@ int tracer_loop(struct tracer *t)
 			break; /* ECHILD: nothing is traced any more */
 		dispatch(t, pid, status);
 	}
+	print_summary(t);
 	return exit_status(t);
 }
 
@@ -209,6 +238,7 @@ static void drop(struct tracer *t, struct task *task, void *arg)
 void tracer_fini(struct tracer *t)
 {
 	task_for_each(t, drop, NULL);
+	summary_free(&t->summary);
 	out_close(&t->out);
 	free(t->buckets);
 	t->buckets = NULL;

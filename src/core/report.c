@@ -7,9 +7,9 @@
 #include "tracer.h"
 #include "util/xalloc.h"
 
-bool task_visible(const struct task *task)
+bool task_visible(const struct tracer *t, const struct task *task)
 {
-	return !(task->flags & TASK_HIDDEN);
+	return !(task->flags & TASK_HIDDEN) && t->cfg->cflag != 1;
 }
 
 struct out_stream *task_stream(struct tracer *t, struct task *task)

@@ -32,6 +32,48 @@ static void show_restarted(struct task *task, struct sc_event *ev)
 	val_expr(&ev->args[0], arena_strndup(&task->ar, buf, strlen(buf)));
 }
 
+/* Whether the trace lines are printed at all (-c prints only the summary). */
+static bool printing(const struct tracer *t)
+{
+	return t->cfg->cflag != 1;
+}
+
+/* -e status= needs the outcome before anything of the call is printed. */
+static bool deferred(const struct tracer *t)
+{
+	return t->cfg->status_mask != 0;
+}
+
+static void print_entry(struct tracer *t, struct task *task)
+{
+	struct text_lead l = task_lead(t, task);
+
+	text_sc_entry(task_stream(t, task), &l, &task->ev, &t->topt);
+	task->flags |= TASK_PRINTED;
+}
+
+static void decode_entry(struct tracer *t, struct task *task)
+{
+	struct sc_event *ev = &task->ev;
+	struct dctx d;
+
+	decode_ctx(t, task, &d);
+	sys_decode_entry(&d, ev);
+	if (!strcmp(ev->name, "restart_syscall"))
+		show_restarted(task, ev);
+	if (t->cfg->raw)
+		for (unsigned i = 0; i < ev->nargs; i++)
+			val_hex(&ev->args[i], arg_word(&d, ev, i));
+}
+
+static void start_clock(struct tracer *t, struct sc_event *ev)
+{
+	ev->duration_ns = -1;
+	if (t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag))
+		clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
+	ev->stime_entry_ns = t->stop_stime_ns;
+}
+
 static void syscall_entry(struct tracer *t, struct task *task,
 			  const struct __ptrace_syscall_info *info)
 {
@@ -48,9 +90,6 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	ev->nr = info->entry.nr;
 	for (int i = 0; i < SC_MAX_ARGS; i++)
 		ev->raw[i] = info->entry.args[i];
-	ev->duration_ns = -1;
-	if (t->cfg->Tflag)
-		clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
 	task->flags |= TASK_IN_SYSCALL;
@@ -61,17 +100,32 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	task->cur_name = name;
 	if ((task->flags & TASK_HIDDEN) && is_exec(name))
 		task->flags &= ~TASK_HIDDEN;
-	if (!task_visible(task) || !sysfilter_match(t->trace, ev->abi, ev->nr))
+	if ((task->flags & TASK_HIDDEN) || !sysfilter_match(t->trace, ev->abi, ev->nr))
 		return;
+	if (printing(t) || t->cfg->npaths)
+		decode_entry(t, task);
+	if (!select_by_path(t, task))
+		return;
+	task->flags |= TASK_SELECTED;
+	start_clock(t, ev);
+	if (printing(t) && !deferred(t))
+		print_entry(t, task);
+}
 
-	struct dctx d;
-	decode_ctx(t, task, &d);
-	sys_decode_entry(&d, ev);
-	if (!strcmp(ev->name, "restart_syscall"))
-		show_restarted(task, ev);
-	struct text_lead l = task_lead(t, task);
-	text_sc_entry(task_stream(t, task), &l, ev, &t->topt);
-	task->flags |= TASK_PRINTED;
+static int64_t elapsed_ns(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000000000LL + (now.tv_nsec - since->tv_nsec);
+}
+
+static void count(struct tracer *t, struct sc_event *ev)
+{
+	uint64_t ns =
+		t->cfg->wflag ? (uint64_t)ev->duration_ns : t->stop_stime_ns - ev->stime_entry_ns;
+
+	summary_add(&t->summary, ev->abi, ev->nr, ev->is_error, ns);
 }
 
 static void syscall_exit(struct tracer *t, struct task *task,
@@ -82,32 +136,45 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_IN_SYSCALL))
 		return; /* the exit of a call that was under way when we attached */
 	task->flags &= ~TASK_IN_SYSCALL;
-	if (!(task->flags & TASK_PRINTED))
+	if (!(task->flags & TASK_SELECTED))
 		return;
-	task->flags &= ~TASK_PRINTED;
-	if (t->cfg->Tflag) {
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		ev->duration_ns = (now.tv_sec - ev->t_entry.tv_sec) * 1000000000LL +
-				  (now.tv_nsec - ev->t_entry.tv_nsec);
-	}
+	task->flags &= ~TASK_SELECTED;
+	if (t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag))
+		ev->duration_ns = elapsed_ns(&ev->t_entry);
 	ev->ret = info->exit.rval;
 	ev->is_error = info->exit.is_error;
+	if (t->cfg->cflag)
+		count(t, ev);
+	if (!printing(t))
+		return;
 	struct dctx d;
 	decode_ctx(t, task, &d);
 	sys_decode_exit(&d, ev);
+	if (deferred(t)) {
+		if (!select_by_status(t, ev, 0))
+			return;
+		print_entry(t, task);
+	}
+	task->flags &= ~TASK_PRINTED;
 	struct text_lead l = task_lead(t, task);
 	text_sc_exit(task_stream(t, task), &l, ev, &t->topt);
 }
 
 void syscall_abandon(struct tracer *t, struct task *task)
 {
-	if (task->flags & TASK_PRINTED) {
+	bool print = task->flags & TASK_PRINTED;
+
+	if (!print && (task->flags & TASK_SELECTED) && printing(t) && deferred(t) &&
+	    select_by_status(t, &task->ev, STATUS_UNFINISHED)) {
+		print_entry(t, task);
+		print = true;
+	}
+	if (print) {
 		struct text_lead l = task_lead(t, task);
 		task->ev.exited = false;
 		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
 	}
-	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
+	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL | TASK_SELECTED);
 }
 
 /* strace announces a process whose syscalls switch ABI (execve of a 32-bit program). */
@@ -120,7 +187,7 @@ static void check_personality(struct tracer *t, struct task *task, uint32_t arch
 		return;
 	if (!p->abi)
 		p->abi = abi_host();
-	if (abi != p->abi && task_visible(task)) {
+	if (abi != p->abi && task_visible(t, task)) {
 		struct text_lead l = task_lead(t, task);
 		text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
 			  (int)task->tid, abi->word_size * 8);

@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "event/event.h"
 #include "mem/tmem.h"
+#include "out/summary.h"
 #include "out/text.h"
 #include "sys/decode.h"
 #include "util/arena.h"
@@ -32,6 +33,7 @@ enum task_flags {
 	TASK_LISTENING = 1 << 3,  /* in a group stop, restarted with PTRACE_LISTEN */
 	TASK_DETACHING = 1 << 4,  /* interrupted for detach */
 	TASK_EXITING = 1 << 5,	  /* PTRACE_EVENT_EXIT seen */
+	TASK_SELECTED = 1 << 6,	  /* the current syscall passed -e trace= and -P */
 };
 
 struct task {
@@ -61,6 +63,8 @@ struct tracer {
 	int ptrace_opts;
 	volatile int stop_signal;  /* SIGINT/SIGTERM/SIGHUP received, or 0 */
 	struct timespec last_line; /* for -r */
+	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
+	struct summary summary;	   /* -c, -C */
 };
 
 /* tasks.c */
@@ -78,7 +82,8 @@ void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, 
 /* report.c: where and how a task's lines are printed. */
 struct out_stream *task_stream(struct tracer *t, struct task *task);
 struct text_lead task_lead(struct tracer *t, struct task *task);
-bool task_visible(const struct task *task);
+/* Whether a task's lines are printed: not before its execve, not with -c. */
+bool task_visible(const struct tracer *t, const struct task *task);
 /* Messages for the user, on stderr: "ptrc: Process 12 attached". */
 __attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
 
@@ -98,6 +103,11 @@ void task_resume(struct tracer *t, struct task *task, int sig);
 void on_syscall_stop(struct tracer *t, struct task *task);
 /* The task ended (or execve replaced it) inside a syscall: print "= ?". */
 void syscall_abandon(struct tracer *t, struct task *task);
+
+/* select.c */
+bool select_by_path(const struct tracer *t, const struct task *task);
+/* status: STATUS_* of a call that did not return, or 0 to use ev's result. */
+bool select_by_status(const struct tracer *t, const struct sc_event *ev, unsigned status);
 
 /* events.c */
 void on_ptrace_event(struct tracer *t, struct task *task, int event);

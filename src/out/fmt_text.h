@@ -12,6 +12,7 @@ struct text_opts {
 	unsigned acolumn; /* -a: column of "= " */
 	uint8_t xflag;	  /* -x: 1 hex for non-printable strings, 2 hex for all */
 	bool durations;	  /* -T: time spent in each syscall */
+	bool numbers;	  /* -n: syscall numbers before names */
 };
 
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o);

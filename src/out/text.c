@@ -53,6 +53,8 @@ void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct
 	struct strbuf sb = {0};
 
 	begin_line(s, &sb, l);
+	if (o->numbers)
+		strbuf_addf(&sb, "[%4llu] ", (unsigned long long)ev->nr);
 	strbuf_addf(&sb, "%s(", ev->name);
 	text_args(&sb, ev, 0, ev->split, o);
 	if (ev->split < ev->nargs && ev->split > 0)

@@ -8,10 +8,32 @@
 #include "../util/xalloc.h"
 #include "sysent.h"
 
+static const struct {
+	const char *name;
+	uint32_t bits;
+} classes[] = {
+	{ "file", TC_FILE },	 { "desc", TC_DESC },	    { "network", TC_NETWORK },
+	{ "net", TC_NETWORK },	 { "process", TC_PROCESS }, { "signal", TC_SIGNAL },
+	{ "memory", TC_MEMORY }, { "ipc", TC_IPC },	    { "creds", TC_CREDS },
+	{ "clock", TC_CLOCK },	 { "stat", TC_STAT },	    { "lstat", TC_LSTAT },
+	{ "fstat", TC_FSTAT },	 { "%stat", TC_STAT_LIKE }, { "statfs", TC_STATFS },
+	{ "fstatfs", TC_FSTATFS }, { "%statfs", TC_STATFS | TC_FSTATFS }, { "pure", TC_PURE },
+};
+
+uint32_t sysfilter_class(const char *name)
+{
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (!strcmp(classes[i].name, name))
+			return classes[i].bits;
+	return 0;
+}
+
 void sysfilter_init(struct sysfilter *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->all = true;
+	f->items = xcalloc(1, sizeof(*f->items));
+	f->items[0].kind = FILTER_ALL;
+	f->n = 1;
 }
 
 static void reset_selection(struct sysfilter *f)
@@ -22,47 +44,106 @@ static void reset_selection(struct sysfilter *f)
 	}
 }
 
-int sysfilter_parse(struct sysfilter *f, const char *spec, char *bad, size_t badlen)
+static struct filter_item *add_item(struct sysfilter *f, enum filter_item_kind kind, bool negate)
 {
-	bool negate = false;
+	f->items = xrealloc(f->items, sizeof(*f->items) * (f->n + 1));
+	struct filter_item *it = &f->items[f->n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->negate = negate;
+	return it;
+}
 
-	if (*spec == '!') {
-		negate = true;
+static int parse_token(struct sysfilter *f, const char *tok, bool negate, char *err, size_t errlen)
+{
+	if (*tok == '/') {
+		struct filter_item *it = add_item(f, FILTER_REGEX, negate);
+		if (regcomp(&it->re, tok + 1, REG_EXTENDED | REG_NOSUB)) {
+			f->n--;
+			snprintf(err, errlen, "invalid regular expression '%s'", tok + 1);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (*tok == '%' || (!systab_name_known(tok) && sysfilter_class(tok))) {
+		uint32_t bits = sysfilter_class(*tok == '%' ? tok + 1 : tok);
+		if (!bits) {
+			snprintf(err, errlen, "invalid syscall class '%s'", tok);
+			return -EINVAL;
+		}
+		add_item(f, FILTER_CLASS, negate)->classes = bits;
+		return 0;
+	}
+	/* "?name": a name some ABIs lack is not an error. */
+	bool optional = *tok == '?';
+	if (optional)
+		tok++;
+	if (!systab_name_known(tok)) {
+		if (optional)
+			return 0;
+		snprintf(err, errlen, "invalid system call '%s'", tok);
+		return -EINVAL;
+	}
+	add_item(f, FILTER_NAME, negate)->name = xstrdup(tok);
+	return 0;
+}
+
+int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t errlen)
+{
+	bool negate = *spec == '!';
+
+	if (negate)
 		spec++;
-	}
 	reset_selection(f);
-	for (size_t i = 0; i < f->n; i++)
-		free(f->names[i]);
-	free(f->names);
-	f->names = NULL;
-	f->n = 0;
-	f->negate = negate;
-	f->all = false;
-	if (!strcmp(spec, "all")) {
-		f->all = !negate;
+	/* The first trace= replaces the default "all"; later ones add to it. */
+	if (f->n == 1 && f->items[0].kind == FILTER_ALL && !f->items[0].negate) {
+		f->n = 0;
+		if (negate)
+			add_item(f, FILTER_ALL, false);
+	}
+	if (!strcmp(spec, "all") || !strcmp(spec, "none")) {
+		bool none = !strcmp(spec, "none") != negate;
+		add_item(f, FILTER_ALL, none);
 		return 0;
 	}
-	if (!strcmp(spec, "none")) {
-		f->all = negate;
-		return 0;
+	if (!*spec) {
+		snprintf(err, errlen, "empty syscall list");
+		return -EINVAL;
 	}
 	char *copy = xstrdup(spec);
 	int rc = 0;
-	for (char *save, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (!systab_name_known(tok)) {
-			snprintf(bad, badlen, "%s", tok);
-			rc = -EINVAL;
-			break;
-		}
-		f->names = xrealloc(f->names, sizeof(*f->names) * (f->n + 1));
-		f->names[f->n++] = xstrdup(tok);
-	}
+	for (char *save, *tok = strtok_r(copy, ",", &save); tok && !rc;
+	     tok = strtok_r(NULL, ",", &save))
+		rc = parse_token(f, tok, negate, err, errlen);
 	free(copy);
-	if (!rc && f->n == 0) {
-		snprintf(bad, badlen, "%s", spec);
-		rc = -EINVAL;
-	}
 	return rc;
+}
+
+static bool item_matches(const struct filter_item *it, const char *name)
+{
+	switch (it->kind) {
+	case FILTER_ALL:
+		return true;
+	case FILTER_NAME:
+		return !strcmp(it->name, name);
+	case FILTER_REGEX:
+		return regexec(&it->re, name, 0, NULL, 0) == 0;
+	case FILTER_CLASS: {
+		const struct sysent *e = sysent_by_name(name);
+		return e && (e->classes & it->classes);
+	}
+	}
+	return false;
+}
+
+static bool selected(const struct sysfilter *f, const char *name)
+{
+	bool sel = false;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (item_matches(&f->items[i], name))
+			sel = !f->items[i].negate;
+	return sel;
 }
 
 static void build(struct sysfilter *f, const struct ptrc_abi *abi)
@@ -74,36 +155,35 @@ static void build(struct sysfilter *f, const struct ptrc_abi *abi)
 		if (t->entries[i].nr + 1 > len)
 			len = t->entries[i].nr + 1;
 	bool *sel = xcalloc(len, sizeof(*sel));
-	for (unsigned i = 0; i < t->len; i++) {
-		bool listed = false;
-		for (size_t k = 0; k < f->n && !listed; k++)
-			listed = !strcmp(f->names[k], t->entries[i].name);
-		sel[t->entries[i].nr] = listed != f->negate;
-	}
+	/* A number with no name (a newer kernel's) has only the "all" items to go by. */
+	bool unnamed = selected(f, "");
+	for (unsigned i = 0; i < len; i++)
+		sel[i] = unnamed;
+	for (unsigned i = 0; i < t->len; i++)
+		sel[t->entries[i].nr] = selected(f, t->entries[i].name);
 	f->sel[abi->id] = sel;
 	f->sel_len[abi->id] = len;
 }
 
 bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t nr)
 {
-	if (f->all)
-		return true;
-	if (!f->n)
-		return false;
 	if (!f->sel[abi->id])
 		build(f, abi);
 	nr &= ~abi->nr_mask;
 	if (nr >= f->sel_len[abi->id])
-		return f->negate;
+		return selected(f, "");
 	return f->sel[abi->id][nr];
 }
 
 void sysfilter_free(struct sysfilter *f)
 {
 	reset_selection(f);
-	for (size_t i = 0; i < f->n; i++)
-		free(f->names[i]);
-	free(f->names);
-	f->names = NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->items[i].name);
+		if (f->items[i].kind == FILTER_REGEX)
+			regfree(&f->items[i].re);
+	}
+	free(f->items);
+	f->items = NULL;
 	f->n = 0;
 }

@@ -1,17 +1,34 @@
-/* Syscall selection for -e trace=: names, "all", "none", and "!" negation. */
+/*
+ * Syscall selection for -e trace=: names, %classes, /regexes, "all",
+ * "none", and "!" negation; several -e trace= options add up.
+ */
 #ifndef PTRC_SYS_FILTER_H
 #define PTRC_SYS_FILTER_H
 
+#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "../../arch/abi.h"
 
+enum filter_item_kind {
+	FILTER_NAME,
+	FILTER_CLASS,
+	FILTER_REGEX,
+	FILTER_ALL,
+};
+
+struct filter_item {
+	enum filter_item_kind kind;
+	bool negate;
+	char *name;       /* FILTER_NAME, owned */
+	uint32_t classes; /* FILTER_CLASS: TC_* bits */
+	regex_t re;       /* FILTER_REGEX */
+};
+
 struct sysfilter {
-	bool negate;  /* "!a,b": everything but a and b */
-	bool all;     /* no list: every syscall */
-	char **names; /* owned */
+	struct filter_item *items; /* applied in order: each selects or deselects */
 	size_t n;
 	bool *sel[ABI_COUNT]; /* per-ABI selection by number, built on first use */
 	unsigned sel_len[ABI_COUNT];
@@ -20,11 +37,14 @@ struct sysfilter {
 /* Every syscall selected. */
 void sysfilter_init(struct sysfilter *f);
 /*
- * Parses the value of trace= ("open,read", "!write", "all", "none").  Returns
- * 0, or -EINVAL with the offending name copied to bad (a one-line message).
+ * Adds the value of one trace= ("open,%file,/^stat", "!write", "none").
+ * Returns 0, or -EINVAL with a one-line reason in err.
  */
-int sysfilter_parse(struct sysfilter *f, const char *spec, char *bad, size_t badlen);
+int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t errlen);
+/* Selection for a number; numbers no table names are selected only by "all". */
 bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t nr);
+/* The class bits of a "%name" (or "name" for the old spelling), 0 if unknown. */
+uint32_t sysfilter_class(const char *name);
 void sysfilter_free(struct sysfilter *f);
 
 #endif
