@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
+#include <grp.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -66,7 +68,59 @@ static int resolve(const char *cmd, char *out, size_t len)
 	return EXIT_NOT_FOUND;
 }
 
-static _Noreturn void child_exec(int sync_fd, const char *path, char **argv)
+/* -E VAR=VAL sets, -E VAR unsets, in the order given. */
+static void apply_env(const struct config *cfg)
+{
+	for (size_t i = 0; i < cfg->nenv; i++) {
+		if (strchr(cfg->env[i], '='))
+			putenv(cfg->env[i]);
+		else
+			unsetenv(cfg->env[i]);
+	}
+}
+
+/* -u: the identity the command runs as; looked up before forking. */
+struct run_as {
+	bool set;
+	uid_t uid;
+	gid_t gid;
+	const char *name;
+};
+
+static int lookup_user(const char *user, struct run_as *ra)
+{
+	struct passwd *pw = getpwnam(user);
+
+	if (!pw) {
+		char *end;
+		unsigned long id = strtoul(user, &end, 10);
+		if (!*user || *end || !(pw = getpwuid((uid_t)id))) {
+			tracer_msg("unknown user '%s'", user);
+			return -ENOENT;
+		}
+	}
+	if (geteuid() != 0) {
+		tracer_msg("-u %s: only root can run a command as another user", user);
+		return -EPERM;
+	}
+	ra->set = true;
+	ra->uid = pw->pw_uid;
+	ra->gid = pw->pw_gid;
+	ra->name = user;
+	return 0;
+}
+
+static int become(const struct run_as *ra)
+{
+	if (!ra->set)
+		return 0;
+	if (initgroups(ra->name, ra->gid) < 0 || setgid(ra->gid) < 0 || setuid(ra->uid) < 0)
+		return -errno;
+	return 0;
+}
+
+static _Noreturn void child_exec(int sync_fd, const char *path, char **argv,
+				 const struct config *cfg, const struct run_as *ra)
 {
 	char c;
 	sigset_t none;
@@ -83,6 +137,12 @@ static _Noreturn void child_exec(int sync_fd, const char *path, char **argv)
 	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(sync_fd);
+	apply_env(cfg);
+	int rc = become(ra);
+	if (rc < 0) {
+		fprintf(stderr, "ptrc: -u %s: %s\n", ra->name, strerror(-rc));
+		_exit(EXIT_NOT_EXEC);
+	}
 	execv(path, argv);
 	int err = errno;
 	fprintf(stderr, "ptrc: %s: %s\n", argv[0], strerror(err));
@@ -95,9 +155,12 @@ int tracer_launch(struct tracer *t, char **argv)
 	char path[PATH_MAX];
 	int sync[2];
 
+	struct run_as ra = {0};
 	int rc = resolve(argv[0], path, sizeof(path));
 	if (rc)
 		return rc;
+	if (t->cfg->user && lookup_user(t->cfg->user, &ra) < 0)
+		return 1;
 	if (pipe2(sync, O_CLOEXEC) < 0) {
 		tracer_msg("pipe: %s", strerror(errno));
 		return 1;
@@ -110,7 +173,7 @@ int tracer_launch(struct tracer *t, char **argv)
 	}
 	if (pid == 0) {
 		close(sync[1]);
-		child_exec(sync[0], path, argv);
+		child_exec(sync[0], path, argv, t->cfg, &ra);
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0 ||
 	    ptrace(PTRACE_INTERRUPT, pid, 0L, 0L) < 0) {

@@ -46,6 +46,18 @@ static void setup_signals(struct tracer *t)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* --color=auto: a terminal that is not "dumb", and no NO_COLOR (no-color.org). */
+static bool want_color(const struct config *cfg, int fd)
+{
+	const char *term = getenv("TERM");
+
+	if (cfg->color != COLOR_AUTO)
+		return cfg->color == COLOR_ALWAYS;
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		return false;
+	return isatty(fd) && term && strcmp(term, "dumb");
+}
+
 int tracer_init(struct tracer *t, struct config *cfg)
 {
 	memset(t, 0, sizeof(*t));
@@ -73,6 +85,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	} else {
 		out_init_fd(&t->out, STDERR_FILENO, true);
 	}
+	t->out.color = want_color(cfg, t->out.fd);
 	setup_signals(t);
 	return 0;
 }

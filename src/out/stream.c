@@ -44,14 +44,29 @@ int out_flush(struct out_stream *s)
 	return s->err;
 }
 
+size_t out_visible_len(const char *text, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\033') {
+			while (i < len && text[i] != 'm')
+				i++;
+			continue;
+		}
+		n++;
+	}
+	return n;
+}
+
 void out_write(struct out_stream *s, const char *text, size_t len)
 {
 	strbuf_addn(&s->buf, text, len);
 	const char *nl = memrchr(text, '\n', len);
 	if (nl)
-		s->col = len - (size_t)(nl + 1 - text);
+		s->col = out_visible_len(nl + 1, len - (size_t)(nl + 1 - text));
 	else
-		s->col += len;
+		s->col += s->color ? out_visible_len(text, len) : len;
 	if (s->autoflush || s->buf.len >= OUT_FLUSH_AT)
 		out_flush(s);
 }

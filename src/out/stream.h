@@ -20,7 +20,18 @@ struct out_stream {
 	size_t col;	/* column of the next character on the current line */
 	pid_t open_tid; /* task whose syscall line is open, or 0 */
 	int err;	/* first write error, as -errno */
+	bool color;	/* ANSI colours (--color); they take no columns */
 };
+
+/* ANSI sequences the text printer uses when s->color is set. */
+#define OUT_BOLD "\033[1m"
+#define OUT_RED "\033[31m"
+#define OUT_YELLOW "\033[33m"
+#define OUT_MAGENTA "\033[35m"
+#define OUT_RESET "\033[0m"
+
+/* Characters of text that take a column: escape sequences do not. */
+size_t out_visible_len(const char *text, size_t len);
 
 void out_init_fd(struct out_stream *s, int fd, bool autoflush);
 /* Opens (truncates) path for writing; 0 or -errno. */

@@ -55,7 +55,10 @@ void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct
 	begin_line(s, &sb, l);
 	if (o->numbers)
 		strbuf_addf(&sb, "[%4llu] ", (unsigned long long)ev->nr);
-	strbuf_addf(&sb, "%s(", ev->name);
+	if (s->color)
+		strbuf_addf(&sb, OUT_BOLD "%s" OUT_RESET "(", ev->name);
+	else
+		strbuf_addf(&sb, "%s(", ev->name);
 	text_args(&sb, ev, 0, ev->split, o);
 	if (ev->split < ev->nargs && ev->split > 0)
 		strbuf_adds(&sb, ", ");
@@ -82,13 +85,18 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 		   const struct text_opts *o)
 {
 	strbuf_addc(sb, ')');
-	size_t col = s->col + sb->len;
+	size_t col = s->col + out_visible_len(sb->buf, sb->len);
 	if (col < o->acolumn)
 		for (; col < o->acolumn; col++)
 			strbuf_addc(sb, ' ');
 	else
 		strbuf_addc(sb, ' ');
+	bool red = s->color && ev->exited && ev->is_error;
+	if (red)
+		strbuf_adds(sb, OUT_RED);
 	text_retval(sb, ev, o);
+	if (red)
+		strbuf_adds(sb, OUT_RESET);
 	if (o->durations && ev->exited && ev->duration_ns >= 0)
 		strbuf_addf(sb, " <%lld.%06lld>", (long long)(ev->duration_ns / 1000000000),
 			    (long long)(ev->duration_ns / 1000 % 1000000));
@@ -133,6 +141,8 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 	char name[32];
 
 	begin_line(s, &sb, l);
+	if (s->color)
+		strbuf_adds(&sb, OUT_YELLOW);
 	if (!signame(sig, name, sizeof(name)))
 		snprintf(name, sizeof(name), "%d", sig);
 	strbuf_addf(&sb, "--- %s ", name);
@@ -140,7 +150,7 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 		text_val(&sb, siginfo, o);
 	else
 		strbuf_adds(&sb, "{si_signo=?}");
-	strbuf_adds(&sb, " ---\n");
+	strbuf_adds(&sb, s->color ? " ---" OUT_RESET "\n" : " ---\n");
 	emit(s, &sb);
 }
 
@@ -154,7 +164,13 @@ void text_line(struct out_stream *s, const struct text_lead *l, const char *fmt,
 	va_start(ap, fmt);
 	vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
+	/* Colour marks the ends of processes and the stops. */
+	bool tone = s->color && (small[0] == '+' || small[0] == '-');
+	if (tone)
+		strbuf_adds(&sb, small[0] == '+' ? OUT_MAGENTA : OUT_YELLOW);
 	strbuf_adds(&sb, small);
+	if (tone)
+		strbuf_adds(&sb, OUT_RESET);
 	strbuf_addc(&sb, '\n');
 	emit(s, &sb);
 }
