@@ -136,3 +136,24 @@ void val_comment(struct val *v, struct arena *a, const struct val *inner, const 
 	v->comment.v = in;
 	v->comment.text = text;
 }
+
+void val_sigset(struct val *v, struct arena *a, const void *mask, uint32_t nbytes)
+{
+	uint8_t *copy = arena_alloc(a, nbytes ? nbytes : 1);
+
+	memcpy(copy, mask, nbytes);
+	set(v, VAL_SIGSET);
+	v->set.mask = copy;
+	v->set.nbytes = nbytes;
+}
+
+struct val *val_note(struct val *v, struct arena *a)
+{
+	struct val *pair = arena_zalloc(a, 2 * sizeof(*pair));
+
+	pair[0] = *v;
+	set(v, VAL_NOTE);
+	v->note.v = &pair[0];
+	v->note.note = &pair[1];
+	return &pair[1];
+}

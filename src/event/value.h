@@ -35,6 +35,7 @@ enum val_kind {
 	VAL_CHANGE,  /* in => out */
 	VAL_COMMENT, /* value followed by a comment: 0x7ffd... / * 37 vars * / */
 	VAL_EXPR,    /* an expression strace prints verbatim (wait status) */
+	VAL_NOTE,    /* value followed by a parenthesized note: 2 ([{fd=0, revents=POLLIN}]) */
 };
 
 /* Value flags. */
@@ -43,6 +44,10 @@ enum {
 	VALF_CSTRING = 1 << 1,	/* STR: a NUL-terminated string (affects -x) */
 	VALF_ABBREV = 1 << 2,	/* STRUCT: fields were left out (", ...") */
 	VALF_HEXFLAGS = 1 << 3, /* ENUM fallback in hex instead of decimal */
+	VALF_BARE = 1 << 4,	/* STRUCT: no braces (clone's named arguments, notes) */
+	VALF_LABELS = 1 << 5,	/* STRUCT: "name value" instead of "name=value" */
+	VALF_SPACED = 1 << 7,	/* ARRAY: items joined by ' ' (fd sets, cpu sets: [0 1]) */
+	VALF_HEXSTR = 1 << 6,	/* STR: always \x escapes (random bytes: getrandom) */
 };
 
 struct val;
@@ -79,6 +84,10 @@ struct val {
 			struct val *v;
 			const char *text;
 		} comment; /* COMMENT */
+		struct {
+			struct val *v;
+			struct val *note;
+		} note; /* NOTE */
 	};
 };
 
@@ -101,6 +110,10 @@ struct field *val_struct(struct val *v, struct arena *a, uint32_t n);
 struct val *val_array(struct val *v, struct arena *a, uint32_t n);
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after);
 void val_comment(struct val *v, struct arena *a, const struct val *inner, const char *text);
+/* A copy of nbytes of mask (bit k-1 set for signal k). */
+void val_sigset(struct val *v, struct arena *a, const void *mask, uint32_t nbytes);
+/* Wraps *v (copied) with a note; returns the note's slot to fill. */
+struct val *val_note(struct val *v, struct arena *a);
 
 /* Adds field i of a struct built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -139,6 +139,26 @@ static void text_sigset(struct strbuf *sb, const struct val *v)
 	strbuf_addc(sb, ']');
 }
 
+static void text_struct(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	bool bare = v->flags & VALF_BARE;
+
+	if (!bare)
+		strbuf_addc(sb, '{');
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (i)
+			strbuf_adds(sb, ", ");
+		if (v->fields[i].name)
+			strbuf_addf(sb,
+				    (v->flags & VALF_LABELS) ? "%s " : "%s=", v->fields[i].name);
+		text_val(sb, v->fields[i].v, o);
+	}
+	if (v->flags & (VALF_ABBREV | VALF_TRUNC))
+		strbuf_adds(sb, v->n ? ", ..." : "...");
+	if (!bare)
+		strbuf_addc(sb, '}');
+}
+
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char buf[32];
@@ -166,7 +186,13 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 			strbuf_adds(sb, "NULL");
 		break;
 	case VAL_STR:
-		text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, o);
+		if (v->flags & VALF_HEXSTR) {
+			struct text_opts hex = *o;
+			hex.xflag = 2;
+			text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, &hex);
+		} else {
+			text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, o);
+		}
 		break;
 	case VAL_FLAGS:
 		text_flags(sb, v->fl.bits, v->fl.tab);
@@ -192,23 +218,13 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		}
 		break;
 	case VAL_STRUCT:
-		strbuf_addc(sb, '{');
-		for (uint32_t i = 0; i < v->n; i++) {
-			if (i)
-				strbuf_adds(sb, ", ");
-			if (v->fields[i].name)
-				strbuf_addf(sb, "%s=", v->fields[i].name);
-			text_val(sb, v->fields[i].v, o);
-		}
-		if (v->flags & (VALF_ABBREV | VALF_TRUNC))
-			strbuf_adds(sb, v->n ? ", ..." : "...");
-		strbuf_addc(sb, '}');
+		text_struct(sb, v, o);
 		break;
 	case VAL_ARRAY:
 		strbuf_addc(sb, '[');
 		for (uint32_t i = 0; i < v->n; i++) {
 			if (i)
-				strbuf_adds(sb, ", ");
+				strbuf_adds(sb, (v->flags & VALF_SPACED) ? " " : ", ");
 			text_val(sb, &v->items[i], o);
 		}
 		if (v->flags & VALF_TRUNC)
@@ -226,6 +242,12 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 	case VAL_COMMENT:
 		text_val(sb, v->comment.v, o);
 		strbuf_addf(sb, " /* %s */", v->comment.text);
+		break;
+	case VAL_NOTE:
+		text_val(sb, v->note.v, o);
+		strbuf_adds(sb, " (");
+		text_val(sb, v->note.note, o);
+		strbuf_addc(sb, ')');
 		break;
 	}
 }

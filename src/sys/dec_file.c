@@ -1,7 +1,19 @@
+/* Files: open, stat, fcntl, links and directories. */
 #include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
+#include "../../arch/abi.h"
 #include "decoders.h"
 #include "flags.h"
+
+/* Struct layouts below are the 64-bit ones; i386 gets addresses for now. */
+static bool abi64(const struct dctx *d)
+{
+	return d->abi->word_size == 8;
+}
 
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags)
 {
@@ -33,4 +45,109 @@ void dec_openat(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (!exiting)
 		open_common(d, ev, 2);
+}
+
+void dec_open_by_handle_at(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_open_flags(d, &ev->args[2], (uint32_t)ev->raw[2]);
+}
+
+/* struct open_how: three u64 fields on every ABI. */
+void dec_openat2(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t how[3];
+	struct val *v = &ev->args[2];
+
+	if (exiting)
+		return;
+	if (ev->raw[3] < sizeof(how) || !dec_fetch(d, v, ev->raw[2], how, sizeof(how)))
+		return;
+	st_init(v, d->ar, 3);
+	dec_open_flags(d, st_add(v, d->ar, "flags"), how[0]);
+	val_oct(st_add(v, d->ar, "mode"), how[1]);
+	val_hex(st_add(v, d->ar, "resolve"), how[2]);
+}
+
+void dec_mode(struct val *v, struct arena *a, uint32_t mode)
+{
+	uint32_t special = mode & (S_ISUID | S_ISGID | S_ISVTX);
+	struct val *items = val_or(v, a, special ? 3 : 2);
+
+	val_enum(&items[0], mode & S_IFMT, &xl_file_types);
+	items[0].flags |= VALF_HEXFLAGS;
+	if (special)
+		val_flags(&items[1], special, &xl_mode_bits);
+	val_oct(&items[special ? 2 : 1], mode & 0777);
+}
+
+static void val_makedev(struct val *v, struct arena *a, uint64_t dev)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", major(dev), minor(dev));
+	val_expr(v, arena_strndup(a, buf, strlen(buf)));
+}
+
+/* strace's abbreviated stat: the type and, for devices, the device number. */
+static void stat_abbrev(struct dctx *d, struct val *v, uint32_t mode, uint64_t rdev, int64_t size)
+{
+	st_init(v, d->ar, 2);
+	v->flags |= VALF_ABBREV;
+	dec_mode(st_add(v, d->ar, "st_mode"), d->ar, mode);
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		val_makedev(st_add(v, d->ar, "st_rdev"), d->ar, rdev);
+	else
+		val_int(st_add(v, d->ar, "st_size"), size);
+}
+
+static void stat_at(struct dctx *d, struct sc_event *ev, unsigned i)
+{
+	struct stat st;
+	struct val *v = &ev->args[i];
+
+	if (!dec_ok(ev) || !abi64(d))
+		return;
+	if (!dec_fetch(d, v, ev->raw[i], &st, sizeof(st)))
+		return;
+	stat_abbrev(d, v, st.st_mode, st.st_rdev, st.st_size);
+}
+
+void dec_stat(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting)
+		stat_at(d, ev, 1);
+}
+
+void dec_fstat(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting)
+		stat_at(d, ev, 1);
+}
+
+void dec_newfstatat(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting)
+		stat_at(d, ev, 2);
+}
+
+void dec_statx(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	struct statx stx;
+	struct val *v = &ev->args[4];
+
+	if (!exiting || !dec_ok(ev) || !dec_fetch(d, v, ev->raw[4], &stx, sizeof(stx)))
+		return;
+	st_init(v, d->ar, 5);
+	v->flags |= VALF_ABBREV;
+	val_flags(st_add(v, d->ar, "stx_mask"), stx.stx_mask, &xl_statx_mask);
+	val_hex(st_add(v, d->ar, "stx_attributes"), stx.stx_attributes);
+	if (!stx.stx_attributes)
+		val_int(&v->fields[v->n - 1].v[0], 0);
+	dec_mode(st_add(v, d->ar, "stx_mode"), d->ar, stx.stx_mode);
+	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
+		val_makedev(st_add(v, d->ar, "stx_rdev"), d->ar,
+			    makedev(stx.stx_rdev_major, stx.stx_rdev_minor));
+	else
+		val_uint(st_add(v, d->ar, "stx_size"), stx.stx_size);
 }

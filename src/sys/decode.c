@@ -132,6 +132,9 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		break;
 	case AK_OUT:
 	case AK_IN:
+		/* Pointers the syscall's decoder did not (or could not) follow. */
+		val_ptr(v, w);
+		break;
 	case AK_HEX:
 	default:
 		val_hex(v, w);
@@ -207,8 +210,10 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	}
 	if (!ent)
 		return;
+	/* AK_OUT slots keep what entry left there (an address, or a value the
+	 * syscall's decoder saved to compare with the result). */
 	for (unsigned i = ev->split; i < ent->nargs; i++)
-		if (is_exit_arg(ent->args[i].kind))
+		if (ent->args[i].kind == AK_OBUF)
 			decode_arg(d, ev, i, &ent->args[i]);
 	if (ent->decode)
 		ent->decode(d, ev, true);

@@ -1,12 +1,130 @@
-/* Syscall-specific decoders referenced from syscalls.def. */
+/* Syscall-specific decoders referenced from syscalls.def, and their helpers. */
 #ifndef PTRC_SYS_DECODERS_H
 #define PTRC_SYS_DECODERS_H
 
+#include <stddef.h>
+
 #include "decode.h"
 
+/* Helpers (dec_util.c). */
+
+/* True at an exit stop of a call that succeeded: outputs are valid. */
+bool dec_ok(const struct sc_event *ev);
+/*
+ * Reads len bytes at addr into buf.  On NULL or an unreadable address,
+ * sets v to that address and returns false, so callers print what strace does.
+ */
+bool dec_fetch(struct dctx *d, struct val *v, uint64_t addr, void *buf, size_t len);
+/* A struct with room for cap fields, filled by st_add() in print order. */
+void st_init(struct val *v, struct arena *a, uint32_t cap);
+struct val *st_add(struct val *v, struct arena *a, const char *name);
+/* A bare "name=value" argument (clone's child_stack=...). */
+struct val *dec_named_arg(struct dctx *d, struct val *v, const char *name);
+/* [N]: an int the kernel reads or writes through a pointer. */
+void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr);
+/* A word-sized integer through a pointer: [0x7f...] or [123]. */
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
+/* A signal set of size bytes; an address when size is implausible. */
+void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size);
+/* {tv_sec=N, tv_nsec=N} and {tv_sec=N, tv_usec=N}, in the ABI's word size. */
+void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
+void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
+/* A timespec/timeval already read: {tv_sec=s, <sub>=n}. */
+void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
+/* A struct sockaddr of len bytes (dec_net.c). */
+void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */
+void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len);
+/* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
+void dec_wait_status(struct arena *a, struct val *v, int status);
+/* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */
+void dec_rusage(struct dctx *d, struct val *v, uint64_t addr);
+/* st_mode: S_IFREG|0644 (dec_file.c). */
+void dec_mode(struct val *v, struct arena *a, uint32_t mode);
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags);
 
+/* Decoders, by family. */
 void dec_open(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_openat(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_openat2(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_open_by_handle_at(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_stat(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_fstat(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_newfstatat(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_statx(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_statfs(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_fstatfs(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getcwd(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_llseek(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_readv(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_writev(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_pipe(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_poll(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_select(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_epoll_ctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getrandom(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_signalfd(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_execve(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_wait4(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_waitid(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_prlimit64(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getrlimit(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_setrlimit(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getrusage(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_times(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_getaffinity(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_setaffinity(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_uname(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sysinfo(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getresuid(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getgroups(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_rt_sigaction(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigprocmask(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigpending(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigsuspend(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigtimedwait(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigqueueinfo(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_rt_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sigaltstack(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_nanosleep(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_clock_nanosleep(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_clock_gettime(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_clock_settime(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_gettimeofday(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_settimeofday(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_time(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_timer_settime(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_timer_gettime(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_futex(struct dctx *d, struct sc_event *ev, bool exiting);
+
+void dec_socket(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sockaddr_arg(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sendto(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 
 #endif

@@ -1,12 +1,85 @@
-/* Flag and enumeration name tables shared by the decoders (see flags.c). */
+/* Flag and enumeration name tables shared by the decoders (see flags*.c). */
 #ifndef PTRC_SYS_FLAGS_H
 #define PTRC_SYS_FLAGS_H
 
 #include "xlat.h"
 
-extern const struct xlat xl_open_accmode; /* O_RDONLY, O_WRONLY, O_RDWR */
-extern const struct xlat xl_open_flags;	  /* every other O_* bit */
+extern const struct xlat xl_open_accmode;
+extern const struct xlat xl_open_flags;
 extern const struct xlat xl_at_flags;
-extern const struct xlat xl_signals; /* SIGHUP..SIGSYS, by number */
+extern const struct xlat xl_statx_at_flags;
+extern const struct xlat xl_statx_mask;
+extern const struct xlat xl_access_modes;
+extern const struct xlat xl_seek_whence;
+extern const struct xlat xl_fcntl_cmds;
+extern const struct xlat xl_fd_flags;
+extern const struct xlat xl_lock_types;
+extern const struct xlat xl_seals;
+extern const struct xlat xl_flock_ops;
+extern const struct xlat xl_file_types;
+extern const struct xlat xl_mode_bits;
+extern const struct xlat xl_rename_flags;
+extern const struct xlat xl_fadvise;
+extern const struct xlat xl_falloc_flags;
+extern const struct xlat xl_pipe_flags;
+extern const struct xlat xl_cloexec_flags;
+extern const struct xlat xl_efd_flags;
+extern const struct xlat xl_epoll_create_flags;
+extern const struct xlat xl_epoll_ops;
+extern const struct xlat xl_epoll_events;
+extern const struct xlat xl_poll_events;
+extern const struct xlat xl_memfd_flags;
+extern const struct xlat xl_inotify_init_flags;
+extern const struct xlat xl_inotify_mask;
+extern const struct xlat xl_tfd_create_flags;
+extern const struct xlat xl_tfd_settime_flags;
+extern const struct xlat xl_splice_flags;
+extern const struct xlat xl_signals;
+extern const struct xlat xl_sigprocmask_how;
+extern const struct xlat xl_sa_flags;
+extern const struct xlat xl_ss_flags;
+extern const struct xlat xl_sys_codes;
+extern const struct xlat xl_prot;
+extern const struct xlat xl_map_type;
+extern const struct xlat xl_map_flags;
+extern const struct xlat xl_madvise;
+extern const struct xlat xl_mremap_flags;
+extern const struct xlat xl_msync_flags;
+extern const struct xlat xl_mlockall_flags;
+extern const struct xlat xl_mlock_flags;
+extern const struct xlat xl_clone_flags;
+extern const struct xlat xl_futex_cmds;
+extern const struct xlat xl_futex_ops;
+extern const struct xlat xl_futex_op_flags;
+extern const struct xlat xl_arch_prctl;
+extern const struct xlat xl_prctl_options;
+extern const struct xlat xl_dumpable;
+extern const struct xlat xl_wait_options;
+extern const struct xlat xl_waitid_types;
+extern const struct xlat xl_rlimits;
+extern const struct xlat xl_rusage_who;
+extern const struct xlat xl_clocks;
+extern const struct xlat xl_timer_flags;
+extern const struct xlat xl_itimers;
+extern const struct xlat xl_grnd_flags;
+extern const struct xlat xl_sched_policies;
+extern const struct xlat xl_prio_which;
+extern const struct xlat xl_address_families;
+extern const struct xlat xl_socket_types;
+extern const struct xlat xl_socket_flags;
+extern const struct xlat xl_inet_protocols;
+extern const struct xlat xl_msg_flags;
+extern const struct xlat xl_shutdown_modes;
+extern const struct xlat xl_sockopt_levels;
+extern const struct xlat xl_sol_socket_opts;
+extern const struct xlat xl_sol_tcp_opts;
+extern const struct xlat xl_sol_ip_opts;
+extern const struct xlat xl_sol_ipv6_opts;
+
+extern const struct xlat xl_fs_magic;
+extern const struct xlat xl_statfs_flags;
+extern const struct xlat xl_sfd_flags;
+
+extern const struct xlat xl_faccessat_flags;
 
 #endif

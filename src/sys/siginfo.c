@@ -1,36 +1,171 @@
 #include "siginfo.h"
 
-#include <stdbool.h>
+#include <linux/audit.h>
+#include <stdio.h>
+#include <string.h>
 
-#include "xlat.h"
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+#include "sysent.h"
 
-XLAT_TABLE(xl_si_code_any, XLAT_ENUM, XLAT(SI_USER), XLAT(SI_KERNEL), XLAT(SI_QUEUE),
-	   XLAT(SI_TIMER), XLAT(SI_MESGQ), XLAT(SI_ASYNCIO), XLAT(SI_SIGIO), XLAT(SI_TKILL));
-XLAT_TABLE(xl_si_code_chld, XLAT_ENUM, XLAT(CLD_EXITED), XLAT(CLD_KILLED), XLAT(CLD_DUMPED),
+/* Codes a process can send (si_code <= 0), plus SI_KERNEL. */
+XLAT_TABLE(xl_si_codes, XLAT_ENUM, XLAT(SI_USER), XLAT(SI_KERNEL), XLAT(SI_QUEUE), XLAT(SI_TIMER),
+	   XLAT(SI_MESGQ), XLAT(SI_ASYNCIO), XLAT(SI_SIGIO), XLAT(SI_TKILL), XLAT(SI_DETHREAD),
+	   XLAT(SI_ASYNCNL));
+XLAT_TABLE(xl_ill_codes, XLAT_ENUM, XLAT(ILL_ILLOPC), XLAT(ILL_ILLOPN), XLAT(ILL_ILLADR),
+	   XLAT(ILL_ILLTRP), XLAT(ILL_PRVOPC), XLAT(ILL_PRVREG), XLAT(ILL_COPROC), XLAT(ILL_BADSTK),
+	   XLAT(ILL_BADIADDR));
+XLAT_TABLE(xl_fpe_codes, XLAT_ENUM, XLAT(FPE_INTDIV), XLAT(FPE_INTOVF), XLAT(FPE_FLTDIV),
+	   XLAT(FPE_FLTOVF), XLAT(FPE_FLTUND), XLAT(FPE_FLTRES), XLAT(FPE_FLTINV), XLAT(FPE_FLTSUB),
+	   XLAT(FPE_FLTUNK), XLAT(FPE_CONDTRAP));
+XLAT_TABLE(xl_segv_codes, XLAT_ENUM, XLAT(SEGV_MAPERR), XLAT(SEGV_ACCERR), XLAT(SEGV_BNDERR),
+	   XLAT(SEGV_PKUERR), XLAT(SEGV_ACCADI), XLAT(SEGV_ADIDERR), XLAT(SEGV_ADIPERR),
+	   XLAT(SEGV_MTEAERR), XLAT(SEGV_MTESERR));
+XLAT_TABLE(xl_bus_codes, XLAT_ENUM, XLAT(BUS_ADRALN), XLAT(BUS_ADRERR), XLAT(BUS_OBJERR),
+	   XLAT(BUS_MCEERR_AR), XLAT(BUS_MCEERR_AO));
+XLAT_TABLE(xl_trap_codes, XLAT_ENUM, XLAT(TRAP_BRKPT), XLAT(TRAP_TRACE), XLAT(TRAP_BRANCH),
+	   XLAT(TRAP_HWBKPT), XLAT(TRAP_UNK));
+XLAT_TABLE(xl_cld_codes, XLAT_ENUM, XLAT(CLD_EXITED), XLAT(CLD_KILLED), XLAT(CLD_DUMPED),
 	   XLAT(CLD_TRAPPED), XLAT(CLD_STOPPED), XLAT(CLD_CONTINUED));
+XLAT_TABLE(xl_poll_codes, XLAT_ENUM, XLAT(POLL_IN), XLAT(POLL_OUT), XLAT(POLL_MSG), XLAT(POLL_ERR),
+	   XLAT(POLL_PRI), XLAT(POLL_HUP));
+XLAT_TABLE(xl_audit_arches, XLAT_ENUM, XLAT(AUDIT_ARCH_X86_64), XLAT(AUDIT_ARCH_I386),
+	   XLAT(AUDIT_ARCH_AARCH64), XLAT(AUDIT_ARCH_ARM), XLAT(AUDIT_ARCH_RISCV64),
+	   XLAT(AUDIT_ARCH_PPC64LE), XLAT(AUDIT_ARCH_S390X));
+
+static const struct xlat *code_table(int signo, int code)
+{
+	if (code <= 0 || code == SI_KERNEL)
+		return &xl_si_codes;
+	switch (signo) {
+	case SIGILL:
+		return &xl_ill_codes;
+	case SIGFPE:
+		return &xl_fpe_codes;
+	case SIGSEGV:
+		return &xl_segv_codes;
+	case SIGBUS:
+		return &xl_bus_codes;
+	case SIGTRAP:
+		return &xl_trap_codes;
+	case SIGCHLD:
+		return &xl_cld_codes;
+	case SIGPOLL:
+		return &xl_poll_codes;
+	case SIGSYS:
+		return &xl_sys_codes;
+	default:
+		return NULL;
+	}
+}
+
+const char *siginfo_code_name(int signo, int code)
+{
+	const struct xlat *t = code_table(signo, code);
+
+	return t ? xlat_name(t, (uint32_t)code) : NULL;
+}
+
+static void add_value(struct arena *a, struct val *out, const siginfo_t *si)
+{
+	val_int(st_add(out, a, "si_int"), si->si_value.sival_int);
+	val_ptr(st_add(out, a, "si_ptr"), (uint64_t)(uintptr_t)si->si_value.sival_ptr);
+}
+
+/* Signals sent by a process: who sent them, and the queued value. */
+static void add_user_fields(struct arena *a, struct val *out, const siginfo_t *si)
+{
+	if (si->si_code == SI_TIMER) {
+		val_int(st_add(out, a, "si_timerid"), si->si_timerid);
+		val_int(st_add(out, a, "si_overrun"), si->si_overrun);
+		add_value(a, out, si);
+		return;
+	}
+	val_int(st_add(out, a, "si_pid"), si->si_pid);
+	val_uint(st_add(out, a, "si_uid"), si->si_uid);
+	if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
+		add_value(a, out, si);
+}
+
+static void add_chld_fields(struct arena *a, struct val *out, const siginfo_t *si)
+{
+	val_int(st_add(out, a, "si_pid"), si->si_pid);
+	val_uint(st_add(out, a, "si_uid"), si->si_uid);
+	struct val *status = st_add(out, a, "si_status");
+	if (si->si_code == CLD_EXITED)
+		val_int(status, si->si_status);
+	else
+		val_sig(status, si->si_status);
+	val_int(st_add(out, a, "si_utime"), (int64_t)si->si_utime);
+	val_int(st_add(out, a, "si_stime"), (int64_t)si->si_stime);
+}
+
+static void add_sys_fields(struct arena *a, struct val *out, const siginfo_t *si)
+{
+	val_ptr(st_add(out, a, "si_call_addr"), (uint64_t)(uintptr_t)si->si_call_addr);
+	struct val *nr = st_add(out, a, "si_syscall");
+	const struct ptrc_abi *abi = abi_by_audit_arch(si->si_arch);
+	const struct sysent *ent;
+	const char *name = abi ? systab_lookup(abi, (uint32_t)si->si_syscall, &ent) : NULL;
+	if (name) {
+		char buf[64];
+		snprintf(buf, sizeof(buf), "__NR_%s", name);
+		val_sym(nr, arena_strndup(a, buf, strlen(buf)));
+	} else {
+		val_int(nr, si->si_syscall);
+	}
+	struct val *arch = st_add(out, a, "si_arch");
+	val_enum(arch, si->si_arch, &xl_audit_arches);
+	arch->flags |= VALF_HEXFLAGS;
+}
+
+static void add_kernel_fields(struct arena *a, struct val *out, const siginfo_t *si)
+{
+	switch (si->si_signo) {
+	case SIGCHLD:
+		add_chld_fields(a, out, si);
+		break;
+	case SIGILL:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGBUS:
+		val_ptr(st_add(out, a, "si_addr"), (uint64_t)(uintptr_t)si->si_addr);
+		break;
+	case SIGPOLL:
+		val_int(st_add(out, a, "si_band"), si->si_band);
+		val_int(st_add(out, a, "si_fd"), si->si_fd);
+		break;
+	case SIGSYS:
+		add_sys_fields(a, out, si);
+		break;
+	default:
+		break;
+	}
+}
 
 void siginfo_decode(struct arena *a, struct val *out, const siginfo_t *si)
 {
-	bool user = si->si_code <= 0 || si->si_code == SI_USER;
-	bool chld = si->si_signo == SIGCHLD && si->si_code > 0;
-	uint32_t n = 2 + (user ? 2 : 0) + (chld ? 5 : 0);
-
-	val_struct(out, a, n);
-	val_sig(val_field(out, a, 0, "si_signo"), si->si_signo);
-	val_enum(val_field(out, a, 1, "si_code"), (uint64_t)(int64_t)si->si_code,
-		 chld ? &xl_si_code_chld : &xl_si_code_any);
-	uint32_t i = 2;
-	if (user || chld) {
-		val_int(val_field(out, a, i++, "si_pid"), si->si_pid);
-		val_uint(val_field(out, a, i++, "si_uid"), si->si_uid);
-	}
-	if (chld) {
-		if (si->si_code == CLD_EXITED)
-			val_int(val_field(out, a, i++, "si_status"), si->si_status);
+	st_init(out, a, 10);
+	val_sig(st_add(out, a, "si_signo"), si->si_signo);
+	struct val *code = st_add(out, a, "si_code");
+	const char *name = siginfo_code_name(si->si_signo, si->si_code);
+	if (name)
+		val_sym(code, name);
+	else
+		val_int(code, si->si_code);
+	if (si->si_errno) {
+		struct val *e = st_add(out, a, "si_errno");
+		const char *en = strerrorname_np(si->si_errno);
+		if (en)
+			val_sym(e, en);
 		else
-			val_sig(val_field(out, a, i++, "si_status"), si->si_status);
-		val_int(val_field(out, a, i++, "si_utime"), (int64_t)si->si_utime);
-		val_int(val_field(out, a, i++, "si_stime"), (int64_t)si->si_stime);
+			val_int(e, si->si_errno);
 	}
-	out->n = i;
+	if (si->si_code <= 0)
+		add_user_fields(a, out, si);
+	else if (si->si_code == SI_KERNEL && si->si_signo != SIGSEGV && si->si_signo != SIGBUS)
+		return;
+	else
+		add_kernel_fields(a, out, si);
 }

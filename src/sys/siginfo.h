@@ -1,12 +1,19 @@
-/* siginfo_t as a value: the fields strace prints for each kind of signal. */
+/* strace's view of a siginfo_t, as a value. */
 #ifndef PTRC_SYS_SIGINFO_H
 #define PTRC_SYS_SIGINFO_H
 
 #include <signal.h>
 
 #include "../event/value.h"
-#include "../util/arena.h"
 
+/*
+ * Fills out with {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}: the
+ * fields strace prints for this signal and code.  Pure: si is the tracer's
+ * own siginfo_t layout (what PTRACE_GETSIGINFO returns).
+ */
 void siginfo_decode(struct arena *a, struct val *out, const siginfo_t *si);
+
+/* The si_code name for a signal ("SEGV_MAPERR", "SI_USER"), or NULL. */
+const char *siginfo_code_name(int signo, int code);
 
 #endif

@@ -1,0 +1,147 @@
+/* execve and the wait family. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+#include "siginfo.h"
+#include "signame.h"
+
+enum { MAX_ENV_COUNT = 1 << 16 };
+
+/* ["ls", "-l"]: at most -s strings, each at most -s bytes. */
+static void dec_argv(struct dctx *d, struct val *v, uint64_t addr)
+{
+	unsigned ws = d->abi->word_size, max = d->opt->strsize;
+	uint64_t p, n = 0;
+
+	if (!addr || read_word(d, addr, &p) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	while (n <= max && read_word(d, addr + n * ws, &p) == 0 && p)
+		n++;
+	uint32_t shown = (uint32_t)(n < max ? n : max);
+	struct val *items = val_array(v, d->ar, shown);
+	if (n > max)
+		v->flags |= VALF_TRUNC;
+	for (uint32_t i = 0; i < shown; i++) {
+		read_word(d, addr + (uint64_t)i * ws, &p);
+		decode_cstr(d, &items[i], p, max);
+	}
+}
+
+/* 0x7ffd... / * 37 vars * / */
+static void dec_envp(struct dctx *d, struct val *v, uint64_t addr)
+{
+	unsigned ws = d->abi->word_size;
+	uint64_t p, n = 0;
+	char buf[32];
+
+	if (!addr || read_word(d, addr, &p) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	while (n < MAX_ENV_COUNT && read_word(d, addr + n * ws, &p) == 0 && p)
+		n++;
+	struct val ptr;
+	val_ptr(&ptr, addr);
+	snprintf(buf, sizeof(buf), "%llu var%s", (unsigned long long)n, n == 1 ? "" : "s");
+	val_comment(v, d->ar, &ptr, arena_strndup(d->ar, buf, strlen(buf)));
+}
+
+/* execve(path, argv, envp) and execveat(dirfd, path, argv, envp, flags). */
+void dec_execve(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	unsigned first = ev->nargs == 5 ? 2 : 1;
+
+	if (exiting)
+		return;
+	dec_argv(d, &ev->args[first], arg_word(d, ev, first));
+	dec_envp(d, &ev->args[first + 1], arg_word(d, ev, first + 1));
+}
+
+XLAT_TABLE(xl_ptrace_events, XLAT_ENUM, XLAT(PTRACE_EVENT_FORK), XLAT(PTRACE_EVENT_VFORK),
+	   XLAT(PTRACE_EVENT_CLONE), XLAT(PTRACE_EVENT_EXEC), XLAT(PTRACE_EVENT_VFORK_DONE),
+	   XLAT(PTRACE_EVENT_EXIT), XLAT(PTRACE_EVENT_SECCOMP), XLAT(PTRACE_EVENT_STOP));
+
+void dec_wait_status(struct arena *a, struct val *v, int s)
+{
+	char buf[160], sig[32];
+	int n;
+
+	if (WIFEXITED(s)) {
+		n = snprintf(buf, sizeof(buf), "{WIFEXITED(s) && WEXITSTATUS(s) == %d}",
+			     WEXITSTATUS(s));
+	} else if (WIFSIGNALED(s)) {
+		const char *name = signame(WTERMSIG(s), sig, sizeof(sig));
+		n = snprintf(buf, sizeof(buf), "{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}",
+			     name ? name : "?", WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
+		if (!name)
+			n = snprintf(buf, sizeof(buf), "{WIFSIGNALED(s) && WTERMSIG(s) == %d%s}",
+				     WTERMSIG(s), WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
+	} else if (WIFSTOPPED(s)) {
+		const char *name = signame(WSTOPSIG(s), sig, sizeof(sig));
+		if (!name)
+			snprintf(sig, sizeof(sig), "%d", WSTOPSIG(s));
+		n = snprintf(buf, sizeof(buf), "{WIFSTOPPED(s) && WSTOPSIG(s) == %s}", sig);
+		const char *ev = xlat_name(&xl_ptrace_events, (unsigned)s >> 16);
+		if (ev)
+			n += snprintf(buf + n, sizeof(buf) - (size_t)n, " | %s << 16", ev);
+	} else if (WIFCONTINUED(s)) {
+		n = snprintf(buf, sizeof(buf), "{WIFCONTINUED(s)}");
+	} else {
+		n = snprintf(buf, sizeof(buf), "%#x", (unsigned)s);
+	}
+	val_expr(val_array(v, a, 1), arena_strndup(a, buf, (size_t)n));
+}
+
+/* {ru_utime={tv_sec=0, tv_usec=2681}, ru_stime={...}, ...} */
+void dec_rusage(struct dctx *d, struct val *v, uint64_t addr)
+{
+	unsigned ws = d->abi->word_size;
+	uint64_t probe;
+
+	if (!addr || read_word(d, addr, &probe) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	v->flags |= VALF_ABBREV;
+	dec_timeval(d, st_add(v, d->ar, "ru_utime"), addr);
+	dec_timeval(d, st_add(v, d->ar, "ru_stime"), addr + 2 * ws);
+}
+
+/* wait4(pid, &status, options, &rusage) and waitpid(pid, &status, options). */
+void dec_wait4(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	int32_t status;
+
+	if (!exiting)
+		return;
+	/* Nothing is written when no child changed state (WNOHANG). */
+	if (dec_ok(ev) && ev->ret > 0 &&
+	    dec_fetch(d, &ev->args[1], arg_word(d, ev, 1), &status, sizeof(status)))
+		dec_wait_status(d->ar, &ev->args[1], status);
+	if (ev->nargs == 4 && dec_ok(ev) && ev->ret > 0)
+		dec_rusage(d, &ev->args[3], arg_word(d, ev, 3));
+}
+
+void dec_waitid(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	siginfo_t si;
+	struct val *v = &ev->args[2];
+
+	if (!exiting || !dec_ok(ev) || d->abi->word_size != 8)
+		return;
+	if (dec_fetch(d, v, arg_word(d, ev, 2), &si, sizeof(si))) {
+		if (si.si_signo)
+			siginfo_decode(d->ar, v, &si);
+		else
+			val_struct(v, d->ar, 0);
+	}
+	dec_rusage(d, &ev->args[4], arg_word(d, ev, 4));
+}

@@ -1,0 +1,221 @@
+/* Descriptor control, directories, links and filesystem statistics. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/statfs.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+void dec_statfs(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	struct statfs sf;
+	struct val *v = &ev->args[1];
+
+	if (!exiting || !dec_ok(ev) || d->abi->word_size != 8)
+		return;
+	if (!dec_fetch(d, v, ev->raw[1], &sf, sizeof(sf)))
+		return;
+	st_init(v, d->ar, 11);
+	struct val *t = st_add(v, d->ar, "f_type");
+	val_enum(t, (uint64_t)sf.f_type, &xl_fs_magic);
+	t->flags |= VALF_HEXFLAGS;
+	val_int(st_add(v, d->ar, "f_bsize"), sf.f_bsize);
+	val_uint(st_add(v, d->ar, "f_blocks"), sf.f_blocks);
+	val_uint(st_add(v, d->ar, "f_bfree"), sf.f_bfree);
+	val_uint(st_add(v, d->ar, "f_bavail"), sf.f_bavail);
+	val_uint(st_add(v, d->ar, "f_files"), sf.f_files);
+	val_uint(st_add(v, d->ar, "f_ffree"), sf.f_ffree);
+	struct val *fsid = st_add(v, d->ar, "f_fsid");
+	st_init(fsid, d->ar, 1);
+	struct val *ids = val_array(st_add(fsid, d->ar, "val"), d->ar, 2);
+	int fsid_val[2];
+	memcpy(fsid_val, &sf.f_fsid, sizeof(fsid_val));
+	val_hex(&ids[0], (uint32_t)fsid_val[0]);
+	val_hex(&ids[1], (uint32_t)fsid_val[1]);
+	val_int(st_add(v, d->ar, "f_namelen"), sf.f_namelen);
+	val_int(st_add(v, d->ar, "f_frsize"), sf.f_frsize);
+	val_flags(st_add(v, d->ar, "f_flags"), (uint64_t)sf.f_flags, &xl_statfs_flags);
+}
+
+void dec_fstatfs(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	dec_statfs(d, ev, exiting);
+}
+
+/* struct flock: the same field order on every ABI, off_t sized by the ABI. */
+static void dec_flock(struct dctx *d, struct val *v, uint64_t addr, bool with_pid)
+{
+	struct flock fl;
+
+	if (d->abi->word_size != 8 || !dec_fetch(d, v, addr, &fl, sizeof(fl)))
+		return;
+	st_init(v, d->ar, 5);
+	val_enum(st_add(v, d->ar, "l_type"), (uint16_t)fl.l_type, &xl_lock_types);
+	val_enum(st_add(v, d->ar, "l_whence"), (uint16_t)fl.l_whence, &xl_seek_whence);
+	val_int(st_add(v, d->ar, "l_start"), fl.l_start);
+	val_int(st_add(v, d->ar, "l_len"), fl.l_len);
+	if (with_pid)
+		val_int(st_add(v, d->ar, "l_pid"), fl.l_pid);
+}
+
+/* "= 0x8000 (flags O_RDONLY|O_LARGEFILE)"; 0 stays plain. */
+static void flags_note(struct dctx *d, struct sc_event *ev, bool open_flags)
+{
+	if (ev->is_error || ev->ret == 0)
+		return;
+	val_hex(&ev->retv, (uint64_t)ev->ret);
+	struct val *note = val_note(&ev->retv, d->ar);
+	st_init(note, d->ar, 1);
+	note->flags |= VALF_BARE | VALF_LABELS;
+	struct val *f = st_add(note, d->ar, "flags");
+	if (open_flags)
+		dec_open_flags(d, f, (uint64_t)ev->ret);
+	else
+		val_flags(f, (uint64_t)ev->ret, &xl_fd_flags);
+}
+
+static void fcntl_entry(struct dctx *d, struct sc_event *ev, int cmd)
+{
+	struct val *v = &ev->args[2];
+	uint64_t arg = arg_word(d, ev, 2);
+
+	switch (cmd) {
+	case F_SETFD:
+		val_flags(v, arg, &xl_fd_flags);
+		break;
+	case F_SETFL:
+		dec_open_flags(d, v, (uint32_t)arg);
+		break;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETOWN:
+	case F_SETPIPE_SZ:
+	case F_SETLEASE:
+		val_int(v, arg_int(ev, 2));
+		break;
+	case F_SETSIG:
+		val_sig(v, arg_int(ev, 2));
+		break;
+	case F_ADD_SEALS:
+		val_flags(v, arg, &xl_seals);
+		break;
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		dec_flock(d, v, arg, false);
+		break;
+	case F_GETLK:
+	case F_OFD_GETLK:
+		ev->split = 2;
+		break;
+	case F_GETFD:
+	case F_GETFL:
+	case F_GETOWN:
+	case F_GETSIG:
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
+		ev->nargs = ev->split = 2;
+		break;
+	default:
+		break;
+	}
+}
+
+void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	int cmd = (int)arg_int(ev, 1);
+
+	if (!exiting) {
+		fcntl_entry(d, ev, cmd);
+		return;
+	}
+	switch (cmd) {
+	case F_GETFD:
+		flags_note(d, ev, false);
+		break;
+	case F_GETFL:
+		flags_note(d, ev, true);
+		break;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (!ev->is_error)
+			val_fd(&ev->retv, ev->ret);
+		break;
+	case F_GETLK:
+	case F_OFD_GETLK:
+		if (dec_ok(ev))
+			dec_flock(d, &ev->args[2], arg_word(d, ev, 2), true);
+		break;
+	default:
+		break;
+	}
+}
+
+void dec_getcwd(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		decode_path(d, &ev->args[0], arg_word(d, ev, 0));
+}
+
+/* readlink(path, buf, size) and readlinkat(dirfd, path, buf, size). */
+void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	unsigned i = ev->nargs - 2;
+
+	if (exiting && dec_ok(ev))
+		decode_buf(d, &ev->args[i], arg_word(d, ev, i), (uint64_t)ev->ret);
+}
+
+/* Non-verbose strace shows the buffer's address and how many entries it holds. */
+void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t addr = arg_word(d, ev, 1);
+	unsigned ws = d->abi->word_size;
+	/* d_reclen follows d_ino and d_off: two u64 in dirent64, two longs in dirent. */
+	unsigned reclen_off = strcmp(ev->name, "getdents64") ? 2 * ws : 16;
+	uint64_t pos = 0, len = (uint64_t)ev->ret, count = 0;
+	char buf[48];
+
+	if (!exiting || !dec_ok(ev))
+		return;
+	while (pos + reclen_off + 2 <= len) {
+		uint16_t reclen;
+		if (tmem_read(d->mem, addr + pos + reclen_off, &reclen, sizeof(reclen)) < 0)
+			return;
+		if (!reclen)
+			break;
+		pos += reclen;
+		count++;
+	}
+	struct val p;
+	val_ptr(&p, addr);
+	snprintf(buf, sizeof(buf), "%llu entries", (unsigned long long)count);
+	val_comment(&ev->args[1], d->ar, &p, arena_strndup(d->ar, buf, strlen(buf)));
+}
+
+/* i386 _llseek(fd, high, low, &result, whence): strace joins the offset. */
+void dec_llseek(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t off = (uint64_t)(uint32_t)ev->raw[1] << 32 | (uint32_t)ev->raw[2];
+
+	if (!exiting) {
+		val_int(&ev->args[1], (int64_t)off);
+		ev->args[2] = ev->args[4];
+		ev->nargs = 4;
+		ev->split = 2;
+		return;
+	}
+	struct val whence = ev->args[2];
+	if (dec_ok(ev)) {
+		int64_t res;
+		if (dec_fetch(d, &ev->args[2], ev->raw[3], &res, sizeof(res)))
+			val_int(val_array(&ev->args[2], d->ar, 1), res);
+	} else {
+		val_ptr(&ev->args[2], ev->raw[3]);
+	}
+	ev->args[3] = whence;
+}

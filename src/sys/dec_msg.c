@@ -1,0 +1,140 @@
+/* Socket data transfer and options. */
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+void dec_sendto(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_sockaddr(d, &ev->args[4], arg_word(d, ev, 4), (uint32_t)ev->raw[5]);
+}
+
+/* recvfrom(fd, buf, len, flags, addr, &addrlen): all but fd known at exit. */
+void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t addr = arg_word(d, ev, 4), lenp = arg_word(d, ev, 5);
+	int32_t len;
+
+	if (!exiting) {
+		dec_int_ref(d, &ev->args[5], lenp);
+		return;
+	}
+	struct val in = ev->args[5];
+	if (!dec_ok(ev) || !addr || !lenp) {
+		ev->args[5] = in;
+		val_ptr(&ev->args[4], addr);
+		return;
+	}
+	if (tmem_read(d->mem, lenp, &len, sizeof(len)) < 0) {
+		val_ptr(&ev->args[5], lenp);
+		return;
+	}
+	if (in.kind == VAL_ARRAY && in.items[0].i < len)
+		len = (int32_t)in.items[0].i;
+	dec_sockaddr(d, &ev->args[4], addr, (uint32_t)len);
+	dec_int_ref(d, &ev->args[5], lenp);
+}
+
+/*
+ * struct msghdr: every field takes one word slot on both x86 ABIs (ints are
+ * padded), in the order name, namelen, iov, iovlen, control, controllen, flags.
+ */
+static void dec_msghdr(struct dctx *d, struct val *v, uint64_t addr, uint64_t data_len)
+{
+	unsigned ws = d->abi->word_size;
+	uint64_t f[7];
+
+	for (unsigned i = 0; i < 7; i++) {
+		if (!addr || read_word(d, addr + i * ws, &f[i]) < 0) {
+			val_ptr(v, addr);
+			return;
+		}
+	}
+	uint32_t namelen = (uint32_t)f[1], flags = (uint32_t)f[6];
+	st_init(v, d->ar, 7);
+	dec_sockaddr(d, st_add(v, d->ar, "msg_name"), f[0], namelen);
+	val_uint(st_add(v, d->ar, "msg_namelen"), namelen);
+	dec_iovec(d, st_add(v, d->ar, "msg_iov"), f[2], f[3], data_len);
+	val_uint(st_add(v, d->ar, "msg_iovlen"), f[3]);
+	if (f[5])
+		val_ptr(st_add(v, d->ar, "msg_control"), f[4]);
+	val_uint(st_add(v, d->ar, "msg_controllen"), f[5]);
+	val_flags(st_add(v, d->ar, "msg_flags"), flags, &xl_msg_flags);
+}
+
+void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_msghdr(d, &ev->args[1], arg_word(d, ev, 1), UINT64_MAX);
+}
+
+void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_msghdr(d, &ev->args[1], arg_word(d, ev, 1), (uint64_t)ev->ret);
+}
+
+static const struct xlat *optname_table(int level)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return &xl_sol_socket_opts;
+	case IPPROTO_IP:
+		return &xl_sol_ip_opts;
+	case IPPROTO_TCP:
+		return &xl_sol_tcp_opts;
+	case IPPROTO_IPV6:
+		return &xl_sol_ipv6_opts;
+	default:
+		return NULL;
+	}
+}
+
+/* An option value: [N] for an int, the bytes otherwise. */
+static void dec_optval(struct dctx *d, struct val *v, uint64_t addr, int64_t len)
+{
+	if (len == 4)
+		dec_int_ref(d, v, addr);
+	else if (len > 0)
+		decode_buf(d, v, addr, (uint64_t)len);
+	else
+		val_ptr(v, addr);
+}
+
+static void sockopt_names(struct sc_event *ev)
+{
+	const struct xlat *t = optname_table((int)arg_int(ev, 1));
+
+	if (t)
+		val_enum(&ev->args[2], (uint32_t)ev->raw[2], t);
+}
+
+void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting)
+		return;
+	sockopt_names(ev);
+	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
+}
+
+void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t lenp = arg_word(d, ev, 4);
+	int32_t len;
+
+	if (!exiting) {
+		sockopt_names(ev);
+		dec_int_ref(d, &ev->args[4], lenp);
+		return;
+	}
+	if (!dec_ok(ev))
+		return;
+	if (!lenp || tmem_read(d->mem, lenp, &len, sizeof(len)) < 0)
+		return;
+	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
+	dec_int_ref(d, &ev->args[4], lenp);
+}

@@ -1,0 +1,181 @@
+/* Sockets: addresses, messages and options. */
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+static void val_fmt(struct dctx *d, struct val *v, const char *buf, int n)
+{
+	val_expr(v, arena_strndup(d->ar, buf, (size_t)n));
+}
+
+static void sockaddr_in(struct dctx *d, struct val *v, const struct sockaddr_in *sin)
+{
+	char buf[64], ip[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof(ip));
+	val_fmt(d, st_add(v, d->ar, "sin_port"), buf,
+		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port)));
+	val_fmt(d, st_add(v, d->ar, "sin_addr"), buf,
+		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", ip));
+}
+
+static void sockaddr_in6(struct dctx *d, struct val *v, const struct sockaddr_in6 *s6)
+{
+	char buf[96], ip[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, &s6->sin6_addr, ip, sizeof(ip));
+	val_fmt(d, st_add(v, d->ar, "sin6_port"), buf,
+		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port)));
+	val_fmt(d, st_add(v, d->ar, "sin6_flowinfo"), buf,
+		snprintf(buf, sizeof(buf), "htonl(%u)", ntohl(s6->sin6_flowinfo)));
+	val_fmt(d, st_add(v, d->ar, NULL), buf,
+		snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip));
+	val_uint(st_add(v, d->ar, "sin6_scope_id"), s6->sin6_scope_id);
+}
+
+static void sockaddr_un(struct dctx *d, struct val *v, const struct sockaddr_un *sun, size_t len)
+{
+	size_t off = offsetof(struct sockaddr_un, sun_path);
+
+	if (len <= off)
+		return;
+	size_t plen = strnlen(sun->sun_path, len - off);
+	/* An abstract address starts with a NUL and is not NUL-terminated. */
+	if (plen == 0 && len > off + 1)
+		plen = len - off;
+	val_str(st_add(v, d->ar, "sun_path"), d->ar, sun->sun_path, (uint32_t)plen, false);
+}
+
+static void sockaddr_nl(struct dctx *d, struct val *v, const struct sockaddr_nl *nl)
+{
+	char buf[16];
+
+	val_uint(st_add(v, d->ar, "nl_pid"), nl->nl_pid);
+	val_fmt(d, st_add(v, d->ar, "nl_groups"), buf,
+		snprintf(buf, sizeof(buf), "%08x", nl->nl_groups));
+}
+
+void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	struct sockaddr_storage ss;
+
+	memset(&ss, 0, sizeof(ss));
+	if (len > sizeof(ss))
+		len = sizeof(ss);
+	if (!addr || len < sizeof(ss.ss_family) || !dec_fetch(d, v, addr, &ss, len)) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 6);
+	val_enum(st_add(v, d->ar, "sa_family"), ss.ss_family, &xl_address_families);
+	if (ss.ss_family == AF_INET && len >= sizeof(struct sockaddr_in))
+		sockaddr_in(d, v, (const struct sockaddr_in *)&ss);
+	else if (ss.ss_family == AF_INET6 && len >= sizeof(struct sockaddr_in6))
+		sockaddr_in6(d, v, (const struct sockaddr_in6 *)&ss);
+	else if (ss.ss_family == AF_UNIX)
+		sockaddr_un(d, v, (const struct sockaddr_un *)&ss, len);
+	else if (ss.ss_family == AF_NETLINK && len >= sizeof(struct sockaddr_nl))
+		sockaddr_nl(d, v, (const struct sockaddr_nl *)&ss);
+	else if (len > sizeof(ss.ss_family))
+		val_str(st_add(v, d->ar, "sa_data"), d->ar,
+			(const char *)&ss + sizeof(ss.ss_family),
+			(uint32_t)(len - sizeof(ss.ss_family)), false);
+}
+
+static void dec_socket_type(struct dctx *d, struct val *v, uint32_t type)
+{
+	uint32_t fl = type & (SOCK_NONBLOCK | SOCK_CLOEXEC), base = type & ~fl;
+	struct val *items = val_or(v, d->ar, fl ? 2 : 1);
+
+	val_enum(&items[0], base, &xl_socket_types);
+	items[0].flags |= VALF_HEXFLAGS;
+	if (fl)
+		val_flags(&items[1], fl, &xl_socket_flags);
+}
+
+static void socket_common(struct dctx *d, struct sc_event *ev)
+{
+	int64_t af = arg_int(ev, 0);
+
+	dec_socket_type(d, &ev->args[1], (uint32_t)ev->raw[1]);
+	if (af == AF_INET || af == AF_INET6)
+		val_enum(&ev->args[2], (uint32_t)ev->raw[2], &xl_inet_protocols);
+}
+
+void dec_socket(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		socket_common(d, ev);
+}
+
+void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	int32_t fds[2];
+	struct val *v = &ev->args[3];
+
+	if (!exiting) {
+		socket_common(d, ev);
+		return;
+	}
+	if (!dec_ok(ev) || !dec_fetch(d, v, arg_word(d, ev, 3), fds, sizeof(fds)))
+		return;
+	struct val *items = val_array(v, d->ar, 2);
+	val_fd(&items[0], fds[0]);
+	val_fd(&items[1], fds[1]);
+}
+
+/* connect and bind: (fd, addr, len). */
+void dec_sockaddr_arg(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_sockaddr(d, &ev->args[1], arg_word(d, ev, 1), (uint32_t)ev->raw[2]);
+}
+
+/* An in/out socklen_t: read at entry, shown at exit as [16] or [128 => 16]. */
+static void socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in)
+{
+	struct val out;
+
+	dec_int_ref(d, &out, addr);
+	if (in->kind == VAL_ARRAY && out.kind == VAL_ARRAY && in->items[0].i != out.items[0].i) {
+		struct val both;
+		struct val *items = val_array(&both, d->ar, 1);
+		val_change(&items[0], d->ar, &in->items[0], &out.items[0]);
+		*v = both;
+	} else {
+		*v = out;
+	}
+}
+
+/* accept, accept4, getsockname, getpeername: (fd, addr, &len). */
+void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t addr = arg_word(d, ev, 1), lenp = arg_word(d, ev, 2);
+
+	if (!exiting) {
+		dec_int_ref(d, &ev->args[2], lenp);
+		return;
+	}
+	struct val in = ev->args[2];
+	if (!dec_ok(ev)) {
+		ev->args[2] = in;
+		return;
+	}
+	int32_t len = 0;
+	if (lenp && tmem_read(d->mem, lenp, &len, sizeof(len)) == 0 && addr) {
+		/* The kernel reports the full length even when it wrote less. */
+		if (in.kind == VAL_ARRAY && in.items[0].i < len)
+			len = (int32_t)in.items[0].i;
+		dec_sockaddr(d, &ev->args[1], addr, (uint32_t)len);
+	}
+	if (lenp)
+		socklen_exit(d, &ev->args[2], lenp, &in);
+}

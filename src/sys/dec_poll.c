@@ -1,0 +1,219 @@
+/* poll, select and epoll. */
+#include <poll.h>
+#include <string.h>
+#include <sys/epoll.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+/* Entry: [{fd=0, events=POLLIN}]; exit (revents): only the ready ones. */
+static void dec_pollfds(struct dctx *d, struct val *v, uint64_t addr, uint64_t n, bool revents)
+{
+	uint64_t shown = n < d->opt->strsize ? n : d->opt->strsize;
+	struct pollfd pfd;
+	uint32_t count = 0;
+
+	if (!addr || (n && tmem_read(d->mem, addr, &pfd, sizeof(pfd)) < 0)) {
+		val_ptr(v, addr);
+		return;
+	}
+	struct val *items = val_array(v, d->ar, (uint32_t)shown);
+	for (uint64_t i = 0; i < shown; i++) {
+		if (tmem_read(d->mem, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0)
+			break;
+		if (revents && !pfd.revents)
+			continue;
+		struct val *it = &items[count++];
+		st_init(it, d->ar, 2);
+		val_int(st_add(it, d->ar, "fd"), pfd.fd);
+		if (revents)
+			val_flags(st_add(it, d->ar, "revents"), (uint16_t)pfd.revents,
+				  &xl_poll_events);
+		else
+			val_flags(st_add(it, d->ar, "events"), (uint16_t)pfd.events,
+				  &xl_poll_events);
+	}
+	v->n = count;
+	if (shown < n && !revents)
+		v->flags |= VALF_TRUNC;
+}
+
+/* The note after a ready count: "([{fd=0, revents=POLLIN}], left {...})". */
+static struct val *ready_note(struct dctx *d, struct sc_event *ev, uint32_t cap)
+{
+	struct val *note = val_note(&ev->retv, d->ar);
+
+	st_init(note, d->ar, cap);
+	note->flags |= VALF_BARE | VALF_LABELS;
+	return note;
+}
+
+static void poll_exit(struct dctx *d, struct sc_event *ev, bool with_left)
+{
+	if (ev->is_error)
+		return;
+	if (ev->ret == 0) {
+		ev->ret_note = "(Timeout)";
+		return;
+	}
+	struct val *note = ready_note(d, ev, 2);
+	dec_pollfds(d, st_add(note, d->ar, NULL), arg_word(d, ev, 0), (uint32_t)ev->raw[1], true);
+	if (with_left && ev->raw[2])
+		dec_timespec(d, st_add(note, d->ar, "left"), arg_word(d, ev, 2));
+}
+
+void dec_poll(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting)
+		poll_exit(d, ev, false);
+	else
+		dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false);
+}
+
+void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting) {
+		poll_exit(d, ev, true);
+		return;
+	}
+	dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false);
+	dec_timespec(d, &ev->args[2], arg_word(d, ev, 2));
+	dec_sigset(d, &ev->args[3], arg_word(d, ev, 3), arg_word(d, ev, 4));
+}
+
+/* An fd_set of nfds bits: [0 5 7]. */
+static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds)
+{
+	uint8_t buf[1024 / 8];
+	uint32_t n = 0;
+
+	if (nfds < 0 || nfds > 1024) {
+		val_ptr(v, addr);
+		return;
+	}
+	size_t bytes = ((size_t)nfds + 63) / 64 * 8;
+	if (!dec_fetch(d, v, addr, buf, bytes))
+		return;
+	for (int64_t i = 0; i < nfds; i++)
+		n += (buf[i / 8] >> (i % 8)) & 1;
+	struct val *items = val_array(v, d->ar, n);
+	v->flags |= VALF_SPACED;
+	n = 0;
+	for (int64_t i = 0; i < nfds; i++)
+		if ((buf[i / 8] >> (i % 8)) & 1)
+			val_int(&items[n++], i);
+}
+
+static bool is_pselect(const struct sc_event *ev)
+{
+	return ev->nargs == 6;
+}
+
+static void select_entry(struct dctx *d, struct sc_event *ev)
+{
+	int64_t nfds = arg_int(ev, 0);
+
+	for (unsigned i = 1; i <= 3; i++)
+		dec_fdset(d, &ev->args[i], arg_word(d, ev, i), nfds);
+	if (is_pselect(ev))
+		dec_timespec(d, &ev->args[4], arg_word(d, ev, 4));
+	else
+		dec_timeval(d, &ev->args[4], arg_word(d, ev, 4));
+	if (!is_pselect(ev))
+		return;
+	/* The sixth argument points at {const sigset_t *ss; size_t ss_len}. */
+	uint64_t addr = arg_word(d, ev, 5), ss = 0, len = 0;
+	struct val *v = &ev->args[5];
+	if (!addr || read_word(d, addr, &ss) < 0 ||
+	    read_word(d, addr + d->abi->word_size, &len) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	dec_sigset(d, st_add(v, d->ar, NULL), ss, len);
+	val_uint(st_add(v, d->ar, NULL), len);
+}
+
+void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	static const char *const names[] = {NULL, "in", "out", "except"};
+
+	if (!exiting) {
+		select_entry(d, ev);
+		return;
+	}
+	if (ev->is_error)
+		return;
+	if (ev->ret == 0) {
+		ev->ret_note = "(Timeout)";
+		return;
+	}
+	struct val *note = ready_note(d, ev, 4);
+	for (unsigned i = 1; i <= 3; i++) {
+		struct val set;
+		if (!ev->raw[i])
+			continue;
+		dec_fdset(d, &set, arg_word(d, ev, i), arg_int(ev, 0));
+		if (set.kind == VAL_ARRAY && set.n)
+			*st_add(note, d->ar, names[i]) = set;
+	}
+	if (ev->raw[4] && is_pselect(ev))
+		dec_timespec(d, st_add(note, d->ar, "left"), arg_word(d, ev, 4));
+	else if (ev->raw[4])
+		dec_timeval(d, st_add(note, d->ar, "left"), arg_word(d, ev, 4));
+}
+
+/* struct epoll_event is packed on x86: u32 events, u64 data. */
+enum { EPOLL_EVENT_SIZE = 12 };
+
+static void val_epoll_event(struct dctx *d, struct val *v, const uint8_t *raw)
+{
+	uint32_t events;
+	uint64_t data;
+
+	memcpy(&events, raw, sizeof(events));
+	memcpy(&data, raw + 4, sizeof(data));
+	st_init(v, d->ar, 2);
+	val_flags(st_add(v, d->ar, "events"), events, &xl_epoll_events);
+	struct val *dv = st_add(v, d->ar, "data");
+	st_init(dv, d->ar, 2);
+	val_uint(st_add(dv, d->ar, "u32"), (uint32_t)data);
+	val_uint(st_add(dv, d->ar, "u64"), data);
+}
+
+void dec_epoll_ctl(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint8_t raw[EPOLL_EVENT_SIZE];
+	struct val *v = &ev->args[3];
+
+	if (exiting || !dec_fetch(d, v, arg_word(d, ev, 3), raw, sizeof(raw)))
+		return;
+	val_epoll_event(d, v, raw);
+}
+
+void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint8_t raw[EPOLL_EVENT_SIZE];
+	uint64_t addr = arg_word(d, ev, 1);
+	struct val *v = &ev->args[1];
+
+	if (!exiting) {
+		if (ev->nargs == 6 && !strcmp(ev->name, "epoll_pwait2"))
+			dec_timespec(d, &ev->args[3], arg_word(d, ev, 3));
+		if (ev->nargs == 6)
+			dec_sigset(d, &ev->args[4], arg_word(d, ev, 4), arg_word(d, ev, 5));
+		return;
+	}
+	if (!dec_ok(ev) || (ev->ret && tmem_read(d->mem, addr, raw, sizeof(raw)) < 0))
+		return;
+	uint64_t n = (uint64_t)ev->ret, shown = n < d->opt->strsize ? n : d->opt->strsize;
+	struct val *items = val_array(v, d->ar, (uint32_t)shown);
+	if (shown < n)
+		v->flags |= VALF_TRUNC;
+	for (uint64_t i = 0; i < shown; i++) {
+		if (tmem_read(d->mem, addr + i * EPOLL_EVENT_SIZE, raw, sizeof(raw)) < 0)
+			break;
+		val_epoll_event(d, &items[i], raw);
+	}
+}

@@ -1,0 +1,116 @@
+/* Process creation, execution and waiting. */
+#include <linux/sched.h>
+#include <linux/ptrace.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+/* CLONE_VM|...|SIGCHLD: the flag bits, then the exit signal in the low byte. */
+static void dec_clone_flags(struct dctx *d, struct val *v, uint64_t flags)
+{
+	uint64_t bits = flags & ~(uint64_t)CSIGNAL, sig = flags & CSIGNAL;
+
+	if (!bits || !sig) {
+		if (sig)
+			val_sig(v, (int64_t)sig);
+		else
+			val_flags(v, bits, &xl_clone_flags);
+		return;
+	}
+	struct val *items = val_or(v, d->ar, 2);
+	val_flags(&items[0], bits, &xl_clone_flags);
+	val_sig(&items[1], (int64_t)sig);
+}
+
+/* x86_64 passes (flags, stack, ptid, ctid, tls); i386 swaps tls and ctid. */
+static void clone_tail(struct dctx *d, struct sc_event *ev, struct val *out)
+{
+	uint64_t flags = ev->raw[0];
+	bool i386 = d->abi->word_size == 4;
+	unsigned n = 2;
+
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
+		struct val *v = dec_named_arg(d, &out[n++], "parent_tid");
+		if (dec_ok(ev))
+			dec_int_ref(d, v, arg_word(d, ev, 2));
+		else
+			val_ptr(v, arg_word(d, ev, 2));
+	}
+	if (flags & CLONE_SETTLS)
+		val_hex(dec_named_arg(d, &out[n++], "tls"), arg_word(d, ev, i386 ? 3 : 4));
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		val_ptr(dec_named_arg(d, &out[n++], "child_tidptr"), arg_word(d, ev, i386 ? 4 : 3));
+	ev->nargs = (uint8_t)n;
+}
+
+void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting) {
+		clone_tail(d, ev, ev->args);
+		return;
+	}
+	val_ptr(dec_named_arg(d, &ev->args[0], "child_stack"), arg_word(d, ev, 1));
+	dec_clone_flags(d, dec_named_arg(d, &ev->args[1], "flags"), ev->raw[0]);
+	clone_tail(d, ev, ev->args);
+	/* strace prints everything after the flags once the call returns. */
+	ev->split = 2;
+}
+
+struct clone_args_raw {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls;
+	uint64_t set_tid, set_tid_size, cgroup;
+};
+
+static void clone3_fields(struct dctx *d, struct val *v, const struct clone_args_raw *ca)
+{
+	st_init(v, d->ar, 11);
+	dec_clone_flags(d, st_add(v, d->ar, "flags"), ca->flags);
+	if (ca->flags & CLONE_PIDFD)
+		val_ptr(st_add(v, d->ar, "pidfd"), ca->pidfd);
+	if (ca->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		val_ptr(st_add(v, d->ar, "child_tid"), ca->child_tid);
+	if (ca->flags & CLONE_PARENT_SETTID)
+		val_ptr(st_add(v, d->ar, "parent_tid"), ca->parent_tid);
+	val_sig(st_add(v, d->ar, "exit_signal"), (int64_t)ca->exit_signal);
+	val_ptr(st_add(v, d->ar, "stack"), ca->stack);
+	val_hex(st_add(v, d->ar, "stack_size"), ca->stack_size);
+	if (ca->flags & CLONE_SETTLS)
+		val_ptr(st_add(v, d->ar, "tls"), ca->tls);
+	if (ca->set_tid_size) {
+		val_ptr(st_add(v, d->ar, "set_tid"), ca->set_tid);
+		val_uint(st_add(v, d->ar, "set_tid_size"), ca->set_tid_size);
+	}
+	if (ca->flags & CLONE_INTO_CGROUP)
+		val_int(st_add(v, d->ar, "cgroup"), (int64_t)ca->cgroup);
+}
+
+/* clone3({flags=..., ...} => {parent_tid=[N]}, 88) */
+void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	struct clone_args_raw ca = {0};
+	struct val *v = &ev->args[0];
+	uint64_t size = arg_word(d, ev, 1);
+
+	if (size > sizeof(ca))
+		size = sizeof(ca);
+	if (!exiting) {
+		if (size >= 64 && dec_fetch(d, v, arg_word(d, ev, 0), &ca, size))
+			clone3_fields(d, v, &ca);
+		if (v->kind == VAL_STRUCT && (ca.flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)))
+			ev->split = 0;
+		return;
+	}
+	if (ev->split != 0 || !dec_ok(ev) || v->kind != VAL_STRUCT)
+		return;
+	struct val after;
+	st_init(&after, d->ar, 2);
+	for (uint32_t i = 0; i < v->n; i++) {
+		const char *name = v->fields[i].name;
+		if (!strcmp(name, "parent_tid") || !strcmp(name, "pidfd"))
+			dec_int_ref(d, st_add(&after, d->ar, name), v->fields[i].v->u);
+	}
+	val_change(v, d->ar, v, &after);
+}

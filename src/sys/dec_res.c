@@ -1,0 +1,229 @@
+/* Resources, identity and per-process settings. */
+#include <asm/prctl.h>
+#include <linux/prctl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "flags.h"
+
+/* 8192*1024, RLIM64_INFINITY: strace's way of writing a limit. */
+static void val_rlim(struct dctx *d, struct val *v, uint64_t lim, bool is64)
+{
+	char buf[40];
+	uint64_t inf = is64 || d->abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+
+	if (lim == inf) {
+		val_sym(v, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+	} else if (lim > 1024 && lim % 1024 == 0) {
+		int n = snprintf(buf, sizeof(buf), "%llu*1024", (unsigned long long)(lim / 1024));
+		val_expr(v, arena_strndup(d->ar, buf, (size_t)n));
+	} else {
+		val_uint(v, lim);
+	}
+}
+
+static void dec_rlimit(struct dctx *d, struct val *v, uint64_t addr, bool is64)
+{
+	unsigned sz = is64 ? 8 : d->abi->word_size;
+	uint64_t lim[2] = {0, 0};
+
+	if (!addr || tmem_read(d->mem, addr, &lim[0], sz) < 0 ||
+	    tmem_read(d->mem, addr + sz, &lim[1], sz) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	val_rlim(d, st_add(v, d->ar, "rlim_cur"), lim[0], is64);
+	val_rlim(d, st_add(v, d->ar, "rlim_max"), lim[1], is64);
+}
+
+void dec_prlimit64(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_rlimit(d, &ev->args[2], arg_word(d, ev, 2), true);
+	else if (dec_ok(ev))
+		dec_rlimit(d, &ev->args[3], arg_word(d, ev, 3), true);
+}
+
+void dec_getrlimit(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_rlimit(d, &ev->args[1], arg_word(d, ev, 1), false);
+}
+
+void dec_setrlimit(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_rlimit(d, &ev->args[1], arg_word(d, ev, 1), false);
+}
+
+void dec_getrusage(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_rusage(d, &ev->args[1], arg_word(d, ev, 1));
+}
+
+void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	static const char *const names[] = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
+	uint64_t addr = arg_word(d, ev, 0), t;
+	struct val *v = &ev->args[0];
+
+	if (!exiting || !dec_ok(ev))
+		return;
+	if (!addr || read_word(d, addr, &t) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 4);
+	for (unsigned i = 0; i < 4; i++) {
+		read_word(d, addr + i * d->abi->word_size, &t);
+		val_uint(st_add(v, d->ar, names[i]), t);
+	}
+}
+
+void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint32_t code = (uint32_t)ev->raw[0];
+	bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
+
+	if (!exiting) {
+		if (!xlat_name(&xl_arch_prctl, code)) {
+			struct val num;
+			val_hex(&num, code);
+			val_comment(&ev->args[0], d->ar, &num, "ARCH_???");
+		}
+		if (get)
+			ev->split = 1;
+		return;
+	}
+	if (get && dec_ok(ev))
+		dec_word_ref(d, &ev->args[1], arg_word(d, ev, 1), true);
+}
+
+static void prctl_entry(struct dctx *d, struct sc_event *ev, uint32_t opt)
+{
+	struct val *a = ev->args;
+
+	switch (opt) {
+	case PR_SET_NAME:
+		decode_cstr(d, &a[1], arg_word(d, ev, 1), 16);
+		ev->nargs = 2;
+		break;
+	case PR_GET_NAME:
+		ev->nargs = 2;
+		ev->split = 1;
+		break;
+	case PR_SET_PDEATHSIG:
+		val_sig(&a[1], arg_int(ev, 1));
+		ev->nargs = 2;
+		break;
+	case PR_SET_DUMPABLE:
+		val_enum(&a[1], arg_word(d, ev, 1), &xl_dumpable);
+		ev->nargs = 2;
+		break;
+	case PR_GET_DUMPABLE:
+	case PR_GET_KEEPCAPS:
+	case PR_GET_NO_NEW_PRIVS:
+	case PR_GET_SECCOMP:
+	case PR_GET_TIMERSLACK:
+	case PR_GET_THP_DISABLE:
+	case PR_GET_CHILD_SUBREAPER:
+		ev->nargs = 1;
+		break;
+	case PR_SET_KEEPCAPS:
+	case PR_SET_CHILD_SUBREAPER:
+	case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ:
+		val_uint(&a[1], arg_word(d, ev, 1));
+		ev->nargs = 2;
+		break;
+	default:
+		for (unsigned i = 1; i < 5; i++)
+			val_uint(&a[i], arg_word(d, ev, i));
+		break;
+	}
+	if (ev->split > ev->nargs)
+		ev->split = ev->nargs;
+}
+
+void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint32_t opt = (uint32_t)ev->raw[0];
+
+	if (!exiting) {
+		if (!xlat_name(&xl_prctl_options, opt)) {
+			struct val num;
+			val_hex(&num, opt);
+			val_comment(&ev->args[0], d->ar, &num, "PR_???");
+			return;
+		}
+		prctl_entry(d, ev, opt);
+		return;
+	}
+	if (opt == PR_GET_NAME && dec_ok(ev))
+		decode_cstr(d, &ev->args[1], arg_word(d, ev, 1), 16);
+	if (opt == PR_GET_DUMPABLE && dec_ok(ev))
+		val_enum(val_note(&ev->retv, d->ar), (uint64_t)ev->ret, &xl_dumpable);
+}
+
+/* [0 1]: the CPUs set in a mask of len bytes. */
+static void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	uint8_t buf[1024];
+	uint32_t n = 0;
+
+	if (len > sizeof(buf) || !dec_fetch(d, v, addr, buf, len)) {
+		val_ptr(v, addr);
+		return;
+	}
+	for (uint64_t i = 0; i < len * 8; i++)
+		n += (buf[i / 8] >> (i % 8)) & 1;
+	struct val *items = val_array(v, d->ar, n);
+	v->flags |= VALF_SPACED;
+	n = 0;
+	for (uint64_t i = 0; i < len * 8; i++)
+		if ((buf[i / 8] >> (i % 8)) & 1)
+			val_uint(&items[n++], i);
+}
+
+void dec_sched_getaffinity(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_cpuset(d, &ev->args[2], arg_word(d, ev, 2), (uint64_t)ev->ret);
+}
+
+void dec_sched_setaffinity(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_cpuset(d, &ev->args[2], arg_word(d, ev, 2), (uint32_t)ev->raw[1]);
+}
+
+static void utsfield(struct dctx *d, struct val *st, const char *name, const char *s)
+{
+	val_str(st_add(st, d->ar, name), d->ar, s, (uint32_t)strnlen(s, _UTSNAME_LENGTH), false);
+}
+
+void dec_uname(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	struct utsname u;
+	struct val *v = &ev->args[0];
+
+	if (!exiting || !dec_ok(ev) || !dec_fetch(d, v, arg_word(d, ev, 0), &u, sizeof(u)))
+		return;
+	st_init(v, d->ar, 6);
+	utsfield(d, v, "sysname", u.sysname);
+	utsfield(d, v, "nodename", u.nodename);
+	if (!d->opt->verbose) {
+		v->flags |= VALF_ABBREV;
+		return;
+	}
+	utsfield(d, v, "release", u.release);
+	utsfield(d, v, "version", u.version);
+	utsfield(d, v, "machine", u.machine);
+	utsfield(d, v, "domainname", u.domainname);
+}

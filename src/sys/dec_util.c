@@ -1,0 +1,105 @@
+/* Small building blocks shared by the syscall decoders. */
+#include <stdint.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+
+bool dec_ok(const struct sc_event *ev)
+{
+	return ev->exited && !ev->is_error;
+}
+
+bool dec_fetch(struct dctx *d, struct val *v, uint64_t addr, void *buf, size_t len)
+{
+	if (!addr || tmem_read(d->mem, addr, buf, len) < 0) {
+		val_ptr(v, addr);
+		return false;
+	}
+	return true;
+}
+
+void st_init(struct val *v, struct arena *a, uint32_t cap)
+{
+	val_struct(v, a, cap);
+	v->n = 0; /* grows with st_add(); callers stay within cap */
+}
+
+struct val *st_add(struct val *v, struct arena *a, const char *name)
+{
+	return val_field(v, a, v->n++, name);
+}
+
+struct val *dec_named_arg(struct dctx *d, struct val *v, const char *name)
+{
+	st_init(v, d->ar, 1);
+	v->flags |= VALF_BARE;
+	return st_add(v, d->ar, name);
+}
+
+void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	int32_t x;
+
+	if (!dec_fetch(d, v, addr, &x, sizeof(x)))
+		return;
+	val_int(val_array(v, d->ar, 1), x);
+}
+
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex)
+{
+	uint64_t w;
+
+	if (!addr || read_word(d, addr, &w) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	struct val *item = val_array(v, d->ar, 1);
+	if (hex)
+		val_hex(item, w);
+	else
+		val_uint(item, w);
+}
+
+void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size)
+{
+	uint8_t buf[128];
+
+	/* The kernel accepts one size only; strace shows others as addresses. */
+	if (size == 0 || size > sizeof(buf) || !dec_fetch(d, v, addr, buf, size)) {
+		val_ptr(v, addr);
+		return;
+	}
+	val_sigset(v, d->ar, buf, (uint32_t)size);
+}
+
+void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname)
+{
+	st_init(v, a, 2);
+	val_int(st_add(v, a, "tv_sec"), sec);
+	val_int(st_add(v, a, subname), sub);
+}
+
+static void dec_time_pair(struct dctx *d, struct val *v, uint64_t addr, const char *subname)
+{
+	uint64_t w[2];
+	unsigned ws = d->abi->word_size;
+
+	if (!addr || read_word(d, addr, &w[0]) < 0 || read_word(d, addr + ws, &w[1]) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	if (ws == 4)
+		val_time(v, d->ar, (int32_t)w[0], (int32_t)w[1], subname);
+	else
+		val_time(v, d->ar, (int64_t)w[0], (int64_t)w[1], subname);
+}
+
+void dec_timespec(struct dctx *d, struct val *v, uint64_t addr)
+{
+	dec_time_pair(d, v, addr, "tv_nsec");
+}
+
+void dec_timeval(struct dctx *d, struct val *v, uint64_t addr)
+{
+	dec_time_pair(d, v, addr, "tv_usec");
+}
