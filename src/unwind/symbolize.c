@@ -1,0 +1,202 @@
+/*
+ * One address -> frames, through libdw: the module, the ELF symbol
+ * (.symtab, else .dynsym), the DWARF line, and one extra frame per inlined
+ * call whose scope contains the address.
+ */
+#include <dwarf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The function name a DIE stands for: its linkage name demangled, else its name. */
+static const char *die_func_name(struct symcache *c, Dwarf_Die *die)
+{
+	Dwarf_Attribute a;
+	const char *name = NULL;
+
+	if (dwarf_attr_integrate(die, DW_AT_linkage_name, &a) ||
+	    dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &a))
+		name = dwarf_formstring(&a);
+	if (name) {
+		char *dem = unwind_demangle(name);
+		if (dem) {
+			const char *kept = sym_keep(c, dem);
+			free(dem);
+			return kept;
+		}
+	}
+	if (!name && dwarf_attr_integrate(die, DW_AT_name, &a))
+		name = dwarf_formstring(&a);
+	return sym_keep(c, name);
+}
+
+/* An ELF symbol's name without its version ("@@GLIBC_2.34"), demangled. */
+static const char *sym_name(struct symcache *c, const char *name)
+{
+	const char *at = strchr(name, '@');
+	char *bare = at ? strndup(name, (size_t)(at - name)) : NULL;
+	char *dem = unwind_demangle(bare ? bare : name);
+	const char *kept = sym_keep(c, dem ? dem : bare ? bare : name);
+
+	free(dem);
+	free(bare);
+	return kept;
+}
+
+/* Where an inlined call was made: DW_AT_call_file / DW_AT_call_line. */
+static void call_site(struct symcache *c, Dwarf_Die *die, const char **file, unsigned *line,
+		      unsigned *col)
+{
+	Dwarf_Attribute a;
+	Dwarf_Word v;
+	Dwarf_Die cu;
+	Dwarf_Files *files;
+	size_t nfiles;
+
+	*file = NULL;
+	*line = *col = 0;
+	if (dwarf_attr(die, DW_AT_call_line, &a) && dwarf_formudata(&a, &v) == 0)
+		*line = (unsigned)v;
+	if (dwarf_attr(die, DW_AT_call_column, &a) && dwarf_formudata(&a, &v) == 0)
+		*col = (unsigned)v;
+	if (!dwarf_attr(die, DW_AT_call_file, &a) || dwarf_formudata(&a, &v) != 0)
+		return;
+	if (!dwarf_diecu(die, &cu, NULL, NULL) || dwarf_getsrcfiles(&cu, &files, &nfiles) != 0)
+		return;
+	if (v < nfiles)
+		*file = sym_keep(c, dwarf_filesrc(files, v, NULL, NULL));
+}
+
+/* The name of the function scope i sits in: the next inlined or real function outwards. */
+static const char *outer_name(struct symcache *c, Dwarf_Die *scopes, int n, int i)
+{
+	for (int j = i + 1; j < n; j++) {
+		int tag = dwarf_tag(&scopes[j]);
+		if (tag == DW_TAG_inlined_subroutine || tag == DW_TAG_subprogram)
+			return die_func_name(c, &scopes[j]);
+	}
+	return NULL;
+}
+
+/*
+ * Adds one frame per inlined call around key, innermost first; updates
+ * the file and line to the call site in the caller each time.  Returns the count.
+ */
+static int inline_frames(struct symcache *c, Dwfl_Module *mod, uint64_t key,
+			 const struct sym_frame *base, struct sym_frame *out, size_t max)
+{
+	Dwarf_Addr bias = 0;
+	Dwarf_Die *cu = dwfl_module_addrdie(mod, key, &bias);
+	Dwarf_Die *scopes = NULL;
+	int n = cu ? dwarf_getscopes(cu, key - bias, &scopes) : 0;
+	size_t k = 0;
+	struct sym_frame cur = *base;
+
+	/*
+	 * dwarf_getscopes follows an inlined call into its abstract definition;
+	 * the concrete chain of callers comes from the innermost scope's parents.
+	 */
+	if (n > 0) {
+		Dwarf_Die inner = scopes[0];
+		free(scopes);
+		scopes = NULL;
+		n = dwarf_getscopes_die(&inner, &scopes);
+	}
+
+	for (int i = 0; i < n && k + 1 < max; i++) {
+		int tag = dwarf_tag(&scopes[i]);
+		if (tag == DW_TAG_subprogram)
+			break;
+		if (tag != DW_TAG_inlined_subroutine)
+			continue;
+		struct sym_frame *f = &out[k++];
+		*f = cur;
+		f->func = die_func_name(c, &scopes[i]);
+		f->inlined_into = outer_name(c, scopes, n, i);
+		f->flags = UNWIND_FRAME_INLINED;
+		Dwarf_Addr entry;
+		if (dwarf_entrypc(&scopes[i], &entry) == 0 && entry + bias <= key) {
+			f->off = key - (entry + bias);
+			f->flags |= UNWIND_FRAME_HAS_OFF;
+		}
+		call_site(c, &scopes[i], &cur.file, &cur.line, &cur.col);
+	}
+	free(scopes);
+	out[k] = cur;
+	return (int)k;
+}
+
+static void src_line(struct symcache *c, Dwfl_Module *mod, uint64_t key, struct sym_frame *f)
+{
+	Dwfl_Line *ln = dwfl_module_getsrc(mod, key);
+	int line = 0, col = 0;
+	const char *file;
+
+	if (!ln)
+		return;
+	file = dwfl_lineinfo(ln, NULL, &line, &col, NULL, NULL);
+	if (!file || line <= 0)
+		return;
+	f->file = sym_keep(c, file);
+	f->line = (unsigned)line;
+	f->col = col > 0 ? (unsigned)col : 0;
+}
+
+static Dwfl_Module *find_module(struct unwind_proc *up, uint64_t key)
+{
+	Dwfl_Module *mod = dwfl_addrmodule(up->dwfl, key);
+
+	/* A map change the tracer did not report: read the maps again, once per generation. */
+	if (!mod && !up->refreshed_on_miss) {
+		up->refreshed_on_miss = true;
+		if (uw_dwfl_refresh(up) == 0)
+			mod = dwfl_addrmodule(up->dwfl, key);
+	}
+	return mod;
+}
+
+int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, size_t max)
+{
+	struct symcache *c = &up->cache;
+	struct sym_frame f = {.rel = key};
+	Dwfl_Module *mod;
+
+	if (!up->dwfl)
+		return -ENOENT;
+	mod = find_module(up, key);
+	if (!mod) {
+		out[0] = f;
+		return 1;
+	}
+	f.module = sym_keep(c, dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+	Dwarf_Addr rel = key;
+	if (dwfl_module_relocate_address(mod, &rel) >= 0)
+		f.rel = rel;
+	GElf_Off off = 0;
+	GElf_Sym sym;
+	const char *name = dwfl_module_addrinfo(mod, key, &off, &sym, NULL, NULL, NULL);
+	if (name) {
+		f.func = sym_name(c, name);
+		f.off = off;
+		f.flags |= UNWIND_FRAME_HAS_OFF;
+	}
+	if (up->cache.no_source) {
+		out[0] = f;
+		return 1;
+	}
+	src_line(c, mod, key, &f);
+	struct sym_frame base = f;
+	int k = inline_frames(c, mod, key, &base, out, max);
+	/* out[k] is the real function, at the call site of the outermost inlined call. */
+	out[k].module = f.module;
+	out[k].func = f.func;
+	out[k].off = f.off;
+	out[k].flags = f.flags;
+	for (int i = 0; i < k; i++) {
+		out[i].module = f.module;
+		out[i].rel = f.rel;
+	}
+	return k + 1;
+}

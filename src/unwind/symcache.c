@@ -1,0 +1,110 @@
+/*
+ * The per-process cache of symbolized addresses: an open-addressing hash
+ * table from the looked-up address to a run of frames in a pool.  Flushed
+ * whenever the module list is reported again.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "util/xalloc.h"
+
+enum {
+	SYM_MAX_INLINE = 32,	   /* frames of one address: inlined calls + the function */
+	SYM_MAX_ENTRIES = 1 << 16, /* beyond this many addresses the cache starts again */
+};
+
+void symcache_init(struct symcache *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void symcache_flush(struct symcache *c)
+{
+	if (c->entries)
+		memset(c->entries, 0, c->cap * sizeof(*c->entries));
+	c->used = 0;
+	c->npool = 0;
+	arena_reset(&c->strings);
+}
+
+void symcache_free(struct symcache *c)
+{
+	free(c->entries);
+	free(c->pool);
+	arena_free(&c->strings);
+	memset(c, 0, sizeof(*c));
+}
+
+const char *sym_keep(struct symcache *c, const char *s)
+{
+	return s ? arena_strndup(&c->strings, s, strlen(s)) : NULL;
+}
+
+static size_t slot_of(uint64_t key, size_t cap)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key & (cap - 1);
+}
+
+static struct sym_entry *find_slot(struct sym_entry *v, size_t cap, uint64_t key)
+{
+	size_t i = slot_of(key, cap);
+
+	while (v[i].n && v[i].key != key)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void grow(struct symcache *c)
+{
+	size_t ncap = c->cap ? c->cap * 2 : 256;
+	struct sym_entry *nv = xcalloc(ncap, sizeof(*nv));
+
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->entries[i].n)
+			*find_slot(nv, ncap, c->entries[i].key) = c->entries[i];
+	free(c->entries);
+	c->entries = nv;
+	c->cap = ncap;
+}
+
+static uint32_t pool_add(struct symcache *c, const struct sym_frame *f, size_t n)
+{
+	if (c->npool + n > c->cappool) {
+		size_t ncap = (c->cappool ? c->cappool * 2 : 256) + n;
+		c->pool = xrealloc(c->pool, ncap * sizeof(*c->pool));
+		c->cappool = ncap;
+	}
+	memcpy(&c->pool[c->npool], f, n * sizeof(*f));
+	c->npool += n;
+	return (uint32_t)(c->npool - n);
+}
+
+const struct sym_entry *symcache_get(struct unwind_proc *up, uint64_t key)
+{
+	struct symcache *c = &up->cache;
+	struct sym_frame tmp[SYM_MAX_INLINE];
+	struct sym_entry *e;
+
+	if (c->cap) {
+		e = find_slot(c->entries, c->cap, key);
+		if (e->n)
+			return e;
+	}
+	if (c->used >= SYM_MAX_ENTRIES)
+		symcache_flush(c);
+	int n = sym_resolve(up, key, tmp, SYM_MAX_INLINE);
+	if (n <= 0)
+		return NULL;
+	if ((c->used + 1) * 2 > c->cap)
+		grow(c);
+	e = find_slot(c->entries, c->cap, key);
+	e->key = key;
+	e->first = pool_add(c, tmp, (size_t)n);
+	e->n = (uint32_t)n;
+	c->used++;
+	return e;
+}
