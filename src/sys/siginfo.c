@@ -64,7 +64,7 @@ const char *siginfo_code_name(int signo, int code)
 {
 	const struct xlat *t = code_table(signo, code);
 
-	return t ? xlat_name(t, (uint32_t)code) : NULL;
+	return t ? xlat_name(t, (uint64_t)(int64_t)code) : NULL;
 }
 
 static void add_value(struct arena *a, struct val *out, const siginfo_t *si)

@@ -1,0 +1,108 @@
+/* Text formatting of values: strings, flags, sets, notes. */
+#include <criterion/criterion.h>
+#include <fcntl.h>
+
+#include "out/fmt_text.h"
+#include "sys/flags.h"
+
+static struct strbuf sb;
+static struct arena ar;
+
+static const char *show(const struct val *v, uint8_t xflag)
+{
+	struct text_opts o = {.xflag = xflag};
+
+	strbuf_reset(&sb);
+	text_val(&sb, v, &o);
+	return sb.buf;
+}
+
+static const char *str(const char *s, size_t n, bool trunc, uint8_t xflag)
+{
+	struct val v;
+
+	val_str(&v, &ar, s, (uint32_t)n, trunc);
+	return show(&v, xflag);
+}
+
+Test(fmt_values, string_escapes)
+{
+	cr_expect_str_eq(str("a\1\tb\n", 5, false, 0), "\"a\\1\\tb\\n\"");
+	cr_expect_str_eq(str("\"\\", 2, false, 0), "\"\\\"\\\\\"");
+	/* An octal escape followed by a digit keeps three digits. */
+	cr_expect_str_eq(str("\0"
+			     "1",
+			     2, false, 0),
+			 "\"\\0001\"");
+	cr_expect_str_eq(str("\x80z", 2, false, 0), "\"\\200z\"");
+}
+
+Test(fmt_values, truncation_and_hex)
+{
+	cr_expect_str_eq(str("abcde", 5, true, 0), "\"abcde\"...");
+	cr_expect_str_eq(str("a\1b\n", 4, false, 1), "\"\\x61\\x01\\x62\\x0a\"");
+	cr_expect_str_eq(str("ab", 2, false, 1), "\"ab\"");
+	cr_expect_str_eq(str("ab", 2, false, 2), "\"\\x61\\x62\"");
+	struct val v;
+	val_str(&v, &ar, "\"a", 2, false);
+	v.flags |= VALF_HEXSTR;
+	cr_expect_str_eq(show(&v, 0), "\"\\x22\\x61\"");
+}
+
+Test(fmt_values, flags_zero_and_leftovers)
+{
+	struct val v;
+
+	val_flags(&v, 0, &xl_prot);
+	cr_expect_str_eq(show(&v, 0), "PROT_NONE");
+	val_flags(&v, 0, &xl_msg_flags);
+	cr_expect_str_eq(show(&v, 0), "0");
+	val_flags(&v, 0x3 | 0x100000000ULL, &xl_prot);
+	cr_expect_str_eq(show(&v, 0), "PROT_READ|PROT_WRITE|0x100000000");
+	val_enum(&v, 12345, &xl_fcntl_cmds);
+	cr_expect_str_eq(show(&v, 0), "12345");
+}
+
+Test(fmt_values, sigsets)
+{
+	struct val v;
+	uint8_t none[8] = {0}, full[8], two[8] = {0};
+
+	memset(full, 0xff, sizeof(full));
+	two[0] = 0x02 | 0x80; /* SIGINT, SIGTERM's byte below */
+	two[1] = 0x40;	      /* SIGTERM (15) */
+	two[0] = 0x02;
+	val_sigset(&v, &ar, none, 8);
+	cr_expect_str_eq(show(&v, 0), "[]");
+	val_sigset(&v, &ar, full, 8);
+	cr_expect_str_eq(show(&v, 0), "~[]");
+	val_sigset(&v, &ar, two, 8);
+	cr_expect_str_eq(show(&v, 0), "[INT TERM]");
+}
+
+Test(fmt_values, note_and_bare_struct)
+{
+	struct val v, *note;
+
+	val_hex(&v, 0x8000);
+	note = val_note(&v, &ar);
+	struct field *f = val_struct(note, &ar, 1);
+	(void)f;
+	note->flags |= VALF_BARE | VALF_LABELS;
+	val_flags(val_field(note, &ar, 0, "flags"), O_CLOEXEC, &xl_open_flags);
+	cr_expect_str_eq(show(&v, 0), "0x8000 (flags O_CLOEXEC)");
+}
+
+Test(fmt_values, spaced_array_and_comment)
+{
+	struct val v, inner;
+	struct val *items = val_array(&v, &ar, 2);
+
+	v.flags |= VALF_SPACED;
+	val_int(&items[0], 0);
+	val_int(&items[1], 5);
+	cr_expect_str_eq(show(&v, 0), "[0 5]");
+	val_ptr(&inner, 0x7ffd1000);
+	val_comment(&v, &ar, &inner, "37 vars");
+	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 37 vars */");
+}

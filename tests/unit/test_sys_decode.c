@@ -1,0 +1,268 @@
+/* Syscall decoders against a fake tracee memory, printed as strace text. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "../../arch/abi.h"
+#include "out/fmt_text.h"
+#include "sys/decode.h"
+#include "sys/sysent.h"
+
+static struct arena ar;
+static struct tmem mem;
+static struct tmem_fake fake;
+static struct tmem_region regions[8];
+static size_t nregions;
+static struct decode_opts opts = {.strsize = 32};
+static struct strbuf out;
+
+static void setup(void)
+{
+	nregions = 0;
+	tmem_fake_init(&fake, &mem, regions, 0);
+}
+
+static void teardown(void)
+{
+	arena_free(&ar);
+	strbuf_free(&out);
+}
+
+TestSuite(sys_decode, .init = setup, .fini = teardown);
+
+static uint64_t map(uint64_t addr, const void *data, size_t len)
+{
+	regions[nregions++] = (struct tmem_region){addr, data, len};
+	fake.n = nregions;
+	return addr;
+}
+
+static uint64_t nr_of(const char *name)
+{
+	const struct systab *t = abi_by_id(ABI_X86_64)->systab;
+
+	for (unsigned i = 0; i < t->len; i++)
+		if (!strcmp(t->entries[i].name, name))
+			return t->entries[i].nr;
+	cr_assert_fail("no syscall %s", name);
+	return 0;
+}
+
+/* Decodes a whole call and returns its strace line ("name(args) = ret"). */
+static const char *run(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64_t a2,
+		       uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	static struct sc_event ev;
+	struct dctx d = {&mem, &ar, abi_by_id(ABI_X86_64), &opts};
+	struct text_opts to = {0};
+
+	memset(&ev, 0, sizeof(ev));
+	ev.abi = d.abi;
+	ev.nr = nr_of(name);
+	uint64_t raw[6] = {a0, a1, a2, a3, a4, a5};
+	memcpy(ev.raw, raw, sizeof(raw));
+	sys_decode_entry(&d, &ev);
+	strbuf_reset(&out);
+	strbuf_addf(&out, "%s(", ev.name);
+	text_args(&out, &ev, 0, ev.split, &to);
+	ev.ret = ret;
+	ev.is_error = ret < 0 && ret > -4096;
+	sys_decode_exit(&d, &ev);
+	if (ev.split && ev.split < ev.nargs)
+		strbuf_adds(&out, ", ");
+	text_args(&out, &ev, ev.split, ev.nargs, &to);
+	strbuf_adds(&out, ") ");
+	text_retval(&out, &ev, &to);
+	return out.buf;
+}
+
+#define RUN(name, ret, ...) run(name, ret, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
+#define run(n, r, a, b, c, d_, e, f, ...) run(n, r, a, b, c, d_, e, f)
+
+Test(sys_decode, every_def_entry_names_a_real_syscall)
+{
+	for (unsigned i = 0; i < sysent_count; i++)
+		cr_expect(systab_name_known(sysent_table[i].name), "%s is in no ABI table",
+			  sysent_table[i].name);
+}
+
+Test(sys_decode, every_x86_64_syscall_has_a_def_entry)
+{
+	const struct systab *t = abi_by_id(ABI_X86_64)->systab;
+
+	for (unsigned i = 0; i < t->len; i++)
+		cr_expect(sysent_by_name(t->entries[i].name), "%s lacks a syscalls.def entry",
+			  t->entries[i].name);
+}
+
+Test(sys_decode, read_shows_buffer_at_exit_only_on_success)
+{
+	static const char data[] = "hello\n";
+	map(0x1000, data, 6);
+	cr_expect_str_eq(RUN("read", 6, 3, 0x1000, 4096), "read(3, \"hello\\n\", 4096) = 6");
+	cr_expect_str_eq(RUN("read", -EBADF, 3, 0x1000, 4096),
+			 "read(3, 0x1000, 4096) = -1 EBADF (Bad file descriptor)");
+}
+
+Test(sys_decode, unreadable_pointers_print_as_addresses)
+{
+	cr_expect_str_eq(RUN("write", 5, 1, 0xdead0000, 5), "write(1, 0xdead0000, 5) = 5");
+	cr_expect_str_eq(RUN("openat", -EFAULT, (uint64_t)(int64_t)AT_FDCWD, 0xbad, O_RDONLY),
+			 "openat(AT_FDCWD, 0xbad, O_RDONLY) = -1 EFAULT (Bad address)");
+	cr_expect_str_eq(RUN("nanosleep", 0, 0, 0), "nanosleep(NULL, NULL) = 0");
+}
+
+Test(sys_decode, write_truncates_to_strsize)
+{
+	static const char data[] = "0123456789abcdefghijklmnopqrstuvwxyzABCD";
+	map(0x2000, data, 40);
+	cr_expect_str_eq(RUN("write", 40, 1, 0x2000, 40),
+			 "write(1, \"0123456789abcdefghijklmnopqrstuv\"..., 40) = 40");
+}
+
+Test(sys_decode, openat_mode_only_when_creating)
+{
+	static const char path[] = "/tmp/x";
+	map(0x3000, path, sizeof(path));
+	cr_expect_str_eq(
+		RUN("openat", 3, (uint64_t)(int64_t)AT_FDCWD, 0x3000,
+		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644),
+		"openat(AT_FDCWD, \"/tmp/x\", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = 3");
+	cr_expect_str_eq(RUN("openat", 3, (uint64_t)(int64_t)AT_FDCWD, 0x3000, O_RDONLY, 0644),
+			 "openat(AT_FDCWD, \"/tmp/x\", O_RDONLY) = 3");
+}
+
+Test(sys_decode, mmap_flags_and_hex_return)
+{
+	cr_expect_str_eq(
+		RUN("mmap", 0x7f0000001000, 0, 8192, 3, 0x22, (uint64_t)-1, 0),
+		"mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = "
+		"0x7f0000001000");
+	cr_expect_str_eq(RUN("mprotect", 0, 0x1000, 4096, 0),
+			 "mprotect(0x1000, 4096, PROT_NONE) = 0");
+}
+
+Test(sys_decode, flag_leftovers_print_in_hex)
+{
+	cr_expect_str_eq(RUN("mprotect", 0, 0x1000, 4096, 0x1 | 0x40000000),
+			 "mprotect(0x1000, 4096, PROT_READ|0x40000000) = 0");
+}
+
+Test(sys_decode, rt_sigprocmask_sets_and_complement)
+{
+	static uint64_t all_but_rt = ~(uint64_t)0 & ~(3ULL << 31);
+	static uint64_t some = (1ULL << (SIGINT - 1)) | (1ULL << (SIGTERM - 1));
+	static uint64_t none;
+	map(0x4000, &all_but_rt, 8);
+	map(0x4100, &some, 8);
+	map(0x4200, &none, 8);
+	cr_expect_str_eq(RUN("rt_sigprocmask", 0, SIG_BLOCK, 0x4000, 0x4200, 8),
+			 "rt_sigprocmask(SIG_BLOCK, ~[RTMIN RT_1], [], 8) = 0");
+	cr_expect_str_eq(RUN("rt_sigprocmask", 0, SIG_SETMASK, 0x4100, 0, 8),
+			 "rt_sigprocmask(SIG_SETMASK, [INT TERM], NULL, 8) = 0");
+}
+
+Test(sys_decode, rt_sigaction_struct)
+{
+	static uint64_t act[4] = {1 /* SIG_IGN */, 0x04000000 | SA_RESTART, 0x7f00dead, 0};
+	act[3] = 1ULL << (SIGPIPE - 1);
+	map(0x5000, act, sizeof(act));
+	cr_expect_str_eq(RUN("rt_sigaction", 0, SIGPIPE, 0x5000, 0, 8),
+			 "rt_sigaction(SIGPIPE, {sa_handler=SIG_IGN, sa_mask=[PIPE], "
+			 "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f00dead}, NULL, 8) = 0");
+}
+
+Test(sys_decode, wait4_status_expressions)
+{
+	static int exited = 3 << 8, killed = SIGKILL, cored = SIGSEGV | 0x80;
+	map(0x6000, &exited, 4);
+	map(0x6100, &killed, 4);
+	map(0x6200, &cored, 4);
+	cr_expect_str_eq(RUN("wait4", 42, 42, 0x6000, 0, 0),
+			 "wait4(42, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 42");
+	cr_expect_str_eq(
+		RUN("wait4", 42, (uint64_t)-1, 0x6100, 0x40000000, 0),
+		"wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], __WALL, NULL) = 42");
+	cr_expect_str_eq(
+		RUN("wait4", 42, 42, 0x6200, 0, 0),
+		"wait4(42, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, "
+		"NULL) = 42");
+}
+
+Test(sys_decode, execve_argv_and_env_count)
+{
+	static const char path[] = "/bin/ls", a1[] = "-l";
+	static uint64_t argv[3] = {0x7100, 0x7200, 0};
+	static uint64_t envp[4] = {0x7200, 0x7200, 0x7200, 0};
+	map(0x7100, path, sizeof(path));
+	map(0x7200, a1, sizeof(a1));
+	map(0x7300, argv, sizeof(argv));
+	map(0x7400, envp, sizeof(envp));
+	cr_expect_str_eq(RUN("execve", 0, 0x7100, 0x7300, 0x7400),
+			 "execve(\"/bin/ls\", [\"/bin/ls\", \"-l\"], 0x7400 /* 3 vars */) = 0");
+}
+
+Test(sys_decode, connect_inet_and_unix)
+{
+	static struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0x5000};
+	static struct sockaddr_un sun = {.sun_family = AF_UNIX, .sun_path = "/run/s"};
+	sin.sin_addr.s_addr = htonl(0x7f000001);
+	map(0x8000, &sin, sizeof(sin));
+	map(0x8100, &sun, sizeof(sun));
+	cr_expect_str_eq(RUN("connect", 0, 3, 0x8000, 16),
+			 "connect(3, {sa_family=AF_INET, sin_port=htons(80), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0");
+	cr_expect_str_eq(
+		RUN("connect", -ENOENT, 3, 0x8100, 110),
+		"connect(3, {sa_family=AF_UNIX, sun_path=\"/run/s\"}, 110) = -1 ENOENT (No "
+		"such file or directory)");
+}
+
+Test(sys_decode, socket_type_and_protocol)
+{
+	cr_expect_str_eq(RUN("socket", 3, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP),
+			 "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 3");
+	cr_expect_str_eq(RUN("socket", 3, AF_UNIX, SOCK_DGRAM, 0),
+			 "socket(AF_UNIX, SOCK_DGRAM, 0) = 3");
+}
+
+Test(sys_decode, clone_named_arguments)
+{
+	cr_expect_str_eq(RUN("clone", 77, 0x01200000 | SIGCHLD, 0, 0, 0x7f10, 0),
+			 "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|"
+			 "SIGCHLD, child_tidptr=0x7f10) = 77");
+}
+
+Test(sys_decode, fcntl_getfl_note_and_setfd)
+{
+	cr_expect_str_eq(RUN("fcntl", 0x8002, 3, F_GETFL), "fcntl(3, F_GETFL) = 0x8002 (flags "
+							   "O_RDWR|O_LARGEFILE)");
+	cr_expect_str_eq(RUN("fcntl", 0, 3, F_SETFD, FD_CLOEXEC),
+			 "fcntl(3, F_SETFD, FD_CLOEXEC) = 0");
+	cr_expect_str_eq(RUN("fcntl", 0, 3, F_GETFD), "fcntl(3, F_GETFD) = 0");
+}
+
+Test(sys_decode, pipe2_fds_and_umask_octal)
+{
+	static int fds[2] = {4, 5};
+	map(0x9000, fds, sizeof(fds));
+	cr_expect_str_eq(RUN("pipe2", 0, 0x9000, O_CLOEXEC), "pipe2([4, 5], O_CLOEXEC) = 0");
+	cr_expect_str_eq(RUN("umask", 022, 077), "umask(077) = 022");
+}
+
+Test(sys_decode, unknown_number_prints_raw)
+{
+	struct dctx d = {&mem, &ar, abi_by_id(ABI_X86_64), &opts};
+	struct sc_event ev = {.abi = d.abi, .nr = 0xbad, .raw = {1, 2, 3, 4, 5, 6}};
+	struct text_opts to = {0};
+
+	sys_decode_entry(&d, &ev);
+	text_args(&out, &ev, 0, ev.nargs, &to);
+	cr_expect_str_eq(ev.name, "syscall_0xbad");
+	cr_expect_str_eq(out.buf, "0x1, 0x2, 0x3, 0x4, 0x5, 0x6");
+}
