@@ -1,0 +1,117 @@
+/*
+ * JSON Lines output: one JSON object per event, ending with '\n'.  Pure:
+ * events and values in, text appended to a strbuf out; the caller writes
+ * the line to its stream.  docs/json.md documents every object and
+ * docs/json-schema.json is its schema.
+ *
+ * Strings: valid UTF-8 is written as a JSON string.  Bytes that are not
+ * valid UTF-8 (or buffers decoded as binary) make the value an object
+ * {"hex": "00ff..."} holding every byte, so no line is ever invalid and no
+ * byte is lost.  A truncated string is {"str": "...", "truncated": true}.
+ */
+#ifndef PTRC_OUT_JSON_H
+#define PTRC_OUT_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "../event/event.h"
+#include "../util/strbuf.h"
+
+/* Bumped on incompatible changes; every "header" line carries it. */
+enum { JSON_SCHEMA_VERSION = 1 };
+
+struct unwind_trace;
+struct summary;
+
+/* The fields every event line starts with. */
+struct json_head {
+	pid_t pid;	    /* thread group id */
+	pid_t tid;	    /* thread id */
+	struct timespec ts; /* CLOCK_REALTIME of the event; {0, 0} leaves "ts" out */
+};
+
+/* --- Values (json_val.c) --- */
+
+/* A JSON string literal of s; bytes of invalid UTF-8 become U+FFFD. */
+void json_str(struct strbuf *sb, const char *s, size_t n);
+/* A NUL-terminated string, or null for NULL. */
+void json_cstr(struct strbuf *sb, const char *s);
+/* Bytes as a string value: "text", {"str":..,"truncated":true} or {"hex":..}. */
+void json_bytes(struct strbuf *sb, const char *s, size_t n, bool trunc, bool binary);
+/* A decoded value; see docs/json.md for each kind's form. */
+void json_val(struct strbuf *sb, const struct val *v);
+/* Seconds and nanoseconds as a JSON number with 6 decimals: 1700000000.123456. */
+void json_time(struct strbuf *sb, const struct timespec *ts);
+
+/* --- Events (json_event.c); each appends one whole line --- */
+
+/* The first line of a stream: {"type":"header","schema":1,"ptrc":"0.1.0"}. */
+void json_header(struct strbuf *sb, const char *ptrc_version);
+/*
+ * A syscall, entry and exit together.  ev->exited == false gives "ret": null
+ * (a call that never returned: exit_group, a task that died inside it).
+ * stack is NULL unless frames were collected.
+ */
+void json_syscall(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
+		  const struct unwind_trace *stack);
+/* A signal delivered to the task; siginfo may be NULL when unreadable. */
+void json_signal(struct strbuf *sb, const struct json_head *h, int sig,
+		 const struct val *siginfo);
+/* A successful execve: the new program (NULL when unknown) and ABI name. */
+void json_exec(struct strbuf *sb, const struct json_head *h, const char *exe, const char *abi,
+	       pid_t former_tid);
+
+enum json_start {
+	JSON_START_LAUNCH, /* the command ptrc started */
+	JSON_START_ATTACH, /* -p */
+	JSON_START_FORK,
+	JSON_START_VFORK,
+	JSON_START_CLONE, /* a thread, or clone() without SIGCHLD semantics */
+};
+
+/* A new task; parent_tid 0 when there is none (launch, attach). */
+void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_start how,
+		     pid_t parent_tid);
+/* A task ended: wait_status as waitpid returned it. */
+void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status);
+/* A fatal signal's report: report is any value (NULL: none), stack may be NULL. */
+void json_crash(struct strbuf *sb, const struct json_head *h, int sig, const struct val *report,
+		const struct unwind_trace *stack);
+
+struct json_violation {
+	const char *action;    /* "report", "deny" or "kill": what ptrc did */
+	const char *exe;       /* the calling program, or NULL */
+	const char *rule_file; /* the deny rule, or NULL for the policy's default */
+	unsigned rule_line;
+	const char *rule_text;
+};
+
+/* A syscall the policy does not allow, with the decoded call and its stack. */
+void json_violation(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
+		    const struct json_violation *v, const struct unwind_trace *stack);
+
+/* The -c counts: {"type":"summary","abis":[{"abi":..,"syscalls":[..]}]}. */
+void json_summary(struct strbuf *sb, const struct summary *s);
+
+struct json_violation_count {
+	const char *syscall;
+	const char *exe; /* or NULL */
+	const char *rule_file;
+	unsigned rule_line; /* 0 with rule_file NULL: the default */
+	uint64_t count;
+};
+
+/* The end-of-run policy summary. */
+void json_policy_summary(struct strbuf *sb, const struct json_violation_count *items, size_t n,
+			 const char *action);
+
+/* --- Stacks (json_stack.c) --- */
+
+/* "stack": [frames] and, for a cut walk, "stack_truncated": reason (with a leading comma). */
+void json_stack_member(struct strbuf *sb, const struct unwind_trace *t);
+
+#endif

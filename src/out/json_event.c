@@ -1,0 +1,291 @@
+/* One JSON object per event (docs/json.md, "Events"). */
+#include "json.h"
+
+#include <inttypes.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "../../arch/abi.h"
+#include "../sys/signame.h"
+#include "../sys/sysent.h"
+#include "summary.h"
+
+static void begin(struct strbuf *sb, const char *type, const struct json_head *h)
+{
+	strbuf_addf(sb, "{\"type\":\"%s\"", type);
+	if (h->ts.tv_sec || h->ts.tv_nsec) {
+		strbuf_adds(sb, ",\"ts\":");
+		json_time(sb, &h->ts);
+	}
+	strbuf_addf(sb, ",\"pid\":%d,\"tid\":%d", (int)h->pid, (int)h->tid);
+}
+
+static void end(struct strbuf *sb)
+{
+	strbuf_adds(sb, "}\n");
+}
+
+static void add_signal(struct strbuf *sb, const char *key, int sig)
+{
+	char buf[32];
+
+	strbuf_addf(sb, ",\"%s\":", key);
+	if (signame(sig, buf, sizeof(buf)))
+		json_cstr(sb, buf);
+	else
+		strbuf_addf(sb, "%d", sig);
+}
+
+void json_header(struct strbuf *sb, const char *ptrc_version)
+{
+	strbuf_addf(sb, "{\"type\":\"header\",\"schema\":%d,\"ptrc\":", JSON_SCHEMA_VERSION);
+	json_cstr(sb, ptrc_version);
+	end(sb);
+}
+
+static void add_ret(struct strbuf *sb, const struct sc_event *ev)
+{
+	if (!ev->exited) {
+		strbuf_adds(sb, ",\"ret\":null");
+		return;
+	}
+	if (ev->is_error) {
+		int64_t err = -ev->ret;
+		/* Restart codes never reach the program: strace's "= ?". */
+		strbuf_adds(sb, errno_is_restart(err) ? ",\"ret\":null" : ",\"ret\":-1");
+		strbuf_adds(sb, ",\"errno\":");
+		if (errno_name(err))
+			json_cstr(sb, errno_name(err));
+		else
+			strbuf_addf(sb, "%" PRId64, err);
+		return;
+	}
+	strbuf_adds(sb, ",\"ret\":");
+	if (ev->retv.kind == VAL_NONE)
+		strbuf_addf(sb, "%" PRId64, ev->ret);
+	else
+		json_val(sb, &ev->retv);
+	if (ev->ret_note) {
+		strbuf_adds(sb, ",\"ret_note\":");
+		json_cstr(sb, ev->ret_note);
+	}
+}
+
+/* The syscall members shared by "syscall" and "violation" lines. */
+static void add_call(struct strbuf *sb, const struct sc_event *ev)
+{
+	strbuf_adds(sb, ",\"name\":");
+	json_cstr(sb, ev->name);
+	if (ev->abi)
+		strbuf_addf(sb, ",\"abi\":\"%s\"", ev->abi->name);
+	strbuf_addf(sb, ",\"nr\":%" PRIu64 ",\"args\":[", ev->nr);
+	for (unsigned i = 0; i < ev->nargs; i++) {
+		if (i)
+			strbuf_addc(sb, ',');
+		/* An output argument of a call that did not return has no value. */
+		if (i >= ev->split && !ev->exited)
+			strbuf_adds(sb, "null");
+		else
+			json_val(sb, &ev->args[i]);
+	}
+	strbuf_addc(sb, ']');
+}
+
+void json_syscall(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
+		  const struct unwind_trace *stack)
+{
+	begin(sb, "syscall", h);
+	add_call(sb, ev);
+	add_ret(sb, ev);
+	if (ev->exited && ev->duration_ns >= 0)
+		strbuf_addf(sb, ",\"duration_ns\":%" PRId64, ev->duration_ns);
+	if (stack)
+		json_stack_member(sb, stack);
+	end(sb);
+}
+
+void json_signal(struct strbuf *sb, const struct json_head *h, int sig, const struct val *siginfo)
+{
+	begin(sb, "signal", h);
+	add_signal(sb, "signal", sig);
+	strbuf_adds(sb, ",\"siginfo\":");
+	if (siginfo)
+		json_val(sb, siginfo);
+	else
+		strbuf_adds(sb, "null");
+	end(sb);
+}
+
+void json_exec(struct strbuf *sb, const struct json_head *h, const char *exe, const char *abi,
+	       pid_t former_tid)
+{
+	begin(sb, "exec", h);
+	strbuf_adds(sb, ",\"exe\":");
+	if (exe)
+		json_bytes(sb, exe, strlen(exe), false, false);
+	else
+		strbuf_adds(sb, "null");
+	strbuf_adds(sb, ",\"abi\":");
+	json_cstr(sb, abi);
+	if (former_tid && former_tid != h->tid)
+		strbuf_addf(sb, ",\"former_tid\":%d", (int)former_tid);
+	end(sb);
+}
+
+void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_start how,
+		     pid_t parent_tid)
+{
+	static const char *const names[] = {
+		[JSON_START_LAUNCH] = "launch", [JSON_START_ATTACH] = "attach",
+		[JSON_START_FORK] = "fork",	[JSON_START_VFORK] = "vfork",
+		[JSON_START_CLONE] = "clone",
+	};
+
+	begin(sb, "task_start", h);
+	strbuf_addf(sb, ",\"how\":\"%s\"", names[how]);
+	if (parent_tid)
+		strbuf_addf(sb, ",\"parent_tid\":%d", (int)parent_tid);
+	end(sb);
+}
+
+void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status)
+{
+	begin(sb, "task_exit", h);
+	if (WIFEXITED(wait_status)) {
+		strbuf_addf(sb, ",\"how\":\"exited\",\"code\":%d", WEXITSTATUS(wait_status));
+	} else if (WIFSIGNALED(wait_status)) {
+		strbuf_adds(sb, ",\"how\":\"killed\"");
+		add_signal(sb, "signal", WTERMSIG(wait_status));
+		strbuf_addf(sb, ",\"core_dumped\":%s", WCOREDUMP(wait_status) ? "true" : "false");
+	} else {
+		strbuf_addf(sb, ",\"how\":\"unknown\",\"status\":%d", wait_status);
+	}
+	end(sb);
+}
+
+void json_crash(struct strbuf *sb, const struct json_head *h, int sig, const struct val *report,
+		const struct unwind_trace *stack)
+{
+	begin(sb, "crash", h);
+	add_signal(sb, "signal", sig);
+	strbuf_adds(sb, ",\"report\":");
+	if (report)
+		json_val(sb, report);
+	else
+		strbuf_adds(sb, "null");
+	if (stack)
+		json_stack_member(sb, stack);
+	end(sb);
+}
+
+static void add_rule(struct strbuf *sb, const char *file, unsigned line, const char *text)
+{
+	strbuf_adds(sb, ",\"rule\":");
+	if (!file) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	strbuf_adds(sb, "{\"file\":");
+	json_cstr(sb, file);
+	strbuf_addf(sb, ",\"line\":%u", line);
+	if (text) {
+		strbuf_adds(sb, ",\"text\":");
+		json_cstr(sb, text);
+	}
+	strbuf_addc(sb, '}');
+}
+
+void json_violation(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
+		    const struct json_violation *v, const struct unwind_trace *stack)
+{
+	begin(sb, "violation", h);
+	strbuf_adds(sb, ",\"action\":");
+	json_cstr(sb, v->action);
+	strbuf_adds(sb, ",\"exe\":");
+	if (v->exe)
+		json_bytes(sb, v->exe, strlen(v->exe), false, false);
+	else
+		strbuf_adds(sb, "null");
+	add_rule(sb, v->rule_file, v->rule_line, v->rule_text);
+	add_call(sb, ev);
+	if (stack)
+		json_stack_member(sb, stack);
+	end(sb);
+}
+
+static void summary_abi(struct strbuf *sb, const struct summary *s, unsigned id)
+{
+	const struct ptrc_abi *abi = abi_by_id((enum abi_id)id);
+	uint64_t calls = 0, errors = 0, ns = 0;
+	bool first = true;
+
+	strbuf_addf(sb, "{\"abi\":\"%s\",\"syscalls\":[", abi->name);
+	for (unsigned nr = 0; nr < s->len[id]; nr++) {
+		const struct summary_row *r = &s->rows[id][nr];
+		const struct sysent *ent;
+		if (!r->calls)
+			continue;
+		const char *name = systab_lookup(abi, nr, &ent);
+		if (!first)
+			strbuf_addc(sb, ',');
+		first = false;
+		strbuf_adds(sb, "{\"name\":");
+		if (name)
+			json_cstr(sb, name);
+		else
+			strbuf_addf(sb, "\"syscall_%#x\"", nr);
+		strbuf_addf(sb,
+			    ",\"calls\":%" PRIu64 ",\"errors\":%" PRIu64 ",\"time_ns\":%" PRIu64
+			    "}",
+			    r->calls, r->errors, r->time_ns);
+		calls += r->calls, errors += r->errors, ns += r->time_ns;
+	}
+	strbuf_addf(sb,
+		    "],\"total\":{\"calls\":%" PRIu64 ",\"errors\":%" PRIu64
+		    ",\"time_ns\":%" PRIu64 "}}",
+		    calls, errors, ns);
+}
+
+void json_summary(struct strbuf *sb, const struct summary *s)
+{
+	bool first = true;
+
+	strbuf_adds(sb, "{\"type\":\"summary\",\"abis\":[");
+	for (unsigned id = 0; id < ABI_COUNT; id++) {
+		if (!s->rows[id])
+			continue;
+		if (!first)
+			strbuf_addc(sb, ',');
+		first = false;
+		summary_abi(sb, s, id);
+	}
+	strbuf_addc(sb, ']');
+	end(sb);
+}
+
+void json_policy_summary(struct strbuf *sb, const struct json_violation_count *items, size_t n,
+			 const char *action)
+{
+	uint64_t total = 0;
+
+	strbuf_adds(sb, "{\"type\":\"policy_summary\",\"action\":");
+	json_cstr(sb, action);
+	strbuf_adds(sb, ",\"violations\":[");
+	for (size_t i = 0; i < n; i++) {
+		const struct json_violation_count *c = &items[i];
+		if (i)
+			strbuf_addc(sb, ',');
+		strbuf_adds(sb, "{\"syscall\":");
+		json_cstr(sb, c->syscall);
+		strbuf_adds(sb, ",\"exe\":");
+		if (c->exe)
+			json_bytes(sb, c->exe, strlen(c->exe), false, false);
+		else
+			strbuf_adds(sb, "null");
+		add_rule(sb, c->rule_file, c->rule_line, NULL);
+		strbuf_addf(sb, ",\"count\":%" PRIu64 "}", c->count);
+		total += c->count;
+	}
+	strbuf_addf(sb, "],\"total\":%" PRIu64, total);
+	end(sb);
+}

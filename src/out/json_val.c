@@ -1,0 +1,341 @@
+/* Decoded values as JSON (docs/json.md, "Values"). */
+#include "json.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "../sys/signame.h"
+#include "../sys/xlat.h"
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t cp, min;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, cp = c & 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, cp = c & 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, cp = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+static bool utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		size_t l = utf8_len(u + i, n - i);
+		if (!l)
+			return false;
+		i += l;
+	}
+	return true;
+}
+
+static void add_escaped(struct strbuf *sb, unsigned char c)
+{
+	switch (c) {
+	case '"':
+		strbuf_adds(sb, "\\\"");
+		break;
+	case '\\':
+		strbuf_adds(sb, "\\\\");
+		break;
+	case '\n':
+		strbuf_adds(sb, "\\n");
+		break;
+	case '\t':
+		strbuf_adds(sb, "\\t");
+		break;
+	case '\r':
+		strbuf_adds(sb, "\\r");
+		break;
+	default:
+		if (c < 0x20 || c == 0x7f)
+			strbuf_addf(sb, "\\u%04x", c);
+		else
+			strbuf_addc(sb, (char)c);
+		break;
+	}
+}
+
+void json_str(struct strbuf *sb, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	strbuf_addc(sb, '"');
+	for (size_t i = 0; i < n;) {
+		size_t l = utf8_len(u + i, n - i);
+		if (l == 1) {
+			add_escaped(sb, u[i]);
+		} else if (l > 1) {
+			strbuf_addn(sb, s + i, l);
+		} else {
+			strbuf_adds(sb, "\\ufffd");
+			l = 1;
+		}
+		i += l;
+	}
+	strbuf_addc(sb, '"');
+}
+
+void json_cstr(struct strbuf *sb, const char *s)
+{
+	if (s)
+		json_str(sb, s, strlen(s));
+	else
+		strbuf_adds(sb, "null");
+}
+
+void json_bytes(struct strbuf *sb, const char *s, size_t n, bool trunc, bool binary)
+{
+	if (!binary && utf8_valid(s, n)) {
+		if (!trunc) {
+			json_str(sb, s, n);
+			return;
+		}
+		strbuf_adds(sb, "{\"str\":");
+		json_str(sb, s, n);
+	} else {
+		strbuf_adds(sb, "{\"hex\":\"");
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(sb, "%02x", (unsigned char)s[i]);
+		strbuf_addc(sb, '"');
+	}
+	if (trunc)
+		strbuf_adds(sb, ",\"truncated\":true");
+	strbuf_addc(sb, '}');
+}
+
+void json_time(struct strbuf *sb, const struct timespec *ts)
+{
+	strbuf_addf(sb, "%lld.%06ld", (long long)ts->tv_sec, ts->tv_nsec / 1000);
+}
+
+static void sep(struct strbuf *sb, bool *first)
+{
+	if (!*first)
+		strbuf_addc(sb, ',');
+	*first = false;
+}
+
+/* Names of the set bits, then the leftovers in hex, as items of an open array. */
+static void flag_items(struct strbuf *sb, uint64_t bits, const struct xlat *tab, bool *first)
+{
+	uint64_t left = bits;
+
+	if (tab && bits == 0 && xlat_name(tab, 0)) {
+		sep(sb, first);
+		json_cstr(sb, xlat_name(tab, 0));
+		return;
+	}
+	for (unsigned i = 0; tab && i < tab->n; i++) {
+		uint64_t f = tab->ents[i].val;
+		if (f && (left & f) == f) {
+			sep(sb, first);
+			json_cstr(sb, tab->ents[i].name);
+			left &= ~f;
+		}
+	}
+	if (left) {
+		sep(sb, first);
+		strbuf_addf(sb, "\"%#" PRIx64 "\"", left);
+	}
+}
+
+static void json_enum(struct strbuf *sb, const struct val *v)
+{
+	const char *n = v->fl.tab ? xlat_name(v->fl.tab, v->fl.bits) : NULL;
+
+	if (n)
+		json_cstr(sb, n);
+	else
+		strbuf_addf(sb, "%" PRIu64, v->fl.bits);
+}
+
+/* An OR of parts: one array of every flag name, enum name and other value. */
+static void json_or(struct strbuf *sb, const struct val *v)
+{
+	bool first = true;
+
+	strbuf_addc(sb, '[');
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct val *it = &v->items[i];
+		if (it->kind == VAL_FLAGS) {
+			flag_items(sb, it->fl.bits, it->fl.tab, &first);
+			continue;
+		}
+		sep(sb, &first);
+		json_val(sb, it);
+	}
+	strbuf_addc(sb, ']');
+}
+
+static void json_sigset(struct strbuf *sb, const struct val *v)
+{
+	char buf[32];
+	bool first = true;
+
+	strbuf_addc(sb, '[');
+	for (unsigned i = 0; i < v->set.nbytes * 8; i++) {
+		if (!((v->set.mask[i / 8] >> (i % 8)) & 1))
+			continue;
+		sep(sb, &first);
+		if (signame(i + 1, buf, sizeof(buf)))
+			json_cstr(sb, buf);
+		else
+			strbuf_addf(sb, "%u", i + 1);
+	}
+	strbuf_addc(sb, ']');
+}
+
+static void json_struct(struct strbuf *sb, const struct val *v)
+{
+	bool first = true;
+
+	strbuf_addc(sb, '{');
+	for (uint32_t i = 0; i < v->n; i++) {
+		sep(sb, &first);
+		if (v->fields[i].name)
+			json_cstr(sb, v->fields[i].name);
+		else
+			strbuf_addf(sb, "\"_%u\"", (unsigned)i);
+		strbuf_addc(sb, ':');
+		json_val(sb, v->fields[i].v);
+	}
+	if (v->flags & (VALF_ABBREV | VALF_TRUNC)) {
+		sep(sb, &first);
+		strbuf_adds(sb, "\"...\":true");
+	}
+	strbuf_addc(sb, '}');
+}
+
+static void json_array(struct strbuf *sb, const struct val *v)
+{
+	bool trunc = v->flags & VALF_TRUNC;
+
+	if (trunc)
+		strbuf_adds(sb, "{\"items\":");
+	strbuf_addc(sb, '[');
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (i)
+			strbuf_addc(sb, ',');
+		json_val(sb, &v->items[i]);
+	}
+	strbuf_addc(sb, ']');
+	if (trunc)
+		strbuf_adds(sb, ",\"truncated\":true}");
+}
+
+/* Values with two parts: {"before":..,"after":..}, {"value":..,"comment"|"note":..}. */
+static void json_pair(struct strbuf *sb, const char *k1, const struct val *v1, const char *k2,
+		      const struct val *v2, const char *text2)
+{
+	strbuf_addf(sb, "{\"%s\":", k1);
+	json_val(sb, v1);
+	strbuf_addf(sb, ",\"%s\":", k2);
+	if (v2)
+		json_val(sb, v2);
+	else
+		json_cstr(sb, text2);
+	strbuf_addc(sb, '}');
+}
+
+static void json_scalar(struct strbuf *sb, const struct val *v)
+{
+	char buf[32];
+
+	switch (v->kind) {
+	case VAL_INT:
+	case VAL_FD:
+		strbuf_addf(sb, "%" PRId64, v->i);
+		break;
+	case VAL_UINT:
+	case VAL_OCT:
+		strbuf_addf(sb, "%" PRIu64, v->u);
+		break;
+	case VAL_HEX:
+		strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
+		break;
+	case VAL_PTR:
+		if (v->u)
+			strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
+		else
+			strbuf_adds(sb, "null");
+		break;
+	case VAL_SIG:
+		if (signame(v->i, buf, sizeof(buf)))
+			json_cstr(sb, buf);
+		else
+			strbuf_addf(sb, "%" PRId64, v->i);
+		break;
+	case VAL_SYM:
+	case VAL_EXPR:
+		json_cstr(sb, v->text);
+		break;
+	default:
+		strbuf_adds(sb, "null");
+		break;
+	}
+}
+
+void json_val(struct strbuf *sb, const struct val *v)
+{
+	bool first = true;
+
+	switch (v->kind) {
+	case VAL_STR:
+		json_bytes(sb, v->bytes, v->n, v->flags & VALF_TRUNC, v->flags & VALF_HEXSTR);
+		break;
+	case VAL_FLAGS:
+		strbuf_addc(sb, '[');
+		flag_items(sb, v->fl.bits, v->fl.tab, &first);
+		strbuf_addc(sb, ']');
+		break;
+	case VAL_ENUM:
+		json_enum(sb, v);
+		break;
+	case VAL_OR:
+		json_or(sb, v);
+		break;
+	case VAL_STRUCT:
+		json_struct(sb, v);
+		break;
+	case VAL_ARRAY:
+		json_array(sb, v);
+		break;
+	case VAL_SIGSET:
+		json_sigset(sb, v);
+		break;
+	case VAL_CHANGE:
+		json_pair(sb, "before", v->change.before, "after", v->change.after, NULL);
+		break;
+	case VAL_COMMENT:
+		json_pair(sb, "value", v->comment.v, "comment", NULL, v->comment.text);
+		break;
+	case VAL_NOTE:
+		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);
+		break;
+	default:
+		json_scalar(sb, v);
+		break;
+	}
+}

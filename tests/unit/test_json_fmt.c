@@ -1,0 +1,408 @@
+/* JSON Lines: values and events built by hand, checked as exact text and as valid JSON. */
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "arch/abi.h"
+#include "out/json.h"
+#include "out/summary.h"
+#include "sys/xlat.h"
+
+XLAT_TABLE(t_accmode, XLAT_ENUM, XLAT(O_RDONLY), XLAT(O_WRONLY), XLAT(O_RDWR));
+XLAT_TABLE(t_oflags, XLAT_BITS, XLAT(O_CLOEXEC), XLAT(O_CREAT));
+
+/* --- A strict JSON validator (RFC 8259), enough to prove every line parses --- */
+
+static const char *ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static const char *jvalue(const char *p, int depth);
+
+static const char *jstring(const char *p)
+{
+	if (*p++ != '"')
+		return NULL;
+	while (*p != '"') {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20)
+			return NULL;
+		if (c == '\\') {
+			p++;
+			if (*p == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+						return NULL;
+				p += 5;
+				continue;
+			}
+			if (!*p || !strchr("\"\\/bfnrt", *p))
+				return NULL;
+		}
+		p++;
+	}
+	return p + 1;
+}
+
+static const char *jnumber(const char *p)
+{
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (*p >= '1' && *p <= '9')
+		while (*p >= '0' && *p <= '9')
+			p++;
+	else
+		return NULL;
+	if (*p == '.') {
+		if (!(*++p >= '0' && *p <= '9'))
+			return NULL;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return p;
+}
+
+static const char *jcompound(const char *p, int depth, char close, bool obj)
+{
+	p = ws(p + 1);
+	if (*p == close)
+		return p + 1;
+	for (;;) {
+		if (obj) {
+			p = jstring(ws(p));
+			if (!p || *(p = ws(p)) != ':')
+				return NULL;
+			p++;
+		}
+		p = jvalue(p, depth + 1);
+		if (!p)
+			return NULL;
+		p = ws(p);
+		if (*p == close)
+			return p + 1;
+		if (*p++ != ',')
+			return NULL;
+	}
+}
+
+static const char *jvalue(const char *p, int depth)
+{
+	if (depth > 64)
+		return NULL;
+	p = ws(p);
+	if (*p == '{')
+		return jcompound(p, depth, '}', true);
+	if (*p == '[')
+		return jcompound(p, depth, ']', false);
+	if (*p == '"')
+		return jstring(p);
+	if (!strncmp(p, "true", 4) || !strncmp(p, "null", 4))
+		return p + 4;
+	if (!strncmp(p, "false", 5))
+		return p + 5;
+	return jnumber(p);
+}
+
+/* One object, one newline, nothing else. */
+static bool json_line_ok(const char *s)
+{
+	if (*s != '{')
+		return false;
+	const char *e = jvalue(s, 0);
+	return e && e[0] == '\n' && e[1] == '\0' && !memchr(s, '\n', (size_t)(e - s));
+}
+
+Test(json_validator, rejects_bad_lines)
+{
+	cr_assert(json_line_ok("{\"a\":[1,2.5,-3,\"x\\u0001\",null,true,{}]}\n"));
+	cr_assert_not(json_line_ok("{\"a\":1,}\n"));
+	cr_assert_not(json_line_ok("{\"a\":\"\x01\"}\n"));
+	cr_assert_not(json_line_ok("{\"a\":01}\n"));
+	cr_assert_not(json_line_ok("{\"a\":1}"));
+	cr_assert_not(json_line_ok("{\"a\":\"\\x41\"}\n"));
+}
+
+/* --- Values --- */
+
+static char *val_json(const struct val *v)
+{
+	struct strbuf sb = {0};
+	json_val(&sb, v);
+	return sb.buf;
+}
+
+#define ASSERT_VAL(v, expect)                                                                      \
+	do {                                                                                       \
+		char *got_ = val_json(v);                                                          \
+		cr_assert_str_eq(got_, expect);                                                    \
+		free(got_);                                                                        \
+	} while (0)
+
+Test(json_val, scalars)
+{
+	struct val v;
+
+	val_int(&v, -5);
+	ASSERT_VAL(&v, "-5");
+	val_uint(&v, UINT64_MAX);
+	ASSERT_VAL(&v, "18446744073709551615");
+	val_fd(&v, 3);
+	ASSERT_VAL(&v, "3");
+	val_oct(&v, 0644);
+	ASSERT_VAL(&v, "420");
+	val_hex(&v, 0x1f);
+	ASSERT_VAL(&v, "\"0x1f\"");
+	val_ptr(&v, 0);
+	ASSERT_VAL(&v, "null");
+	val_ptr(&v, 0x7ffd1000);
+	ASSERT_VAL(&v, "\"0x7ffd1000\"");
+	val_sig(&v, SIGINT);
+	ASSERT_VAL(&v, "\"SIGINT\"");
+	val_sym(&v, "SIG_DFL");
+	ASSERT_VAL(&v, "\"SIG_DFL\"");
+	v.kind = VAL_NONE;
+	ASSERT_VAL(&v, "null");
+}
+
+Test(json_val, strings_escaped_truncated_binary)
+{
+	struct arena a = {0};
+	struct val v;
+
+	val_str(&v, &a, "a\"b\\c\n\t\x01\x7f", 9, false);
+	ASSERT_VAL(&v, "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\"");
+	val_str(&v, &a, "caf\xc3\xa9", 5, false);
+	ASSERT_VAL(&v, "\"caf\xc3\xa9\"");
+	val_str(&v, &a, "abc", 3, true);
+	ASSERT_VAL(&v, "{\"str\":\"abc\",\"truncated\":true}");
+	val_str(&v, &a, "a\xff\x00", 3, false);
+	ASSERT_VAL(&v, "{\"hex\":\"61ff00\"}");
+	val_str(&v, &a, "\xc0\xaf", 2, true); /* overlong: invalid */
+	ASSERT_VAL(&v, "{\"hex\":\"c0af\",\"truncated\":true}");
+	val_str(&v, &a, "\xed\xa0\x80", 3, false); /* a surrogate: invalid */
+	ASSERT_VAL(&v, "{\"hex\":\"eda080\"}");
+	val_str(&v, &a, "ok", 2, false);
+	v.flags |= VALF_HEXSTR;
+	ASSERT_VAL(&v, "{\"hex\":\"6f6b\"}");
+	arena_free(&a);
+}
+
+Test(json_val, flags_enums_or)
+{
+	struct arena a = {0};
+	struct val v;
+
+	val_flags(&v, O_CLOEXEC | O_CREAT | 0x40000000, &t_oflags);
+	ASSERT_VAL(&v, "[\"O_CLOEXEC\",\"O_CREAT\",\"0x40000000\"]");
+	val_flags(&v, 0, &t_oflags);
+	ASSERT_VAL(&v, "[]");
+	val_enum(&v, O_RDWR, &t_accmode);
+	ASSERT_VAL(&v, "\"O_RDWR\"");
+	val_enum(&v, 7, &t_accmode);
+	ASSERT_VAL(&v, "7");
+	struct val *it = val_or(&v, &a, 2);
+	val_enum(&it[0], O_RDONLY, &t_accmode);
+	val_flags(&it[1], O_CLOEXEC, &t_oflags);
+	ASSERT_VAL(&v, "[\"O_RDONLY\",\"O_CLOEXEC\"]");
+	arena_free(&a);
+}
+
+Test(json_val, structs_arrays_sets)
+{
+	struct arena a = {0};
+	struct val v;
+
+	val_struct(&v, &a, 2);
+	val_int(val_field(&v, &a, 0, "tv_sec"), 1);
+	val_int(val_field(&v, &a, 1, "tv_nsec"), 2);
+	ASSERT_VAL(&v, "{\"tv_sec\":1,\"tv_nsec\":2}");
+	v.flags |= VALF_ABBREV;
+	ASSERT_VAL(&v, "{\"tv_sec\":1,\"tv_nsec\":2,\"...\":true}");
+
+	struct val *items = val_array(&v, &a, 2);
+	val_fd(&items[0], 3);
+	val_fd(&items[1], 4);
+	ASSERT_VAL(&v, "[3,4]");
+	v.flags |= VALF_TRUNC;
+	ASSERT_VAL(&v, "{\"items\":[3,4],\"truncated\":true}");
+
+	uint8_t mask[8] = {0};
+	mask[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);
+	mask[(SIGTERM - 1) / 8] |= 1 << ((SIGTERM - 1) % 8);
+	val_sigset(&v, &a, mask, sizeof(mask));
+	ASSERT_VAL(&v, "[\"SIGINT\",\"SIGTERM\"]");
+
+	struct val b, c;
+	val_int(&b, 16);
+	val_int(&c, 8);
+	val_change(&v, &a, &b, &c);
+	ASSERT_VAL(&v, "{\"before\":16,\"after\":8}");
+	val_comment(&v, &a, &b, "37 vars");
+	ASSERT_VAL(&v, "{\"value\":16,\"comment\":\"37 vars\"}");
+	val_int(&v, 2);
+	val_int(val_note(&v, &a), 9);
+	ASSERT_VAL(&v, "{\"value\":2,\"note\":9}");
+	arena_free(&a);
+}
+
+/* --- Events --- */
+
+static const struct json_head head = {.pid = 10, .tid = 11, .ts = {1700000000, 123456789}};
+
+static void ev_openat(struct sc_event *ev, struct arena *a)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->abi = abi_by_id(ABI_X86_64);
+	ev->name = "openat";
+	ev->nr = 257;
+	ev->nargs = 3;
+	ev->split = 3;
+	val_sym(&ev->args[0], "AT_FDCWD");
+	val_str(&ev->args[1], a, "/etc/passwd", 11, false);
+	val_flags(&ev->args[2], O_CLOEXEC, &t_oflags);
+	ev->exited = true;
+	ev->ret = 3;
+	val_fd(&ev->retv, 3);
+	ev->duration_ns = 1500;
+}
+
+#define ASSERT_LINE(sb, expect)                                                                    \
+	do {                                                                                       \
+		cr_assert_str_eq((sb).buf, expect);                                                \
+		cr_assert(json_line_ok((sb).buf), "not one JSON line: %s", (sb).buf);              \
+		strbuf_free(&(sb));                                                                \
+	} while (0)
+
+Test(json_event, syscall_ok_error_unfinished)
+{
+	struct arena a = {0};
+	struct sc_event ev;
+	struct strbuf sb = {0};
+
+	ev_openat(&ev, &a);
+	json_syscall(&sb, &head, &ev, NULL);
+	ASSERT_LINE(sb, "{\"type\":\"syscall\",\"ts\":1700000000.123456,\"pid\":10,\"tid\":11,"
+			"\"name\":\"openat\",\"abi\":\"x86_64\",\"nr\":257,"
+			"\"args\":[\"AT_FDCWD\",\"/etc/passwd\",[\"O_CLOEXEC\"]],\"ret\":3,"
+			"\"duration_ns\":1500}\n");
+
+	ev.is_error = true;
+	ev.ret = -2;
+	ev.duration_ns = -1;
+	json_syscall(&sb, &(struct json_head){.pid = 1, .tid = 1}, &ev, NULL);
+	ASSERT_LINE(sb, "{\"type\":\"syscall\",\"pid\":1,\"tid\":1,\"name\":\"openat\","
+			"\"abi\":\"x86_64\",\"nr\":257,\"args\":[\"AT_FDCWD\",\"/etc/passwd\","
+			"[\"O_CLOEXEC\"]],\"ret\":-1,\"errno\":\"ENOENT\"}\n");
+
+	ev.exited = false;
+	ev.split = 2;
+	json_syscall(&sb, &(struct json_head){.pid = 1, .tid = 1}, &ev, NULL);
+	ASSERT_LINE(sb, "{\"type\":\"syscall\",\"pid\":1,\"tid\":1,\"name\":\"openat\","
+			"\"abi\":\"x86_64\",\"nr\":257,\"args\":[\"AT_FDCWD\",\"/etc/passwd\","
+			"null],\"ret\":null}\n");
+	arena_free(&a);
+}
+
+Test(json_event, signal_exec_tasks)
+{
+	struct arena a = {0};
+	struct strbuf sb = {0};
+	struct val si;
+
+	val_struct(&si, &a, 2);
+	val_sig(val_field(&si, &a, 0, "si_signo"), SIGCHLD);
+	val_sym(val_field(&si, &a, 1, "si_code"), "CLD_EXITED");
+	json_signal(&sb, &head, SIGCHLD, &si);
+	ASSERT_LINE(sb, "{\"type\":\"signal\",\"ts\":1700000000.123456,\"pid\":10,\"tid\":11,"
+			"\"signal\":\"SIGCHLD\",\"siginfo\":{\"si_signo\":\"SIGCHLD\","
+			"\"si_code\":\"CLD_EXITED\"}}\n");
+
+	struct json_head h = {.pid = 5, .tid = 5};
+	json_exec(&sb, &h, "/bin/t\xffue", "i386", 7);
+	ASSERT_LINE(sb, "{\"type\":\"exec\",\"pid\":5,\"tid\":5,\"exe\":{\"hex\":\"2f62696e2f74ff7565\"},"
+			"\"abi\":\"i386\",\"former_tid\":7}\n");
+	json_task_start(&sb, &h, JSON_START_FORK, 4);
+	ASSERT_LINE(sb, "{\"type\":\"task_start\",\"pid\":5,\"tid\":5,\"how\":\"fork\","
+			"\"parent_tid\":4}\n");
+	json_task_exit(&sb, &h, 3 << 8);
+	ASSERT_LINE(sb, "{\"type\":\"task_exit\",\"pid\":5,\"tid\":5,\"how\":\"exited\",\"code\":3}\n");
+	json_task_exit(&sb, &h, SIGSEGV | 0x80);
+	ASSERT_LINE(sb, "{\"type\":\"task_exit\",\"pid\":5,\"tid\":5,\"how\":\"killed\","
+			"\"signal\":\"SIGSEGV\",\"core_dumped\":true}\n");
+	json_crash(&sb, &h, SIGSEGV, &si, NULL);
+	ASSERT_LINE(sb, "{\"type\":\"crash\",\"pid\":5,\"tid\":5,\"signal\":\"SIGSEGV\","
+			"\"report\":{\"si_signo\":\"SIGCHLD\",\"si_code\":\"CLD_EXITED\"}}\n");
+	json_header(&sb, "0.1.0");
+	ASSERT_LINE(sb, "{\"type\":\"header\",\"schema\":1,\"ptrc\":\"0.1.0\"}\n");
+	arena_free(&a);
+}
+
+Test(json_event, violation_and_summaries)
+{
+	struct arena a = {0};
+	struct strbuf sb = {0};
+	struct sc_event ev;
+	struct json_head h = {.pid = 5, .tid = 6};
+
+	ev_openat(&ev, &a);
+	ev.exited = false;
+	struct json_violation v = {.action = "deny", .exe = "/usr/bin/cc", .rule_file = "ci.policy",
+				   .rule_line = 4, .rule_text = "deny openat path=/etc/**"};
+	json_violation(&sb, &h, &ev, &v, NULL);
+	ASSERT_LINE(sb, "{\"type\":\"violation\",\"pid\":5,\"tid\":6,\"action\":\"deny\","
+			"\"exe\":\"/usr/bin/cc\",\"rule\":{\"file\":\"ci.policy\",\"line\":4,"
+			"\"text\":\"deny openat path=/etc/**\"},\"name\":\"openat\",\"abi\":\"x86_64\","
+			"\"nr\":257,\"args\":[\"AT_FDCWD\",\"/etc/passwd\",[\"O_CLOEXEC\"]]}\n");
+
+	struct json_violation_count c[] = {{.syscall = "ptrace", .count = 2},
+					   {.syscall = "openat", .exe = "/bin/x", .rule_file = "p",
+					    .rule_line = 3, .count = 1}};
+	json_policy_summary(&sb, c, 2, "report");
+	ASSERT_LINE(sb, "{\"type\":\"policy_summary\",\"action\":\"report\",\"violations\":["
+			"{\"syscall\":\"ptrace\",\"exe\":null,\"rule\":null,\"count\":2},"
+			"{\"syscall\":\"openat\",\"exe\":\"/bin/x\",\"rule\":{\"file\":\"p\",\"line\":3},"
+			"\"count\":1}],\"total\":3}\n");
+
+	struct summary s = {0};
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	summary_add(&s, abi, 0, false, 100);
+	summary_add(&s, abi, 0, true, 50);
+	json_summary(&sb, &s);
+	ASSERT_LINE(sb, "{\"type\":\"summary\",\"abis\":[{\"abi\":\"x86_64\",\"syscalls\":["
+			"{\"name\":\"read\",\"calls\":2,\"errors\":1,\"time_ns\":150}],"
+			"\"total\":{\"calls\":2,\"errors\":1,\"time_ns\":150}}]}\n");
+	summary_free(&s);
+	arena_free(&a);
+}
+
+/* Every byte value in every string position still gives a line that parses. */
+Test(json_event, every_byte_parses)
+{
+	struct arena a = {0};
+	struct strbuf sb = {0};
+	struct sc_event ev;
+	char bytes[3];
+
+	ev_openat(&ev, &a);
+	for (int b = 0; b < 256; b++) {
+		for (int pos = 0; pos < 3; pos++) {
+			memcpy(bytes, "a\xc3\xa9", 3);
+			bytes[pos] = (char)b;
+			val_str(&ev.args[1], &a, bytes, 3, b & 1);
+			json_syscall(&sb, &head, &ev, NULL);
+			cr_assert(json_line_ok(sb.buf), "byte %#x at %d: %s", b, pos, sb.buf);
+			strbuf_reset(&sb);
+		}
+	}
+	strbuf_free(&sb);
+	arena_free(&a);
+}
