@@ -1,0 +1,285 @@
+/* Globs, groups, inputs read from fake tracee memory, and verdicts. */
+#include <criterion/criterion.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "policy/internal.h"
+#include "sys/sysent.h"
+
+static struct policy *parse_ok(const char *text)
+{
+	struct policy *p = NULL;
+	char err[256] = "";
+	cr_assert_eq(policy_parse("t", text, strlen(text), &p, err, sizeof(err)), 0, "%s", err);
+	return p;
+}
+
+Test(policy_glob, matching)
+{
+	cr_assert(policy_glob_match("/usr/*", "/usr/bin"));
+	cr_assert_not(policy_glob_match("/usr/*", "/usr/bin/cc"));
+	cr_assert(policy_glob_match("/usr/**", "/usr/bin/cc"));
+	cr_assert_not(policy_glob_match("/usr/**", "/usr"));
+	cr_assert_not(policy_glob_match("/usr/**", "/usrx/a"));
+	cr_assert(policy_glob_match("/a/**/b", "/a/b"));
+	cr_assert(policy_glob_match("/a/**/b", "/a/x/y/b"));
+	cr_assert(policy_glob_match("/tmp/?.o", "/tmp/a.o"));
+	cr_assert_not(policy_glob_match("/tmp/?.o", "/tmp/ab.o"));
+	cr_assert(policy_glob_match("/dev/tty[0-9]", "/dev/tty5"));
+	cr_assert_not(policy_glob_match("/dev/tty[!0-9]", "/dev/tty5"));
+	cr_assert(policy_glob_match("/a\\*b", "/a*b"));
+	cr_assert_not(policy_glob_match("/a\\*b", "/axb"));
+	cr_assert(policy_glob_match("/usr/bin/python3*", "/usr/bin/python3.11"));
+}
+
+Test(policy_groups, members_known_and_same_on_every_abi)
+{
+	unsigned groups = 0;
+
+	for (const struct policy_group *g = policy_groups(); g->name; g++, groups++) {
+		cr_assert_eq(g->name[0], '@');
+		for (const char *const *m = g->members; *m; m++)
+			cr_assert(systab_name_known(*m), "%s: '%s' is no syscall of any ABI",
+				  g->name, *m);
+		/* Expanded on each ABI, a group is exactly its members that ABI has. */
+		for (unsigned id = 0; id < ABI_COUNT; id++) {
+			const struct systab *t = abi_by_id((enum abi_id)id)->systab;
+			for (const char *const *m = g->members; *m; m++) {
+				unsigned hits = 0;
+				for (unsigned i = 0; i < t->len; i++)
+					hits += !strcmp(t->entries[i].name, *m);
+				cr_assert_leq(hits, 1);
+			}
+		}
+	}
+	cr_assert_geq(groups, 12);
+	cr_assert_not_null(policy_group_find("@network-io"));
+	cr_assert_null(policy_group_find("@nope"));
+}
+
+Test(policy_match, first_rule_wins_and_default)
+{
+	struct policy *p = parse_ok("deny unlink path=/etc/**\n"
+				    "allow @file-system path=/etc/**,/tmp/**\n"
+				    "allow read\n");
+	struct policy_input in = {.npaths = 1, .path = {"/etc/passwd"}};
+	struct policy_verdict v;
+
+	policy_check_name(p, "unlink", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	cr_assert_eq(v.rule, &p->rules[0]);
+	policy_check_name(p, "stat", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	cr_assert_eq(v.rule, &p->rules[1]);
+	in.path[0] = "/home/x";
+	policy_check_name(p, "stat", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	cr_assert_null(v.rule);
+	/* fstat has no path: the path condition does not apply to it. */
+	policy_check_name(p, "fstat", NULL, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	policy_check_name(p, "write", NULL, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	/* By number: x86_64 read is 0. */
+	policy_check(p, abi_by_id(ABI_X86_64), 0, NULL, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	cr_assert_eq(v.rule, &p->rules[2]);
+	policy_check(p, abi_by_id(ABI_X86_64), 99999, NULL, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	cr_assert_not(policy_needs_input(p, abi_by_id(ABI_X86_64), 0));
+	policy_free(p);
+}
+
+Test(policy_match, two_paths_access_exec_exe)
+{
+	struct policy *p = parse_ok("allow rename path=/tmp/**\n"
+				    "allow openat access=read path=/usr/**\n"
+				    "allow openat access=write path=/tmp/**\n"
+				    "allow stat access=read path=/usr/**\n"
+				    "allow unlink access=read path=/usr/**\n"
+				    "allow execve exec=/usr/bin/*\n"
+				    "allow getpid exe=/usr/bin/make\n");
+	struct policy_input in = {.npaths = 2, .path = {"/tmp/a", "/tmp/b"}};
+	struct policy_verdict v;
+
+	policy_check_name(p, "rename", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.path[1] = "/etc/passwd";
+	policy_check_name(p, "rename", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY, "every path must match");
+	in = (struct policy_input){.npaths = 1, .path = {"/usr/lib/x"}, .access = POLICY_ACCESS_READ};
+	policy_check_name(p, "openat", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.access = POLICY_ACCESS_WRITE | POLICY_ACCESS_READ;
+	policy_check_name(p, "openat", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in.path[0] = NULL; /* unreadable */
+	policy_check_name(p, "openat", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in = (struct policy_input){.npaths = 1, .path = {"/usr/x"}, .access = POLICY_ACCESS_READ};
+	policy_check_name(p, "stat", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.access = POLICY_ACCESS_WRITE; /* what unlink gets from policy_input_read */
+	policy_check_name(p, "unlink", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in = (struct policy_input){.npaths = 1, .path = {"/usr/bin/cc"}};
+	policy_check_name(p, "execve", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.path[0] = "/bin/sh";
+	policy_check_name(p, "execve", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in = (struct policy_input){.exe = "/usr/bin/make"};
+	policy_check_name(p, "getpid", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.exe = "/usr/bin/cc";
+	policy_check_name(p, "getpid", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	cr_assert(policy_needs_input(p, abi_by_id(ABI_X86_64), 39 /* getpid */));
+	policy_free(p);
+}
+
+static struct policy_input inet_dest(int fam, const char *addr, uint16_t port)
+{
+	struct policy_input in = {.has_sa = true, .sa_read = true, .family = -1};
+	in.sa.family = fam;
+	in.sa.port = port;
+	cr_assert_eq(inet_pton(fam, addr, in.sa.addr), 1);
+	return in;
+}
+
+Test(policy_match, sockets)
+{
+	struct policy *p = parse_ok("allow socket family=unix,inet\n"
+				    "allow connect addr=10.0.0.0/8,fd00::/8 port=443,8000-8100\n"
+				    "allow connect addr=/run/*.sock,@jobserver*\n"
+				    "allow sendto addr=none\n");
+	struct policy_verdict v;
+	struct policy_input in = {.family = AF_INET};
+
+	policy_check_name(p, "socket", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.family = AF_NETLINK;
+	policy_check_name(p, "socket", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+
+	in = inet_dest(AF_INET, "10.1.2.3", 443);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in = inet_dest(AF_INET, "10.1.2.3", 8050);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in = inet_dest(AF_INET, "11.1.2.3", 443);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in = inet_dest(AF_INET, "10.1.2.3", 22);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	in = inet_dest(AF_INET6, "fd00::1", 443);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in = inet_dest(AF_INET6, "fe80::1", 443);
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+
+	in = (struct policy_input){.has_sa = true, .sa_read = true};
+	in.sa.family = AF_UNIX;
+	in.sa.path = "/run/dbus.sock";
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.sa.path = "@jobserver-12";
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in.sa.path = "/var/run/x.sock";
+	policy_check_name(p, "connect", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+
+	in = (struct policy_input){.has_sa = true, .sa_read = true};
+	in.sa.family = AF_UNSPEC;
+	policy_check_name(p, "sendto", &in, &v);
+	cr_assert_eq(v.action, POLICY_ALLOW);
+	in = inet_dest(AF_INET, "10.1.2.3", 443);
+	policy_check_name(p, "sendto", &in, &v);
+	cr_assert_eq(v.action, POLICY_DENY);
+	policy_free(p);
+}
+
+Test(policy_match, static_verdicts)
+{
+	struct policy *p = parse_ok("allow socket family=unix,inet\n"
+				    "allow read\n"
+				    "deny write\n"
+				    "allow openat path=/x\n");
+	struct policy_fams f;
+
+	cr_assert_eq(policy_static_verdict(p, "socket", &f), POLICY_S_FAMILY);
+	cr_assert_eq(f.n, 2);
+	cr_assert_eq(f.fam[0], AF_UNIX);
+	cr_assert_eq(policy_static_verdict(p, "read", &f), POLICY_S_ALLOW);
+	cr_assert_eq(policy_static_verdict(p, "write", &f), POLICY_S_DENY);
+	cr_assert_eq(policy_static_verdict(p, "openat", &f), POLICY_S_CHECK);
+	cr_assert_eq(policy_static_verdict(p, "close", &f), POLICY_S_DENY);
+	policy_free(p);
+}
+
+/* Inputs read through the tmem interface, as the live tracer would. */
+Test(policy_input, from_fake_memory)
+{
+	static const char path[] = "/etc/hosts";
+	static const char rel[] = "../lib/./x.so";
+	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons(53)};
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	inet_pton(AF_INET, "127.0.0.53", &sin.sin_addr);
+	memcpy(sun.sun_path, "\0abs", 4);
+	uint64_t msghdr[2] = {0x5000, sizeof(sin)};
+	const struct tmem_region r[] = {
+		{0x1000, path, sizeof(path)}, {0x2000, rel, sizeof(rel)}, {0x3000, &sin, sizeof(sin)},
+		{0x4000, &sun, 6},	      {0x5000, &sin, sizeof(sin)}, {0x6000, msghdr, sizeof(msghdr)},
+	};
+	struct tmem_fake fake;
+	struct tmem mem;
+	struct arena ar = {0};
+	struct policy_input in;
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+
+	tmem_fake_init(&fake, &mem, r, sizeof(r) / sizeof(r[0]));
+	policy_input_read(&in, abi, "openat", (uint64_t[6]){AT_FDCWD, 0x1000, O_WRONLY}, &mem, &ar);
+	cr_assert_eq(in.npaths, 1);
+	cr_assert_str_eq(in.path[0], "/etc/hosts");
+	cr_assert_eq(in.access, POLICY_ACCESS_WRITE);
+	policy_input_read(&in, abi, "open", (uint64_t[6]){0x1000, O_RDONLY}, &mem, &ar);
+	cr_assert_eq(in.access, POLICY_ACCESS_READ);
+	policy_input_read(&in, abi, "renameat", (uint64_t[6]){7, 0x2000, AT_FDCWD, 0x1000}, &mem,
+			  &ar);
+	cr_assert_eq(in.npaths, 2);
+	cr_assert_eq(in.dirfd[0], 7);
+	cr_assert(policy_input_relative(&in, 0));
+	cr_assert_not(policy_input_relative(&in, 1));
+	policy_input_resolve(&in, 0, "/usr/share/", &ar);
+	cr_assert_str_eq(in.path[0], "/usr/lib/x.so");
+	policy_input_read(&in, abi, "stat", (uint64_t[6]){0x9000}, &mem, &ar);
+	cr_assert_null(in.path[0]);
+	cr_assert_eq(in.access, POLICY_ACCESS_READ);
+
+	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x3000, sizeof(sin)}, &mem, &ar);
+	cr_assert(in.has_sa && in.sa_read);
+	cr_assert_eq(in.sa.family, AF_INET);
+	cr_assert_eq(in.sa.port, 53);
+	cr_assert_eq(memcmp(in.sa.addr, &sin.sin_addr, 4), 0);
+	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x4000, 6}, &mem, &ar);
+	cr_assert_str_eq(in.sa.path, "@abs");
+	policy_input_read(&in, abi, "sendto", (uint64_t[6]){3, 0, 0, 0, 0, 0}, &mem, &ar);
+	cr_assert(in.sa_read);
+	cr_assert_eq(in.sa.family, AF_UNSPEC);
+	policy_input_read(&in, abi, "sendmsg", (uint64_t[6]){3, 0x6000}, &mem, &ar);
+	cr_assert_eq(in.sa.port, 53);
+	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x8000, 16}, &mem, &ar);
+	cr_assert(in.has_sa);
+	cr_assert_not(in.sa_read);
+	policy_input_read(&in, abi, "socket", (uint64_t[6]){AF_INET6}, &mem, &ar);
+	cr_assert_eq(in.family, AF_INET6);
+	arena_free(&ar);
+}
