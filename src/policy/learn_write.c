@@ -1,0 +1,291 @@
+/* Writing learned records as policy rules. */
+#include "learn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/xalloc.h"
+
+enum { PER_LINE = 6 }; /* values per rule line */
+
+struct recv {
+	char kind;
+	const char *name;
+	const char *f[3];
+	char *copy;
+};
+
+static void split(struct recv *r, const char *rec)
+{
+	char *save;
+
+	memset(r, 0, sizeof(*r));
+	r->copy = xstrdup(rec);
+	r->kind = r->copy[0];
+	strtok_r(r->copy, "\x1f", &save);
+	r->name = strtok_r(NULL, "\x1f", &save);
+	for (int i = 0; i < 3; i++)
+		r->f[i] = strtok_r(NULL, "\x1f", &save);
+}
+
+/* A value as the parser reads it: quoted when it holds a separator. */
+static void add_value(struct strbuf *sb, const char *v)
+{
+	if (*v && !strpbrk(v, " \t,\"#=\\")) {
+		strbuf_adds(sb, v);
+		return;
+	}
+	strbuf_addc(sb, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			strbuf_addc(sb, '\\');
+		strbuf_addc(sb, *v);
+	}
+	strbuf_addc(sb, '"');
+}
+
+/* "allow NAMES [extra] key=v1,v2..." split into lines of PER_LINE values. */
+static void emit(struct strbuf *out, const char *names, const char *extra, const char *key,
+		 const char *const *vals, unsigned n)
+{
+	for (unsigned i = 0; i < n || (i == 0 && n == 0); i += PER_LINE) {
+		strbuf_addf(out, "allow %s", names);
+		if (extra)
+			strbuf_addf(out, " %s", extra);
+		if (key && n) {
+			strbuf_addf(out, " %s=", key);
+			for (unsigned k = i; k < n && k < i + PER_LINE; k++) {
+				if (k > i)
+					strbuf_addc(out, ',');
+				add_value(out, vals[k]);
+			}
+		}
+		strbuf_addc(out, '\n');
+		if (!n)
+			break;
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool in_set(const char *const *set, unsigned n, const char *name)
+{
+	return bsearch(&name, set, n, sizeof(*set), cmp_str) != NULL;
+}
+
+static bool member(const struct policy_group *g, const char *name)
+{
+	for (const char *const *m = g->members; *m; m++)
+		if (!strcmp(*m, name))
+			return true;
+	return false;
+}
+
+/* Plain syscalls, under the first group that has them. */
+static void write_plain(struct strbuf *out, const char *const *plain, unsigned n)
+{
+	bool *done = xcalloc(n + 1, sizeof(*done));
+	struct strbuf names = {0};
+
+	for (const struct policy_group *g = policy_groups();; g++) {
+		strbuf_reset(&names);
+		for (unsigned i = 0; i < n; i++) {
+			if (done[i] || (g->name && !member(g, plain[i])))
+				continue;
+			done[i] = true;
+			if (names.len > 60) {
+				emit(out, names.buf, NULL, NULL, NULL, 0);
+				strbuf_reset(&names);
+			}
+			strbuf_addf(&names, "%s%s", names.len ? " " : "", plain[i]);
+		}
+		if (names.len) {
+			strbuf_addf(out, "\n# %s\n", g->name ? g->name : "other");
+			emit(out, names.buf, NULL, NULL, NULL, 0);
+		}
+		if (!g->name)
+			break;
+	}
+	strbuf_free(&names);
+	free(done);
+}
+
+struct path_rule {
+	const char *name;
+	const char *acc;
+	char **globs;
+	unsigned n;
+	char *key; /* acc and globs, to group syscalls with the same paths */
+};
+
+static int cmp_path_rule(const void *a, const void *b)
+{
+	const struct path_rule *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static void path_rule_make(struct path_rule *pr, const struct recv *v, unsigned n)
+{
+	const char **paths = xcalloc(n, sizeof(*paths));
+	struct strbuf key = {0};
+
+	for (unsigned i = 0; i < n; i++)
+		paths[i] = v[i].f[1];
+	pr->name = v[0].name;
+	pr->acc = v[0].f[0];
+	pr->n = learn_generalise(paths, n, &pr->globs);
+	strbuf_adds(&key, pr->acc);
+	for (unsigned i = 0; i < pr->n; i++)
+		strbuf_addf(&key, "\n%s", pr->globs[i]);
+	pr->key = key.buf;
+	free(paths);
+}
+
+static void write_paths(struct strbuf *out, struct path_rule *pr, unsigned n)
+{
+	struct strbuf names = {0};
+	char extra[32];
+
+	qsort(pr, n, sizeof(*pr), cmp_path_rule);
+	if (n)
+		strbuf_adds(out, "\n# files\n");
+	for (unsigned i = 0; i < n; i++) {
+		strbuf_addf(&names, "%s%s", names.len ? " " : "", pr[i].name);
+		if (i + 1 < n && !strcmp(pr[i].key, pr[i + 1].key))
+			continue;
+		bool acc = strcmp(pr[i].acc, "-");
+		snprintf(extra, sizeof(extra), "access=%s", pr[i].acc);
+		emit(out, names.buf, acc ? extra : NULL, "path", (const char *const *)pr[i].globs,
+		     pr[i].n);
+		strbuf_reset(&names);
+	}
+	strbuf_free(&names);
+}
+
+static unsigned run_len(const struct recv *v, unsigned i, unsigned n, bool by_field0)
+{
+	unsigned j = i + 1;
+	while (j < n && v[j].kind == v[i].kind && !strcmp(v[j].name, v[i].name) &&
+	       (!by_field0 || !strcmp(v[j].f[0], v[i].f[0])))
+		j++;
+	return j - i;
+}
+
+/* exec=, family=: one rule per syscall with every value seen. */
+static void write_values(struct strbuf *out, const struct recv *v, unsigned n, const char *key)
+{
+	const char **vals = xcalloc(n, sizeof(*vals));
+	for (unsigned i = 0; i < n; i++) {
+		vals[i] = v[i].f[0];
+		if (v[i].kind == 'f') {
+			const char *fam = policy_family_name(atoi(v[i].f[0]));
+			vals[i] = fam ? fam : v[i].f[0];
+		}
+	}
+	emit(out, v[0].name, NULL, key, vals, n);
+	free(vals);
+}
+
+/* Destinations: "none", unix paths, families, and each IP address with its ports. */
+static void write_dests(struct strbuf *out, const struct recv *v, unsigned n)
+{
+	const char **vals = xcalloc(n + 1, sizeof(*vals));
+	char extra[80];
+	unsigned k = 0;
+
+	for (unsigned i = 0; i < n; i++)
+		if (!strcmp(v[i].f[0], "fam"))
+			vals[k++] = policy_family_name(atoi(v[i].f[1])) ?: v[i].f[1];
+	if (k)
+		emit(out, v[0].name, NULL, "family", vals, k);
+	k = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (!strcmp(v[i].f[0], "none") || !strcmp(v[i].f[0], "unix"))
+			vals[k++] = v[i].f[0][0] == 'n' ? "none" : v[i].f[1];
+	if (k)
+		emit(out, v[0].name, NULL, "addr", vals, k);
+	for (unsigned i = 0; i < n; i++) {
+		if (strcmp(v[i].f[0], "ip"))
+			continue;
+		unsigned j = i;
+		for (k = 0; j < n && !strcmp(v[j].f[0], "ip") && !strcmp(v[j].f[1], v[i].f[1]); j++)
+			vals[k++] = v[j].f[2] + strspn(v[j].f[2], "0");
+		for (unsigned m = 0; m < k; m++)
+			vals[m] = *vals[m] ? vals[m] : "0";
+		snprintf(extra, sizeof(extra), "addr=%s", v[i].f[1]);
+		emit(out, v[0].name, extra, "port", vals, k);
+		i = j - 1;
+	}
+	free(vals);
+}
+
+static void write_conditional(struct strbuf *out, const struct recv *v, unsigned n)
+{
+	struct path_rule *pr = xcalloc(n + 1, sizeof(*pr));
+	unsigned npr = 0, len;
+
+	for (unsigned i = 0; i < n; i += len) {
+		len = run_len(v, i, n, v[i].kind == 'p');
+		if (v[i].kind == 'p')
+			path_rule_make(&pr[npr++], &v[i], len);
+	}
+	write_paths(out, pr, npr);
+	for (unsigned i = 0; i < n; i += len) {
+		len = run_len(v, i, n, false);
+		if (i == 0 || v[i].kind != v[i - 1].kind)
+			strbuf_addf(out, "%s", v[i].kind == 'x'   ? "\n# programs\n"
+					       : v[i].kind == 'f' ? "\n# sockets\n"
+					       : v[i].kind == 'a' ? "\n# destinations\n"
+								  : "");
+		if (v[i].kind == 'x' || v[i].kind == 'f')
+			write_values(out, &v[i], len, v[i].kind == 'x' ? "exec" : "family");
+		else if (v[i].kind == 'a')
+			write_dests(out, &v[i], len);
+	}
+	for (unsigned i = 0; i < npr; i++) {
+		for (unsigned j = 0; j < pr[i].n; j++)
+			free(pr[i].globs[j]);
+		free(pr[i].globs);
+		free(pr[i].key);
+	}
+	free(pr);
+}
+
+void learn_write_rules(char **recs, unsigned n, struct strbuf *out)
+{
+	struct recv *v = xcalloc(n + 1, sizeof(*v));
+	struct recv *cond = xcalloc(n + 1, sizeof(*cond));
+	const char **plain = xcalloc(n + 1, sizeof(*plain));
+	unsigned np = 0, k = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		split(&v[i], recs[i]);
+		if (v[i].kind == 'n' || v[i].kind == 'u')
+			plain[np++] = v[i].name;
+		if (v[i].kind == 'u')
+			strbuf_addf(out, "# %s: arguments unreadable when learned, allowed as a whole\n",
+				    v[i].name);
+	}
+	qsort(plain, np, sizeof(*plain), cmp_str);
+	for (unsigned i = 0; i < np; i++)
+		if (!k || strcmp(plain[k - 1], plain[i]))
+			plain[k++] = plain[i];
+	np = k;
+	write_plain(out, plain, np);
+	/* Conditional rules for what is not allowed as a whole. */
+	k = 0;
+	for (unsigned i = 0; i < n; i++)
+		if (!in_set(plain, np, v[i].name))
+			cond[k++] = v[i];
+	write_conditional(out, cond, k);
+	for (unsigned i = 0; i < n; i++)
+		free(v[i].copy);
+	free(plain);
+	free(cond);
+	free(v);
+}

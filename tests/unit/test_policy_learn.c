@@ -1,0 +1,156 @@
+/* Learning: the written policy parses, allows every recorded call, and flags new ones. */
+#include <criterion/criterion.h>
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "policy/learn.h"
+
+struct call {
+	const char *name;
+	struct policy_input in;
+};
+
+static struct policy_input file(const char *p, int access)
+{
+	return (struct policy_input){.npaths = 1, .path = {p}, .access = access, .family = -1};
+}
+
+static struct policy_input dest(int fam, const char *addr, uint16_t port)
+{
+	struct policy_input in = {.has_sa = true, .sa_read = true, .family = -1};
+	in.sa.family = fam;
+	in.sa.port = port;
+	if (fam == AF_UNIX)
+		in.sa.path = addr;
+	else if (addr)
+		inet_pton(fam, addr, in.sa.addr);
+	return in;
+}
+
+enum { R = POLICY_ACCESS_READ, W = POLICY_ACCESS_WRITE };
+
+static struct call calls[] = {
+	{"read", {.family = -1}},
+	{"write", {.family = -1}},
+	{"mmap", {.family = -1}},
+	{"exit_group", {.family = -1}},
+	{"openat", {.npaths = 1, .path = {"/usr/lib/x86_64-linux-gnu/libc.so.6"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/usr/lib/x86_64-linux-gnu/libm.so.6"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/usr/lib/gcc/x86_64-linux-gnu/12/cc1"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/usr/share/locale/C/a.mo"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/etc/ld.so.cache"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/proc/1234/maps"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/tmp/build/out/a.o"}, .access = W}},
+	{"openat", {.npaths = 1, .path = {"/tmp/build/out/b.o"}, .access = W}},
+	{"newfstatat", {.npaths = 1, .path = {"/usr/lib/x86_64-linux-gnu/libc.so.6"}, .access = R}},
+	{"unlink", {.npaths = 1, .path = {"/tmp/build/out/old.o"}, .access = W}},
+	{"stat", {.npaths = 1, .path = {"/"}, .access = R}},
+	{"openat", {.npaths = 1, .path = {"/tmp/we,ird \"name\"/x*y"}, .access = W}},
+	{"execve", {.npaths = 1, .path = {"/usr/bin/cc"}, .access = R}},
+	{"execve", {.npaths = 1, .path = {"/usr/bin/ld"}, .access = R}},
+	{"socket", {.family = AF_UNIX}},
+	{"socket", {.family = AF_INET}},
+};
+
+static struct policy *learn_all(char **text_out)
+{
+	struct policy_learn *l = policy_learn_new();
+	struct strbuf sb = {0};
+	struct policy *p = NULL;
+	char err[256] = "";
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		bool plain = !sc_info_find(calls[i].name);
+		policy_learn_add(l, calls[i].name, plain ? NULL : &calls[i].in);
+		policy_learn_add(l, calls[i].name, plain ? NULL : &calls[i].in); /* duplicates */
+	}
+	struct policy_input d[] = {dest(AF_INET, "127.0.0.53", 53), dest(AF_INET, "127.0.0.53", 853),
+				   dest(AF_INET6, "::1", 8080), dest(AF_UNIX, "/run/nscd/socket", 0),
+				   dest(AF_UNSPEC, NULL, 0)};
+	for (size_t i = 0; i < 4; i++)
+		policy_learn_add(l, "connect", &d[i]);
+	policy_learn_add(l, "sendto", &d[4]);
+	policy_learn_write(l, &sb, "test run");
+	policy_learn_free(l);
+	int rc = policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err));
+	cr_assert_eq(rc, 0, "learned policy does not parse: %s\n%s", err, sb.buf);
+	*text_out = sb.buf;
+	return p;
+}
+
+static enum policy_action verdict(const struct policy *p, const char *name,
+				  const struct policy_input *in)
+{
+	struct policy_verdict v;
+	policy_check_name(p, name, in, &v);
+	return v.action;
+}
+
+Test(policy_learn, allows_what_was_seen)
+{
+	char *text;
+	struct policy *p = learn_all(&text);
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		cr_assert_eq(verdict(p, calls[i].name, &calls[i].in), POLICY_ALLOW, "%s %s\n%s",
+			     calls[i].name, calls[i].in.path[0] ? calls[i].in.path[0] : "", text);
+	struct policy_input c = dest(AF_INET, "127.0.0.53", 853);
+	cr_assert_eq(verdict(p, "connect", &c), POLICY_ALLOW);
+	c = dest(AF_UNIX, "/run/nscd/socket", 0);
+	cr_assert_eq(verdict(p, "connect", &c), POLICY_ALLOW);
+	c = dest(AF_UNSPEC, NULL, 0);
+	cr_assert_eq(verdict(p, "sendto", &c), POLICY_ALLOW);
+	/* Generalised: another library in the same tree, another pid. */
+	struct policy_input f = file("/usr/lib/x86_64-linux-gnu/libz.so.1", R);
+	cr_assert_eq(verdict(p, "openat", &f), POLICY_ALLOW);
+	f = file("/proc/99/maps", R);
+	cr_assert_eq(verdict(p, "openat", &f), POLICY_ALLOW);
+	f = file("/tmp/build/out/c.o", W);
+	cr_assert_eq(verdict(p, "openat", &f), POLICY_ALLOW);
+	cr_assert(strstr(text, "access=read path=/etc/*,/proc/*/*,/usr/**\n"), "%s", text);
+	cr_assert(strstr(text, "# @basic-io\nallow read write\n"), "%s", text);
+	policy_free(p);
+	free(text);
+}
+
+Test(policy_learn, flags_something_new)
+{
+	char *text;
+	struct policy *p = learn_all(&text);
+
+	struct policy_input c = dest(AF_INET, "93.184.216.34", 443);
+	cr_assert_eq(verdict(p, "connect", &c), POLICY_DENY, "a new connect");
+	c = dest(AF_INET, "127.0.0.53", 54);
+	cr_assert_eq(verdict(p, "connect", &c), POLICY_DENY, "a new port");
+	struct policy_input f = file("/usr/bin/curl", R);
+	cr_assert_eq(verdict(p, "execve", &f), POLICY_DENY, "a new program");
+	f = file("/home/user/.ssh/id_rsa", W);
+	cr_assert_eq(verdict(p, "openat", &f), POLICY_DENY, "a write outside the tree");
+	f = file("/usr/lib/x86_64-linux-gnu/libc.so.6", W);
+	cr_assert_eq(verdict(p, "openat", &f), POLICY_DENY, "a write where only reads were seen");
+	f = file("/usr/lib/x86_64-linux-gnu/libc.so.6", W);
+	cr_assert_eq(verdict(p, "unlink", &f), POLICY_DENY, "an unlink outside the tree");
+	struct policy_input s = {.family = AF_NETLINK};
+	cr_assert_eq(verdict(p, "socket", &s), POLICY_DENY, "a new socket family");
+	cr_assert_eq(verdict(p, "ptrace", NULL), POLICY_DENY, "a new syscall");
+	policy_free(p);
+	free(text);
+}
+
+Test(policy_learn, generalise_paths)
+{
+	const char *paths[] = {"/a/b/c/1", "/a/b/d/2", "/a/b/e/3", "/x/y", "/z", "/proc/12/stat",
+			       "/q/w[1]/f"};
+	char **g;
+	unsigned n = learn_generalise(paths, 7, &g);
+	const char *want[] = {"/*", "/a/b/**", "/proc/*/*", "/q/w\\[1\\]/*", "/x/*"};
+
+	cr_assert_eq(n, 5);
+	for (unsigned i = 0; i < n; i++) {
+		cr_assert_str_eq(g[i], want[i]);
+		free(g[i]);
+	}
+	free(g);
+}
