@@ -198,6 +198,9 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case 'n':
 		cfg->nflag = true;
 		return 0;
+	case 'y':
+		cfg->yflag++;
+		return 0;
 	case 'z':
 		return expr_status(cfg, "successful", NULL, 0);
 	case 'Z':
@@ -234,7 +237,7 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	optind = 1;
 	for (;;) {
 		int prev = optind;
-		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTcCwS:P:zZnX:E:u:p:e:", long_opts,
+		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTcCwS:P:zZnyX:E:u:p:e:", long_opts,
 				    NULL);
 		if (c == -1)
 			break;

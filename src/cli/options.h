@@ -36,6 +36,7 @@ struct config {
 	bool verbose;		/* -v */
 	bool raw;		/* -X raw: arguments undecoded, in hex */
 	bool nflag;		/* -n: syscall numbers */
+	unsigned yflag;		/* -y: 1 descriptor paths, -yy: 2 with socket endpoints */
 	unsigned cflag;		/* -c: 1 (summary only), -C: 2 (trace and summary) */
 	bool wflag;		/* -w: summary of wall-clock latency */
 	enum summary_sort sort; /* -S */

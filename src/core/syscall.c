@@ -64,6 +64,8 @@ static void decode_entry(struct tracer *t, struct task *task)
 	if (t->cfg->raw)
 		for (unsigned i = 0; i < ev->nargs; i++)
 			val_hex(&ev->args[i], arg_word(&d, ev, i));
+	else
+		fdpaths_annotate(t, task, 0, ev->nargs, false);
 }
 
 static void start_clock(struct tracer *t, struct sc_event *ev)
@@ -150,6 +152,8 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	struct dctx d;
 	decode_ctx(t, task, &d);
 	sys_decode_exit(&d, ev);
+	if (!t->cfg->raw)
+		fdpaths_annotate(t, task, ev->split, ev->nargs, true);
 	if (deferred(t)) {
 		if (!select_by_status(t, ev, 0))
 			return;

@@ -104,6 +104,10 @@ void on_syscall_stop(struct tracer *t, struct task *task);
 /* The task ended (or execve replaced it) inside a syscall: print "= ?". */
 void syscall_abandon(struct tracer *t, struct task *task);
 
+/* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
+void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
+		      bool with_ret);
+
 /* select.c */
 bool select_by_path(const struct tracer *t, const struct task *task);
 /* status: STATUS_* of a call that did not return, or 0 to use ev's result. */

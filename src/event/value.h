@@ -48,6 +48,7 @@ enum {
 	VALF_LABELS = 1 << 5,	/* STRUCT: "name value" instead of "name=value" */
 	VALF_SPACED = 1 << 7,	/* ARRAY: items joined by ' ' (fd sets, cpu sets: [0 1]) */
 	VALF_HEXSTR = 1 << 6,	/* STR: always \x escapes (random bytes: getrandom) */
+	VALF_DIRFD = 1 << 8,	/* FD: a dirfd argument, where AT_FDCWD has its name */
 };
 
 struct val;
@@ -59,10 +60,14 @@ struct field {
 
 struct val {
 	uint8_t kind;
-	uint8_t flags;
+	uint16_t flags;
 	uint32_t n; /* STR: byte count; STRUCT/ARRAY/OR: item count */
 	union {
-		int64_t i;
+		int64_t i; /* INT; also FD's number (fd.num) */
+		struct {
+			int64_t num;
+			const char *path; /* -y: what the descriptor refers to, or NULL */
+		} fd;			  /* FD */
 		uint64_t u;
 		const char *bytes; /* STR (not NUL-terminated) */
 		const char *text;  /* SYM, EXPR */

@@ -1,5 +1,6 @@
 #include "fmt_text.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -167,8 +168,15 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 	case VAL_NONE:
 		break;
 	case VAL_INT:
-	case VAL_FD:
 		strbuf_addf(sb, "%" PRId64, v->i);
+		break;
+	case VAL_FD:
+		if ((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD)
+			strbuf_adds(sb, "AT_FDCWD");
+		else
+			strbuf_addf(sb, "%" PRId64, v->fd.num);
+		if (v->fd.path)
+			strbuf_addf(sb, "<%s>", v->fd.path);
 		break;
 	case VAL_UINT:
 		strbuf_addf(sb, "%" PRIu64, v->u);

@@ -101,10 +101,8 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		val_fd(v, arg_int(ev, i));
 		break;
 	case AK_DIRFD:
-		if (arg_int(ev, i) == AT_FDCWD)
-			val_sym(v, "AT_FDCWD");
-		else
-			val_fd(v, arg_int(ev, i));
+		val_fd(v, arg_int(ev, i));
+		v->flags |= VALF_DIRFD;
 		break;
 	case AK_PATH:
 		decode_path(d, v, w);

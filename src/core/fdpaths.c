@@ -1,0 +1,59 @@
+/* -y and -yy: every descriptor in a decoded call carries what it refers to. */
+#include <fcntl.h>
+#include <string.h>
+
+#include "fd/fdinfo.h"
+#include "tracer.h"
+
+static void annotate(struct tracer *t, struct task *task, struct val *v, unsigned depth)
+{
+	char desc[4096];
+
+	/* Values nest only a few levels; the bound guards against a malformed tree. */
+	if (!v || depth > 8)
+		return;
+	switch (v->kind) {
+	case VAL_FD:
+		if (v->fd.num < 0 && !((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD))
+			return;
+		if (fdinfo_describe(task->tid, (int)v->fd.num, t->cfg->yflag > 1, desc,
+				    sizeof(desc)) == 0)
+			v->fd.path = arena_strndup(&task->ar, desc, strlen(desc));
+		return;
+	case VAL_STRUCT:
+		for (uint32_t i = 0; i < v->n; i++)
+			annotate(t, task, v->fields[i].v, depth + 1);
+		return;
+	case VAL_ARRAY:
+	case VAL_OR:
+		for (uint32_t i = 0; i < v->n; i++)
+			annotate(t, task, &v->items[i], depth + 1);
+		return;
+	case VAL_CHANGE:
+		annotate(t, task, v->change.before, depth + 1);
+		annotate(t, task, v->change.after, depth + 1);
+		return;
+	case VAL_COMMENT:
+		annotate(t, task, v->comment.v, depth + 1);
+		return;
+	case VAL_NOTE:
+		annotate(t, task, v->note.v, depth + 1);
+		annotate(t, task, v->note.note, depth + 1);
+		return;
+	default:
+		return;
+	}
+}
+
+void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
+		      bool with_ret)
+{
+	struct sc_event *ev = &task->ev;
+
+	if (!t->cfg->yflag)
+		return;
+	for (unsigned i = from; i < to && i < ev->nargs; i++)
+		annotate(t, task, &ev->args[i], 0);
+	if (with_ret && !ev->is_error)
+		annotate(t, task, &ev->retv, 0);
+}
