@@ -1,0 +1,110 @@
+/* -e trace= selection: names, classes, regexes, negation, unknown numbers. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "arch/abi.h"
+#include "sys/filter.h"
+
+static bool sel(struct sysfilter *f, const char *name)
+{
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	const struct systab *t = abi->systab;
+
+	for (unsigned i = 0; i < t->len; i++)
+		if (!strcmp(t->entries[i].name, name))
+			return sysfilter_match(f, abi, t->entries[i].nr);
+	cr_assert_fail("no syscall %s", name);
+	return false;
+}
+
+static void parse(struct sysfilter *f, const char *spec)
+{
+	char err[128];
+
+	cr_assert_eq(sysfilter_parse(f, spec, err, sizeof(err)), 0, "%s: %s", spec, err);
+}
+
+Test(filter, default_is_everything)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	cr_assert(sel(&f, "read"));
+	cr_assert(sysfilter_match(&f, abi_by_id(ABI_X86_64), 4000), "unknown numbers too");
+	sysfilter_free(&f);
+}
+
+Test(filter, names)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "read,close");
+	cr_assert(sel(&f, "read"));
+	cr_assert(sel(&f, "close"));
+	cr_assert_not(sel(&f, "write"));
+	cr_assert_not(sysfilter_match(&f, abi_by_id(ABI_X86_64), 4000));
+	sysfilter_free(&f);
+}
+
+Test(filter, negation_and_classes)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "!%memory,write");
+	cr_assert_not(sel(&f, "mmap"));
+	cr_assert_not(sel(&f, "brk"));
+	cr_assert_not(sel(&f, "write"));
+	cr_assert(sel(&f, "read"));
+	cr_assert(sysfilter_match(&f, abi_by_id(ABI_X86_64), 4000), "!... keeps unknown numbers");
+	sysfilter_free(&f);
+}
+
+Test(filter, file_class_and_stat_name)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "%file");
+	cr_assert(sel(&f, "openat"));
+	cr_assert(sel(&f, "execve"));
+	cr_assert_not(sel(&f, "read"));
+	sysfilter_free(&f);
+
+	sysfilter_init(&f);
+	parse(&f, "stat");
+	cr_assert(sel(&f, "stat"), "a syscall name wins over the old class spelling");
+	cr_assert_not(sel(&f, "lstat"));
+	sysfilter_free(&f);
+}
+
+Test(filter, regex_and_adding_up)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "/^(pread|pwrite)64$");
+	parse(&f, "close");
+	cr_assert(sel(&f, "pread64"));
+	cr_assert(sel(&f, "pwrite64"));
+	cr_assert(sel(&f, "close"));
+	cr_assert_not(sel(&f, "read"));
+	sysfilter_free(&f);
+}
+
+Test(filter, none_and_errors)
+{
+	struct sysfilter f;
+	char err[128];
+
+	sysfilter_init(&f);
+	parse(&f, "none");
+	cr_assert_not(sel(&f, "read"));
+	cr_assert_lt(sysfilter_parse(&f, "nosuchcall", err, sizeof(err)), 0);
+	cr_assert(strstr(err, "nosuchcall"), "%s", err);
+	cr_assert_lt(sysfilter_parse(&f, "%bogus", err, sizeof(err)), 0);
+	cr_assert_lt(sysfilter_parse(&f, "/[", err, sizeof(err)), 0);
+	cr_assert_eq(sysfilter_parse(&f, "?nosuchcall", err, sizeof(err)), 0);
+	sysfilter_free(&f);
+}
