@@ -32,13 +32,27 @@ void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt
 		strbuf_addf(sb, " (inlined into %s)", f->inlined_into ? f->inlined_into : "?");
 }
 
+static bool same_frame(const struct unwind_frame *a, const struct unwind_frame *b)
+{
+	return a->pc == b->pc && a->flags == b->flags && a->line == b->line &&
+	       (a->func == b->func || (a->func && b->func && !strcmp(a->func, b->func)));
+}
+
 void fmt_frames(struct strbuf *sb, const struct unwind_trace *t, const struct fmt_frames_opts *o)
 {
 	const char *why = unwind_stop_reason(t);
 
 	for (size_t i = 0; i < t->n; i++) {
+		size_t same = 0;
 		fmt_frame(sb, &t->frames[i], o);
 		strbuf_addc(sb, '\n');
+		while (o && o->collapse && i + 1 < t->n &&
+		       same_frame(&t->frames[i], &t->frames[i + 1]))
+			same++, i++;
+		if (same) {
+			strbuf_adds(sb, o->lead ? o->lead : " > ");
+			strbuf_addf(sb, "(the frame above repeats %zu more times)\n", same);
+		}
 	}
 	if (why) {
 		strbuf_adds(sb, o && o->lead ? o->lead : " > ");

@@ -22,6 +22,7 @@ struct fmt_frames_opts {
 	bool no_source;	  /* leave out " file:line" */
 	bool full_path;	  /* the source file's path as the debug info has it, not its base name */
 	const char *lead; /* before each frame; NULL means " > " */
+	bool collapse;	  /* fmt_frames: print a run of identical frames once, then a count */
 };
 
 /* One frame, without a newline. */

@@ -1,0 +1,188 @@
+/* The live part of a crash report: ptrace, /proc and source files. */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "crash.h"
+#include "regs.h"
+#include "sigcode.h"
+#include "util/xalloc.h"
+
+enum { PROC_FILE_MAX = 4 << 20, SRC_LINE_MAX = 512 };
+
+/* Reads a whole /proc file into a malloc'd NUL-terminated buffer; *len without the NUL. */
+static char *read_file(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t cap = 8192, n = 0;
+	char *buf;
+
+	if (fd < 0)
+		return NULL;
+	buf = xmalloc(cap);
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap >= PROC_FILE_MAX)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static char *read_proc(pid_t pid, pid_t tid, const char *what, size_t *len)
+{
+	char path[64];
+
+	if (tid)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", (int)pid, (int)tid, what);
+	else
+		snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, what);
+	return read_file(path, len);
+}
+
+int crash_should_report(pid_t tid, const siginfo_t *si, bool handled_too)
+{
+	uint64_t caught, ignored, blocked;
+	size_t len;
+	char *status;
+	int ret;
+
+	if (!crash_is_crash_signal(si->si_signo))
+		return 0;
+	if (handled_too)
+		return 1;
+	status = read_proc(tid, 0, "status", &len);
+	if (!status)
+		return -ESRCH;
+	ret = crash_parse_sigmasks(status, &caught, &ignored, &blocked);
+	free(status);
+	if (ret < 0)
+		return ret;
+	return crash_is_fatal(si->si_signo, si->si_code, caught, ignored, blocked);
+}
+
+static const char *read_cmdline(pid_t pid, struct arena *ar)
+{
+	size_t len = 0;
+	char *raw = read_proc(pid, 0, "cmdline", &len);
+	const char *out = NULL;
+
+	if (!raw)
+		return NULL;
+	while (len && raw[len - 1] == '\0')
+		len--;
+	for (size_t i = 0; i < len; i++)
+		if (raw[i] == '\0')
+			raw[i] = ' ';
+	if (len)
+		out = arena_strndup(ar, raw, len);
+	free(raw);
+	return out;
+}
+
+static int read_regs(struct crash_report *r, struct arena *ar)
+{
+	uint64_t buf[64];
+	struct iovec iov = {.iov_base = buf, .iov_len = sizeof(buf)};
+	const struct reg_layout *l;
+
+	if (ptrace(PTRACE_GETREGSET, r->tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	l = reg_layout_by_size(iov.iov_len);
+	if (!l)
+		return -ENOTSUP;
+	r->regs = arena_alloc(ar, l->nregs * sizeof(*r->regs));
+	if (regs_parse(l, buf, iov.iov_len, r->regs) < 0)
+		return -EINVAL;
+	r->layout = l;
+	r->pc = r->regs[l->pc];
+	r->sp = r->regs[l->sp];
+	return 0;
+}
+
+/* Line `line` of a file, without its newline, or NULL. */
+static const char *source_line(const char *path, unsigned line, struct arena *ar)
+{
+	FILE *f = fopen(path, "re");
+	char buf[SRC_LINE_MAX];
+	const char *out = NULL;
+	unsigned n = 0;
+
+	if (!f)
+		return NULL;
+	while (fgets(buf, sizeof(buf), f)) {
+		size_t len = strlen(buf);
+		bool whole = len && buf[len - 1] == '\n';
+		if (++n == line) {
+			out = arena_strndup(ar, buf, whole ? len - 1 : len);
+			break;
+		}
+		/* A line longer than the buffer: skip the rest of it. */
+		while (!whole && fgets(buf, sizeof(buf), f)) {
+			len = strlen(buf);
+			whole = len && buf[len - 1] == '\n';
+		}
+	}
+	fclose(f);
+	return out;
+}
+
+static void find_source(struct crash_report *r, struct arena *ar)
+{
+	for (size_t i = 0; i < r->trace.n; i++) {
+		const struct unwind_frame *f = &r->trace.frames[i];
+		if (!f->file || !f->line)
+			continue;
+		r->src_text = source_line(f->file, f->line, ar);
+		if (r->src_text) {
+			r->src_frame = f;
+			return;
+		}
+	}
+}
+
+int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_report *out)
+{
+	size_t len;
+	char *maps;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	out->pid = in->pid;
+	out->tid = in->tid;
+	out->signo = in->si.si_signo;
+	out->code = in->si.si_code;
+	out->has_addr = crash_has_addr(out->signo, out->code);
+	out->addr = (uint64_t)(uintptr_t)in->si.si_addr;
+	out->last = in->last_syscalls;
+	out->nlast = in->nlast;
+	out->cmdline = read_cmdline(in->pid, ar);
+	ret = read_regs(out, ar);
+	if (ret == -ESRCH)
+		return ret;
+	out->unwind_err = -ENOENT;
+	if (in->unwinder)
+		out->unwind_err = unwind_walk(in->unwinder, in->tid, in->uopts, ar, &out->trace);
+	maps = read_proc(in->pid, 0, "maps", &len);
+	if (!maps)
+		return -ESRCH;
+	ret = crash_analyze(out, maps, in->mem, ar);
+	free(maps);
+	find_source(out, ar);
+	return ret;
+}

@@ -1,0 +1,136 @@
+#include <capstone/capstone.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "disasm.h"
+#include "regs.h"
+
+enum { MAX_BACK = 4096, SYNC_BACK = 64, MAX_INSN = 15 };
+
+/*
+ * Reads the code from *addr (moved up a page at a time while unreadable) to
+ * pc + tail (cut at the end of pc's page when the next page is unreadable).
+ * Returns the bytes read, 0 when pc itself is unreadable.
+ */
+static size_t read_code(const struct tmem *m, uint64_t *addr, uint64_t pc, uint8_t *buf,
+			size_t tail)
+{
+	uint8_t probe;
+
+	if (tmem_read(m, pc, &probe, 1) != 0)
+		return 0;
+	if (tmem_read(m, pc, buf, tail) != 0)
+		tail = (size_t)(((pc | 0xfff) + 1) - pc);
+	while (*addr < pc && tmem_read(m, *addr, buf, (size_t)(pc - *addr)) != 0)
+		*addr = (*addr | 0xfff) + 1 < pc ? (*addr | 0xfff) + 1 : pc;
+	size_t len = (size_t)(pc - *addr) + tail;
+	return tmem_read(m, *addr, buf, len) == 0 ? len : 0;
+}
+
+/* The first start in [pc - SYNC_BACK, pc) from which decoding lands exactly on pc. */
+static uint64_t sync_start(csh cs, const uint8_t *code, uint64_t base, uint64_t pc)
+{
+	for (uint64_t s = base; s < pc; s++) {
+		const uint8_t *p = code + (s - base);
+		size_t size = (size_t)(pc - s);
+		uint64_t a = s;
+		cs_insn *insn = cs_malloc(cs);
+		while (a < pc && cs_disasm_iter(cs, &p, &size, &a, insn))
+			;
+		cs_free(insn, 1);
+		if (a == pc)
+			return s;
+	}
+	return pc;
+}
+
+static enum fault_access insn_access(csh cs, const cs_insn *insn)
+{
+	const cs_x86 *x = &insn->detail->x86;
+	bool read = false;
+
+	if (cs_insn_group(cs, insn, X86_GRP_CALL) || insn->id == X86_INS_PUSH)
+		return FAULT_ACCESS_WRITE;
+	for (unsigned i = 0; i < x->op_count; i++) {
+		if (x->operands[i].type != X86_OP_MEM)
+			continue;
+		if (x->operands[i].access & CS_AC_WRITE)
+			return FAULT_ACCESS_WRITE;
+		read = true;
+	}
+	if (insn->id == X86_INS_POP || insn->id == X86_INS_RET)
+		read = true;
+	return read ? FAULT_ACCESS_READ : FAULT_ACCESS_UNKNOWN;
+}
+
+static void add_insn(csh cs, const cs_insn *insn, uint64_t pc, struct arena *ar,
+		     struct crash_disasm *out)
+{
+	struct crash_insn *ci = &out->insns[out->n++];
+	char text[192];
+
+	ci->addr = insn->address;
+	ci->size = (uint8_t)insn->size;
+	memcpy(ci->bytes, insn->bytes, insn->size < 16 ? insn->size : 16);
+	snprintf(text, sizeof(text), "%s%s%s", insn->mnemonic, insn->op_str[0] ? " " : "",
+		 insn->op_str);
+	ci->text = arena_strndup(ar, text, strlen(text));
+	ci->is_pc = insn->address == pc;
+	if (ci->is_pc)
+		out->access = insn_access(cs, insn);
+}
+
+/* Decodes from start; keeps the last `before` instructions before pc and `after` from pc on. */
+static void decode(csh cs, const uint8_t *code, size_t len, uint64_t start, uint64_t pc,
+		   unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out)
+{
+	cs_insn *insn = cs_malloc(cs);
+	const uint8_t *p = code;
+	size_t size = len;
+	uint64_t a = start;
+	unsigned cap = before + after, from_pc = 0;
+
+	out->insns = arena_zalloc(ar, (cap + 1) * sizeof(*out->insns));
+	while (from_pc < after && cs_disasm_iter(cs, &p, &size, &a, insn)) {
+		if (insn->address < pc && out->n == before) {
+			memmove(out->insns, out->insns + 1, (before - 1) * sizeof(*out->insns));
+			out->n--;
+		}
+		if (insn->address < pc && before == 0)
+			continue;
+		add_insn(cs, insn, pc, ar, out);
+		if (insn->address >= pc)
+			from_pc++;
+	}
+	cs_free(insn, 1);
+}
+
+int crash_disasm(const struct tmem *m, const struct reg_layout *l, uint64_t pc, uint64_t func_start,
+		 unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out)
+{
+	uint8_t code[MAX_BACK + 32 * MAX_INSN];
+	csh cs;
+	int ret = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (after > 30)
+		after = 30;
+	if (cs_open((cs_arch)l->cs_arch, (cs_mode)l->cs_mode, &cs) != CS_ERR_OK)
+		return -ENOTSUP;
+	cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
+	uint64_t base = func_start && func_start <= pc && pc - func_start <= MAX_BACK
+				? func_start
+				: (pc > SYNC_BACK ? pc - SYNC_BACK : 0);
+	size_t len = read_code(m, &base, pc, code, (size_t)after * MAX_INSN + MAX_INSN);
+	if (len <= pc - base) {
+		ret = -EFAULT;
+		goto out_close;
+	}
+	uint64_t start = base == func_start ? base : sync_start(cs, code, base, pc);
+	decode(cs, code + (start - base), len - (size_t)(start - base), start, pc, before, after,
+	       ar, out);
+out_close:
+	cs_close(&cs);
+	return ret;
+}

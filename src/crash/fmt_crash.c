@@ -1,0 +1,106 @@
+/* A crash report as text.  Pure. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crash.h"
+#include "regs.h"
+#include "sigcode.h"
+#include "sys/signame.h"
+#include "unwind/fmt_frames.h"
+
+static void fmt_who(struct strbuf *sb, const struct crash_report *r)
+{
+	char name[32];
+	const char *code = crash_code_name(r->signo, r->code);
+	const char *text = crash_code_text(r->signo, r->code);
+
+	strbuf_addf(sb, "=== ptrc crash report: pid %d, tid %d: %s ===\n", (int)r->pid, (int)r->tid,
+		    r->cmdline ? r->cmdline : "?");
+	strbuf_addf(sb, "signal: %s", signame(r->signo, name, sizeof(name)) ? name : "?");
+	if (code)
+		strbuf_addf(sb, " (%s: %s)", code, text);
+	else
+		strbuf_addf(sb, " (si_code %d)", r->code);
+	if (r->has_addr)
+		strbuf_addf(sb, ", fault address 0x%" PRIx64, r->addr);
+	strbuf_addc(sb, '\n');
+	if (r->fault_text)
+		strbuf_addf(sb, "address: %s\n", r->fault_text);
+}
+
+static void fmt_regs(struct strbuf *sb, const struct crash_report *r)
+{
+	const struct reg_layout *l = r->layout;
+	int width = (int)l->word_size * 2;
+
+	strbuf_addf(sb, "registers (%s):\n", l->abi);
+	for (size_t i = 0; i < l->nregs; i++) {
+		strbuf_addf(sb, "  %-8s 0x%0*" PRIx64, l->regs[i].name,
+			    l->regs[i].size == 8 ? width : 8, r->regs[i]);
+		if (i % 4 == 3 || i + 1 == l->nregs)
+			strbuf_addc(sb, '\n');
+	}
+}
+
+static void fmt_code(struct strbuf *sb, const struct crash_report *r)
+{
+	strbuf_adds(sb, "code:\n");
+	if (r->dis_err < 0) {
+		strbuf_addf(sb, "   (unreadable at 0x%" PRIx64 ": %s)\n", r->pc,
+			    strerror(-r->dis_err));
+		return;
+	}
+	for (size_t i = 0; i < r->dis.n; i++) {
+		const struct crash_insn *in = &r->dis.insns[i];
+		strbuf_addf(sb, "%s0x%" PRIx64, in->is_pc ? "=> " : "   ", in->addr);
+		if (r->func && in->addr >= r->func_start)
+			strbuf_addf(sb, " <%s+%" PRIu64 ">", r->func, in->addr - r->func_start);
+		strbuf_addf(sb, ":\t%s\n", in->text);
+	}
+}
+
+static void fmt_backtrace(struct strbuf *sb, const struct crash_report *r)
+{
+	static const struct fmt_frames_opts fo = {.collapse = true};
+
+	strbuf_adds(sb, "backtrace:\n");
+	if (r->unwind_err < 0) {
+		strbuf_addf(sb, " > (no stack: %s)\n", strerror(-r->unwind_err));
+		return;
+	}
+	fmt_frames(sb, &r->trace, &fo);
+	if (r->src_frame && r->src_text) {
+		const char *text = r->src_text;
+		while (*text == ' ' || *text == '\t')
+			text++;
+		strbuf_addf(sb, "source: %s:%u\n  %5u | %s\n", r->src_frame->file,
+			    r->src_frame->line, r->src_frame->line, text);
+	}
+}
+
+static void fmt_last(struct strbuf *sb, const struct crash_report *r)
+{
+	if (!r->nlast)
+		return;
+	strbuf_addf(sb, "last syscalls of tid %d (oldest first):\n", (int)r->tid);
+	for (size_t i = 0; i < r->nlast; i++)
+		strbuf_addf(sb, "  %s\n", r->last[i]);
+}
+
+void crash_format(struct strbuf *sb, const struct crash_report *r)
+{
+	fmt_who(sb, r);
+	if (r->layout) {
+		fmt_regs(sb, r);
+		fmt_code(sb, r);
+	}
+	fmt_backtrace(sb, r);
+	fmt_last(sb, r);
+	if (r->nmaps) {
+		strbuf_adds(sb, "memory map:\n");
+		for (size_t i = 0; i < r->nmaps; i++)
+			strbuf_addf(sb, "  %-18s %s\n", r->maps[i].why, r->maps[i].line);
+	}
+	strbuf_adds(sb, "=== end of crash report ===\n");
+}

@@ -1,0 +1,37 @@
+/*
+ * General-purpose registers by name, for crash reports.  Each ABI describes
+ * the layout of its NT_PRSTATUS register set as data (arch/<abi>/crash_regs.c);
+ * parsing a recorded set is pure, so every ABI is tested on any host.
+ */
+#ifndef PTRC_CRASH_REGS_H
+#define PTRC_CRASH_REGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct reg_desc {
+	const char *name;
+	uint16_t offset; /* in the NT_PRSTATUS register set */
+	uint8_t size;	 /* bytes: 4 or 8 */
+};
+
+struct reg_layout {
+	const char *abi;    /* "x86_64" */
+	size_t regset_size; /* sizeof the NT_PRSTATUS set: tells the ABI of a tracee */
+	const struct reg_desc *regs;
+	size_t nregs;
+	unsigned pc, sp;      /* indexes into regs */
+	unsigned word_size;   /* bytes of an address */
+	int cs_arch, cs_mode; /* capstone's names for the instruction set */
+};
+
+extern const struct reg_layout reg_layout_x86_64;
+extern const struct reg_layout reg_layout_i386;
+
+/* The layout whose NT_PRSTATUS set has this size, or NULL. */
+const struct reg_layout *reg_layout_by_size(size_t regset_size);
+
+/* Reads every register of buf (len bytes) into vals[layout->nregs].  0, or -EINVAL if short. */
+int regs_parse(const struct reg_layout *l, const void *buf, size_t len, uint64_t *vals);
+
+#endif
