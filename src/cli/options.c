@@ -9,6 +9,7 @@
 
 #include "cli/expr.h"
 #include "cli/usage.h"
+#include "out/fmt_text.h"
 #include "util/xalloc.h"
 
 static int usage_error(const char *fmt, const char *arg)
@@ -95,10 +96,12 @@ static const struct option long_opts[] = {
 static int parse_style(struct config *cfg, const char *arg)
 {
 	if (!strcmp(arg, "raw"))
-		cfg->raw = true;
+		cfg->xstyle = CONST_RAW;
 	else if (!strcmp(arg, "verbose"))
-		cfg->verbose = true;
-	else if (strcmp(arg, "abbrev"))
+		cfg->xstyle = CONST_VERBOSE;
+	else if (!strcmp(arg, "abbrev"))
+		cfg->xstyle = CONST_ABBREV;
+	else
 		return usage_error("invalid -X argument: '%s'", arg);
 	return 0;
 }

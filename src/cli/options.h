@@ -34,7 +34,7 @@ struct config {
 	bool rflag;		/* -r: relative timestamps */
 	bool Tflag;		/* -T: time spent in syscalls */
 	bool verbose;		/* -v */
-	bool raw;		/* -X raw: arguments undecoded, in hex */
+	unsigned xstyle;	/* -X: enum const_style (raw, abbrev, verbose) */
 	bool nflag;		/* -n: syscall numbers */
 	unsigned yflag;		/* -y: 1 descriptor paths, -yy: 2 with socket endpoints */
 	unsigned cflag;		/* -c: 1 (summary only), -C: 2 (trace and summary) */

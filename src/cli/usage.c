@@ -40,7 +40,7 @@ static const char help[] =
 	"  -q               suppress attach and detach messages\n"
 	"  -qq              also suppress the '+++ exited with N +++' lines\n"
 	"  -v               unabbreviated output\n"
-	"  -X raw|abbrev|verbose  undecoded arguments in hex, or structs in full\n"
+	"  -X raw|abbrev|verbose  constants as numbers, names (default), or both\n"
 	"  -n               syscall numbers before the names\n"
 	"  -y, -yy          paths next to descriptors: 3</etc/passwd>; -yy adds socket\n"
 	"                   endpoints (TCP:[127.0.0.1:5000->...]) and device numbers\n"

@@ -70,6 +70,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->topt.xflag = (uint8_t)cfg->xflag;
 	t->topt.durations = cfg->Tflag;
 	t->topt.numbers = cfg->nflag;
+	t->topt.xstyle = (uint8_t)cfg->xstyle;
 	t->nbuckets = 1024;
 	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;

@@ -61,11 +61,7 @@ static void decode_entry(struct tracer *t, struct task *task)
 	sys_decode_entry(&d, ev);
 	if (!strcmp(ev->name, "restart_syscall"))
 		show_restarted(task, ev);
-	if (t->cfg->raw)
-		for (unsigned i = 0; i < ev->nargs; i++)
-			val_hex(&ev->args[i], arg_word(&d, ev, i));
-	else
-		fdpaths_annotate(t, task, 0, ev->nargs, false);
+	fdpaths_annotate(t, task, 0, ev->nargs, false);
 }
 
 static void start_clock(struct tracer *t, struct sc_event *ev)
@@ -152,8 +148,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	struct dctx d;
 	decode_ctx(t, task, &d);
 	sys_decode_exit(&d, ev);
-	if (!t->cfg->raw)
-		fdpaths_annotate(t, task, ev->split, ev->nargs, true);
+	fdpaths_annotate(t, task, ev->split, ev->nargs, true);
 	if (deferred(t)) {
 		if (!select_by_status(t, ev, 0))
 			return;

@@ -160,8 +160,69 @@ static void text_struct(struct strbuf *sb, const struct val *v, const struct tex
 		strbuf_addc(sb, '}');
 }
 
+/* The number behind a named constant, and whether v is one. */
+static bool const_number(const struct val *v, struct strbuf *sb)
+{
+	uint64_t bits = 0;
+
+	switch (v->kind) {
+	case VAL_FLAGS:
+		bits = v->fl.bits;
+		break;
+	case VAL_OR:
+		for (uint32_t i = 0; i < v->n; i++) {
+			const struct val *it = &v->items[i];
+			if (it->kind != VAL_FLAGS && it->kind != VAL_ENUM)
+				return false;
+			bits |= it->fl.bits;
+		}
+		break;
+	case VAL_ENUM:
+		strbuf_addf(sb, (v->flags & VALF_HEXFLAGS) ? "%#" PRIx64 : "%" PRIu64, v->fl.bits);
+		return true;
+	case VAL_SIG:
+		strbuf_addf(sb, "%" PRId64, v->i);
+		return true;
+	case VAL_FD:
+		if (!(v->flags & VALF_DIRFD) || v->fd.num != AT_FDCWD)
+			return false;
+		strbuf_addf(sb, "%" PRId64, v->fd.num);
+		return true;
+	default:
+		return false;
+	}
+	strbuf_addf(sb, bits ? "%#" PRIx64 : "%" PRIu64, bits);
+	return true;
+}
+
+/* -X raw and -X verbose: constants as numbers, with their names in a comment. */
+static bool text_const_styled(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	struct strbuf num = {0}, name = {0};
+	struct text_opts abbrev = *o;
+
+	if (o->xstyle == CONST_ABBREV || !const_number(v, &num)) {
+		strbuf_free(&num);
+		return false;
+	}
+	strbuf_adds(sb, num.buf);
+	if (o->xstyle == CONST_VERBOSE) {
+		abbrev.xstyle = CONST_ABBREV;
+		text_val(&name, v, &abbrev);
+		/* A value no name covers reads the same both ways: no comment. */
+		if (strcmp(name.buf, num.buf))
+			strbuf_addf(sb, " /* %s */", name.buf);
+	}
+	strbuf_free(&num);
+	strbuf_free(&name);
+	return true;
+}
+
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
+	if (text_const_styled(sb, v, o))
+		return;
+
 	char buf[32];
 
 	switch (v->kind) {

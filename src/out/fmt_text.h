@@ -13,6 +13,13 @@ struct text_opts {
 	uint8_t xflag;	  /* -x: 1 hex for non-printable strings, 2 hex for all */
 	bool durations;	  /* -T: time spent in each syscall */
 	bool numbers;	  /* -n: syscall numbers before names */
+	uint8_t xstyle;	  /* -X: how constants print (enum const_style) */
+};
+
+enum const_style {
+	CONST_ABBREV,  /* names: O_RDONLY|O_CLOEXEC */
+	CONST_RAW,     /* numbers: 0x80000 */
+	CONST_VERBOSE, /* both: 0x80000 / * O_RDONLY|O_CLOEXEC * / */
 };
 
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o);

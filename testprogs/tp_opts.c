@@ -1,0 +1,61 @@
+/* Calls for the output and filter options (-y, -z/-Z, -P, -c, -n, -e signal=, -E).
+ * Usage: tp_opts DIR — works in DIR, states the lines for the default options and for -y. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "expect.h"
+
+static void on_usr1(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)ctx;
+	xp_siginfo_line(xp_gettid(), si);
+}
+
+int main(int argc, char **argv)
+{
+	char path[PATH_MAX], missing[PATH_MAX], cwd[PATH_MAX];
+	pid_t me = getpid();
+
+	if (argc < 2)
+		return 2;
+	xp_init();
+	snprintf(path, sizeof(path), "%s/data", argv[1]);
+	snprintf(missing, sizeof(missing), "%s/missing", argv[1]);
+	if (!getcwd(cwd, sizeof(cwd)))
+		return 2;
+
+	long fd = syscall(SYS_openat, AT_FDCWD, path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld", path, fd);
+	xp_info(me, "y_openat",
+		"openat(AT_FDCWD<%s>, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld<%s>", 		cwd, path, fd, path);
+	long n = syscall(SYS_write, fd, "abc", 3);
+	xp_line(me, "write(%ld, \"abc\", 3) = %ld", fd, n);
+	xp_info(me, "y_write", "write(%ld<%s>, \"abc\", 3) = %ld", fd, path, n);
+	syscall(SYS_close, fd);
+	xp_line(me, "close(%ld) = 0", fd);
+
+	long bad = syscall(SYS_openat, AT_FDCWD, missing, O_RDONLY);
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_RDONLY) = %ld ENOENT (No such file or directory)",
+		missing, bad);
+	long ppid = 0;
+	for (int i = 0; i < 5; i++)
+		ppid = syscall(SYS_getppid);
+	xp_info(me, "pid", "%d", (int)me);
+	xp_info(me, "getppid_nr", "%d", SYS_getppid);
+	xp_info(me, "getppid", "%ld", ppid);
+	xp_info(me, "env", "%s", getenv("PTRC_TEST_VAR") ? getenv("PTRC_TEST_VAR") : "(unset)");
+
+	struct sigaction sa = {.sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO};
+	sigaction(SIGUSR1, &sa, NULL);
+	syscall(SYS_kill, me, SIGUSR1);
+	xp_flush();
+	return 0;
+}
