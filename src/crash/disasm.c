@@ -8,6 +8,23 @@
 
 enum { MAX_BACK = 4096, SYNC_BACK = 64, MAX_INSN = 15 };
 
+/* The longest readable run at addr, up to max bytes (at least 1 is known to be readable). */
+static size_t readable_len(const struct tmem *m, uint64_t addr, uint8_t *buf, size_t max)
+{
+	size_t lo = 1, hi = max;
+
+	if (tmem_read(m, addr, buf, max) == 0)
+		return max;
+	while (lo + 1 < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tmem_read(m, addr, buf, mid) == 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * Reads the code from *addr (moved up a page at a time while unreadable) to
  * pc + tail (cut at the end of pc's page when the next page is unreadable).
@@ -20,8 +37,7 @@ static size_t read_code(const struct tmem *m, uint64_t *addr, uint64_t pc, uint8
 
 	if (tmem_read(m, pc, &probe, 1) != 0)
 		return 0;
-	if (tmem_read(m, pc, buf, tail) != 0)
-		tail = (size_t)(((pc | 0xfff) + 1) - pc);
+	tail = readable_len(m, pc, buf, tail);
 	while (*addr < pc && tmem_read(m, *addr, buf, (size_t)(pc - *addr)) != 0)
 		*addr = (*addr | 0xfff) + 1 < pc ? (*addr | 0xfff) + 1 : pc;
 	size_t len = (size_t)(pc - *addr) + tail;
@@ -81,7 +97,7 @@ static void add_insn(csh cs, const cs_insn *insn, uint64_t pc, struct arena *ar,
 		out->access = insn_access(cs, insn);
 }
 
-/* Decodes from start; keeps the last `before` instructions before pc and `after` from pc on. */
+/* Decodes from start; keeps the last `before` instructions before pc, pc's, and `after` more. */
 static void decode(csh cs, const uint8_t *code, size_t len, uint64_t start, uint64_t pc,
 		   unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out)
 {
@@ -89,16 +105,16 @@ static void decode(csh cs, const uint8_t *code, size_t len, uint64_t start, uint
 	const uint8_t *p = code;
 	size_t size = len;
 	uint64_t a = start;
-	unsigned cap = before + after, from_pc = 0;
+	unsigned cap = before + 1 + after, from_pc = 0;
 
 	out->insns = arena_zalloc(ar, (cap + 1) * sizeof(*out->insns));
-	while (from_pc < after && cs_disasm_iter(cs, &p, &size, &a, insn)) {
+	while (from_pc <= after && cs_disasm_iter(cs, &p, &size, &a, insn)) {
+		if (insn->address < pc && before == 0)
+			continue;
 		if (insn->address < pc && out->n == before) {
 			memmove(out->insns, out->insns + 1, (before - 1) * sizeof(*out->insns));
 			out->n--;
 		}
-		if (insn->address < pc && before == 0)
-			continue;
 		add_insn(cs, insn, pc, ar, out);
 		if (insn->address >= pc)
 			from_pc++;
@@ -122,7 +138,7 @@ int crash_disasm(const struct tmem *m, const struct reg_layout *l, uint64_t pc, 
 	uint64_t base = func_start && func_start <= pc && pc - func_start <= MAX_BACK
 				? func_start
 				: (pc > SYNC_BACK ? pc - SYNC_BACK : 0);
-	size_t len = read_code(m, &base, pc, code, (size_t)after * MAX_INSN + MAX_INSN);
+	size_t len = read_code(m, &base, pc, code, ((size_t)after + 1) * MAX_INSN);
 	if (len <= pc - base) {
 		ret = -EFAULT;
 		goto out_close;

@@ -31,7 +31,8 @@ struct crash_disasm {
 };
 
 /*
- * Disassembles up to `before` instructions before pc and `after` after it.
+ * Disassembles up to `before` instructions before pc, the one at pc, and
+ * up to `after` instructions after it.
  * func_start, when not 0, is where the function containing pc begins: the
  * instructions before pc are decoded from there, exactly; otherwise from a
  * point before pc where decoding falls in step with pc.  Returns 0, or
