@@ -131,19 +131,32 @@ void dec_newfstatat(struct dctx *d, struct sc_event *ev, bool exiting)
 		stat_at(d, ev, 2);
 }
 
+/* statx flags: the sync type first (named even when 0), then the AT_ flags. */
+static void statx_flags(struct dctx *d, struct val *v, uint32_t flags)
+{
+	uint32_t rest = flags & ~(uint32_t)AT_STATX_SYNC_TYPE;
+	struct val *items = val_or(v, d->ar, rest ? 2 : 1);
+
+	val_flags(&items[0], flags & AT_STATX_SYNC_TYPE, &xl_statx_sync);
+	if (rest)
+		val_flags(&items[1], rest, &xl_at_flags);
+}
+
 void dec_statx(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	struct statx stx;
 	struct val *v = &ev->args[4];
 
-	if (!exiting || !dec_ok(ev) || !dec_fetch(d, v, ev->raw[4], &stx, sizeof(stx)))
+	if (!exiting) {
+		statx_flags(d, &ev->args[2], (uint32_t)ev->raw[2]);
+		return;
+	}
+	if (!dec_ok(ev) || !dec_fetch(d, v, ev->raw[4], &stx, sizeof(stx)))
 		return;
 	st_init(v, d->ar, 5);
 	v->flags |= VALF_ABBREV;
 	val_flags(st_add(v, d->ar, "stx_mask"), stx.stx_mask, &xl_statx_mask);
-	val_hex(st_add(v, d->ar, "stx_attributes"), stx.stx_attributes);
-	if (!stx.stx_attributes)
-		val_int(&v->fields[v->n - 1].v[0], 0);
+	val_flags(st_add(v, d->ar, "stx_attributes"), stx.stx_attributes, &xl_statx_attrs);
 	dec_mode(st_add(v, d->ar, "stx_mode"), d->ar, stx.stx_mode);
 	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
 		val_makedev(st_add(v, d->ar, "stx_rdev"), d->ar,

@@ -92,7 +92,11 @@ void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 
 static void dec_socket_type(struct dctx *d, struct val *v, uint32_t type)
 {
-	uint32_t fl = type & (SOCK_NONBLOCK | SOCK_CLOEXEC), base = type & ~fl;
+	/* The type is the low bits up to the highest type's; flags are the rest. */
+	uint32_t mask = 1;
+	while (mask <= SOCK_PACKET)
+		mask <<= 1;
+	uint32_t base = type & (mask - 1), fl = type & ~(mask - 1);
 	struct val *items = val_or(v, d->ar, fl ? 2 : 1);
 
 	val_enum(&items[0], base, &xl_socket_types);

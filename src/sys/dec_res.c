@@ -82,7 +82,7 @@ void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 	st_init(v, d->ar, 4);
 	for (unsigned i = 0; i < 4; i++) {
 		read_word(d, addr + i * d->abi->word_size, &t);
-		val_uint(st_add(v, d->ar, names[i]), t);
+		val_clock_t(st_add(v, d->ar, names[i]), d->ar, t);
 	}
 }
 

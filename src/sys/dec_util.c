@@ -1,5 +1,9 @@
 /* Small building blocks shared by the syscall decoders. */
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "../../arch/abi.h"
 #include "decoders.h"
@@ -102,4 +106,23 @@ void dec_timespec(struct dctx *d, struct val *v, uint64_t addr)
 void dec_timeval(struct dctx *d, struct val *v, uint64_t addr)
 {
 	dec_time_pair(d, v, addr, "tv_usec");
+}
+
+void val_clock_t(struct val *v, struct arena *a, uint64_t ticks)
+{
+	static long hz;
+	char buf[64];
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	val_uint(v, ticks);
+	if (!ticks || hz <= 0)
+		return;
+	unsigned width = 0;
+	for (long f = hz; f >= 10; f /= 10)
+		width++;
+	snprintf(buf, sizeof(buf), "%" PRIu64 ".%0*" PRIu64 " s", ticks / (uint64_t)hz, (int)width,
+		 ticks % (uint64_t)hz);
+	struct val inner = *v;
+	val_comment(v, a, &inner, arena_strndup(a, buf, strlen(buf)));
 }

@@ -31,6 +31,8 @@ void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
 void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 /* A timespec/timeval already read: {tv_sec=s, <sub>=n}. */
 void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
+/* Clock ticks, with their value in seconds as a comment when not 0: 5 / * 0.05 s * /. */
+void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
 /* A struct sockaddr of len bytes (dec_net.c). */
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */

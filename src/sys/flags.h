@@ -7,7 +7,8 @@
 extern const struct xlat xl_open_accmode;
 extern const struct xlat xl_open_flags;
 extern const struct xlat xl_at_flags;
-extern const struct xlat xl_statx_at_flags;
+extern const struct xlat xl_statx_sync;
+extern const struct xlat xl_statx_attrs;
 extern const struct xlat xl_statx_mask;
 extern const struct xlat xl_access_modes;
 extern const struct xlat xl_seek_whence;

@@ -97,8 +97,8 @@ static void add_chld_fields(struct arena *a, struct val *out, const siginfo_t *s
 		val_int(status, si->si_status);
 	else
 		val_sig(status, si->si_status);
-	val_int(st_add(out, a, "si_utime"), (int64_t)si->si_utime);
-	val_int(st_add(out, a, "si_stime"), (int64_t)si->si_stime);
+	val_clock_t(st_add(out, a, "si_utime"), a, (uint64_t)si->si_utime);
+	val_clock_t(st_add(out, a, "si_stime"), a, (uint64_t)si->si_stime);
 }
 
 static void add_sys_fields(struct arena *a, struct val *out, const siginfo_t *si)
