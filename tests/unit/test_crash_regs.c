@@ -103,3 +103,32 @@ Test(sigcode, status_masks)
 	cr_expect_eq(blk, 0x400);
 	cr_expect_eq(crash_parse_sigmasks("Name:\tx\n", &cgt, &ign, &blk), -EINVAL);
 }
+
+#include "crash/lastsc.h"
+
+Test(lastsc, ring_keeps_the_last_n_oldest_first)
+{
+	struct crash_ring r;
+	struct arena ar = {0};
+	const char **lines;
+	uint64_t args[6] = {1, 2, 3, 4, 5, 6};
+
+	crash_ring_init(&r, 3);
+	for (int i = 0; i < 5; i++) {
+		struct crash_sc *sc =
+			crash_ring_enter(&r, i == 3 ? NULL : "read", 1000 + i, args, 3);
+		if (i < 3)
+			crash_ring_exit(sc, i, false);
+		else if (i == 3)
+			crash_ring_exit(sc, -2, true);
+	}
+	cr_assert_eq(crash_ring_lines(&r, &ar, &lines), 3);
+	cr_expect_str_eq(lines[0], "read(0x1, 0x2, 0x3) = 2");
+	cr_expect_str_eq(lines[1], "syscall_0x3eb(0x1, 0x2, 0x3) = -1 (errno 2)");
+	cr_expect_str_eq(lines[2], "read(0x1, 0x2, 0x3) = ?");
+	crash_ring_free(&r);
+	crash_ring_init(&r, 0);
+	cr_expect_null(crash_ring_enter(&r, "read", 0, args, 1));
+	cr_expect_eq(crash_ring_lines(&r, &ar, &lines), 0);
+	arena_free(&ar);
+}
