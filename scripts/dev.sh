@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
-          libcapstone-dev libcriterion-dev python3 strace)
+          libcapstone-dev libcriterion-dev python3 python3-jsonschema strace)
 
 install_deps() {
 	local missing=()

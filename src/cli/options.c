@@ -66,6 +66,7 @@ static void add_path(struct config *cfg, const char *path)
 
 enum {
 	OPT_COLOR = 256,
+	OPT_JSON,
 };
 
 static const struct option long_opts[] = {
@@ -90,6 +91,7 @@ static const struct option long_opts[] = {
 	{"user", required_argument, NULL, 'u'},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
+	{"json", no_argument, NULL, OPT_JSON},
 	{NULL, 0, NULL, 0},
 };
 
@@ -200,6 +202,9 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 		return 0;
 	case 'n':
 		cfg->nflag = true;
+		return 0;
+	case OPT_JSON:
+		cfg->json = true;
 		return 0;
 	case 'y':
 		cfg->yflag++;

@@ -48,6 +48,7 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
+	bool json;   /* --json: JSON Lines instead of strace's text */
 	pid_t *pids; /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */

@@ -44,6 +44,7 @@ static const char help[] =
 	"  -n               syscall numbers before the names\n"
 	"  -y, -yy          paths next to descriptors: 3</etc/passwd>; -yy adds socket\n"
 	"                   endpoints (TCP:[127.0.0.1:5000->...]) and device numbers\n"
+	"  --json           JSON Lines instead of strace's text (docs/json.md)\n"
 	"  --color=auto|always|never  colour names, errors, signals and process ends\n"
 	"                   (auto: on a terminal unless NO_COLOR is set)\n"
 	"  -t, -tt, -ttt    prefix lines with the time of day, with microseconds,\n"

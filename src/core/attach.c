@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "classify.h"
+#include "out/json.h"
 #include "tracer.h"
 
 static void explain_eperm(pid_t pid)
@@ -40,7 +41,7 @@ static int seize_thread(struct tracer *t, pid_t tid, pid_t tgid)
 		return -errno;
 	if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno != ESRCH)
 		return -errno;
-	task_add(t, tid, tgid);
+	emit_task_start(t, task_add(t, tid, tgid), JSON_START_ATTACH, 0);
 	return 1;
 }
 
@@ -98,7 +99,7 @@ int tracer_attach_all(struct tracer *t)
 			continue;
 		}
 		attached++;
-		if (t->cfg->quiet || n == 0)
+		if (!tracer_chatty(t) || n == 0)
 			continue;
 		if (n > 1)
 			tracer_msg("Process %d attached with %d threads", (int)pid, n);
@@ -119,11 +120,10 @@ static void interrupt_one(struct tracer *t, struct task *task, void *arg)
 static void detach_stopped(struct tracer *t, struct task *task, int sig)
 {
 	if ((task->flags & TASK_PRINTED) && task_visible(t, task)) {
-		struct text_lead l = task_lead(t, task);
-		text_sc_detached(task_stream(t, task), &l, &task->ev);
+		emit_sc_detached(t, task);
 	}
 	ptrace(PTRACE_DETACH, task->tid, 0L, (long)sig);
-	if (!t->cfg->quiet && task->tid == task->proc->tgid)
+	if (tracer_chatty(t) && task->tid == task->proc->tgid)
 		tracer_msg("Process %d detached", (int)task->tid);
 	task_remove(t, task);
 }

@@ -4,6 +4,8 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
+#include "arch/abi.h"
+#include "out/json.h"
 #include "sys/siginfo.h"
 #include "sys/signame.h"
 #include "tracer.h"
@@ -23,10 +25,26 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 		if (tgid < 0)
 			tgid = tid;
 	}
-	task_add(t, tid, tgid);
+	struct task *child = task_add(t, tid, tgid);
+	emit_task_start(t, child,
+			event == PTRACE_EVENT_FORK    ? JSON_START_FORK
+			: event == PTRACE_EVENT_VFORK ? JSON_START_VFORK
+						      : JSON_START_CLONE,
+			parent->tid);
 	/* Like strace: announced on the terminal, not in a -o file. */
-	if (!t->cfg->quiet && !t->cfg->outfile)
+	if (tracer_chatty(t) && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)tid);
+}
+
+/* The ABI of the new program: every stop, this one too, reports its arch. */
+static const struct ptrc_abi *exec_abi(struct task *task)
+{
+	struct __ptrace_syscall_info info;
+	const struct ptrc_abi *abi = NULL;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) > 0)
+		abi = abi_by_audit_arch(info.arch);
+	return abi ? abi : abi_host();
 }
 
 /*
@@ -44,18 +62,18 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);
-	if (!execer)
-		return task;
-	pid_t pid = task->tid;
-	if (task_visible(t, task)) {
-		struct text_lead l = task_lead(t, task);
-		text_line(task_stream(t, task), &l, "+++ superseded by execve in pid %d +++",
-			  (int)old);
+	if (execer) {
+		pid_t pid = task->tid;
+		if (task_visible(t, task))
+			emit_superseded(t, task, (pid_t)old);
+		task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
+		task_remove(t, task);
+		task_retid(t, execer, pid);
+		task = execer;
 	}
-	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
-	task_remove(t, task);
-	task_retid(t, execer, pid);
-	return execer;
+	if (task_visible(t, task))
+		emit_exec(t, task, exec_abi(task), (pid_t)old);
+	return task;
 }
 
 void on_ptrace_event(struct tracer *t, struct task *task, int event)
@@ -91,9 +109,8 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 	}
 	if (task_visible(t, task) && cli_signal_shown(t->cfg, sig)) {
 		struct val v;
-		struct text_lead l = task_lead(t, task);
 		siginfo_decode(&task->ar, &v, &si);
-		text_signal(task_stream(t, task), &l, sig, &v, &t->topt);
+		emit_signal(t, task, sig, &v);
 	}
 	task_resume(t, task, sig);
 }
@@ -101,17 +118,8 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 void on_task_end(struct tracer *t, struct task *task, int status)
 {
 	syscall_abandon(t, task);
-	if (task_visible(t, task)) {
-		struct text_lead l = task_lead(t, task);
-		struct out_stream *s = task_stream(t, task);
-		char name[32];
-		if (WIFEXITED(status) && t->cfg->quiet < 2)
-			text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));
-		else if (WIFSIGNALED(status) && cli_signal_shown(t->cfg, WTERMSIG(status)))
-			text_line(s, &l, "+++ killed by %s%s +++",
-				  signame(WTERMSIG(status), name, sizeof(name)) ? name : "?",
-				  WCOREDUMP(status) ? " (core dumped)" : "");
-	}
+	if (task_visible(t, task))
+		emit_task_end(t, task, status);
 	if (task->tid == t->child) {
 		t->child_status = status;
 		t->child_done = true;

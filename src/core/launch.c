@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "out/json.h"
 #include "tracer.h"
 
 /* Exit statuses a shell uses for a command it cannot run. */
@@ -183,6 +184,7 @@ int tracer_launch(struct tracer *t, char **argv)
 		goto out_close;
 	}
 	struct task *task = task_add(t, pid, pid);
+	emit_task_start(t, task, JSON_START_LAUNCH, 0);
 	task->flags |= TASK_HIDDEN;
 	t->child = pid;
 	close(sync[0]);

@@ -141,7 +141,7 @@ static struct task *adopt(struct tracer *t, pid_t pid)
 	pid_t tgid = task_read_tgid(pid);
 	struct task *task = task_add(t, pid, tgid > 0 ? tgid : pid);
 
-	if (!t->cfg->quiet && !t->cfg->outfile)
+	if (tracer_chatty(t) && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)pid);
 	return task;
 }
@@ -169,12 +169,8 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 		on_signal_stop(t, task, s.sig);
 		break;
 	case STOP_GROUP:
-		if (task_visible(t, task) && !(task->flags & TASK_LISTENING)) {
-			struct text_lead l = task_lead(t, task);
-			char name[32];
-			text_line(task_stream(t, task), &l, "--- stopped by %s ---",
-				  signame(s.sig, name, sizeof(name)) ? name : "?");
-		}
+		if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
+			emit_group_stop(t, task, s.sig);
 		task->flags |= TASK_LISTENING;
 		ptrace(PTRACE_LISTEN, pid, 0L, 0L);
 		break;
@@ -204,15 +200,8 @@ static int exit_status(const struct tracer *t)
 
 static void print_summary(struct tracer *t)
 {
-	struct strbuf sb = {0};
-
-	if (!t->cfg->cflag)
-		return;
-	summary_format(&t->summary, t->cfg->sort, &sb);
-	out_close_open_line(&t->out);
-	if (sb.len)
-		out_write(&t->out, sb.buf, sb.len);
-	strbuf_free(&sb);
+	if (t->cfg->cflag)
+		emit_summary(t);
 }
 
 int tracer_loop(struct tracer *t)

@@ -72,6 +72,12 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 	return l;
 }
 
+bool tracer_chatty(const struct tracer *t)
+{
+	/* JSON's task_start events say it, and stderr may carry the JSON stream. */
+	return !t->cfg->quiet && !t->cfg->json;
+}
+
 void tracer_msg(const char *fmt, ...)
 {
 	va_list ap;

@@ -46,9 +46,7 @@ static bool deferred(const struct tracer *t)
 
 static void print_entry(struct tracer *t, struct task *task)
 {
-	struct text_lead l = task_lead(t, task);
-
-	text_sc_entry(task_stream(t, task), &l, &task->ev, &t->topt);
+	emit_sc_entry(t, task);
 	task->flags |= TASK_PRINTED;
 }
 
@@ -64,11 +62,19 @@ static void decode_entry(struct tracer *t, struct task *task)
 	fdpaths_annotate(t, task, 0, ev->nargs, false);
 }
 
+/* -T, -c -w and JSON (its "duration") measure each call. */
+static bool timed(const struct tracer *t)
+{
+	return t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag) || t->cfg->json;
+}
+
 static void start_clock(struct tracer *t, struct sc_event *ev)
 {
 	ev->duration_ns = -1;
-	if (t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag))
+	if (timed(t))
 		clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
+	if (t->cfg->json)
+		clock_gettime(CLOCK_REALTIME, &ev->t_wall);
 	ev->stime_entry_ns = t->stop_stime_ns;
 }
 
@@ -137,7 +143,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_SELECTED))
 		return;
 	task->flags &= ~TASK_SELECTED;
-	if (t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag))
+	if (timed(t))
 		ev->duration_ns = elapsed_ns(&ev->t_entry);
 	ev->ret = info->exit.rval;
 	ev->is_error = info->exit.is_error;
@@ -155,8 +161,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 		print_entry(t, task);
 	}
 	task->flags &= ~TASK_PRINTED;
-	struct text_lead l = task_lead(t, task);
-	text_sc_exit(task_stream(t, task), &l, ev, &t->topt);
+	emit_sc_exit(t, task);
 }
 
 void syscall_abandon(struct tracer *t, struct task *task)
@@ -169,9 +174,8 @@ void syscall_abandon(struct tracer *t, struct task *task)
 		print = true;
 	}
 	if (print) {
-		struct text_lead l = task_lead(t, task);
 		task->ev.exited = false;
-		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
+		emit_sc_exit(t, task);
 	}
 	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL | TASK_SELECTED);
 }
@@ -186,11 +190,8 @@ static void check_personality(struct tracer *t, struct task *task, uint32_t arch
 		return;
 	if (!p->abi)
 		p->abi = abi_host();
-	if (abi != p->abi && task_visible(t, task)) {
-		struct text_lead l = task_lead(t, task);
-		text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
-			  (int)task->tid, abi->word_size * 8);
-	}
+	if (abi != p->abi && task_visible(t, task))
+		emit_personality(t, task, abi);
 	p->abi = abi;
 }
 

@@ -84,6 +84,8 @@ struct out_stream *task_stream(struct tracer *t, struct task *task);
 struct text_lead task_lead(struct tracer *t, struct task *task);
 /* Whether a task's lines are printed: not before its execve, not with -c. */
 bool task_visible(const struct tracer *t, const struct task *task);
+/* Whether "Process N attached/detached" messages are wanted (not -q, not --json). */
+bool tracer_chatty(const struct tracer *t);
 /* Messages for the user, on stderr: "ptrc: Process 12 attached". */
 __attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
 
@@ -103,6 +105,20 @@ void task_resume(struct tracer *t, struct task *task, int sig);
 void on_syscall_stop(struct tracer *t, struct task *task);
 /* The task ended (or execve replaced it) inside a syscall: print "= ?". */
 void syscall_abandon(struct tracer *t, struct task *task);
+
+/* emit.c: events to text or JSON; callers have decided they are shown. */
+void emit_sc_entry(struct tracer *t, struct task *task);
+/* The end of the call, or "= ?" when task->ev.exited is false. */
+void emit_sc_exit(struct tracer *t, struct task *task);
+void emit_sc_detached(struct tracer *t, struct task *task);
+void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo);
+void emit_group_stop(struct tracer *t, struct task *task, int sig);
+void emit_task_end(struct tracer *t, struct task *task, int status);
+void emit_superseded(struct tracer *t, struct task *leader, pid_t old_tid);
+void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, pid_t former_tid);
+void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent);
+void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi);
+void emit_summary(struct tracer *t);
 
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,

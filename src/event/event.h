@@ -32,6 +32,7 @@ struct sc_event {
 	const char *ret_note;	 /* static text after the value: "(Timeout)" */
 	int64_t duration_ns;	 /* from the entry stop to the exit stop, or -1 */
 	struct timespec t_entry; /* CLOCK_MONOTONIC at the entry stop, with -T */
+	struct timespec t_wall;	 /* CLOCK_REALTIME at the entry stop, for JSON */
 	uint64_t stime_entry_ns; /* the process's system time at entry, for -c */
 };
 

@@ -21,6 +21,7 @@ struct out_stream {
 	pid_t open_tid; /* task whose syscall line is open, or 0 */
 	int err;	/* first write error, as -errno */
 	bool color;	/* ANSI colours (--color); they take no columns */
+	bool started;	/* JSON: the header line was written */
 };
 
 /* ANSI sequences the text printer uses when s->color is set. */

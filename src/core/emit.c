@@ -1,0 +1,181 @@
+/*
+ * Where the event loop's events become output: strace text or JSON Lines.
+ * The loop decides what happened and whether it is shown; this file only
+ * chooses the format.
+ */
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arch/abi.h"
+#include "out/json.h"
+#include "sys/signame.h"
+#include "tracer.h"
+
+static bool json(const struct tracer *t)
+{
+	return t->cfg->json;
+}
+
+static struct json_head head(const struct task *task)
+{
+	struct json_head h = {.pid = task->proc->tgid, .tid = task->tid};
+
+	clock_gettime(CLOCK_REALTIME, &h.ts);
+	return h;
+}
+
+/* Writes one JSON line, after the stream's header line if it has none yet. */
+static void put_json(struct tracer *t, struct task *task, struct strbuf *sb)
+{
+	struct out_stream *s = task_stream(t, task);
+
+	if (!s->started) {
+		struct strbuf hdr = {0};
+		json_header(&hdr, PTRC_VERSION);
+		out_write(s, hdr.buf, hdr.len);
+		strbuf_free(&hdr);
+		s->started = true;
+	}
+	out_write(s, sb->buf, sb->len);
+	strbuf_free(sb);
+}
+
+void emit_sc_entry(struct tracer *t, struct task *task)
+{
+	if (json(t))
+		return; /* a JSON syscall is one object, written at the exit */
+	struct text_lead l = task_lead(t, task);
+	text_sc_entry(task_stream(t, task), &l, &task->ev, &t->topt);
+}
+
+void emit_sc_exit(struct tracer *t, struct task *task)
+{
+	if (json(t)) {
+		struct strbuf sb = {0};
+		struct json_head h = head(task);
+		h.ts = task->ev.t_wall; /* a call is stamped with its start */
+		json_syscall(&sb, &h, &task->ev, NULL);
+		put_json(t, task, &sb);
+		return;
+	}
+	struct text_lead l = task_lead(t, task);
+	if (task->ev.exited)
+		text_sc_exit(task_stream(t, task), &l, &task->ev, &t->topt);
+	else
+		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
+}
+
+void emit_sc_detached(struct tracer *t, struct task *task)
+{
+	if (json(t)) {
+		task->ev.exited = false;
+		emit_sc_exit(t, task);
+		return;
+	}
+	struct text_lead l = task_lead(t, task);
+	text_sc_detached(task_stream(t, task), &l, &task->ev);
+}
+
+void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo)
+{
+	if (json(t)) {
+		struct strbuf sb = {0};
+		struct json_head h = head(task);
+		json_signal(&sb, &h, sig, siginfo);
+		put_json(t, task, &sb);
+		return;
+	}
+	struct text_lead l = task_lead(t, task);
+	text_signal(task_stream(t, task), &l, sig, siginfo, &t->topt);
+}
+
+void emit_group_stop(struct tracer *t, struct task *task, int sig)
+{
+	char name[32];
+
+	if (json(t))
+		return; /* the signal that stopped it was an event of its own */
+	struct text_lead l = task_lead(t, task);
+	text_line(task_stream(t, task), &l, "--- stopped by %s ---",
+		  signame(sig, name, sizeof(name)) ? name : "?");
+}
+
+void emit_task_end(struct tracer *t, struct task *task, int status)
+{
+	char name[32];
+
+	if (json(t)) {
+		struct strbuf sb = {0};
+		struct json_head h = head(task);
+		json_task_exit(&sb, &h, status);
+		put_json(t, task, &sb);
+		return;
+	}
+	struct text_lead l = task_lead(t, task);
+	struct out_stream *s = task_stream(t, task);
+	if (WIFEXITED(status) && t->cfg->quiet < 2)
+		text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));
+	else if (WIFSIGNALED(status) && cli_signal_shown(t->cfg, WTERMSIG(status)))
+		text_line(s, &l, "+++ killed by %s%s +++",
+			  signame(WTERMSIG(status), name, sizeof(name)) ? name : "?",
+			  WCOREDUMP(status) ? " (core dumped)" : "");
+}
+
+void emit_superseded(struct tracer *t, struct task *leader, pid_t old_tid)
+{
+	if (json(t))
+		return; /* the exec event names the former tid */
+	struct text_lead l = task_lead(t, leader);
+	text_line(task_stream(t, leader), &l, "+++ superseded by execve in pid %d +++",
+		  (int)old_tid);
+}
+
+void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, pid_t former_tid)
+{
+	char link[64], exe[4096];
+
+	if (!json(t))
+		return; /* strace's text shows the execve line itself */
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)task->tid);
+	ssize_t n = readlink(link, exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	struct strbuf sb = {0};
+	struct json_head h = head(task);
+	json_exec(&sb, &h, n > 0 ? exe : NULL, abi->name, former_tid);
+	put_json(t, task, &sb);
+}
+
+void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent)
+{
+	if (!json(t))
+		return;
+	struct strbuf sb = {0};
+	struct json_head h = head(task);
+	json_task_start(&sb, &h, (enum json_start)how, parent);
+	put_json(t, task, &sb);
+}
+
+void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi)
+{
+	if (json(t))
+		return; /* the exec event names the ABI */
+	struct text_lead l = task_lead(t, task);
+	text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
+		  (int)task->tid, abi->word_size * 8);
+}
+
+void emit_summary(struct tracer *t)
+{
+	struct strbuf sb = {0};
+
+	if (json(t))
+		json_summary(&sb, &t->summary);
+	else
+		summary_format(&t->summary, t->cfg->sort, &sb);
+	out_close_open_line(&t->out);
+	if (sb.len)
+		out_write(&t->out, sb.buf, sb.len);
+	strbuf_free(&sb);
+}

@@ -1,0 +1,54 @@
+/* --json: a real run's every line parses and validates against docs/json-schema.json. */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+TestSuite(json, .fini = it_fini, .timeout = 120);
+
+static struct it_run r;
+
+/* Runs the validator; returns the event types it saw (static), or skips. */
+static const char *validate(const char *trace_path)
+{
+	static char types[512];
+	char cmd[2048];
+	const char *src = getenv("PTRC_SOURCE_DIR");
+
+	cr_assert(src, "PTRC_SOURCE_DIR is not set");
+	snprintf(cmd, sizeof(cmd),
+		 "python3 %s/tests/integration/validate_json.py %s/docs/json-schema.json %s", src,
+		 src, trace_path);
+	FILE *p = popen(cmd, "r");
+	cr_assert(p);
+	size_t n = fread(types, 1, sizeof(types) - 1, p);
+	types[n] = '\0';
+	int status = pclose(p);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+		cr_skip_test("python3 jsonschema is not installed");
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		  "the trace does not validate (see the message above)");
+	return types;
+}
+
+Test(json, follow_run_validates)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("strace has no --json");
+	it_init(&r);
+	const char *const argv[] = {"--json", "-f", "-o", "@TRACE", it_prog("tp_procs"),
+				    "fork",   NULL};
+	it_run(&r, argv);
+	const char *types = validate(r.trace);
+	cr_assert(strstr(types, "header") && strstr(types, "syscall") &&
+			  strstr(types, "task_start") && strstr(types, "task_exit") &&
+			  strstr(types, "exec") && strstr(types, "signal"),
+		  "event types seen: %s", types);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "\"name\":\"exit_group\""), "%s", t);
+	cr_assert(strstr(t, "\"how\":\"fork\""), "a forked child is announced:\n%s", t);
+	free(t);
+}
