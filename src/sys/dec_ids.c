@@ -76,8 +76,9 @@ static void dec_gid_list(struct dctx *d, struct val *v, uint64_t addr, int64_t n
 
 void dec_getgroups(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	if (exiting && dec_ok(ev) && gid32(d, ev) && arg_int(ev, 0) != 0)
-		dec_gid_list(d, &ev->args[1], arg_word(d, ev, 1), ev->ret);
+	/* With a size of 0 the kernel only counts: nothing was written. */
+	if (exiting && dec_ok(ev) && gid32(d, ev))
+		dec_gid_list(d, &ev->args[1], arg_word(d, ev, 1), arg_int(ev, 0) ? ev->ret : 0);
 }
 
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting)

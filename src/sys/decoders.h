@@ -77,6 +77,7 @@ void dec_signalfd(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);

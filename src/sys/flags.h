@@ -83,4 +83,18 @@ extern const struct xlat xl_sfd_flags;
 
 extern const struct xlat xl_faccessat_flags;
 
+extern const struct xlat xl_ioctl_reqs;
+extern const struct xlat xl_term_bauds;
+extern const struct xlat xl_term_csize;
+extern const struct xlat xl_term_cflags;
+extern const struct xlat xl_term_iflags;
+extern const struct xlat xl_term_oflags;
+extern const struct xlat xl_term_lflags;
+extern const struct xlat xl_term_nldly;
+extern const struct xlat xl_term_crdly;
+extern const struct xlat xl_term_tabdly;
+extern const struct xlat xl_term_bsdly;
+extern const struct xlat xl_term_vtdly;
+extern const struct xlat xl_term_ffdly;
+
 #endif

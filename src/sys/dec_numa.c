@@ -1,0 +1,64 @@
+/* NUMA memory policy: get_mempolicy's mode and node mask. */
+#include <inttypes.h>
+#include <linux/mempolicy.h>
+#include <stdio.h>
+
+#include "../../arch/abi.h"
+#include "decoders.h"
+#include "xlat.h"
+
+XLAT_TABLE(xl_mpol_modes, XLAT_ENUM, XLAT(MPOL_DEFAULT), XLAT(MPOL_PREFERRED), XLAT(MPOL_BIND),
+	   XLAT(MPOL_INTERLEAVE), XLAT(MPOL_LOCAL), XLAT(MPOL_PREFERRED_MANY));
+XLAT_TABLE(xl_mpol_mode_flags, XLAT_BITS, XLAT(MPOL_F_STATIC_NODES), XLAT(MPOL_F_RELATIVE_NODES),
+	   XLAT(MPOL_F_NUMA_BALANCING));
+XLAT_TABLE(xl_get_mempolicy_flags, XLAT_BITS, XLAT(MPOL_F_NODE), XLAT(MPOL_F_ADDR),
+	   XLAT(MPOL_F_MEMS_ALLOWED));
+
+/* A mode: MPOL_BIND, with its optional flags after a '|'. */
+static void val_mpol_mode(struct val *v, struct arena *a, uint32_t mode)
+{
+	uint32_t fl = mode & MPOL_MODE_FLAGS;
+	struct val *items = val_or(v, a, fl ? 2 : 1);
+
+	val_enum(&items[0], mode & ~(uint32_t)MPOL_MODE_FLAGS, &xl_mpol_modes);
+	if (fl)
+		val_flags(&items[1], fl, &xl_mpol_mode_flags);
+}
+
+/* maxnode - 1 bits, as strace prints them: [0000000000000001, ...] words. */
+static void dec_nodemask(struct dctx *d, struct val *v, uint64_t addr, uint64_t maxnode)
+{
+	unsigned ws = d->abi->word_size, bits = ws * 8;
+	uint64_t words = maxnode ? (maxnode - 1 + bits - 1) / bits : 0, w;
+	uint64_t shown = words < d->opt->strsize ? words : d->opt->strsize;
+	char buf[24];
+
+	if (!addr || !words || words > 4096 || read_word(d, addr, &w) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	struct val *items = val_array(v, d->ar, (uint32_t)shown);
+	if (shown < words)
+		v->flags |= VALF_TRUNC;
+	for (uint64_t i = 0; i < shown; i++) {
+		if (read_word(d, addr + i * ws, &w) < 0)
+			w = 0;
+		int n = snprintf(buf, sizeof(buf), "%0*" PRIx64, (int)ws * 2, w);
+		val_expr(&items[i], arena_strndup(d->ar, buf, (size_t)n));
+	}
+}
+
+void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint32_t mode;
+
+	if (!exiting) {
+		val_flags(&ev->args[4], (uint32_t)ev->raw[4], &xl_get_mempolicy_flags);
+		return;
+	}
+	if (!dec_ok(ev))
+		return;
+	if (dec_fetch(d, &ev->args[0], arg_word(d, ev, 0), &mode, sizeof(mode)))
+		val_mpol_mode(val_array(&ev->args[0], d->ar, 1), d->ar, mode);
+	dec_nodemask(d, &ev->args[1], arg_word(d, ev, 1), arg_word(d, ev, 2));
+}
