@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdlib.h>
 
 #include "cli/options.h"
@@ -14,8 +15,10 @@ int main(int argc, char **argv)
 		return PTRC_EXIT_USAGE;
 	if (rc == CLI_EXIT)
 		return 0;
-	if (tracer_init(&t, &cfg) < 0) {
-		rc = 1;
+	rc = tracer_init(&t, &cfg);
+	if (rc < 0) {
+		/* A policy that does not parse is a usage error; anything else failed. */
+		rc = rc == -EINVAL ? PTRC_EXIT_USAGE : 1;
 		goto out_cli;
 	}
 	if (cfg.npids) {

@@ -105,8 +105,10 @@ int expr_parse(struct config *cfg, const char *expr, char *err, size_t errlen)
 	const char *value = eq ? eq + 1 : expr;
 
 #define KEY(s) (klen == sizeof(s) - 1 && !strncmp(expr, s, klen))
-	if (!eq || KEY("trace") || KEY("t"))
+	if (!eq || KEY("trace") || KEY("t")) {
+		cfg->trace_given = true;
 		return sysfilter_parse(&cfg->trace, value, err, errlen);
+	}
 	if (KEY("signal") || KEY("signals") || KEY("s"))
 		return expr_signals(cfg, value, err, errlen);
 	if (KEY("status"))

@@ -67,6 +67,10 @@ static void add_path(struct config *cfg, const char *path)
 enum {
 	OPT_COLOR = 256,
 	OPT_JSON,
+	OPT_POLICY,
+	OPT_POLICY_ACTION,
+	OPT_LEARN,
+	OPT_SECCOMP_PROFILE,
 };
 
 static const struct option long_opts[] = {
@@ -92,6 +96,10 @@ static const struct option long_opts[] = {
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"json", no_argument, NULL, OPT_JSON},
+	{"policy", required_argument, NULL, OPT_POLICY},
+	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
+	{"learn", required_argument, NULL, OPT_LEARN},
+	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -118,6 +126,19 @@ static int parse_color(struct config *cfg, const char *arg)
 		cfg->color = COLOR_NEVER;
 	else
 		return usage_error("invalid --color argument: '%s'", arg);
+	return 0;
+}
+
+static int parse_policy_action(struct config *cfg, const char *arg)
+{
+	if (!strcmp(arg, "report"))
+		cfg->policy_action = POLICY_ACT_REPORT;
+	else if (!strcmp(arg, "deny"))
+		cfg->policy_action = POLICY_ACT_DENY;
+	else if (!strcmp(arg, "kill"))
+		cfg->policy_action = POLICY_ACT_KILL;
+	else
+		return usage_error("invalid --policy-action: '%s' (report, deny or kill)", arg);
 	return 0;
 }
 
@@ -159,6 +180,17 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return 0;
 	case OPT_COLOR:
 		return parse_color(cfg, arg);
+	case OPT_POLICY:
+		cfg->policy_file = arg;
+		return 0;
+	case OPT_POLICY_ACTION:
+		return parse_policy_action(cfg, arg);
+	case OPT_LEARN:
+		cfg->learn_file = arg;
+		return 0;
+	case OPT_SECCOMP_PROFILE:
+		cfg->seccomp_file = arg;
+		return 0;
 	}
 	return 1;
 }
@@ -230,6 +262,8 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "-ff needs -o FILE");
 	if ((cfg->nenv || cfg->user) && !cfg->argv[0])
 		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
+	if (cfg->seccomp_file && !cfg->policy_file && !cfg->learn_file)
+		return usage_error("%s", "--seccomp-profile needs --policy or --learn");
 	return CLI_RUN;
 }
 
@@ -268,6 +302,9 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 			return rc;
 	}
 	cfg->argv = argv + optind;
+	/* A policy is about the whole job: follow every child. */
+	if ((cfg->policy_file || cfg->learn_file) && !cfg->follow)
+		cfg->follow = 1;
 	return check(cfg);
 }
 

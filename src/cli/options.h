@@ -23,6 +23,8 @@ enum {
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
+
 struct config {
 	unsigned follow; /* -f: 1, -ff: 2 */
 	const char *outfile;
@@ -48,8 +50,13 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
-	bool json;   /* --json: JSON Lines instead of strace's text */
-	pid_t *pids; /* -p, owned */
+	bool json;		       /* --json: JSON Lines instead of strace's text */
+	bool trace_given;	       /* -e trace= was used */
+	const char *policy_file;       /* --policy */
+	enum policy_act policy_action; /* --policy-action */
+	const char *learn_file;	       /* --learn */
+	const char *seccomp_file;      /* --seccomp-profile */
+	pid_t *pids;		       /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;

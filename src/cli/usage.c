@@ -26,6 +26,14 @@ static const char help[] =
 	"  -z, -Z           only successful (-z) or failed (-Z) calls\n"
 	"  -P PATH          only calls that touch PATH (by name or open descriptor)\n"
 	"\n"
+	"Policies (docs/policy.md):\n"
+	"  --policy FILE    check every syscall of the command (and its children)\n"
+	"                   against FILE; report violations with their stacks\n"
+	"  --policy-action=report|deny|kill  let the call run (default), fail it\n"
+	"                   with EPERM, or kill the process tree\n"
+	"  --learn FILE     record what the command does as a policy in FILE\n"
+	"  --seccomp-profile FILE  write an OCI/Docker seccomp profile of the policy\n"
+	"\n"
 	"Statistics:\n"
 	"  -c               count calls, errors and time; print a table at the end\n"
 	"  -C               like -c, and print the trace as well\n"
@@ -58,6 +66,7 @@ static const char help[] =
 	"Exit status:\n"
 	"  COMMAND's own exit status, or 128+N when signal N killed it.\n"
 	"  With -p: 0 once detached, 1 if nothing could be attached.\n"
+	"  86 when --policy found violations.\n"
 	"  64 for a usage error, 127 when COMMAND is not found, 126 when it\n"
 	"  cannot be executed.\n";
 

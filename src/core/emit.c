@@ -4,6 +4,7 @@
  * chooses the format.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "out/json.h"
 #include "sys/signame.h"
 #include "tracer.h"
+#include "util/xalloc.h"
 
 static bool json(const struct tracer *t)
 {
@@ -80,6 +82,8 @@ void emit_sc_detached(struct tracer *t, struct task *task)
 
 void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo)
 {
+	if (t->lifecycle_quiet)
+		return;
 	if (json(t)) {
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
@@ -95,7 +99,7 @@ void emit_group_stop(struct tracer *t, struct task *task, int sig)
 {
 	char name[32];
 
-	if (json(t))
+	if (json(t) || t->lifecycle_quiet)
 		return; /* the signal that stopped it was an event of its own */
 	struct text_lead l = task_lead(t, task);
 	text_line(task_stream(t, task), &l, "--- stopped by %s ---",
@@ -115,7 +119,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 	}
 	struct text_lead l = task_lead(t, task);
 	struct out_stream *s = task_stream(t, task);
-	if (WIFEXITED(status) && t->cfg->quiet < 2)
+	if (WIFEXITED(status) && t->cfg->quiet < 2 && !t->lifecycle_quiet)
 		text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status) && cli_signal_shown(t->cfg, WTERMSIG(status)))
 		text_line(s, &l, "+++ killed by %s%s +++",
@@ -164,6 +168,61 @@ void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi
 	struct text_lead l = task_lead(t, task);
 	text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
 		  (int)task->tid, abi->word_size * 8);
+}
+
+void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,
+		    const char *action)
+{
+	const char *file = t->cfg->policy_file;
+	char where[512];
+
+	if (json(t)) {
+		struct strbuf sb = {0};
+		struct json_head h = head(task);
+		struct json_violation v = {
+			.action = action,
+			.exe = task->proc->exe,
+			.rule_file = rule ? file : NULL,
+			.rule_line = rule ? rule->line : 0,
+			.rule_text = rule ? rule->text : NULL,
+		};
+		json_violation(&sb, &h, &task->ev, &v, NULL);
+		put_json(t, task, &sb);
+		return;
+	}
+	if (rule)
+		snprintf(where, sizeof(where), "%s:%u: %s", file, rule->line, rule->text);
+	else
+		snprintf(where, sizeof(where), "%s: the default", file);
+	struct text_lead l = task_lead(t, task);
+	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe, where,
+		       &t->topt);
+}
+
+void emit_policy_summary(struct tracer *t)
+{
+	struct policy_state *ps = &t->pol;
+
+	if (!json(t))
+		return; /* the text summary goes to stderr (policy_hook.c) */
+	struct json_violation_count *items = xcalloc(ps->nv ? ps->nv : 1, sizeof(*items));
+	for (size_t i = 0; i < ps->nv; i++)
+		items[i] = (struct json_violation_count){
+			.syscall = ps->v[i].name,
+			.exe = ps->v[i].exe,
+			.rule_file = ps->v[i].rule ? t->cfg->policy_file : NULL,
+			.rule_line = ps->v[i].rule ? ps->v[i].rule->line : 0,
+			.count = ps->v[i].count,
+		};
+	struct strbuf sb = {0};
+	json_policy_summary(&sb, items, ps->nv,
+			    t->cfg->policy_action == POLICY_ACT_DENY   ? "deny"
+			    : t->cfg->policy_action == POLICY_ACT_KILL ? "kill"
+								       : "report");
+	out_close_open_line(&t->out);
+	out_write(&t->out, sb.buf, sb.len);
+	strbuf_free(&sb);
+	free(items);
 }
 
 void emit_summary(struct tracer *t)

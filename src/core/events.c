@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -61,6 +62,10 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 		return task;
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
+	free(task->proc->exe);
+	task->proc->exe = NULL;
+	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
+	task->flags &= ~TASK_HIDDEN;
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);
 	if (execer) {
 		pid_t pid = task->tid;
@@ -86,6 +91,9 @@ void on_ptrace_event(struct tracer *t, struct task *task, int event)
 		break;
 	case PTRACE_EVENT_EXEC:
 		task = on_exec(t, task);
+		break;
+	case PTRACE_EVENT_SECCOMP:
+		on_seccomp_stop(t, task);
 		break;
 	case PTRACE_EVENT_EXIT:
 		task->flags |= TASK_EXITING;

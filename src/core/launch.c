@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "out/json.h"
+#include "policy_hook.h"
 #include "tracer.h"
 
 /* Exit statuses a shell uses for a command it cannot run. */
@@ -120,8 +121,8 @@ static int become(const struct run_as *ra)
 	return 0;
 }
 
-static _Noreturn void child_exec(int sync_fd, const char *path, char **argv,
-				 const struct config *cfg, const struct run_as *ra)
+static _Noreturn void child_exec(int sync_fd, const char *path, char **argv, const struct tracer *t,
+				 const struct run_as *ra)
 {
 	char c;
 	sigset_t none;
@@ -138,10 +139,15 @@ static _Noreturn void child_exec(int sync_fd, const char *path, char **argv,
 	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(sync_fd);
-	apply_env(cfg);
+	apply_env(t->cfg);
 	int rc = become(ra);
 	if (rc < 0) {
 		fprintf(stderr, "ptrc: -u %s: %s\n", ra->name, strerror(-rc));
+		_exit(EXIT_NOT_EXEC);
+	}
+	rc = policy_hook_child(t);
+	if (rc < 0) {
+		fprintf(stderr, "ptrc: cannot install the seccomp filter: %s\n", strerror(-rc));
 		_exit(EXIT_NOT_EXEC);
 	}
 	execv(path, argv);
@@ -174,7 +180,7 @@ int tracer_launch(struct tracer *t, char **argv)
 	}
 	if (pid == 0) {
 		close(sync[1]);
-		child_exec(sync[0], path, argv, t->cfg, &ra);
+		child_exec(sync[0], path, argv, t, &ra);
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0 ||
 	    ptrace(PTRACE_INTERRUPT, pid, 0L, 0L) < 0) {

@@ -10,6 +10,7 @@
 
 #include "classify.h"
 #include "sys/signame.h"
+#include "policy_hook.h"
 #include "tracer.h"
 #include "util/xalloc.h"
 
@@ -87,15 +88,24 @@ int tracer_init(struct tracer *t, struct config *cfg)
 		out_init_fd(&t->out, STDERR_FILENO, true);
 	}
 	t->out.color = want_color(cfg, t->out.fd);
+	int rc = policy_hook_init(t);
+	if (rc < 0) {
+		out_close(&t->out);
+		free(t->buckets);
+		return rc;
+	}
+	if (policy_hook_fast(t))
+		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
 	setup_signals(t);
 	return 0;
 }
 
 void task_resume(struct tracer *t, struct task *task, int sig)
 {
-	(void)t;
+	/* Under the policy's seccomp filter only trapped calls stop. */
+	int req = policy_hook_fast(t) ? PTRACE_CONT : PTRACE_SYSCALL;
 	/* ESRCH: the task died under us; its exit status is still to come. */
-	ptrace(PTRACE_SYSCALL, task->tid, 0L, (long)sig);
+	ptrace(req, task->tid, 0L, (long)sig);
 }
 
 /* Waits for the next stop; -EINTR when a terminating signal arrived. */
@@ -212,7 +222,7 @@ int tracer_loop(struct tracer *t)
 			if (t->attach_mode) {
 				tracer_detach_all(t);
 				print_summary(t);
-				return 0;
+				return policy_hook_finish(t, 0);
 			}
 			/* Launch mode: die of it; PTRACE_O_EXITKILL takes the tracees. */
 			out_flush(&t->out);
@@ -229,7 +239,7 @@ int tracer_loop(struct tracer *t)
 		dispatch(t, pid, status);
 	}
 	print_summary(t);
-	return exit_status(t);
+	return policy_hook_finish(t, exit_status(t));
 }
 
 static void drop(struct tracer *t, struct task *task, void *arg)
@@ -242,6 +252,7 @@ void tracer_fini(struct tracer *t)
 {
 	task_for_each(t, drop, NULL);
 	summary_free(&t->summary);
+	policy_hook_free(t);
 	out_close(&t->out);
 	free(t->buckets);
 	t->buckets = NULL;

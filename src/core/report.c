@@ -74,8 +74,9 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 
 bool tracer_chatty(const struct tracer *t)
 {
-	/* JSON's task_start events say it, and stderr may carry the JSON stream. */
-	return !t->cfg->quiet && !t->cfg->json;
+	/* JSON's task_start events say it, and stderr may carry the JSON stream;
+	 * policy runs report violations, not the processes they follow. */
+	return !t->cfg->quiet && !t->cfg->json && !t->cfg->policy_file && !t->cfg->learn_file;
 }
 
 void tracer_msg(const char *fmt, ...)

@@ -6,6 +6,7 @@
 
 #include "arch/abi.h"
 #include "sys/sysent.h"
+#include "policy_hook.h"
 #include "tracer.h"
 
 static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
@@ -60,6 +61,7 @@ static void decode_entry(struct tracer *t, struct task *task)
 	if (!strcmp(ev->name, "restart_syscall"))
 		show_restarted(task, ev);
 	fdpaths_annotate(t, task, 0, ev->nargs, false);
+	task->flags |= TASK_DECODED;
 }
 
 /* -T, -c -w and JSON (its "duration") measure each call. */
@@ -78,36 +80,70 @@ static void start_clock(struct tracer *t, struct sc_event *ev)
 	ev->stime_entry_ns = t->stop_stime_ns;
 }
 
-static void syscall_entry(struct tracer *t, struct task *task,
-			  const struct __ptrace_syscall_info *info)
+/* A new call: its raw values, from the entry stop or the seccomp stop. */
+static void start_event(struct task *task, const struct __ptrace_syscall_info *info, uint64_t nr,
+			const uint64_t *args)
 {
 	struct sc_event *ev = &task->ev;
 	const struct sysent *ent;
 
-	if (task->flags & TASK_IN_SYSCALL)
-		syscall_abandon(t, task);
 	arena_reset(&task->ar);
 	memset(ev, 0, sizeof(*ev));
+	task->flags &= ~TASK_DECODED;
 	ev->abi = abi_by_audit_arch(info->arch);
 	if (!ev->abi)
 		ev->abi = abi_host();
-	ev->nr = info->entry.nr;
+	ev->nr = nr;
 	for (int i = 0; i < SC_MAX_ARGS; i++)
-		ev->raw[i] = info->entry.args[i];
+		ev->raw[i] = args[i];
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
-	task->flags |= TASK_IN_SYSCALL;
-
 	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
 	/* Table names are static, so they outlive the arena. */
 	task->prev_name = task->cur_name;
 	task->cur_name = name;
 	if ((task->flags & TASK_HIDDEN) && is_exec(name))
 		task->flags &= ~TASK_HIDDEN;
-	if ((task->flags & TASK_HIDDEN) || !sysfilter_match(t->trace, ev->abi, ev->nr))
+}
+
+void syscall_decode_for_report(struct tracer *t, struct task *task)
+{
+	if (!(task->flags & TASK_DECODED))
+		decode_entry(t, task);
+}
+
+void on_seccomp_stop(struct tracer *t, struct task *task)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return;
+	start_event(task, &info, info.seccomp.nr, info.seccomp.args);
+	if (task->flags & TASK_HIDDEN)
+		return;
+	policy_hook_entry(t, task);
+	/* Under the filter there is no exit stop: a denied call gets its result now. */
+	if (task->flags & TASK_DENIED)
+		policy_hook_exit(t, task);
+}
+
+static void syscall_entry(struct tracer *t, struct task *task,
+			  const struct __ptrace_syscall_info *info)
+{
+	struct sc_event *ev = &task->ev;
+
+	if (task->flags & TASK_IN_SYSCALL)
+		syscall_abandon(t, task);
+	start_event(task, info, info->entry.nr, info->entry.args);
+	task->flags |= TASK_IN_SYSCALL;
+	if (task->flags & TASK_HIDDEN)
+		return;
+	policy_hook_entry(t, task);
+	if (!sysfilter_match(t->trace, ev->abi, ev->nr))
 		return;
 	if (printing(t) || t->cfg->npaths)
-		decode_entry(t, task);
+		syscall_decode_for_report(t, task);
 	if (!select_by_path(t, task))
 		return;
 	task->flags |= TASK_SELECTED;
@@ -140,13 +176,16 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_IN_SYSCALL))
 		return; /* the exit of a call that was under way when we attached */
 	task->flags &= ~TASK_IN_SYSCALL;
+	bool denied = policy_hook_exit(t, task);
 	if (!(task->flags & TASK_SELECTED))
 		return;
 	task->flags &= ~TASK_SELECTED;
 	if (timed(t))
 		ev->duration_ns = elapsed_ns(&ev->t_entry);
-	ev->ret = info->exit.rval;
-	ev->is_error = info->exit.is_error;
+	if (!denied) { /* a denied call's result is the -EPERM ptrc gave it */
+		ev->ret = info->exit.rval;
+		ev->is_error = info->exit.is_error;
+	}
 	if (t->cfg->cflag)
 		count(t, ev);
 	if (!printing(t))

@@ -42,6 +42,7 @@ static void proc_put(struct proc *p)
 	if (--p->refs > 0)
 		return;
 	tmem_live_close(&p->live);
+	free(p->exe);
 	if (p->out) {
 		out_close(p->out);
 		free(p->out);

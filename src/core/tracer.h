@@ -12,6 +12,7 @@
 #include "event/event.h"
 #include "mem/tmem.h"
 #include "out/summary.h"
+#include "policy/policy.h"
 #include "out/text.h"
 #include "sys/decode.h"
 #include "util/arena.h"
@@ -24,6 +25,7 @@ struct proc {
 	struct tmem mem;
 	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
 	const struct ptrc_abi *abi; /* of its last syscall stop */
+	char *exe;		    /* --policy: the program, read on first need; owned */
 };
 
 enum task_flags {
@@ -33,6 +35,8 @@ enum task_flags {
 	TASK_LISTENING = 1 << 3,  /* in a group stop, restarted with PTRACE_LISTEN */
 	TASK_DETACHING = 1 << 4,  /* interrupted for detach */
 	TASK_EXITING = 1 << 5,	  /* PTRACE_EVENT_EXIT seen */
+	TASK_DENIED = 1 << 7,	  /* the policy skipped this call; it returns -EPERM */
+	TASK_DECODED = 1 << 8,	  /* the current call's entry was decoded */
 	TASK_SELECTED = 1 << 6,	  /* the current syscall passed -e trace= and -P */
 };
 
@@ -45,6 +49,29 @@ struct task {
 	const char *cur_name;  /* this syscall's name from the table, or NULL */
 	const char *prev_name; /* the previous one's, for restart_syscall */
 	struct task *next;     /* hash chain */
+};
+
+struct policy;
+struct policy_learn;
+struct policy_rule;
+
+struct violation_count {
+	const char *name;		/* the syscall; static */
+	char *exe;			/* owned, or NULL */
+	const struct policy_rule *rule; /* NULL: the policy's default */
+	uint64_t count;
+};
+
+/* --policy and --learn (policy_hook.c). */
+struct policy_state {
+	struct policy *policy;
+	struct policy_learn *learn;
+	struct policy_bpf bpf;
+	bool fast;   /* the command runs under the seccomp filter */
+	bool killed; /* --policy-action=kill fired */
+	struct violation_count *v;
+	size_t nv;
+	uint64_t total;
 };
 
 struct tracer {
@@ -64,7 +91,10 @@ struct tracer {
 	volatile int stop_signal;  /* SIGINT/SIGTERM/SIGHUP received, or 0 */
 	struct timespec last_line; /* for -r */
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
-	struct summary summary;	   /* -c, -C */
+	struct summary summary;
+	struct policy_state pol;
+	bool lifecycle_quiet;
+		/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
 };
 
 /* tasks.c */
@@ -103,6 +133,10 @@ void task_resume(struct tracer *t, struct task *task, int sig);
 
 /* syscall.c */
 void on_syscall_stop(struct tracer *t, struct task *task);
+/* Decodes the current call's entry if that was not done yet (a policy violation). */
+void syscall_decode_for_report(struct tracer *t, struct task *task);
+/* At a PTRACE_EVENT_SECCOMP stop: the policy check of the fast path. */
+void on_seccomp_stop(struct tracer *t, struct task *task);
 /* The task ended (or execve replaced it) inside a syscall: print "= ?". */
 void syscall_abandon(struct tracer *t, struct task *task);
 
@@ -119,6 +153,9 @@ void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, 
 void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent);
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi);
 void emit_summary(struct tracer *t);
+void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,
+		    const char *action);
+void emit_policy_summary(struct tracer *t);
 
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,

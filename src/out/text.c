@@ -154,6 +154,24 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 	emit(s, &sb);
 }
 
+void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		    const char *action, const char *exe, const char *rule,
+		    const struct text_opts *o)
+{
+	struct strbuf sb = {0};
+
+	begin_line(s, &sb, l);
+	if (s->color)
+		strbuf_adds(&sb, OUT_RED);
+	strbuf_addf(&sb, "!!! policy violation (%s): %s(", action, ev->name);
+	text_args(&sb, ev, 0, ev->nargs, o);
+	strbuf_addf(&sb, ") in %s; rule %s", exe ? exe : "?", rule);
+	if (s->color)
+		strbuf_adds(&sb, OUT_RESET);
+	strbuf_addc(&sb, '\n');
+	emit(s, &sb);
+}
+
 void text_line(struct out_stream *s, const struct text_lead *l, const char *fmt, ...)
 {
 	struct strbuf sb = {0};

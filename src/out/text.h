@@ -49,6 +49,14 @@ void text_sc_detached(struct out_stream *s, const struct text_lead *l, const str
 /* "--- SIGCHLD {si_signo=...} ---"; siginfo may be NULL when it was unreadable. */
 void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 		 const struct val *siginfo, const struct text_opts *o);
+/*
+ * A call the policy does not allow, with its arguments as decoded at entry:
+ * "!!! policy violation (deny): connect(3, {...}, 16) in /usr/bin/curl; rule p.policy:4: deny
+ * connect".
+ */
+void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
+		    const char *action, const char *exe, const char *rule,
+		    const struct text_opts *o);
 /* A whole line of its own: "+++ exited with 0 +++", "--- stopped by SIGSTOP ---". */
 __attribute__((format(printf, 3, 4))) void
 text_line(struct out_stream *s, const struct text_lead *l, const char *fmt, ...);

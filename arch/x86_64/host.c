@@ -1,0 +1,22 @@
+/* x86_64 host: registers through PTRACE_POKEUSER; the 64-bit view also serves i386 tracees. */
+#include <errno.h>
+#include <stddef.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+
+#include "../host.h"
+
+static int poke(pid_t tid, size_t offset, long value)
+{
+	return ptrace(PTRACE_POKEUSER, tid, (void *)offset, (void *)value) < 0 ? -errno : 0;
+}
+
+int host_set_syscall(pid_t tid, long nr)
+{
+	return poke(tid, offsetof(struct user_regs_struct, orig_rax), nr);
+}
+
+int host_set_return(pid_t tid, long value)
+{
+	return poke(tid, offsetof(struct user_regs_struct, rax), value);
+}

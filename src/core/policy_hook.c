@@ -1,0 +1,289 @@
+#include "policy_hook.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "arch/host.h"
+#include "policy/policy.h"
+#include "tracer.h"
+#include "util/xalloc.h"
+
+int policy_hook_init(struct tracer *t)
+{
+	const struct config *cfg = t->cfg;
+	char err[512];
+
+	if (cfg->policy_file) {
+		int rc = policy_load(cfg->policy_file, &t->pol.policy, err, sizeof(err));
+		if (rc < 0) {
+			fprintf(stderr, "ptrc: %s\n", err);
+			return rc;
+		}
+	}
+	if (cfg->learn_file)
+		t->pol.learn = policy_learn_new();
+	if (!t->pol.policy && !t->pol.learn)
+		return 0;
+	/* Policy runs print only violations (and deaths) unless a trace was asked for. */
+	if (!cfg->trace_given) {
+		sysfilter_parse(t->trace, "none", err, sizeof(err));
+		t->lifecycle_quiet = true;
+	}
+	t->pol.fast = t->pol.policy && !t->pol.learn && !t->attach_mode && !cfg->trace_given &&
+		      !cfg->cflag;
+	if (t->pol.fast && policy_bpf_compile(t->pol.policy, &t->pol.bpf) < 0)
+		t->pol.fast = false; /* too large for one filter: check every call instead */
+	return 0;
+}
+
+bool policy_hook_fast(const struct tracer *t)
+{
+	return t->pol.fast;
+}
+
+int policy_hook_child(const struct tracer *t)
+{
+	struct sock_fprog prog = {
+		.len = (unsigned short)t->pol.bpf.len,
+		.filter = t->pol.bpf.insns,
+	};
+
+	if (!t->pol.fast)
+		return 0;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The calling program, cached per process and dropped at exec. */
+static const char *proc_exe(struct task *task)
+{
+	struct proc *p = task->proc;
+	char link[64], buf[PATH_MAX];
+
+	if (p->exe)
+		return p->exe;
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)task->tid);
+	ssize_t n = readlink(link, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	p->exe = xstrdup(buf);
+	return p->exe;
+}
+
+static void resolve_paths(struct task *task, struct policy_input *in)
+{
+	char link[64], base[PATH_MAX];
+
+	for (unsigned i = 0; i < in->npaths; i++) {
+		if (!policy_input_relative(in, i))
+			continue;
+		if (in->dirfd[i] == AT_FDCWD)
+			snprintf(link, sizeof(link), "/proc/%d/cwd", (int)task->tid);
+		else
+			snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)task->tid,
+				 in->dirfd[i]);
+		ssize_t n = readlink(link, base, sizeof(base) - 1);
+		if (n <= 0)
+			continue;
+		base[n] = '\0';
+		policy_input_resolve(in, i, base, &task->ar);
+	}
+}
+
+static const char *action_name(enum policy_act a)
+{
+	return a == POLICY_ACT_DENY ? "deny" : a == POLICY_ACT_KILL ? "kill" : "report";
+}
+
+static void count(struct tracer *t, struct task *task, const struct policy_verdict *v)
+{
+	struct policy_state *ps = &t->pol;
+	const char *exe = task->proc->exe;
+
+	ps->total++;
+	for (size_t i = 0; i < ps->nv; i++) {
+		struct violation_count *c = &ps->v[i];
+		if (c->name == task->cur_name && c->rule == v->rule &&
+		    (c->exe == exe || (c->exe && exe && !strcmp(c->exe, exe)))) {
+			c->count++;
+			return;
+		}
+	}
+	ps->v = xrealloc(ps->v, sizeof(*ps->v) * (ps->nv + 1));
+	ps->v[ps->nv++] = (struct violation_count){
+		.name = task->cur_name ? task->cur_name : "syscall_unknown",
+		.exe = exe ? xstrdup(exe) : NULL,
+		.rule = v->rule,
+		.count = 1,
+	};
+}
+
+static void kill_tree(struct tracer *t, struct task *task, void *arg)
+{
+	(void)t;
+	(void)arg;
+	kill(task->tid, SIGKILL);
+}
+
+static void act(struct tracer *t, struct task *task, const struct policy_verdict *v)
+{
+	count(t, task, v);
+	syscall_decode_for_report(t, task);
+	emit_violation(t, task, v->rule, action_name(t->cfg->policy_action));
+	switch (t->cfg->policy_action) {
+	case POLICY_ACT_DENY:
+		/* -1 skips the call; its exit stop then gets -EPERM (policy_hook_exit). */
+		if (host_set_syscall(task->tid, -1) == 0)
+			task->flags |= TASK_DENIED;
+		break;
+	case POLICY_ACT_KILL:
+		t->pol.killed = true;
+		task_for_each(t, kill_tree, NULL);
+		break;
+	case POLICY_ACT_REPORT:
+		break;
+	}
+}
+
+void policy_hook_entry(struct tracer *t, struct task *task)
+{
+	struct policy_state *ps = &t->pol;
+	struct sc_event *ev = &task->ev;
+	struct policy_input in;
+
+	if (!ps->policy && !ps->learn)
+		return;
+	memset(&in, 0, sizeof(in));
+	in.family = -1;
+	const char *name = task->cur_name;
+	if (name && (ps->learn || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
+		policy_input_read(&in, ev->abi, name, ev->raw, &task->proc->mem, &task->ar);
+		resolve_paths(task, &in);
+	}
+	in.exe = proc_exe(task);
+	if (ps->learn && name)
+		policy_learn_add(ps->learn, name, &in);
+	if (!ps->policy)
+		return;
+	struct policy_verdict v;
+	policy_check(ps->policy, ev->abi, ev->nr, &in, &v);
+	if (v.action == POLICY_DENY)
+		act(t, task, &v);
+}
+
+bool policy_hook_exit(struct tracer *t, struct task *task)
+{
+	(void)t;
+	if (!(task->flags & TASK_DENIED))
+		return false;
+	task->flags &= ~TASK_DENIED;
+	host_set_return(task->tid, -EPERM);
+	task->ev.ret = -EPERM;
+	task->ev.is_error = true;
+	return true;
+}
+
+static void print_summary(struct tracer *t)
+{
+	struct policy_state *ps = &t->pol;
+
+	fprintf(stderr, "ptrc: policy %s: %llu violation%s\n", t->cfg->policy_file,
+		(unsigned long long)ps->total, ps->total == 1 ? "" : "s");
+	for (size_t i = 0; i < ps->nv; i++) {
+		const struct violation_count *c = &ps->v[i];
+		fprintf(stderr, "ptrc:   %6llu  %-16s %s  ", (unsigned long long)c->count, c->name,
+			c->exe ? c->exe : "?");
+		if (c->rule)
+			fprintf(stderr, "%s:%u: %s\n", t->cfg->policy_file, c->rule->line,
+				c->rule->text);
+		else
+			fprintf(stderr, "(the policy's default)\n");
+	}
+}
+
+static int write_file(const char *path, const struct strbuf *sb)
+{
+	FILE *f = fopen(path, "we");
+
+	if (!f || fwrite(sb->buf, 1, sb->len, f) != sb->len) {
+		int err = errno;
+		if (f)
+			fclose(f);
+		fprintf(stderr, "ptrc: can't write '%s': %s\n", path, strerror(err));
+		return -err;
+	}
+	return fclose(f) ? -errno : 0;
+}
+
+static int write_learned(struct tracer *t, struct policy **learned)
+{
+	struct strbuf sb = {0};
+	char err[512];
+	int rc;
+
+	policy_learn_write(t->pol.learn, &sb, "learned by ptrc --learn");
+	rc = write_file(t->cfg->learn_file, &sb);
+	if (rc == 0 && t->cfg->seccomp_file &&
+	    policy_parse(t->cfg->learn_file, sb.buf, sb.len, learned, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ptrc: the learned policy does not parse: %s\n", err);
+		rc = -EINVAL;
+	}
+	strbuf_free(&sb);
+	return rc;
+}
+
+int policy_hook_finish(struct tracer *t, int status)
+{
+	struct policy_state *ps = &t->pol;
+	struct policy *learned = NULL;
+	int rc = 0;
+
+	if (ps->learn)
+		rc = write_learned(t, &learned);
+	const struct policy *src = ps->policy ? ps->policy : learned;
+	if (t->cfg->seccomp_file && src) {
+		struct strbuf sb = {0};
+		policy_oci_export(src, &sb);
+		if (write_file(t->cfg->seccomp_file, &sb) < 0)
+			rc = -EIO;
+		strbuf_free(&sb);
+	}
+	policy_free(learned);
+	if (ps->policy) {
+		emit_policy_summary(t);
+		print_summary(t);
+	}
+	if (rc < 0)
+		return 1;
+	return ps->total ? PTRC_EXIT_VIOLATION : status;
+}
+
+void policy_hook_free(struct tracer *t)
+{
+	struct policy_state *ps = &t->pol;
+
+	for (size_t i = 0; i < ps->nv; i++)
+		free(ps->v[i].exe);
+	free(ps->v);
+	ps->v = NULL;
+	policy_free(ps->policy);
+	ps->policy = NULL;
+	policy_learn_free(ps->learn);
+	ps->learn = NULL;
+	if (ps->bpf.insns)
+		policy_bpf_free(&ps->bpf);
+}

@@ -1,0 +1,28 @@
+/* The policy mode in the event loop: enforce (--policy), learn (--learn), export. */
+#ifndef PTRC_CORE_POLICY_HOOK_H
+#define PTRC_CORE_POLICY_HOOK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct tracer;
+struct task;
+
+/* ptrc's exit status when the policy was violated (documented in ptrc(1)). */
+enum { PTRC_EXIT_VIOLATION = 86 };
+
+/* Loads the policy and prepares learning; prints the error and returns -errno. */
+int policy_hook_init(struct tracer *t);
+/* True when the launched command runs under a seccomp filter (no stop for allowed calls). */
+bool policy_hook_fast(const struct tracer *t);
+/* In the launched child, just before execve: installs the filter.  0 or -errno. */
+int policy_hook_child(const struct tracer *t);
+/* At a syscall entry (or a seccomp stop) of a visible task: check, learn, act. */
+void policy_hook_entry(struct tracer *t, struct task *task);
+/* At the syscall's exit: a denied call returns -EPERM; true when it was one. */
+bool policy_hook_exit(struct tracer *t, struct task *task);
+/* The end of the run: summary, learned policy, exported profile.  Returns the exit status. */
+int policy_hook_finish(struct tracer *t, int status);
+void policy_hook_free(struct tracer *t);
+
+#endif
