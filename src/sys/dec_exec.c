@@ -12,10 +12,10 @@
 
 enum { MAX_ENV_COUNT = 1 << 16 };
 
-/* ["ls", "-l"]: at most -s strings, each at most -s bytes. */
+/* ["ls", "-l"]: at most -s strings (any number with -v), each at most -s bytes. */
 static void dec_argv(struct dctx *d, struct val *v, uint64_t addr)
 {
-	unsigned ws = d->abi->word_size, max = d->opt->strsize;
+	unsigned ws = d->abi->word_size, max = d->opt->verbose ? MAX_ENV_COUNT : d->opt->strsize;
 	uint64_t p, n = 0;
 
 	if (!addr || read_word(d, addr, &p) < 0) {
@@ -30,7 +30,7 @@ static void dec_argv(struct dctx *d, struct val *v, uint64_t addr)
 		v->flags |= VALF_TRUNC;
 	for (uint32_t i = 0; i < shown; i++) {
 		read_word(d, addr + (uint64_t)i * ws, &p);
-		decode_cstr(d, &items[i], p, max);
+		decode_cstr(d, &items[i], p, d->opt->strsize);
 	}
 }
 
@@ -61,7 +61,11 @@ void dec_execve(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting)
 		return;
 	dec_argv(d, &ev->args[first], arg_word(d, ev, first));
-	dec_envp(d, &ev->args[first + 1], arg_word(d, ev, first + 1));
+	/* -v shows the environment as argv is shown, else only its size. */
+	if (d->opt->verbose)
+		dec_argv(d, &ev->args[first + 1], arg_word(d, ev, first + 1));
+	else
+		dec_envp(d, &ev->args[first + 1], arg_word(d, ev, first + 1));
 }
 
 XLAT_TABLE(xl_ptrace_events, XLAT_ENUM, XLAT(PTRACE_EVENT_FORK), XLAT(PTRACE_EVENT_VFORK),
@@ -109,10 +113,23 @@ void dec_rusage(struct dctx *d, struct val *v, uint64_t addr)
 		val_ptr(v, addr);
 		return;
 	}
-	st_init(v, d->ar, 2);
-	v->flags |= VALF_ABBREV;
+	static const char *const longs[] = {"ru_maxrss",  "ru_ixrss",  "ru_idrss",  "ru_isrss",
+					    "ru_minflt",  "ru_majflt", "ru_nswap",  "ru_inblock",
+					    "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
+					    "ru_nvcsw",	  "ru_nivcsw"};
+	const unsigned nlongs = sizeof(longs) / sizeof(longs[0]);
+	st_init(v, d->ar, 2 + nlongs);
 	dec_timeval(d, st_add(v, d->ar, "ru_utime"), addr);
 	dec_timeval(d, st_add(v, d->ar, "ru_stime"), addr + 2 * ws);
+	if (!d->opt->verbose) {
+		v->flags |= VALF_ABBREV;
+		return;
+	}
+	for (unsigned i = 0; i < nlongs; i++) {
+		uint64_t w = 0;
+		read_word(d, addr + (4 + i) * ws, &w);
+		val_int(st_add(v, d->ar, longs[i]), ws == 4 ? (int32_t)w : (int64_t)w);
+	}
 }
 
 /* wait4(pid, &status, options, &rusage) and waitpid(pid, &status, options). */

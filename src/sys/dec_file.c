@@ -81,7 +81,7 @@ void dec_mode(struct val *v, struct arena *a, uint32_t mode)
 	val_oct(&items[special ? 2 : 1], mode & 0777);
 }
 
-static void val_makedev(struct val *v, struct arena *a, uint64_t dev)
+void dec_makedev(struct val *v, struct arena *a, uint64_t dev)
 {
 	char buf[64];
 
@@ -96,7 +96,7 @@ static void stat_abbrev(struct dctx *d, struct val *v, uint32_t mode, uint64_t r
 	v->flags |= VALF_ABBREV;
 	dec_mode(st_add(v, d->ar, "st_mode"), d->ar, mode);
 	if (S_ISCHR(mode) || S_ISBLK(mode))
-		val_makedev(st_add(v, d->ar, "st_rdev"), d->ar, rdev);
+		dec_makedev(st_add(v, d->ar, "st_rdev"), d->ar, rdev);
 	else
 		val_int(st_add(v, d->ar, "st_size"), size);
 }
@@ -110,7 +110,10 @@ static void stat_at(struct dctx *d, struct sc_event *ev, unsigned i)
 		return;
 	if (!dec_fetch(d, v, ev->raw[i], &st, sizeof(st)))
 		return;
-	stat_abbrev(d, v, st.st_mode, st.st_rdev, st.st_size);
+	if (d->opt->verbose)
+		dec_stat_verbose(d, v, &st);
+	else
+		stat_abbrev(d, v, st.st_mode, st.st_rdev, st.st_size);
 }
 
 void dec_stat(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -153,13 +156,17 @@ void dec_statx(struct dctx *d, struct sc_event *ev, bool exiting)
 	}
 	if (!dec_ok(ev) || !dec_fetch(d, v, ev->raw[4], &stx, sizeof(stx)))
 		return;
+	if (d->opt->verbose) {
+		dec_statx_verbose(d, v, &stx);
+		return;
+	}
 	st_init(v, d->ar, 5);
 	v->flags |= VALF_ABBREV;
 	val_flags(st_add(v, d->ar, "stx_mask"), stx.stx_mask, &xl_statx_mask);
 	val_flags(st_add(v, d->ar, "stx_attributes"), stx.stx_attributes, &xl_statx_attrs);
 	dec_mode(st_add(v, d->ar, "stx_mode"), d->ar, stx.stx_mode);
 	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
-		val_makedev(st_add(v, d->ar, "stx_rdev"), d->ar,
+		dec_makedev(st_add(v, d->ar, "stx_rdev"), d->ar,
 			    makedev(stx.stx_rdev_major, stx.stx_rdev_minor));
 	else
 		val_uint(st_add(v, d->ar, "stx_size"), stx.stx_size);

@@ -1,5 +1,6 @@
 /* Descriptor control, directories, links and filesystem statistics. */
 #include <fcntl.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/statfs.h>
@@ -170,6 +171,51 @@ void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting)
 		decode_buf(d, &ev->args[i], arg_word(d, ev, i), (uint64_t)ev->ret);
 }
 
+XLAT_TABLE(xl_dirent_types, XLAT_ENUM, XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR), XLAT(DT_DIR),
+	   XLAT(DT_BLK), XLAT(DT_REG), XLAT(DT_LNK), XLAT(DT_SOCK), XLAT(DT_WHT));
+
+/* One struct linux_dirent64 at addr; false when it cannot be read. */
+static bool dirent64(struct dctx *d, struct val *v, uint64_t addr, uint16_t *reclen)
+{
+	struct {
+		uint64_t ino;
+		int64_t off;
+		uint16_t reclen;
+		uint8_t type;
+	} __attribute__((packed)) e;
+	enum { NAME_OFF = sizeof(e) };
+
+	if (tmem_read(d->mem, addr, &e, sizeof(e)) < 0 || e.reclen <= NAME_OFF)
+		return false;
+	*reclen = e.reclen;
+	st_init(v, d->ar, 5);
+	val_uint(st_add(v, d->ar, "d_ino"), e.ino);
+	val_int(st_add(v, d->ar, "d_off"), e.off);
+	val_uint(st_add(v, d->ar, "d_reclen"), e.reclen);
+	val_enum(st_add(v, d->ar, "d_type"), e.type, &xl_dirent_types);
+	decode_cstr(d, st_add(v, d->ar, "d_name"), addr + NAME_OFF, e.reclen - NAME_OFF);
+	return true;
+}
+
+/* -v: getdents64's entries in full, [{d_ino=..., d_name="..."}, ...]. */
+static bool dirents64_verbose(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	uint64_t pos = 0, n = 0;
+	uint16_t reclen;
+	struct val tmp;
+
+	while (pos < len && dirent64(d, &tmp, addr + pos, &reclen)) {
+		pos += reclen;
+		n++;
+	}
+	if (pos != len)
+		return false;
+	struct val *items = val_array(v, d->ar, (uint32_t)n);
+	for (uint64_t i = 0, off = 0; i < n; i++, off += reclen)
+		dirent64(d, &items[i], addr + off, &reclen);
+	return true;
+}
+
 /* Non-verbose strace shows the buffer's address and how many entries it holds. */
 void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
 {
@@ -181,6 +227,8 @@ void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
 	char buf[48];
 
 	if (!exiting || !dec_ok(ev))
+		return;
+	if (d->opt->verbose && reclen_off == 16 && dirents64_verbose(d, &ev->args[1], addr, len))
 		return;
 	while (pos + reclen_off + 2 <= len) {
 		uint16_t reclen;

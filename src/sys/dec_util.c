@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../../arch/abi.h"
@@ -125,4 +126,31 @@ void val_clock_t(struct val *v, struct arena *a, uint64_t ticks)
 		 ticks % (uint64_t)hz);
 	struct val inner = *v;
 	val_comment(v, a, &inner, arena_strndup(a, buf, strlen(buf)));
+}
+
+const char *dec_time_text(struct arena *a, int64_t sec, uint64_t nsec)
+{
+	char buf[80], zone[8];
+	struct tm tm;
+	time_t t = (time_t)sec;
+
+	if ((!sec && !nsec) || !localtime_r(&t, &tm))
+		return NULL;
+	size_t n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!n || !strftime(zone, sizeof(zone), "%z", &tm))
+		return NULL;
+	if (nsec)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, ".%09" PRIu64, nsec);
+	n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s", zone);
+	return arena_strndup(a, buf, n);
+}
+
+void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec)
+{
+	const char *text = dec_time_text(a, sec, nsec);
+
+	if (text) {
+		struct val inner = *v;
+		val_comment(v, a, &inner, text);
+	}
 }

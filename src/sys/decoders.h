@@ -33,6 +33,10 @@ void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
 /* Clock ticks, with their value in seconds as a comment when not 0: 5 / * 0.05 s * /. */
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
+/* strace's date for a timestamp, 2026-11-28T08:18:06.183747282+0000, or NULL for 0. */
+const char *dec_time_text(struct arena *a, int64_t sec, uint64_t nsec);
+/* Adds that date to v as a comment (v already holds the value). */
+void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec);
 /* A struct sockaddr of len bytes (dec_net.c). */
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */
@@ -44,6 +48,13 @@ void dec_rusage(struct dctx *d, struct val *v, uint64_t addr);
 /* st_mode: S_IFREG|0644 (dec_file.c). */
 void dec_mode(struct val *v, struct arena *a, uint32_t mode);
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags);
+/* makedev(0x1, 0x3) (dec_file.c). */
+void dec_makedev(struct val *v, struct arena *a, uint64_t dev);
+/* The unabbreviated (-v) stat and statx structs (dec_statv.c). */
+struct stat;
+struct statx;
+void dec_stat_verbose(struct dctx *d, struct val *v, const struct stat *st);
+void dec_statx_verbose(struct dctx *d, struct val *v, const struct statx *stx);
 
 /* Decoders, by family. */
 void dec_open(struct dctx *d, struct sc_event *ev, bool exiting);
