@@ -1,0 +1,124 @@
+/* --policy, --learn and --seccomp-profile on real runs: learn, enforce, the three actions. */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+TestSuite(policy, .fini = it_fini, .timeout = 120);
+
+static struct it_run r;
+
+static void write_policy(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	cr_assert(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void skip_for_strace(void)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("strace has no policy mode");
+}
+
+/* tp_opts makes openat/write/close/getppid/kill calls in DIR; a policy allowing all but kill. */
+static void run_with(const char *policy_text, const char *action)
+{
+	char pol[160], act[64];
+
+	it_init(&r);
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	write_policy(pol, policy_text);
+	snprintf(act, sizeof(act), "--policy-action=%s", action);
+	const char *const argv[] = {"--policy",		pol,   act, "-o", "@TRACE",
+				    it_prog("tp_opts"), r.dir, NULL};
+	it_run(&r, argv);
+}
+
+Test(policy, report_lets_the_call_run_and_fails_the_run)
+{
+	skip_for_strace();
+	run_with("deny kill\nallow *\n", "report");
+	it_assert_exit(&r, 86);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "!!! policy violation (report): kill("), "%s", t);
+	cr_assert(strstr(r.err, "1 violation"), "summary on stderr:\n%s", r.err);
+	cr_assert(strstr(r.err, "p.policy:1: deny kill"), "the rule is named:\n%s", r.err);
+	char *v = it_info(&r, "env");
+	cr_assert(v, "the program ran to its end");
+	free(v);
+	free(t);
+}
+
+Test(policy, deny_makes_the_call_fail_with_eperm)
+{
+	skip_for_strace();
+	run_with("deny getppid\nallow *\n", "deny");
+	it_assert_exit(&r, 86);
+	char *ppid = it_info(&r, "getppid");
+	cr_assert(ppid);
+	cr_assert_str_eq(ppid, "-1", "getppid returned %s, not -1 (EPERM)", ppid);
+	free(ppid);
+}
+
+Test(policy, kill_ends_the_command)
+{
+	skip_for_strace();
+	run_with("deny getppid\nallow *\n", "kill");
+	it_assert_exit(&r, 86);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "+++ killed by SIGKILL +++"), "%s", t);
+	cr_assert_null(it_info(&r, "getppid"), "the program went on after the kill");
+	free(t);
+}
+
+Test(policy, no_violation_keeps_the_commands_status)
+{
+	skip_for_strace();
+	run_with("allow *\n", "report");
+	it_assert_exit(&r, 0);
+	cr_assert(strstr(r.err, "0 violations"), "%s", r.err);
+}
+
+Test(policy, syntax_error_names_file_line_col_and_does_not_start)
+{
+	skip_for_strace();
+	run_with("allow read\nallow nosuchsyscall\n", "report");
+	it_assert_exit(&r, 64);
+	cr_assert(strstr(r.err, "p.policy:2:"), "file:line:col expected:\n%s", r.err);
+	cr_assert_null(it_info(&r, "pid"), "the command ran despite the error");
+}
+
+Test(policy, learned_policy_passes_the_same_run_and_exports_a_profile)
+{
+	char learned[160], profile[160];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(learned, sizeof(learned), "%s/learned.policy", r.dir);
+	snprintf(profile, sizeof(profile), "%s/seccomp.json", r.dir);
+	const char *const learn[] = {
+		"--learn", learned, "--seccomp-profile", profile, it_prog("tp_opts"), r.dir, NULL};
+	it_run(&r, learn);
+	it_assert_exit(&r, 0);
+	char *text = it_read_file(learned), *json = it_read_file(profile);
+	cr_assert(text && strstr(text, "getppid"), "%s", text ? text : "(no file)");
+	cr_assert(json && strstr(json, "\"defaultAction\""), "%s", json ? json : "(no file)");
+	free(text);
+	free(json);
+
+	struct it_run again;
+	it_init(&again);
+	/* The same run: its expectation file too, which the learned policy allows writing. */
+	snprintf(again.expect, sizeof(again.expect), "%s", r.expect);
+	const char *const enforce[] = {"--policy",	   learned, "-o", "@TRACE",
+				       it_prog("tp_opts"), r.dir,   NULL};
+	it_run(&again, enforce);
+	it_assert_exit(&again, 0);
+	cr_assert(strstr(again.err, "0 violations"), "%s", again.err);
+}
