@@ -49,6 +49,7 @@ enum {
 	VALF_SPACED = 1 << 7,	/* ARRAY: items joined by ' ' (fd sets, cpu sets: [0 1]) */
 	VALF_HEXSTR = 1 << 6,	/* STR: always \x escapes (random bytes: getrandom) */
 	VALF_DIRFD = 1 << 8,	/* FD: a dirfd argument, where AT_FDCWD has its name */
+	VALF_ABSTRACT = 1 << 9, /* STR: an abstract socket name (bytes after the NUL): @"name" */
 };
 
 struct val;

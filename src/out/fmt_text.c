@@ -255,6 +255,8 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 			strbuf_adds(sb, "NULL");
 		break;
 	case VAL_STR:
+		if (v->flags & VALF_ABSTRACT)
+			strbuf_addc(sb, '@');
 		if (v->flags & VALF_HEXSTR) {
 			struct text_opts hex = *o;
 			hex.xflag = 2;

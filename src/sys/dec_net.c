@@ -48,10 +48,14 @@ static void sockaddr_un(struct dctx *d, struct val *v, const struct sockaddr_un 
 	if (len <= off)
 		return;
 	size_t plen = strnlen(sun->sun_path, len - off);
-	/* An abstract address starts with a NUL and is not NUL-terminated. */
-	if (plen == 0 && len > off + 1)
-		plen = len - off;
-	val_str(st_add(v, d->ar, "sun_path"), d->ar, sun->sun_path, (uint32_t)plen, false);
+	struct val *path = st_add(v, d->ar, "sun_path");
+	/* An abstract address starts with a NUL and is not NUL-terminated: @"name". */
+	if (plen == 0 && len > off + 1) {
+		val_str(path, d->ar, sun->sun_path + 1, (uint32_t)(len - off - 1), false);
+		path->flags |= VALF_ABSTRACT;
+		return;
+	}
+	val_str(path, d->ar, sun->sun_path, (uint32_t)plen, false);
 }
 
 static void sockaddr_nl(struct dctx *d, struct val *v, const struct sockaddr_nl *nl)
