@@ -71,6 +71,9 @@ enum {
 	OPT_POLICY_ACTION,
 	OPT_LEARN,
 	OPT_SECCOMP_PROFILE,
+	OPT_UNWINDER,
+	OPT_CRASH_HANDLED,
+	OPT_LAST_SYSCALLS,
 };
 
 static const struct option long_opts[] = {
@@ -100,6 +103,10 @@ static const struct option long_opts[] = {
 	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
 	{"learn", required_argument, NULL, OPT_LEARN},
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
+	{"stack-trace", no_argument, NULL, 'k'},
+	{"unwinder", required_argument, NULL, OPT_UNWINDER},
+	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
+	{"last-syscalls", required_argument, NULL, OPT_LAST_SYSCALLS},
 	{NULL, 0, NULL, 0},
 };
 
@@ -191,6 +198,18 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	case OPT_SECCOMP_PROFILE:
 		cfg->seccomp_file = arg;
 		return 0;
+	case OPT_UNWINDER:
+		if (!strcmp(arg, "libdw"))
+			cfg->unwinder = UNWIND_LIBDW;
+		else if (!strcmp(arg, "libunwind"))
+			cfg->unwinder = UNWIND_LIBUNWIND;
+		else
+			return usage_error("invalid --unwinder: '%s' (libdw or libunwind)", arg);
+		return 0;
+	case OPT_LAST_SYSCALLS:
+		return parse_uint(arg, 4096, &cfg->last_syscalls) || cfg->last_syscalls == 0
+			       ? usage_error("invalid --last-syscalls: '%s' (1 to 4096)", arg)
+			       : 0;
 	}
 	return 1;
 }
@@ -238,6 +257,12 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case OPT_JSON:
 		cfg->json = true;
 		return 0;
+	case 'k':
+		cfg->kflag++;
+		return 0;
+	case OPT_CRASH_HANDLED:
+		cfg->crash_handled = true;
+		return 0;
 	case 'y':
 		cfg->yflag++;
 		return 0;
@@ -279,8 +304,8 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	optind = 1;
 	for (;;) {
 		int prev = optind;
-		int c = getopt_long(argc, argv, "+:hVfo:s:a:qxvtrTcCwS:P:zZnyX:E:u:p:e:", long_opts,
-				    NULL);
+		int c = getopt_long(argc, argv,
+				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:", long_opts, NULL);
 		if (c == -1)
 			break;
 		if (c == 'h') {

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "out/summary.h"
+#include "unwind/unwind.h"
 #include "sys/filter.h"
 
 /* ptrc's own exit status for a usage error (sysexits' EX_USAGE). */
@@ -52,6 +53,10 @@ struct config {
 	enum color_mode color;
 	bool json;		       /* --json: JSON Lines instead of strace's text */
 	bool trace_given;	       /* -e trace= was used */
+	unsigned kflag;		       /* -k: print each syscall's stack */
+	enum unwind_backend unwinder;  /* --unwinder=libdw|libunwind */
+	bool crash_handled;	       /* --crash-handled: report handled fault signals too */
+	unsigned last_syscalls;	       /* --last-syscalls N; 0 means the default */
 	const char *policy_file;       /* --policy */
 	enum policy_act policy_action; /* --policy-action */
 	const char *learn_file;	       /* --learn */

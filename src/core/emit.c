@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "arch/abi.h"
+#include "crash/crash.h"
 #include "out/json.h"
+#include "unwind/fmt_frames.h"
 #include "sys/signame.h"
 #include "tracer.h"
 #include "util/xalloc.h"
@@ -58,7 +60,8 @@ void emit_sc_exit(struct tracer *t, struct task *task)
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
 		h.ts = task->ev.t_wall; /* a call is stamped with its start */
-		json_syscall(&sb, &h, &task->ev, NULL);
+		json_syscall(&sb, &h, &task->ev,
+			     t->cfg->kflag && task->stack.n ? &task->stack : NULL);
 		put_json(t, task, &sb);
 		return;
 	}
@@ -186,7 +189,7 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 			.rule_line = rule ? rule->line : 0,
 			.rule_text = rule ? rule->text : NULL,
 		};
-		json_violation(&sb, &h, &task->ev, &v, NULL);
+		json_violation(&sb, &h, &task->ev, &v, task->stack.n ? &task->stack : NULL);
 		put_json(t, task, &sb);
 		return;
 	}
@@ -197,6 +200,24 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 	struct text_lead l = task_lead(t, task);
 	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe, where,
 		       &t->topt);
+	if (task->stack.n) {
+		struct strbuf sb = {0};
+		struct fmt_frames_opts o = {.no_source = false};
+		fmt_frames(&sb, &task->stack, &o);
+		out_write(task_stream(t, task), sb.buf, sb.len);
+		strbuf_free(&sb);
+	}
+}
+
+void emit_crash(struct tracer *t, struct task *task, const struct crash_report *rep)
+{
+	struct strbuf sb = {0};
+	struct val v;
+	struct json_head h = head(task);
+
+	crash_report_val(rep, &task->ar, &v);
+	json_crash(&sb, &h, rep->signo, &v, &rep->trace);
+	put_json(t, task, &sb);
 }
 
 void emit_policy_summary(struct tracer *t)

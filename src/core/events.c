@@ -62,6 +62,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 		return task;
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
+	debug_exec(task);
 	free(task->proc->exe);
 	task->proc->exe = NULL;
 	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
@@ -120,6 +121,8 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 		siginfo_decode(&task->ar, &v, &si);
 		emit_signal(t, task, sig, &v);
 	}
+	if (!(task->flags & TASK_HIDDEN))
+		debug_signal(t, task, &si);
 	task_resume(t, task, sig);
 }
 

@@ -143,6 +143,8 @@ static void act(struct tracer *t, struct task *task, const struct policy_verdict
 {
 	count(t, task, v);
 	syscall_decode_for_report(t, task);
+	/* Violations always carry the stack of the code that made the call. */
+	debug_walk_now(t, task);
 	emit_violation(t, task, v->rule, action_name(t->cfg->policy_action));
 	switch (t->cfg->policy_action) {
 	case POLICY_ACT_DENY:

@@ -137,6 +137,7 @@ static void syscall_entry(struct tracer *t, struct task *task,
 		syscall_abandon(t, task);
 	start_event(task, info, info->entry.nr, info->entry.args);
 	task->flags |= TASK_IN_SYSCALL;
+	debug_sc_record(t, task); /* for a crash report, even when not shown */
 	if (task->flags & TASK_HIDDEN)
 		return;
 	policy_hook_entry(t, task);
@@ -147,6 +148,9 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	if (!select_by_path(t, task))
 		return;
 	task->flags |= TASK_SELECTED;
+	/* The walk comes first so that -T and "duration" time the call, not the walk. */
+	if (printing(t))
+		debug_sc_walk(t, task);
 	start_clock(t, ev);
 	if (printing(t) && !deferred(t))
 		print_entry(t, task);
@@ -177,6 +181,8 @@ static void syscall_exit(struct tracer *t, struct task *task,
 		return; /* the exit of a call that was under way when we attached */
 	task->flags &= ~TASK_IN_SYSCALL;
 	bool denied = policy_hook_exit(t, task);
+	debug_sc_exit(t, task, denied ? ev->ret : info->exit.rval,
+		      denied ? ev->is_error : info->exit.is_error);
 	if (!(task->flags & TASK_SELECTED))
 		return;
 	task->flags &= ~TASK_SELECTED;
@@ -201,6 +207,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	}
 	task->flags &= ~TASK_PRINTED;
 	emit_sc_exit(t, task);
+	debug_sc_print_stack(t, task);
 }
 
 void syscall_abandon(struct tracer *t, struct task *task)
@@ -215,6 +222,7 @@ void syscall_abandon(struct tracer *t, struct task *task)
 	if (print) {
 		task->ev.exited = false;
 		emit_sc_exit(t, task);
+		debug_sc_print_stack(t, task);
 	}
 	task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL | TASK_SELECTED);
 }

@@ -43,6 +43,7 @@ static void proc_put(struct proc *p)
 		return;
 	tmem_live_close(&p->live);
 	free(p->exe);
+	debug_proc_free(p);
 	if (p->out) {
 		out_close(p->out);
 		free(p->out);
@@ -57,6 +58,7 @@ struct task *task_add(struct tracer *t, pid_t tid, pid_t tgid)
 
 	task->tid = tid;
 	task->proc = proc_get(t, tgid);
+	debug_task_init(t, task);
 	task->next = t->buckets[b];
 	t->buckets[b] = task;
 	t->ntasks++;
@@ -70,6 +72,7 @@ void task_remove(struct tracer *t, struct task *task)
 	unlink_task(t, task);
 	t->ntasks--;
 	proc_put(task->proc);
+	debug_task_free(task);
 	arena_free(&task->ar);
 	free(task);
 }

@@ -5,16 +5,19 @@
 #ifndef PTRC_CORE_TRACER_H
 #define PTRC_CORE_TRACER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
 #include "cli/options.h"
+#include "crash/lastsc.h"
 #include "event/event.h"
 #include "mem/tmem.h"
 #include "out/summary.h"
 #include "policy/policy.h"
 #include "out/text.h"
 #include "sys/decode.h"
+#include "unwind/unwind.h"
 #include "util/arena.h"
 
 /* A thread group: what its threads share. */
@@ -26,6 +29,7 @@ struct proc {
 	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
 	const struct ptrc_abi *abi; /* of its last syscall stop */
 	char *exe;		    /* --policy: the program, read on first need; owned */
+	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
 };
 
 enum task_flags {
@@ -46,9 +50,12 @@ struct task {
 	struct proc *proc;
 	struct sc_event ev;
 	struct arena ar;
-	const char *cur_name;  /* this syscall's name from the table, or NULL */
-	const char *prev_name; /* the previous one's, for restart_syscall */
-	struct task *next;     /* hash chain */
+	const char *cur_name;	   /* this syscall's name from the table, or NULL */
+	const char *prev_name;	   /* the previous one's, for restart_syscall */
+	struct task *next;	   /* hash chain */
+	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
+	struct crash_ring last;	   /* the last syscalls, for a crash report */
+	struct crash_sc *last_sc;  /* this syscall's record in last */
 };
 
 struct policy;
@@ -94,7 +101,7 @@ struct tracer {
 	struct summary summary;
 	struct policy_state pol;
 	bool lifecycle_quiet;
-		/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
+	/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
 };
 
 /* tasks.c */
@@ -156,6 +163,8 @@ void emit_summary(struct tracer *t);
 void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,
 		    const char *action);
 void emit_policy_summary(struct tracer *t);
+struct crash_report;
+void emit_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
 
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
@@ -170,5 +179,18 @@ bool select_by_status(const struct tracer *t, const struct sc_event *ev, unsigne
 void on_ptrace_event(struct tracer *t, struct task *task, int event);
 void on_signal_stop(struct tracer *t, struct task *task, int sig);
 void on_task_end(struct tracer *t, struct task *task, int status);
+
+/* debug.c: -k stacks and crash reports (src/unwind, src/crash). */
+void debug_proc_free(struct proc *p);
+void debug_task_init(struct tracer *t, struct task *task);
+void debug_task_free(struct task *task);
+void debug_sc_record(struct tracer *t, struct task *task);
+void debug_sc_walk(struct tracer *t, struct task *task);
+/* Walks the stack whatever -k says (a policy violation); the trace lives in task->ar. */
+void debug_walk_now(struct tracer *t, struct task *task);
+void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_error);
+void debug_sc_print_stack(struct tracer *t, struct task *task);
+void debug_exec(struct task *task);
+void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include "crash/disasm.h"
 #include "crash/maps.h"
+#include "event/value.h"
 #include "mem/tmem.h"
 #include "unwind/unwind.h"
 #include "util/arena.h"
@@ -92,5 +93,7 @@ int crash_analyze(struct crash_report *r, const char *maps_text, const struct tm
 
 /* The report as text, every line ending in '\n'. */
 void crash_format(struct strbuf *sb, const struct crash_report *r);
+/* The report as a value for JSON (crash_val.c); everything lives in a. */
+void crash_report_val(const struct crash_report *r, struct arena *a, struct val *out);
 
 #endif

@@ -1,0 +1,145 @@
+/*
+ * The event loop's side of -k stacks and crash reports: when to walk, when
+ * to invalidate the unwinder's caches, when to build a report.  The work is
+ * done by src/unwind and src/crash.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <unistd.h>
+
+#include "crash/crash.h"
+#include "sys/sysent.h"
+#include "tracer.h"
+#include "unwind/fmt_frames.h"
+
+static struct unwind_proc *proc_unwinder(struct tracer *t, struct proc *p)
+{
+	if (!p->unwind)
+		p->unwind = unwind_proc_new(p->tgid, t->cfg->unwinder);
+	return p->unwind;
+}
+
+void debug_proc_free(struct proc *p)
+{
+	unwind_proc_free(p->unwind);
+	p->unwind = NULL;
+}
+
+void debug_task_init(struct tracer *t, struct task *task)
+{
+	crash_ring_init(&task->last,
+			t->cfg->last_syscalls ? t->cfg->last_syscalls : CRASH_RING_DEFAULT);
+}
+
+void debug_task_free(struct task *task)
+{
+	crash_ring_free(&task->last);
+}
+
+/* Every syscall entry: a record for the task's crash report. */
+void debug_sc_record(struct tracer *t, struct task *task)
+{
+	const struct sysent *ent = NULL;
+	const char *name = systab_lookup(task->ev.abi, task->ev.nr, &ent);
+
+	(void)t;
+	task->last_sc = crash_ring_enter(&task->last, name, task->ev.nr, task->ev.raw,
+					 ent ? ent->nargs : 6);
+	task->stack.n = 0;
+}
+
+void debug_walk_now(struct tracer *t, struct task *task)
+{
+	struct unwind_opts o = {.no_source = false};
+
+	if (unwind_walk(proc_unwinder(t, task->proc), task->tid, &o, &task->ar, &task->stack) < 0)
+		task->stack.n = 0;
+}
+
+/* Entry stop of a syscall that will be printed: walk the stack now (-k), print it at exit. */
+void debug_sc_walk(struct tracer *t, struct task *task)
+{
+	if (t->cfg->kflag)
+		debug_walk_now(t, task);
+}
+
+static bool changes_maps(const char *name)
+{
+	static const char *const names[] = {
+		"mmap",	    "mmap2",	     "munmap",		 "mremap",
+		"mprotect", "pkey_mprotect", "remap_file_pages", "shmat",
+		"shmdt"};
+
+	for (size_t i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return true;
+	return false;
+}
+
+/* Exit stop of every syscall, printed or not. */
+void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_error)
+{
+	(void)t;
+	crash_ring_exit(task->last_sc, ret, is_error);
+	task->last_sc = NULL;
+	if (task->proc->unwind && !is_error && changes_maps(task->cur_name))
+		unwind_invalidate(task->proc->unwind, UNWIND_MAPS);
+}
+
+/* After the syscall's line (text_sc_exit / text_sc_noreturn): its stack. */
+void debug_sc_print_stack(struct tracer *t, struct task *task)
+{
+	struct strbuf sb = {0};
+
+	/* JSON carries the frames inside the syscall's object. */
+	if (!t->cfg->kflag || !task->stack.n || t->cfg->json)
+		return;
+	struct fmt_frames_opts o = {.no_source = false};
+	fmt_frames(&sb, &task->stack, &o);
+	out_write(task_stream(t, task), sb.buf, sb.len);
+	strbuf_free(&sb);
+	task->stack.n = 0;
+}
+
+void debug_exec(struct task *task)
+{
+	if (task->proc->unwind)
+		unwind_invalidate(task->proc->unwind, UNWIND_EXEC);
+}
+
+/*
+ * Signal-delivery stop: prints a crash report when the signal will kill the
+ * process (or with --crash-handled).  Call before resuming with the signal.
+ */
+void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
+{
+	struct crash_report rep;
+	struct strbuf sb = {0};
+	const char **last;
+
+	if (crash_should_report(task->tid, si, t->cfg->crash_handled) != 1)
+		return;
+	size_t nlast = crash_ring_lines(&task->last, &task->ar, &last);
+	struct crash_input in = {.pid = task->proc->tgid,
+				 .tid = task->tid,
+				 .si = *si,
+				 .mem = &task->proc->mem,
+				 .unwinder = proc_unwinder(t, task->proc),
+				 .last_syscalls = last,
+				 .nlast = nlast};
+	if (crash_collect(&in, &task->ar, &rep) == -ESRCH)
+		return;
+	if (t->cfg->json) {
+		emit_crash(t, task, &rep);
+		return;
+	}
+	crash_format(&sb, &rep);
+	out_close_open_line(task_stream(t, task));
+	out_write(task_stream(t, task), sb.buf, sb.len);
+	out_flush(task_stream(t, task));
+	if (t->cfg->outfile)
+		(void)!write(STDERR_FILENO, sb.buf, sb.len);
+	strbuf_free(&sb);
+}
