@@ -11,10 +11,10 @@ int main(int argc, char **argv)
 	int rc;
 
 	rc = cli_parse(&cfg, argc, argv);
-	if (rc < 0)
-		return PTRC_EXIT_USAGE;
-	if (rc == CLI_EXIT)
-		return 0;
+	if (rc < 0 || rc == CLI_EXIT) {
+		cli_free(&cfg);
+		return rc < 0 ? PTRC_EXIT_USAGE : 0;
+	}
 	rc = tracer_init(&t, &cfg);
 	if (rc < 0) {
 		/* A policy that does not parse is a usage error; anything else failed. */
