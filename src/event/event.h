@@ -23,6 +23,9 @@ struct sc_event {
 	uint8_t nargs;
 	/* Arguments [0, split) are printed at entry, the rest at exit. */
 	uint8_t split;
+	/* strace's clone and ioctl print the ", " before the exit part, not after the entry part.
+	 */
+	bool sep_at_exit;
 	struct val args[SC_MAX_ARGS];
 
 	bool exited; /* the exit stop was seen */

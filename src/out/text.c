@@ -60,7 +60,7 @@ void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct
 	else
 		strbuf_addf(&sb, "%s(", ev->name);
 	text_args(&sb, ev, 0, ev->split, o);
-	if (ev->split < ev->nargs && ev->split > 0)
+	if (ev->split < ev->nargs && ev->split > 0 && !ev->sep_at_exit)
 		strbuf_adds(&sb, ", ");
 	emit(s, &sb);
 	s->open_tid = l->tid;
@@ -110,6 +110,8 @@ void text_sc_exit(struct out_stream *s, const struct text_lead *l, const struct 
 	struct strbuf sb = {0};
 
 	resume_line(s, &sb, l, ev);
+	if (ev->sep_at_exit && ev->split > 0 && ev->split < ev->nargs)
+		strbuf_adds(&sb, ", ");
 	text_args(&sb, ev, ev->split, ev->nargs, o);
 	finish(s, &sb, ev, o);
 }

@@ -155,9 +155,10 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 	uint64_t arg = arg_word(d, ev, 2);
 
 	ioctl_request(d, &ev->args[1], req);
-	if (ioctl_is_output(req))
+	if (ioctl_is_output(req)) {
 		ev->split = 2;
-	else if (ioctl_takes_nothing(req))
+		ev->sep_at_exit = true;
+	} else if (ioctl_takes_nothing(req))
 		ev->nargs = ev->split = 2;
 	else if (ioctl_takes_int(req))
 		val_int(v, arg_int(ev, 2));

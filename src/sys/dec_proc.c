@@ -57,6 +57,7 @@ void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting)
 	clone_tail(d, ev, ev->args);
 	/* strace prints everything after the flags once the call returns. */
 	ev->split = 2;
+	ev->sep_at_exit = true;
 }
 
 struct clone_args_raw {

@@ -126,3 +126,26 @@ Test(text, noreturn_with_pending_output)
 	cr_assert_str_eq(capture_read(&c), "read(3,  <unfinished ...>)              = ?\n");
 	arena_free(&a);
 }
+
+/* clone and ioctl: strace puts the ", " on the resumed half. */
+Test(text, separator_at_exit)
+{
+	struct capture c;
+	struct arena a = {0};
+	struct sc_event ev;
+	struct text_lead l1 = {.tid = 10, .style = LEAD_PLAIN};
+	struct text_lead l2 = {.tid = 11, .style = LEAD_PLAIN};
+
+	capture_init(&c);
+	ev_read(&ev, &a);
+	ev.name = "ioctl";
+	ev.split = 2;
+	ev.sep_at_exit = true;
+	text_sc_entry(&c.s, &l1, &ev, &opts);
+	text_line(&c.s, &l2, "+++ exited with 0 +++");
+	text_sc_exit(&c.s, &l1, &ev, &opts);
+	cr_assert_str_eq(capture_read(&c), "10    ioctl(3, \"abc\" <unfinished ...>\n"
+					   "11    +++ exited with 0 +++\n"
+					   "10    <... ioctl resumed>, 4096)        = 3\n");
+	arena_free(&a);
+}
