@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# ptrc's speed against the native run and strace, measured in one run on this machine.
+#   bench/run.sh [PTRC] [STORM_CALLS]
+# Prints a Markdown table of wall-clock medians of 5 runs and their ratios to the native run.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+ptrc=${1:-$top/build/ptrc}
+calls=${2:-100000}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cc -O2 "$top/bench/storm.c" -o "$dir/storm"
+printf 'allow *\n' >"$dir/allow.policy"
+printf 'deny ptrace\nallow *\n' >"$dir/check.policy"
+
+median() { # COMMAND...: median wall seconds of 5 runs
+	local i t0 t1 times=()
+	for i in 1 2 3 4 5; do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		t1=$(date +%s%N)
+		times+=($(((t1 - t0) / 1000)))
+	done
+	printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+
+row() { # LABEL BASE_US COMMAND...
+	local label=$1 base=$2
+	shift 2
+	local us
+	us=$(median "$@")
+	awk -v l="$label" -v us="$us" -v b="$base" \
+		'BEGIN { printf "| %s | %.1f ms | %.2fx |\n", l, us / 1000, us / b }'
+}
+
+bench() { # TITLE COMMAND...
+	local title=$1
+	shift
+	local base
+	base=$(median "$@")
+	echo
+	echo "### $title"
+	echo
+	echo "| run | median wall time | vs native |"
+	echo "| --- | --- | --- |"
+	row "native" "$base" "$@"
+	row "strace -f -o /dev/null" "$base" strace -f -o /dev/null "$@"
+	row "ptrc -f -o /dev/null" "$base" "$ptrc" -f -o /dev/null "$@"
+	row "ptrc -c (summary only)" "$base" "$ptrc" -f -c -o /dev/null "$@"
+	row "ptrc --policy (allow all: seccomp filter)" "$base" "$ptrc" --policy "$dir/allow.policy" "$@"
+	row "ptrc --policy (deny ptrace: filter)" "$base" "$ptrc" --policy "$dir/check.policy" "$@"
+	row "ptrc --policy -e trace=all (no filter)" "$base" \
+		"$ptrc" --policy "$dir/allow.policy" -e trace=all -o /dev/null "$@"
+}
+
+echo "Machine: $(nproc) cores, $(uname -r); $(date -u +%Y-%m-%d)"
+bench "Syscall storm: $calls getppid calls" "$dir/storm" "$calls"
+bench "A typical build: make of 7 C files" "$top/bench/build_job.sh" "$dir"
