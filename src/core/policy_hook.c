@@ -41,6 +41,9 @@ int policy_hook_init(struct tracer *t)
 	}
 	t->pol.fast = t->pol.policy && !t->pol.learn && !t->attach_mode && !cfg->trace_given &&
 		      !cfg->cflag;
+	if (t->pol.policy && t->attach_mode)
+		tracer_msg("-p: a running process cannot be given a seccomp filter; "
+			   "checking every syscall");
 	if (t->pol.fast && policy_bpf_compile(t->pol.policy, &t->pol.bpf) < 0)
 		t->pol.fast = false; /* too large for one filter: check every call instead */
 	return 0;
