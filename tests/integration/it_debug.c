@@ -1,0 +1,135 @@
+/* The ptrc binary's -k stacks and crash reports (the library is tested in it_crash). */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+TestSuite(debug, .fini = it_fini, .timeout = 120);
+
+static struct it_run r;
+
+/* The line of FILE (in testprogs/) that carries MARK, as "file.c:N". */
+static void marked_line(const char *file, const char *mark, char *out, size_t len)
+{
+	char path[512];
+	const char *src = getenv("PTRC_SOURCE_DIR");
+
+	cr_assert(src);
+	snprintf(path, sizeof(path), "%s/testprogs/%s", src, file);
+	char *text = it_read_file(path);
+	cr_assert(text, "%s", path);
+	const char *at = strstr(text, mark);
+	cr_assert(at, "no %s in %s", mark, path);
+	int line = 1;
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	snprintf(out, len, "%s:%d", file, line);
+	free(text);
+}
+
+static void skip_for_strace(void)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("checks ptrc's own report and frame format");
+}
+
+static void k_frames(const char *unwinder)
+{
+	char deep[64], inl[64];
+
+	skip_for_strace();
+	marked_line("crash_kstack.c", "KSTACK-DEEP", deep, sizeof(deep));
+	marked_line("crash_kstack.c", "KSTACK-INLINE", inl, sizeof(inl));
+	it_init(&r);
+	const char *const argv[] = {
+		"-k", unwinder, "-e", "trace=getpid", "-o", "@TRACE", it_prog("crash_kstack"),
+		NULL};
+	it_run(&r, argv);
+	char *t = it_read_trace(&r, NULL);
+	char *d3 = strstr(t, "(deep3+"), *d2 = strstr(t, "(deep2+"), *d1 = strstr(t, "(deep1+"),
+	     *m = strstr(t, "(main+");
+	cr_assert(d3 && d1 && m && d3 < d1 && d1 < m, "frames in order:\n%s", t);
+	cr_assert(strstr(t, deep), "the syscall's source line %s:\n%s", deep, t);
+	if (!strcmp(unwinder, "--unwinder=libdw")) {
+		cr_assert(d2 && d3 < d2 && d2 < d1, "the inlined frame:\n%s", t);
+		cr_assert(strstr(t, "(inlined into deep1)"), "%s", t);
+		cr_assert(strstr(t, inl), "the inlined call's line %s:\n%s", inl, t);
+	}
+	free(t);
+}
+
+Test(debug, k_stacks_with_libdw)
+{
+	k_frames("--unwinder=libdw");
+}
+
+Test(debug, k_stacks_with_libunwind)
+{
+	k_frames("--unwinder=libunwind");
+}
+
+Test(debug, k_sees_a_dlopened_library)
+{
+	skip_for_strace();
+	it_init(&r);
+	const char *const argv[] = {"-k",
+				    "-e",
+				    "trace=getppid",
+				    "-o",
+				    "@TRACE",
+				    it_prog("crash_kstack"),
+				    it_prog("libcrashlib.so"),
+				    NULL};
+	it_run(&r, argv);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "libcrashlib.so(crashlib_getppid+"), "%s", t);
+	free(t);
+}
+
+Test(debug, crash_report_for_a_null_store)
+{
+	char line[64];
+
+	skip_for_strace();
+	marked_line("crash_null.c", "CRASH-LINE", line, sizeof(line));
+	it_init(&r);
+	const char *const argv[] = {"-f", "-e", "trace=none", "-o", "@TRACE", it_prog("crash_null"),
+				    NULL};
+	it_run(&r, argv);
+	it_assert_signal_exit(&r, SIGSEGV);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "SEGV_MAPERR"), "%s", t);
+	cr_assert(strstr(t, "NULL page"), "the address is classified:\n%s", t);
+	cr_assert(strstr(t, "\n=> "), "the faulting instruction is marked:\n%s", t);
+	cr_assert(strstr(t, line), "the faulting line %s:\n%s", line, t);
+	char *l3 = strstr(t, "(level3+"), *l1 = strstr(t, "(level1+");
+	cr_assert(l3 && l1 && l3 < l1, "frames in order:\n%s", t);
+	cr_assert(strstr(t, "+++ killed by SIGSEGV"), "%s", t);
+	cr_assert(strstr(r.err, "crash report"), "with -o the report goes to stderr too:\n%s",
+		  r.err);
+	free(t);
+}
+
+Test(debug, no_report_for_a_handled_fault)
+{
+	skip_for_strace();
+	it_init(&r);
+	const char *const argv[] = {"-e", "trace=none", "-o", "@TRACE", it_prog("crash_handled"),
+				    NULL};
+	it_run(&r, argv);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "--- SIGSEGV"), "%s", t);
+	cr_assert_null(strstr(t, "crash report"), "a handled fault gets no report:\n%s", t);
+	free(t);
+
+	it_init(&r);
+	const char *const again[] = {"--crash-handled",	       "-e", "trace=none", "-o", "@TRACE",
+				     it_prog("crash_handled"), NULL};
+	it_run(&r, again);
+	t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "crash report"), "--crash-handled reports it:\n%s", t);
+	free(t);
+}
