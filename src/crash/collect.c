@@ -12,37 +12,11 @@
 #include "crash.h"
 #include "regs.h"
 #include "sigcode.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 
 enum { PROC_FILE_MAX = 4 << 20, SRC_LINE_MAX = 512 };
 
-/* Reads a whole /proc file into a malloc'd NUL-terminated buffer; *len without the NUL. */
-static char *read_file(const char *path, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t cap = 8192, n = 0;
-	char *buf;
-
-	if (fd < 0)
-		return NULL;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap >= PROC_FILE_MAX)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		ssize_t r = read(fd, buf + n, cap - n - 1);
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
 
 static char *read_proc(pid_t pid, pid_t tid, const char *what, size_t *len)
 {
@@ -52,7 +26,7 @@ static char *read_proc(pid_t pid, pid_t tid, const char *what, size_t *len)
 		snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", (int)pid, (int)tid, what);
 	else
 		snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, what);
-	return read_file(path, len);
+	return readfile(path, PROC_FILE_MAX, len);
 }
 
 int crash_should_report(pid_t tid, const siginfo_t *si, bool handled_too)

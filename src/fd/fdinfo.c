@@ -11,39 +11,10 @@
 
 #include "fd/procnet.h"
 #include "fd/unixdiag.h"
+#include "util/readfile.h"
 
-static char *slurp(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0, cap = 16384;
-	char *buf;
-
-	if (fd < 0)
-		return NULL;
-	buf = malloc(cap);
-	for (;;) {
-		if (!buf)
-			break;
-		ssize_t n = read(fd, buf + len, cap - len - 1);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		if (len + 1 == cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	close(fd);
-	if (buf)
-		buf[len] = '\0';
-	return buf;
-}
+/* /proc/net tables of a busy host run to megabytes; beyond this a socket is not described. */
+enum { PROC_NET_MAX = 16 << 20 };
 
 static bool describe_inet(pid_t tid, unsigned long ino, char *out, size_t len)
 {
@@ -60,7 +31,7 @@ static bool describe_inet(pid_t tid, unsigned long ino, char *out, size_t len)
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		char path[64];
 		snprintf(path, sizeof(path), "/proc/%d/net/%s", (int)tid, tables[i].file);
-		char *text = slurp(path);
+		char *text = readfile(path, PROC_NET_MAX, NULL);
 		bool found = text &&
 			     procnet_describe(text, ino, tables[i].proto, tables[i].v6, out, len);
 		free(text);

@@ -125,11 +125,12 @@ Test(debug, no_report_for_a_handled_fault)
 	cr_assert_null(strstr(t, "crash report"), "a handled fault gets no report:\n%s", t);
 	free(t);
 
-	it_init(&r);
-	const char *const again[] = {"--crash-handled",	       "-e", "trace=none", "-o", "@TRACE",
+		static struct it_run r2; /* the harness keeps every run until it_fini() */
+	it_init(&r2);
+	const char *const again[] = {"--crash-handled", "-e", "trace=none", "-o", "@TRACE",
 				     it_prog("crash_handled"), NULL};
-	it_run(&r, again);
-	t = it_read_trace(&r, NULL);
+	it_run(&r2, again);
+	t = it_read_trace(&r2, NULL);
 	cr_assert(strstr(t, "crash report"), "--crash-handled reports it:\n%s", t);
 	free(t);
 }
