@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 TestSuite(policy, .fini = it_fini, .timeout = 120);
 
@@ -121,4 +122,33 @@ Test(policy, learned_policy_passes_the_same_run_and_exports_a_profile)
 	it_run(&again, enforce);
 	it_assert_exit(&again, 0);
 	cr_assert(strstr(again.err, "0 violations"), "%s", again.err);
+}
+
+/* A normal user, as in an unprivileged CI container: the filter needs no privilege. */
+Test(policy, deny_works_for_a_normal_user)
+{
+	char pol[160], cmd[1024];
+
+	skip_for_strace();
+	if (geteuid() != 0)
+		cr_skip_test("already a normal user: the other tests cover it");
+	snprintf(cmd, sizeof(cmd),
+		 "setpriv --reuid=65534 --regid=65534 --clear-groups -- "
+		 "sh -c 'test -x \"$0\" && test -x \"$1\"' '%s' '%s' 2>/dev/null",
+		 it_tracer(), it_prog("tp_opts"));
+	if (system(cmd) != 0)
+		cr_skip_test("uid 65534 cannot run the tracer or the test program (or no setpriv)");
+	it_init(&r);
+	r.as_nobody = true;
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	write_policy(pol, "deny getppid\nallow *\n");
+	const char *const argv[] = {"--policy", pol,	  "--policy-action=deny",
+				    "-o",	"@TRACE", it_prog("tp_opts"),
+				    r.dir,	NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 86);
+	char *ppid = it_info(&r, "getppid");
+	cr_assert(ppid && !strcmp(ppid, "-1"), "getppid under the policy returned %s",
+		  ppid ? ppid : "(nothing)");
+	free(ppid);
 }
