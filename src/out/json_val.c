@@ -1,11 +1,14 @@
 /* Decoded values as JSON (docs/json.md, "Values"). */
 #include "json.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../sys/signame.h"
 #include "../sys/xlat.h"
+#include "../util/xalloc.h"
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -245,6 +248,39 @@ static void json_array(struct strbuf *sb, const struct val *v)
 		strbuf_adds(sb, ",\"truncated\":true}");
 }
 
+/* A descriptor: a number, or {"fd": 3, "path": "/etc/passwd"} with -y; AT_FDCWD by name. */
+static void json_fd(struct strbuf *sb, const struct val *v)
+{
+	bool cwd = (v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD;
+
+	if (!v->fd.path) {
+		if (cwd)
+			strbuf_adds(sb, "\"AT_FDCWD\"");
+		else
+			strbuf_addf(sb, "%" PRId64, v->fd.num);
+		return;
+	}
+	strbuf_adds(sb, "{\"fd\":");
+	if (cwd)
+		strbuf_adds(sb, "\"AT_FDCWD\"");
+	else
+		strbuf_addf(sb, "%" PRId64, v->fd.num);
+	strbuf_adds(sb, ",\"path\":");
+	json_bytes(sb, v->fd.path, strlen(v->fd.path), false, false);
+	strbuf_addc(sb, '}');
+}
+
+/* An abstract UNIX socket name: "@name", as ss and strace show it. */
+static void json_abstract(struct strbuf *sb, const struct val *v)
+{
+	char *buf = xmalloc((size_t)v->n + 1);
+
+	buf[0] = '@';
+	memcpy(buf + 1, v->bytes, v->n);
+	json_bytes(sb, buf, (size_t)v->n + 1, v->flags & VALF_TRUNC, false);
+	free(buf);
+}
+
 /* Values with two parts: {"before":..,"after":..}, {"value":..,"comment"|"note":..}. */
 static void json_pair(struct strbuf *sb, const char *k1, const struct val *v1, const char *k2,
 		      const struct val *v2, const char *text2)
@@ -266,7 +302,7 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 	switch (v->kind) {
 	case VAL_INT:
 	case VAL_FD:
-		strbuf_addf(sb, "%" PRId64, v->i);
+		json_fd(sb, v);
 		break;
 	case VAL_UINT:
 	case VAL_OCT:
@@ -303,7 +339,11 @@ void json_val(struct strbuf *sb, const struct val *v)
 
 	switch (v->kind) {
 	case VAL_STR:
-		json_bytes(sb, v->bytes, v->n, v->flags & VALF_TRUNC, v->flags & VALF_HEXSTR);
+		if (v->flags & VALF_ABSTRACT)
+			json_abstract(sb, v);
+		else
+			json_bytes(sb, v->bytes, v->n, v->flags & VALF_TRUNC,
+				   v->flags & VALF_HEXSTR);
 		break;
 	case VAL_FLAGS:
 		strbuf_addc(sb, '[');
