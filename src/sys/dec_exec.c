@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include "../../arch/abi.h"
+#include "compat32.h"
 #include "decoders.h"
 #include "flags.h"
 #include "siginfo.h"
@@ -151,14 +152,15 @@ void dec_waitid(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	siginfo_t si;
 	struct val *v = &ev->args[2];
+	uint64_t addr = arg_word(d, ev, 2);
 
-	if (!exiting || !dec_ok(ev) || d->abi->word_size != 8)
+	if (!exiting || !dec_ok(ev))
 		return;
-	if (dec_fetch(d, v, arg_word(d, ev, 2), &si, sizeof(si))) {
-		if (si.si_signo)
-			siginfo_decode(d->ar, v, &si);
-		else
-			val_struct(v, d->ar, 0);
-	}
+	if (!addr || fetch_siginfo(d, addr, &si) < 0)
+		val_ptr(v, addr);
+	else if (si.si_signo)
+		siginfo_decode(d->ar, v, &si);
+	else
+		val_struct(v, d->ar, 0);
 	dec_rusage(d, &ev->args[4], arg_word(d, ev, 4));
 }

@@ -6,14 +6,9 @@
 #include <sys/sysmacros.h>
 
 #include "../../arch/abi.h"
+#include "compat32.h"
 #include "decoders.h"
 #include "flags.h"
-
-/* Struct layouts below are the 64-bit ones; i386 gets addresses for now. */
-static bool abi64(const struct dctx *d)
-{
-	return d->abi->word_size == 8;
-}
 
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags)
 {
@@ -101,15 +96,26 @@ static void stat_abbrev(struct dctx *d, struct val *v, uint32_t mode, uint64_t r
 		val_int(st_add(v, d->ar, "st_size"), size);
 }
 
+/* stat64, lstat64, fstat64 and fstatat64 write a struct stat64. */
+static enum stat_kind stat_kind_of(const struct sc_event *ev)
+{
+	size_t n = strlen(ev->name);
+
+	return n > 2 && !strcmp(ev->name + n - 2, "64") ? STAT_64 : STAT_NATIVE;
+}
+
 static void stat_at(struct dctx *d, struct sc_event *ev, unsigned i)
 {
 	struct stat st;
 	struct val *v = &ev->args[i];
+	uint64_t addr = arg_word(d, ev, i);
 
-	if (!dec_ok(ev) || !abi64(d))
+	if (!dec_ok(ev))
 		return;
-	if (!dec_fetch(d, v, ev->raw[i], &st, sizeof(st)))
+	if (!addr || fetch_stat(d, addr, stat_kind_of(ev), &st) < 0) {
+		val_ptr(v, addr);
 		return;
+	}
 	if (d->opt->verbose)
 		dec_stat_verbose(d, v, &st);
 	else
@@ -165,9 +171,6 @@ void dec_statx(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_flags(st_add(v, d->ar, "stx_mask"), stx.stx_mask, &xl_statx_mask);
 	val_flags(st_add(v, d->ar, "stx_attributes"), stx.stx_attributes, &xl_statx_attrs);
 	dec_mode(st_add(v, d->ar, "stx_mode"), d->ar, stx.stx_mode);
-	if (S_ISCHR(stx.stx_mode) || S_ISBLK(stx.stx_mode))
-		dec_makedev(st_add(v, d->ar, "stx_rdev"), d->ar,
-			    makedev(stx.stx_rdev_major, stx.stx_rdev_minor));
-	else
-		val_uint(st_add(v, d->ar, "stx_size"), stx.stx_size);
+	/* Unlike stat's, strace's abbreviated statx shows the size even for devices. */
+	val_uint(st_add(v, d->ar, "stx_size"), stx.stx_size);
 }

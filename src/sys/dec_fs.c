@@ -6,18 +6,24 @@
 #include <sys/statfs.h>
 
 #include "../../arch/abi.h"
+#include "compat32.h"
 #include "decoders.h"
 #include "flags.h"
 
+/* statfs(path, buf), fstatfs(fd, buf); statfs64(path, size, buf), fstatfs64(fd, size, buf). */
 void dec_statfs(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	struct statfs sf;
-	struct val *v = &ev->args[1];
+	unsigned i = ev->nargs - 1;
+	struct val *v = &ev->args[i];
+	uint64_t addr = arg_word(d, ev, i);
 
-	if (!exiting || !dec_ok(ev) || d->abi->word_size != 8)
+	if (!exiting || !dec_ok(ev))
 		return;
-	if (!dec_fetch(d, v, ev->raw[1], &sf, sizeof(sf)))
+	if (!addr || fetch_statfs(d, addr, ev->nargs == 3, &sf) < 0) {
+		val_ptr(v, addr);
 		return;
+	}
 	st_init(v, d->ar, 11);
 	struct val *t = st_add(v, d->ar, "f_type");
 	val_enum(t, (uint64_t)sf.f_type, &xl_fs_magic);
@@ -45,13 +51,18 @@ void dec_fstatfs(struct dctx *d, struct sc_event *ev, bool exiting)
 	dec_statfs(d, ev, exiting);
 }
 
-/* struct flock: the same field order on every ABI, off_t sized by the ABI. */
-static void dec_flock(struct dctx *d, struct val *v, uint64_t addr, bool with_pid)
+/*
+ * struct flock: the same field order on every ABI, off_t sized by the ABI;
+ * i386's fcntl64 takes a struct flock64 for F_*LK64 and the OFD locks.
+ */
+static void dec_flock(struct dctx *d, struct val *v, uint64_t addr, bool with_pid, bool is64)
 {
 	struct flock fl;
 
-	if (d->abi->word_size != 8 || !dec_fetch(d, v, addr, &fl, sizeof(fl)))
+	if (!addr || fetch_flock(d, addr, is64, &fl) < 0) {
+		val_ptr(v, addr);
 		return;
+	}
 	st_init(v, d->ar, 5);
 	val_enum(st_add(v, d->ar, "l_type"), (uint16_t)fl.l_type, &xl_lock_types);
 	val_enum(st_add(v, d->ar, "l_whence"), (uint16_t)fl.l_whence, &xl_seek_whence);
@@ -77,7 +88,23 @@ static void flags_note(struct dctx *d, struct sc_event *ev, bool open_flags)
 		val_flags(f, (uint64_t)ev->ret, &xl_fd_flags);
 }
 
-static void fcntl_entry(struct dctx *d, struct sc_event *ev, int cmd)
+/*
+ * i386's F_GETLK64, F_SETLK64 and F_SETLKW64: the F_*LK command they stand
+ * for, with a struct flock64; -1 for any other command.
+ */
+static int lk64_cmd(const struct dctx *d, int cmd)
+{
+	static const int same[] = {F_GETLK, F_SETLK, F_SETLKW};
+
+	if (!abi_is_i386(d))
+		return -1;
+	for (unsigned i = 0; i < 3 && i < xl_fcntl_lk64_cmds.n; i++)
+		if (xl_fcntl_lk64_cmds.ents[i].val == (uint64_t)(int64_t)cmd)
+			return same[i];
+	return -1;
+}
+
+static void fcntl_entry(struct dctx *d, struct sc_event *ev, int cmd, bool is64)
 {
 	struct val *v = &ev->args[2];
 	uint64_t arg = arg_word(d, ev, 2);
@@ -104,9 +131,11 @@ static void fcntl_entry(struct dctx *d, struct sc_event *ev, int cmd)
 		break;
 	case F_SETLK:
 	case F_SETLKW:
+		dec_flock(d, v, arg, false, is64);
+		break;
 	case F_OFD_SETLK:
 	case F_OFD_SETLKW:
-		dec_flock(d, v, arg, false);
+		dec_flock(d, v, arg, false, true);
 		break;
 	case F_GETLK:
 	case F_OFD_GETLK:
@@ -128,10 +157,15 @@ static void fcntl_entry(struct dctx *d, struct sc_event *ev, int cmd)
 
 void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	int cmd = (int)arg_int(ev, 1);
+	int cmd = (int)arg_int(ev, 1), lk = lk64_cmd(d, cmd);
+	bool is64 = lk >= 0 || d->abi->word_size == 8;
 
+	if (lk >= 0)
+		cmd = lk;
 	if (!exiting) {
-		fcntl_entry(d, ev, cmd);
+		if (lk >= 0)
+			val_enum(&ev->args[1], (uint32_t)ev->raw[1], &xl_fcntl_lk64_cmds);
+		fcntl_entry(d, ev, cmd, is64);
 		return;
 	}
 	switch (cmd) {
@@ -149,7 +183,8 @@ void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting)
 	case F_GETLK:
 	case F_OFD_GETLK:
 		if (dec_ok(ev))
-			dec_flock(d, &ev->args[2], arg_word(d, ev, 2), true);
+			dec_flock(d, &ev->args[2], arg_word(d, ev, 2), true,
+				  is64 || cmd == F_OFD_GETLK);
 		break;
 	default:
 		break;

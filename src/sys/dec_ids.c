@@ -1,38 +1,50 @@
 /* System information and credentials. */
+#include <stddef.h>
 #include <string.h>
 #include <sys/sysinfo.h>
 
 #include "../../arch/abi.h"
 #include "decoders.h"
 
-static void add_ulong(struct dctx *d, struct val *st, const char *name, unsigned long x)
-{
-	val_uint(st_add(st, d->ar, name), x);
-}
+/*
+ * struct sysinfo: a long, three unsigned longs of loads, six unsigned longs,
+ * a u16 procs padded to a word, two unsigned longs and a u32 mem_unit, on
+ * every ABI (compat_sysinfo for i386): read word by word.
+ */
+_Static_assert(offsetof(struct sysinfo, procs) == 10 * sizeof(long) &&
+		       offsetof(struct sysinfo, totalhigh) == 11 * sizeof(long) &&
+		       offsetof(struct sysinfo, mem_unit) == 13 * sizeof(long),
+	       "struct sysinfo is word-based");
 
 void dec_sysinfo(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	struct sysinfo si;
 	struct val *v = &ev->args[0];
+	uint64_t addr = arg_word(d, ev, 0), w[14];
+	unsigned ws = d->abi->word_size;
 
-	if (!exiting || !dec_ok(ev) || d->abi->word_size != 8 ||
-	    !dec_fetch(d, v, arg_word(d, ev, 0), &si, sizeof(si)))
+	if (!exiting || !dec_ok(ev))
 		return;
+	for (unsigned i = 0; i < 14; i++) {
+		if (!addr || read_word(d, addr + i * ws, &w[i]) < 0) {
+			val_ptr(v, addr);
+			return;
+		}
+	}
 	st_init(v, d->ar, 13);
-	val_int(st_add(v, d->ar, "uptime"), si.uptime);
+	val_int(st_add(v, d->ar, "uptime"), ws == 4 ? (int32_t)w[0] : (int64_t)w[0]);
 	struct val *loads = val_array(st_add(v, d->ar, "loads"), d->ar, 3);
 	for (unsigned i = 0; i < 3; i++)
-		val_uint(&loads[i], si.loads[i]);
-	add_ulong(d, v, "totalram", si.totalram);
-	add_ulong(d, v, "freeram", si.freeram);
-	add_ulong(d, v, "sharedram", si.sharedram);
-	add_ulong(d, v, "bufferram", si.bufferram);
-	add_ulong(d, v, "totalswap", si.totalswap);
-	add_ulong(d, v, "freeswap", si.freeswap);
-	val_uint(st_add(v, d->ar, "procs"), si.procs);
-	add_ulong(d, v, "totalhigh", si.totalhigh);
-	add_ulong(d, v, "freehigh", si.freehigh);
-	val_uint(st_add(v, d->ar, "mem_unit"), si.mem_unit);
+		val_uint(&loads[i], w[1 + i]);
+	val_uint(st_add(v, d->ar, "totalram"), w[4]);
+	val_uint(st_add(v, d->ar, "freeram"), w[5]);
+	val_uint(st_add(v, d->ar, "sharedram"), w[6]);
+	val_uint(st_add(v, d->ar, "bufferram"), w[7]);
+	val_uint(st_add(v, d->ar, "totalswap"), w[8]);
+	val_uint(st_add(v, d->ar, "freeswap"), w[9]);
+	val_uint(st_add(v, d->ar, "procs"), (uint16_t)w[10]);
+	val_uint(st_add(v, d->ar, "totalhigh"), w[11]);
+	val_uint(st_add(v, d->ar, "freehigh"), w[12]);
+	val_uint(st_add(v, d->ar, "mem_unit"), (uint32_t)w[13]);
 }
 
 /* getresuid([0], [0], [0]) */

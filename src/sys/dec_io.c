@@ -56,6 +56,19 @@ void dec_pipe(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_fd(&items[1], fds[1]);
 }
 
+/* [N]: an off_t (a word) or, for sendfile64, a loff_t. */
+static void dec_offset_ref(struct dctx *d, struct sc_event *ev, struct val *v, uint64_t addr)
+{
+	int64_t off;
+
+	if (strcmp(ev->name, "sendfile64")) {
+		dec_word_ref(d, v, addr, false);
+		return;
+	}
+	if (dec_fetch(d, v, addr, &off, sizeof(off)))
+		val_int(val_array(v, d->ar, 1), off);
+}
+
 /* sendfile's offset is read before and after: [0] => [100]. */
 void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting)
 {
@@ -65,13 +78,13 @@ void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (!exiting) {
 		if (addr)
 			ev->split = 2;
-		dec_word_ref(d, v, addr, false);
+		dec_offset_ref(d, ev, v, addr);
 		return;
 	}
 	if (!addr || v->kind != VAL_ARRAY || !dec_ok(ev))
 		return;
 	struct val before = *v, after;
-	dec_word_ref(d, &after, addr, false);
+	dec_offset_ref(d, ev, &after, addr);
 	val_change(v, d->ar, &before, &after);
 }
 

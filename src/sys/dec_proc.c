@@ -1,4 +1,5 @@
 /* Process creation, execution and waiting. */
+#include <asm/ldt.h>
 #include <linux/sched.h>
 #include <linux/ptrace.h>
 #include <stdio.h>
@@ -114,4 +115,50 @@ void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting)
 			dec_int_ref(d, st_add(&after, d->ar, name), v->fields[i].v->u);
 	}
 	val_change(v, d->ar, v, &after);
+}
+
+/* struct user_desc (the same 16 bytes on i386 and x86_64), as strace prints it. */
+static void dec_user_desc(struct dctx *d, struct val *v, uint64_t addr)
+{
+	struct user_desc u;
+	char buf[24];
+
+	if (!dec_fetch(d, v, addr, &u, sizeof(u)))
+		return;
+	st_init(v, d->ar, 9);
+	val_int(st_add(v, d->ar, "entry_number"), (int32_t)u.entry_number);
+	val_hex(st_add(v, d->ar, "base_addr"), u.base_addr);
+	int n = snprintf(buf, sizeof(buf), "%#08x", u.limit);
+	val_expr(st_add(v, d->ar, "limit"), arena_strndup(d->ar, buf, (size_t)n));
+	val_uint(st_add(v, d->ar, "seg_32bit"), u.seg_32bit);
+	val_uint(st_add(v, d->ar, "contents"), u.contents);
+	val_uint(st_add(v, d->ar, "read_exec_only"), u.read_exec_only);
+	val_uint(st_add(v, d->ar, "limit_in_pages"), u.limit_in_pages);
+	val_uint(st_add(v, d->ar, "seg_not_present"), u.seg_not_present);
+	val_uint(st_add(v, d->ar, "useable"), u.useable);
+}
+
+/* set_thread_area({entry_number=-1, ...}) = 0 (entry_number=12) */
+void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t addr = arg_word(d, ev, 0);
+	int32_t entry;
+	char buf[40];
+
+	if (!exiting) {
+		dec_user_desc(d, &ev->args[0], addr);
+		return;
+	}
+	struct val *v = &ev->args[0];
+	if (!dec_ok(ev) || v->kind != VAL_STRUCT || v->n < 1 || v->fields[0].v->i != -1 ||
+	    tmem_read(d->mem, addr, &entry, sizeof(entry)) < 0 || entry == -1)
+		return;
+	int n = snprintf(buf, sizeof(buf), "(entry_number=%d)", entry);
+	ev->ret_note = arena_strndup(d->ar, buf, (size_t)n);
+}
+
+void dec_get_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_user_desc(d, &ev->args[0], arg_word(d, ev, 0));
 }

@@ -1,7 +1,9 @@
 /* Signal syscalls: actions, masks, alternate stacks. */
 #include <signal.h>
+#include <string.h>
 
 #include "../../arch/abi.h"
+#include "compat32.h"
 #include "decoders.h"
 #include "flags.h"
 #include "siginfo.h"
@@ -22,6 +24,19 @@ static void val_handler(struct val *v, uint64_t h, unsigned ws)
 		val_ptr(v, h);
 }
 
+static void sigaction_fields(struct dctx *d, struct val *v, uint64_t handler, uint64_t flags,
+			     uint64_t restorer, const uint8_t *mask, uint64_t setsize)
+{
+	unsigned ws = d->abi->word_size;
+
+	st_init(v, d->ar, 4);
+	val_handler(st_add(v, d->ar, "sa_handler"), handler, ws);
+	val_sigset(st_add(v, d->ar, "sa_mask"), d->ar, mask, (uint32_t)setsize);
+	val_flags(st_add(v, d->ar, "sa_flags"), flags, &xl_sa_flags);
+	if (flags & xl_sa_flags.ents[0].val) /* SA_RESTORER */
+		val_ptr(st_add(v, d->ar, "sa_restorer"), restorer);
+}
+
 /* The kernel's struct sigaction: handler, flags, restorer, then the mask. */
 static void dec_sigaction(struct dctx *d, struct val *v, uint64_t addr, uint64_t setsize)
 {
@@ -35,12 +50,28 @@ static void dec_sigaction(struct dctx *d, struct val *v, uint64_t addr, uint64_t
 		val_ptr(v, addr);
 		return;
 	}
-	st_init(v, d->ar, 4);
-	val_handler(st_add(v, d->ar, "sa_handler"), handler, ws);
-	val_sigset(st_add(v, d->ar, "sa_mask"), d->ar, mask, (uint32_t)setsize);
-	val_flags(st_add(v, d->ar, "sa_flags"), flags, &xl_sa_flags);
-	if (flags & xl_sa_flags.ents[0].val) /* SA_RESTORER */
-		val_ptr(st_add(v, d->ar, "sa_restorer"), restorer);
+	sigaction_fields(d, v, handler, flags, restorer, mask, setsize);
+}
+
+/* i386 sigaction(2): struct old_sigaction, with a one-word mask. */
+static void dec_old_sigaction(struct dctx *d, struct val *v, uint64_t addr)
+{
+	struct i386_old_sigaction sa;
+
+	if (!abi_is_i386(d) || !dec_fetch(d, v, addr, &sa, sizeof(sa)))
+		return;
+	sigaction_fields(d, v, sa.handler, sa.flags, sa.restorer, (const uint8_t *)&sa.mask,
+			 sizeof(sa.mask));
+}
+
+void dec_sigaction_old(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	unsigned i = exiting ? 2 : 1;
+
+	if (exiting && !dec_ok(ev))
+		return;
+	if (ev->raw[i])
+		dec_old_sigaction(d, &ev->args[i], arg_word(d, ev, i));
 }
 
 void dec_rt_sigaction(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -78,8 +109,10 @@ static void dec_siginfo_at(struct dctx *d, struct val *v, uint64_t addr)
 {
 	siginfo_t si;
 
-	if (dec_fetch(d, v, addr, &si, sizeof(si)))
+	if (addr && fetch_siginfo(d, addr, &si) == 0)
 		siginfo_decode(d->ar, v, &si);
+	else
+		val_ptr(v, addr);
 }
 
 /* = 10 (SIGUSR1) */
@@ -92,7 +125,7 @@ void dec_rt_sigtimedwait(struct dctx *d, struct sc_event *ev, bool exiting)
 	}
 	if (!dec_ok(ev))
 		return;
-	if (ev->raw[1] && d->abi->word_size == 8)
+	if (ev->raw[1])
 		dec_siginfo_at(d, &ev->args[1], arg_word(d, ev, 1));
 	val_sig(val_note(&ev->retv, d->ar), ev->ret);
 }
@@ -101,23 +134,35 @@ void dec_rt_sigqueueinfo(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	unsigned i = ev->nargs - 1;
 
-	if (!exiting && d->abi->word_size == 8)
+	if (!exiting)
 		dec_siginfo_at(d, &ev->args[i], arg_word(d, ev, i));
 }
 
 /*
  * At rt_sigreturn the handler has returned into the restorer, so the stack
  * pointer is at the frame's ucontext; strace shows the mask it will restore.
+ * i386's frames are in compat32.h; its sigreturn(2) keeps the mask in two words.
  */
 void dec_rt_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint8_t mask[8];
-
-	if (exiting || d->abi->id != ABI_X86_64)
-		return;
 	uint64_t addr = ev->sp + offsetof(ucontext_t, uc_sigmask);
-	if (tmem_read(d->mem, addr, mask, sizeof(mask)) < 0)
+
+	if (exiting)
 		return;
+	if (abi_is_i386(d) && !strcmp(ev->name, "sigreturn")) {
+		uint32_t *w = (uint32_t *)mask;
+		if (tmem_read(d->mem, ev->sp + i386_sigreturn_oldmask_off, &w[0], 4) < 0 ||
+		    tmem_read(d->mem, ev->sp + i386_sigreturn_extramask_off, &w[1], 4) < 0)
+			return;
+	} else {
+		if (abi_is_i386(d))
+			addr = ev->sp + i386_rt_sigreturn_mask_off;
+		else if (d->abi != abi_host())
+			return;
+		if (tmem_read(d->mem, addr, mask, sizeof(mask)) < 0)
+			return;
+	}
 	struct val *v = &ev->args[0];
 	st_init(v, d->ar, 1);
 	val_sigset(st_add(v, d->ar, "mask"), d->ar, mask, sizeof(mask));

@@ -78,7 +78,7 @@ void dec_time(struct dctx *d, struct sc_event *ev, bool exiting)
 /* struct itimerspec: {it_interval={...}, it_value={...}}. */
 static void dec_itimerspec(struct dctx *d, struct val *v, uint64_t addr)
 {
-	unsigned ws = d->abi->word_size;
+	unsigned ts = dec_time_size(d);
 	uint64_t probe;
 
 	if (!addr || read_word(d, addr, &probe) < 0) {
@@ -87,7 +87,36 @@ static void dec_itimerspec(struct dctx *d, struct val *v, uint64_t addr)
 	}
 	st_init(v, d->ar, 2);
 	dec_timespec(d, st_add(v, d->ar, "it_interval"), addr);
-	dec_timespec(d, st_add(v, d->ar, "it_value"), addr + 2 * ws);
+	dec_timespec(d, st_add(v, d->ar, "it_value"), addr + 2 * ts);
+}
+
+/* struct itimerval: two timevals (setitimer, getitimer). */
+static void dec_itimerval(struct dctx *d, struct val *v, uint64_t addr)
+{
+	unsigned ts = dec_time_size(d);
+	uint64_t probe;
+
+	if (!addr || read_word(d, addr, &probe) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	dec_timeval(d, st_add(v, d->ar, "it_interval"), addr);
+	dec_timeval(d, st_add(v, d->ar, "it_value"), addr + 2 * ts);
+}
+
+void dec_setitimer(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_itimerval(d, &ev->args[1], arg_word(d, ev, 1));
+	else if (dec_ok(ev) && ev->raw[2])
+		dec_itimerval(d, &ev->args[2], arg_word(d, ev, 2));
+}
+
+void dec_getitimer(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		dec_itimerval(d, &ev->args[1], arg_word(d, ev, 1));
 }
 
 /* timer_settime and timerfd_settime: (id, flags, new, old). */

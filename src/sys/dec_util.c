@@ -84,19 +84,25 @@ void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const ch
 	val_int(st_add(v, a, subname), sub);
 }
 
+/* The size of a time_t field in this call's timespec and timeval. */
+unsigned dec_time_size(const struct dctx *d)
+{
+	return d->time64 ? 8 : d->abi->word_size;
+}
+
 static void dec_time_pair(struct dctx *d, struct val *v, uint64_t addr, const char *subname)
 {
-	uint64_t w[2];
-	unsigned ws = d->abi->word_size;
+	unsigned ts = dec_time_size(d);
 
-	if (!addr || read_word(d, addr, &w[0]) < 0 || read_word(d, addr + ws, &w[1]) < 0) {
-		val_ptr(v, addr);
+	if (ts == 4) {
+		int32_t w[2];
+		if (dec_fetch(d, v, addr, w, sizeof(w)))
+			val_time(v, d->ar, w[0], w[1], subname);
 		return;
 	}
-	if (ws == 4)
-		val_time(v, d->ar, (int32_t)w[0], (int32_t)w[1], subname);
-	else
-		val_time(v, d->ar, (int64_t)w[0], (int64_t)w[1], subname);
+	int64_t w[2];
+	if (dec_fetch(d, v, addr, w, sizeof(w)))
+		val_time(v, d->ar, w[0], w[1], subname);
 }
 
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../arch/abi.h"
+#include "remap.h"
 #include "sysent.h"
 #include "xlat.h"
 
@@ -145,14 +146,42 @@ static bool is_exit_arg(uint8_t kind)
 	return kind == AK_OBUF || kind == AK_OUT;
 }
 
+/* i386's *_time64 calls take 64-bit time values; all calls do on 64-bit ABIs. */
+static void set_time64(struct dctx *d, const char *name)
+{
+	d->time64 = d->abi->word_size == 8 || (name && strstr(name, "time64"));
+}
+
+static void decode_entry_args(struct dctx *d, struct sc_event *ev, const struct sysent *ent)
+{
+	ev->nargs = ent->nargs;
+	ev->split = ent->nargs;
+	for (unsigned i = 0; i < ent->nargs; i++) {
+		if (is_exit_arg(ent->args[i].kind)) {
+			if (ev->split == ent->nargs)
+				ev->split = (uint8_t)i;
+			val_ptr(&ev->args[i], arg_word(d, ev, i));
+			continue;
+		}
+		decode_arg(d, ev, i, &ent->args[i]);
+	}
+}
+
 void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 {
 	const struct sysent *ent = NULL;
 	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
+	struct remap r;
+	bool remapped = remap_args(d, ev, name, &r);
 
+	if (remapped && r.name) {
+		name = r.name;
+		ent = r.ent;
+	}
 	ev->ent = ent;
 	ev->exited = false;
 	ev->ret_note = NULL;
+	set_time64(d, name);
 	if (!name) {
 		char buf[32];
 		snprintf(buf, sizeof(buf), "syscall_%#llx", (unsigned long long)ev->nr);
@@ -165,30 +194,18 @@ void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 		ev->split = SC_MAX_ARGS;
 		for (unsigned i = 0; i < SC_MAX_ARGS; i++)
 			val_hex(&ev->args[i], arg_word(d, ev, i));
-		return;
+	} else {
+		decode_entry_args(d, ev, ent);
+		remap_fix_joined(d, ev, &r);
+		if (ent->decode)
+			ent->decode(d, ev, false);
 	}
-	ev->nargs = ent->nargs;
-	ev->split = ent->nargs;
-	for (unsigned i = 0; i < ent->nargs; i++) {
-		if (is_exit_arg(ent->args[i].kind)) {
-			if (ev->split == ent->nargs)
-				ev->split = (uint8_t)i;
-			val_ptr(&ev->args[i], arg_word(d, ev, i));
-			continue;
-		}
-		decode_arg(d, ev, i, &ent->args[i]);
-	}
-	if (ent->decode)
-		ent->decode(d, ev, false);
+	if (remapped)
+		remap_undo(ev, &r);
 }
 
-void sys_decode_exit(struct dctx *d, struct sc_event *ev)
+static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 {
-	const struct sysent *ent = ev->ent;
-
-	ev->exited = true;
-	if (ev->is_error)
-		return;
 	switch (ent ? ent->ret : RK_INT) {
 	case RK_HEX:
 		val_hex(&ev->retv, (uint64_t)ev->ret);
@@ -206,8 +223,21 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 		val_int(&ev->retv, ev->ret);
 		break;
 	}
+}
+
+void sys_decode_exit(struct dctx *d, struct sc_event *ev)
+{
+	const struct sysent *ent = ev->ent, *unused;
+	struct remap r;
+
+	ev->exited = true;
+	if (ev->is_error)
+		return;
+	decode_retval(ev, ent);
 	if (!ent)
 		return;
+	bool remapped = remap_args(d, ev, systab_lookup(ev->abi, ev->nr, &unused), &r);
+	set_time64(d, ev->name);
 	/* AK_OUT slots keep what entry left there (an address, or a value the
 	 * syscall's decoder saved to compare with the result). */
 	for (unsigned i = ev->split; i < ent->nargs; i++)
@@ -215,4 +245,6 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 			decode_arg(d, ev, i, &ent->args[i]);
 	if (ent->decode)
 		ent->decode(d, ev, true);
+	if (remapped)
+		remap_undo(ev, &r);
 }

@@ -25,6 +25,9 @@ struct dctx {
 	struct arena *ar;
 	const struct ptrc_abi *abi;
 	const struct decode_opts *opt;
+	/* Set by sys_decode_entry/exit: the call's time_t is 64-bit whatever the
+	 * word size (the i386 *_time64 calls). */
+	bool time64;
 };
 
 /*

@@ -26,7 +26,8 @@ void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
 /* A signal set of size bytes; an address when size is implausible. */
 void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size);
-/* {tv_sec=N, tv_nsec=N} and {tv_sec=N, tv_usec=N}, in the ABI's word size. */
+/* {tv_sec=N, tv_nsec=N} and {tv_sec=N, tv_usec=N}, fields of dec_time_size() bytes. */
+unsigned dec_time_size(const struct dctx *d);
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
 void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 /* A timespec/timeval already read: {tv_sec=s, <sub>=n}. */
@@ -92,6 +93,8 @@ void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_get_thread_area(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_execve(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_wait4(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_waitid(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -118,6 +121,7 @@ void dec_rt_sigtimedwait(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_rt_sigqueueinfo(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_rt_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sigaltstack(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sigaction_old(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_nanosleep(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clock_nanosleep(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -128,6 +132,8 @@ void dec_settimeofday(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_time(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_timer_settime(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_timer_gettime(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_setitimer(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getitimer(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_futex(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_socket(struct dctx *d, struct sc_event *ev, bool exiting);

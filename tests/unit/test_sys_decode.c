@@ -58,7 +58,7 @@ static const char *run(const char *name, int64_t ret, uint64_t a0, uint64_t a1, 
 		       uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	static struct sc_event ev;
-	struct dctx d = {&mem, &ar, abi_by_id(ABI_X86_64), &opts};
+	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_X86_64), .opt = &opts};
 	struct text_opts to = {0};
 
 	memset(&ev, 0, sizeof(ev));
@@ -86,9 +86,13 @@ static const char *run(const char *name, int64_t ret, uint64_t a0, uint64_t a1, 
 
 Test(sys_decode, every_def_entry_names_a_real_syscall)
 {
-	for (unsigned i = 0; i < sysent_count; i++)
-		cr_expect(systab_name_known(sysent_table[i].name), "%s is in no ABI table",
-			  sysent_table[i].name);
+	for (unsigned i = 0; i < sysent_count; i++) {
+		const char *name = sysent_table[i].name;
+		/* send and recv exist only as i386 socketcall subcalls. */
+		if (!strcmp(name, "send") || !strcmp(name, "recv"))
+			continue;
+		cr_expect(systab_name_known(name), "%s is in no ABI table", name);
+	}
 }
 
 Test(sys_decode, every_x86_64_syscall_has_a_def_entry)
@@ -257,7 +261,7 @@ Test(sys_decode, pipe2_fds_and_umask_octal)
 
 Test(sys_decode, unknown_number_prints_raw)
 {
-	struct dctx d = {&mem, &ar, abi_by_id(ABI_X86_64), &opts};
+	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_X86_64), .opt = &opts};
 	struct sc_event ev = {.abi = d.abi, .nr = 0xbad, .raw = {1, 2, 3, 4, 5, 6}};
 	struct text_opts to = {0};
 

@@ -56,7 +56,7 @@ static uint64_t nr_of(const char *name)
 static const char *run6(const char *name, int64_t ret, const uint64_t raw[6])
 {
 	static struct sc_event ev;
-	struct dctx d = {&mem, &ar, abi_by_id(ABI_X86_64), &opts};
+	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_X86_64), .opt = &opts};
 	struct text_opts to = {0};
 
 	memset(&ev, 0, sizeof(ev));
