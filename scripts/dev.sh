@@ -24,6 +24,19 @@ install_deps() {
 	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The -m32 test programs (testprogs/m32.cmake).  Not gcc-multilib: it conflicts with the
+# cross compilers (gcc-aarch64-linux-gnu); gcc-12-multilib without its recommends does not.
+install_m32() {
+	[ "$(uname -m)" = x86_64 ] || return 0
+	dpkg-query -W -f='${Status}' gcc-12-multilib 2>/dev/null | grep -q "install ok installed" &&
+		return 0
+	local sudo=()
+	[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+	echo "dev.sh: installing gcc-12-multilib (i386 test programs)"
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+		gcc-12-multilib >/dev/null || echo "dev.sh: no gcc-12-multilib: i386 tests skipped"
+}
+
 build() { # build DIR [cmake options...]
 	local dir=$1
 	shift
@@ -39,6 +52,7 @@ demo)
 	;;
 test)
 	install_deps
+	install_m32
 	build build
 	build build-asan -DPTRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	status=0

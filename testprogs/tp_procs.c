@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ static void catch_signal(int sig)
 
 static void sys_sigmask(int how, int sig)
 {
-	unsigned long set = 1UL << (sig - 1);
+	uint64_t set = 1ULL << (sig - 1); /* the kernel's 8-byte sigset on every ABI */
 
 	syscall(SYS_rt_sigprocmask, how, &set, NULL, 8);
 }

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ static void die(const char *what)
 
 static int run_deliver(void)
 {
-	unsigned long set = 1UL << (SIGCHLD - 1);
+	uint64_t set = 1ULL << (SIGCHLD - 1); /* the kernel's 8-byte sigset */
 	pid_t child;
 	long n;
 
