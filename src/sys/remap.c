@@ -170,3 +170,22 @@ void remap_undo(struct sc_event *ev, const struct remap *r)
 {
 	memcpy(ev->raw, r->saved, sizeof(r->saved));
 }
+
+const char *sys_subcall(const struct ptrc_abi *abi, uint64_t nr, const uint64_t raw[6],
+			const struct tmem *mem, uint64_t args[6])
+{
+	const struct sysent *ent;
+	const char *name = systab_lookup(abi, nr, &ent);
+	struct arena ar = {0};
+	struct dctx d = {.mem = mem, .ar = &ar, .abi = abi};
+	struct sc_event ev;
+	struct remap r;
+
+	if (!name || (strcmp(name, "socketcall") && strcmp(name, "ipc")))
+		return NULL;
+	memcpy(ev.raw, raw, sizeof(ev.raw));
+	if (!remap_args(&d, &ev, name, &r) || !r.name)
+		return NULL;
+	memcpy(args, ev.raw, sizeof(ev.raw));
+	return r.name;
+}

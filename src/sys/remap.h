@@ -30,4 +30,17 @@ bool remap_args(struct dctx *d, struct sc_event *ev, const char *sysname, struct
 void remap_fix_joined(struct dctx *d, struct sc_event *ev, const struct remap *r);
 void remap_undo(struct sc_event *ev, const struct remap *r);
 
+struct tmem;
+struct ptrc_abi;
+
+/*
+ * For the policy and anything else that looks at a call before decoding it:
+ * when syscall nr of abi is i386's socketcall(2) or ipc(2), returns the name
+ * of the call it multiplexes and fills args with that call's arguments (read
+ * through mem for socketcall).  NULL for any other call, or when they cannot
+ * be read.
+ */
+const char *sys_subcall(const struct ptrc_abi *abi, uint64_t nr, const uint64_t raw[6],
+			const struct tmem *mem, uint64_t args[6]);
+
 #endif
