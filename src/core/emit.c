@@ -166,8 +166,14 @@ void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent)
 
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi)
 {
-	if (json(t))
+	/* strace's message, not a trace line: never in a -o file, and -q hides it. */
+	if (json(t) || t->cfg->quiet)
 		return; /* the exec event names the ABI */
+	if (t->cfg->outfile) {
+		fprintf(stderr, "[ Process PID=%d runs in %d bit mode. ]\n", (int)task->tid,
+			abi->word_size * 8);
+		return;
+	}
 	struct text_lead l = task_lead(t, task);
 	text_line(task_stream(t, task), &l, "[ Process PID=%d runs in %d bit mode. ]",
 		  (int)task->tid, abi->word_size * 8);

@@ -116,11 +116,12 @@ static void count(struct tracer *t, struct task *task, const struct policy_verdi
 {
 	struct policy_state *ps = &t->pol;
 	const char *exe = task->proc->exe;
+	const char *name = task->sub_name ? task->sub_name : task->cur_name;
 
 	ps->total++;
 	for (size_t i = 0; i < ps->nv; i++) {
 		struct violation_count *c = &ps->v[i];
-		if (c->name == task->cur_name && c->rule == v->rule &&
+		if (c->name == name && c->rule == v->rule &&
 		    (c->exe == exe || (c->exe && exe && !strcmp(c->exe, exe)))) {
 			c->count++;
 			return;
@@ -128,7 +129,7 @@ static void count(struct tracer *t, struct task *task, const struct policy_verdi
 	}
 	ps->v = xrealloc(ps->v, sizeof(*ps->v) * (ps->nv + 1));
 	ps->v[ps->nv++] = (struct violation_count){
-		.name = task->cur_name ? task->cur_name : "syscall_unknown",
+		.name = name ? name : "syscall_unknown",
 		.exe = exe ? xstrdup(exe) : NULL,
 		.rule = v->rule,
 		.count = 1,
@@ -174,9 +175,12 @@ void policy_hook_entry(struct tracer *t, struct task *task)
 		return;
 	memset(&in, 0, sizeof(in));
 	in.family = -1;
-	const char *name = task->cur_name;
-	if (name && (ps->learn || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
-		policy_input_read(&in, ev->abi, name, ev->raw, &task->proc->mem, &task->ar);
+	/* i386's socketcall and ipc are judged as the call they carry. */
+	const char *name = task->sub_name ? task->sub_name : task->cur_name;
+	const uint64_t *args = task->sub_name ? task->sub_args : ev->raw;
+	if (name &&
+	    (ps->learn || task->sub_name || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
+		policy_input_read(&in, ev->abi, name, args, &task->proc->mem, &task->ar);
 		resolve_paths(task, &in);
 	}
 	in.exe = proc_exe(task);
@@ -185,7 +189,10 @@ void policy_hook_entry(struct tracer *t, struct task *task)
 	if (!ps->policy)
 		return;
 	struct policy_verdict v;
-	policy_check(ps->policy, ev->abi, ev->nr, &in, &v);
+	if (task->sub_name)
+		policy_check_name(ps->policy, task->sub_name, &in, &v);
+	else
+		policy_check(ps->policy, ev->abi, ev->nr, &in, &v);
 	if (v.action == POLICY_DENY)
 		act(t, task, &v);
 }

@@ -5,6 +5,7 @@
 #include <sys/ptrace.h>
 
 #include "arch/abi.h"
+#include "sys/remap.h"
 #include "sys/sysent.h"
 #include "policy_hook.h"
 #include "tracer.h"
@@ -102,6 +103,7 @@ static void start_event(struct task *task, const struct __ptrace_syscall_info *i
 	/* Table names are static, so they outlive the arena. */
 	task->prev_name = task->cur_name;
 	task->cur_name = name;
+	task->sub_name = sys_subcall(ev->abi, ev->nr, ev->raw, &task->proc->mem, task->sub_args);
 	if ((task->flags & TASK_HIDDEN) && is_exec(name))
 		task->flags &= ~TASK_HIDDEN;
 }
@@ -141,7 +143,8 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	if (task->flags & TASK_HIDDEN)
 		return;
 	policy_hook_entry(t, task);
-	if (!sysfilter_match(t->trace, ev->abi, ev->nr))
+	if (task->sub_name ? !sysfilter_match_name(t->trace, task->sub_name)
+			   : !sysfilter_match(t->trace, ev->abi, ev->nr))
 		return;
 	if (printing(t) || t->cfg->npaths)
 		syscall_decode_for_report(t, task);

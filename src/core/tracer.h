@@ -50,8 +50,11 @@ struct task {
 	struct proc *proc;
 	struct sc_event ev;
 	struct arena ar;
-	const char *cur_name;	   /* this syscall's name from the table, or NULL */
-	const char *prev_name;	   /* the previous one's, for restart_syscall */
+	const char *cur_name;  /* this syscall's name from the table, or NULL */
+	const char *prev_name; /* the previous one's, for restart_syscall */
+	/* i386 socketcall/ipc: the call it carries (static name) and its arguments. */
+	const char *sub_name;
+	uint64_t sub_args[6];
 	struct task *next;	   /* hash chain */
 	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
 	struct crash_ring last;	   /* the last syscalls, for a crash report */

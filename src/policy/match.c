@@ -9,10 +9,10 @@
 
 /* Rules by syscall number of one ABI, in CSR form. */
 struct policy_index {
-	unsigned len;		 /* numbers 0 .. len-1 */
-	const char **names;	 /* by number, NULL for unnamed */
-	unsigned *start;	 /* rules of nr: rules[start[nr] .. start[nr+1]) */
-	unsigned *rules;	 /* rule indexes, in policy order */
+	unsigned len;	    /* numbers 0 .. len-1 */
+	const char **names; /* by number, NULL for unnamed */
+	unsigned *start;    /* rules of nr: rules[start[nr] .. start[nr+1]) */
+	unsigned *rules;    /* rule indexes, in policy order */
 };
 
 static bool class_match(const char **pp, char c)
@@ -131,15 +131,15 @@ static bool cond_match(const struct policy_cond *c, enum policy_key k, const cha
 		return in->npaths && globs_any(c, in->path[0]);
 	case PK_ACCESS:
 		for (unsigned i = 0; i < c->n; i++)
-			if (in->access && c->ints[i] == ((in->access & POLICY_ACCESS_WRITE)
-								 ? POLICY_ACCESS_WRITE
-								 : POLICY_ACCESS_READ))
+			if (in->access &&
+			    c->ints[i] == ((in->access & POLICY_ACCESS_WRITE) ? POLICY_ACCESS_WRITE
+									      : POLICY_ACCESS_READ))
 				return true;
 		return false;
 	case PK_FAMILY: {
 		int fam = sc_info_find(name)->kind == SCK_SOCKET ? in->family
-			  : dest			       ? sa->family
-							       : -1;
+			  : dest				 ? sa->family
+								 : -1;
 		for (unsigned i = 0; fam > 0 && i < c->n; i++)
 			if (c->ints[i] == fam)
 				return true;
@@ -294,6 +294,11 @@ static bool family_only(const struct policy_rule *r, const char *name, unsigned 
 
 	return r->action == POLICY_ALLOW && bits == (1u << PK_FAMILY) && si &&
 	       si->kind == SCK_SOCKET;
+}
+
+bool policy_is_multiplexer(const char *name)
+{
+	return !strcmp(name, "socketcall") || !strcmp(name, "ipc");
 }
 
 enum policy_static policy_static_verdict(const struct policy *p, const char *name,

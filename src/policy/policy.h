@@ -151,6 +151,9 @@ enum policy_static policy_static_verdict(const struct policy *p, const char *nam
 /* True when policy_check() needs in filled (policy_input_read) for this call. */
 bool policy_needs_input(struct policy *p, const struct ptrc_abi *abi, uint64_t nr);
 
+/* i386's socketcall(2) and ipc(2): judged by the call they carry, so they always trap. */
+bool policy_is_multiplexer(const char *name);
+
 /* Glob matching: '*' and '?' stop at '/', '**' crosses it, [a-z], [!x], '\' escapes. */
 bool policy_glob_match(const char *pat, const char *s);
 

@@ -12,12 +12,24 @@ static const struct {
 	const char *name;
 	uint32_t bits;
 } classes[] = {
-	{ "file", TC_FILE },	 { "desc", TC_DESC },	    { "network", TC_NETWORK },
-	{ "net", TC_NETWORK },	 { "process", TC_PROCESS }, { "signal", TC_SIGNAL },
-	{ "memory", TC_MEMORY }, { "ipc", TC_IPC },	    { "creds", TC_CREDS },
-	{ "clock", TC_CLOCK },	 { "stat", TC_STAT },	    { "lstat", TC_LSTAT },
-	{ "fstat", TC_FSTAT },	 { "%stat", TC_STAT_LIKE }, { "statfs", TC_STATFS },
-	{ "fstatfs", TC_FSTATFS }, { "%statfs", TC_STATFS | TC_FSTATFS }, { "pure", TC_PURE },
+	{"file", TC_FILE},
+	{"desc", TC_DESC},
+	{"network", TC_NETWORK},
+	{"net", TC_NETWORK},
+	{"process", TC_PROCESS},
+	{"signal", TC_SIGNAL},
+	{"memory", TC_MEMORY},
+	{"ipc", TC_IPC},
+	{"creds", TC_CREDS},
+	{"clock", TC_CLOCK},
+	{"stat", TC_STAT},
+	{"lstat", TC_LSTAT},
+	{"fstat", TC_FSTAT},
+	{"%stat", TC_STAT_LIKE},
+	{"statfs", TC_STATFS},
+	{"fstatfs", TC_FSTATFS},
+	{"%statfs", TC_STATFS | TC_FSTATFS},
+	{"pure", TC_PURE},
 };
 
 uint32_t sysfilter_class(const char *name)
@@ -173,6 +185,11 @@ bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t n
 	if (nr >= f->sel_len[abi->id])
 		return selected(f, "");
 	return f->sel[abi->id][nr];
+}
+
+bool sysfilter_match_name(const struct sysfilter *f, const char *name)
+{
+	return selected(f, name);
 }
 
 void sysfilter_free(struct sysfilter *f)

@@ -22,9 +22,9 @@ enum filter_item_kind {
 struct filter_item {
 	enum filter_item_kind kind;
 	bool negate;
-	char *name;       /* FILTER_NAME, owned */
+	char *name;	  /* FILTER_NAME, owned */
 	uint32_t classes; /* FILTER_CLASS: TC_* bits */
-	regex_t re;       /* FILTER_REGEX */
+	regex_t re;	  /* FILTER_REGEX */
 };
 
 struct sysfilter {
@@ -43,6 +43,8 @@ void sysfilter_init(struct sysfilter *f);
 int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t errlen);
 /* Selection for a number; numbers no table names are selected only by "all". */
 bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t nr);
+/* Selection by name, for a call multiplexed by i386's socketcall or ipc. */
+bool sysfilter_match_name(const struct sysfilter *f, const char *name);
 /* The class bits of a "%name" (or "name" for the old spelling), 0 if unknown. */
 uint32_t sysfilter_class(const char *name);
 void sysfilter_free(struct sysfilter *f);
