@@ -9,6 +9,7 @@ calls=${2:-100000}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cc -O2 "$top/bench/storm.c" -o "$dir/storm"
+cc -O2 "$top/bench/seccomp_floor.c" -o "$dir/floor"
 printf 'allow *\n' >"$dir/allow.policy"
 printf 'deny ptrace\nallow *\n' >"$dir/check.policy"
 
@@ -43,6 +44,7 @@ bench() { # TITLE COMMAND...
 	echo "| run | median wall time | vs native |"
 	echo "| --- | --- | --- |"
 	row "native" "$base" "$@"
+	row "native under a 1-instruction allow filter (the floor)" "$base" "$dir/floor" "$@"
 	row "strace -f -o /dev/null" "$base" strace -f -o /dev/null "$@"
 	row "ptrc -f -o /dev/null" "$base" "$ptrc" -f -o /dev/null "$@"
 	row "ptrc -c (summary only)" "$base" "$ptrc" -f -c -o /dev/null "$@"
