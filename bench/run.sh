@@ -44,7 +44,6 @@ bench() { # TITLE COMMAND...
 	echo "| run | median wall time | vs native |"
 	echo "| --- | --- | --- |"
 	row "native" "$base" "$@"
-	row "native under a 1-instruction allow filter (the floor)" "$base" "$dir/floor" "$@"
 	row "strace -f -o /dev/null" "$base" strace -f -o /dev/null "$@"
 	row "ptrc -f -o /dev/null" "$base" "$ptrc" -f -o /dev/null "$@"
 	row "ptrc -c (summary only)" "$base" "$ptrc" -f -c -o /dev/null "$@"
@@ -54,6 +53,23 @@ bench() { # TITLE COMMAND...
 		"$ptrc" --policy "$dir/allow.policy" -e trace=all -o /dev/null "$@"
 }
 
+bench_policy() { # TITLE COMMAND...: the seccomp fast path against its floor
+	local title=$1
+	shift
+	local base
+	base=$(median "$@")
+	echo
+	echo "### $title"
+	echo
+	echo "| run | median wall time | vs native |"
+	echo "| --- | --- | --- |"
+	row "native" "$base" "$@"
+	row "native under a 1-instruction allow filter (the floor)" "$base" "$dir/floor" "$@"
+	row "ptrc --policy (allow all)" "$base" "$ptrc" --policy "$dir/allow.policy" "$@"
+	row "ptrc --policy (deny ptrace)" "$base" "$ptrc" --policy "$dir/check.policy" "$@"
+}
+
 echo "Machine: $(nproc) cores, $(uname -r); $(date -u +%Y-%m-%d)"
 bench "Syscall storm: $calls getppid calls" "$dir/storm" "$calls"
 bench "A typical build: make of 7 C files" "$top/bench/build_job.sh" "$dir"
+bench_policy "Policy fast path: $((calls * 10)) getppid calls" "$dir/storm" "$((calls * 10))"
