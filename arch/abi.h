@@ -13,6 +13,7 @@
 enum abi_id {
 	ABI_X86_64,
 	ABI_I386,
+	ABI_AARCH64,
 	ABI_COUNT,
 };
 

@@ -5,11 +5,19 @@
 #ifndef PTRC_ARCH_HOST_H
 #define PTRC_ARCH_HOST_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 /* At a syscall-entry or seccomp stop: replace the syscall number (-1 skips the call). */
 int host_set_syscall(pid_t tid, long nr);
 /* At a syscall-exit or seccomp stop: the value the call returns. */
 int host_set_return(pid_t tid, long value);
+/*
+ * The bits of a code address that hold a pointer authentication code (aarch64
+ * NT_ARM_PAC_MASK insn_mask): return addresses an unwinder reads from the
+ * stack must be masked before they are symbolized.  0 where the CPU or the
+ * ABI has none.  Returns 0, or -errno.
+ */
+int host_pac_mask(pid_t tid, uint64_t *insn_mask);
 
 #endif

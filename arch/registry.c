@@ -4,10 +4,12 @@
 
 extern const struct ptrc_abi abi_x86_64;
 extern const struct ptrc_abi abi_i386;
+extern const struct ptrc_abi abi_aarch64;
 
 static const struct ptrc_abi *const abis[ABI_COUNT] = {
 	[ABI_X86_64] = &abi_x86_64,
 	[ABI_I386] = &abi_i386,
+	[ABI_AARCH64] = &abi_aarch64,
 };
 
 const struct ptrc_abi *abi_by_audit_arch(uint32_t audit_arch)

@@ -2,13 +2,16 @@
 # One entry point for set-up, build, demo and tests on a Debian 12 machine.
 #   scripts/dev.sh demo   install what is missing, build, trace testprogs/train_model.py
 #   scripts/dev.sh test   install what is missing, build (plain and ASan+UBSan), run every test
+#   scripts/dev.sh arch   cross-build for aarch64 and run the guest suite under a real arm64
+#                         kernel in qemu (tests/arch/run-aarch64.sh)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
-          libcapstone-dev libcriterion-dev python3 python3-jsonschema strace)
+          libcapstone-dev libcriterion-dev python3 python3-jsonschema strace
+          linux-libc-dev-arm64-cross)
 
 install_deps() {
 	local missing=()
@@ -62,8 +65,12 @@ test)
 		status=1
 	exit $status
 	;;
+arch)
+	install_deps
+	exec tests/arch/run-aarch64.sh
+	;;
 *)
-	echo "usage: scripts/dev.sh demo|test" >&2
+	echo "usage: scripts/dev.sh demo|test|arch" >&2
 	exit 64
 	;;
 esac

@@ -19,6 +19,18 @@ static long sys_openat(const char *path, int flags, int mode)
 	return syscall(SYS_openat, AT_FDCWD, path, flags, mode);
 }
 
+/* Removes path and states the line: unlink, or unlinkat where the ABI has no unlink (aarch64). */
+static void sys_unlink(const char *path)
+{
+#ifdef SYS_unlink
+	long n = syscall(SYS_unlink, path);
+	xp_line(me, "unlink(\"%s\") = %ld", path, n);
+#else
+	long n = syscall(SYS_unlinkat, AT_FDCWD, path, 0);
+	xp_line(me, "unlinkat(AT_FDCWD, \"%s\", 0) = %ld", path, n);
+#endif
+}
+
 static void make_path(char *path, size_t size)
 {
 	snprintf(path, size, "/tmp/ptrc-tp-files-%d-with-a-rather-long-name.txt", (int)me);
@@ -83,8 +95,7 @@ static int run_basic(void)
 		"implemented)",
 		n);
 
-	n = syscall(SYS_unlink, path);
-	xp_line(me, "unlink(\"%s\") = %ld", path, n);
+	sys_unlink(path);
 	return 0;
 }
 
@@ -105,8 +116,7 @@ static int run_trunc(void)
 	xp_line(me, "write(%ld, \"\\n\\n\\n\\n\\n\"..., 6) = %ld", fd, n);
 	n = syscall(SYS_close, fd);
 	xp_line(me, "close(%ld) = %ld", fd, n);
-	n = syscall(SYS_unlink, path);
-	xp_line(me, "unlink(\"%s\") = %ld", path, n);
+	sys_unlink(path);
 	return 0;
 }
 

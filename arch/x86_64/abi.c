@@ -1,8 +1,8 @@
 #include <elf.h>
-#include <asm/unistd.h>
 #include <linux/audit.h>
 
 #include "../abi.h"
+#include "gen/systab_x86_64.h" /* from <asm/unistd.h> of x86, on any build machine */
 
 extern const struct systab systab_x86_64;
 
@@ -15,5 +15,5 @@ const struct ptrc_abi abi_x86_64 = {
 	.word_size = 8,
 	.systab = &systab_x86_64,
 	/* x32 syscalls carry this bit; ptrc decodes them with the 64-bit table. */
-	.nr_mask = __X32_SYSCALL_BIT,
+	.nr_mask = PTRC_X86_64_X32_SYSCALL_BIT,
 };

@@ -20,3 +20,10 @@ int host_set_return(pid_t tid, long value)
 {
 	return poke(tid, offsetof(struct user_regs_struct, rax), value);
 }
+
+int host_pac_mask(pid_t tid, uint64_t *insn_mask)
+{
+	(void)tid;
+	*insn_mask = 0;
+	return 0;
+}

@@ -5,7 +5,8 @@
 
 const struct reg_layout *reg_layout_by_size(size_t regset_size)
 {
-	static const struct reg_layout *const all[] = {&reg_layout_x86_64, &reg_layout_i386};
+	static const struct reg_layout *const all[] = {&reg_layout_x86_64, &reg_layout_i386,
+						       &reg_layout_aarch64};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if (all[i]->regset_size == regset_size)

@@ -27,6 +27,7 @@ struct reg_layout {
 
 extern const struct reg_layout reg_layout_x86_64;
 extern const struct reg_layout reg_layout_i386;
+extern const struct reg_layout reg_layout_aarch64;
 
 /* The layout whose NT_PRSTATUS set has this size, or NULL. */
 const struct reg_layout *reg_layout_by_size(size_t regset_size);

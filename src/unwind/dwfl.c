@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -20,11 +21,13 @@ static const Dwfl_Callbacks proc_callbacks = {
 	.debuginfo_path = &debuginfo_path,
 };
 
-/* DWARF number of the stack pointer, from the ELF class of the process's executable. */
+/* DWARF number of the stack pointer, from the ELF header of the process's executable. */
 static int sp_regno_of(pid_t pid)
 {
 	char path[64];
-	unsigned char ident[EI_NIDENT];
+	unsigned char
+		ehdr[EI_NIDENT + 4]; /* e_ident, e_type, e_machine: the same in both classes */
+	uint16_t machine;
 	int fd;
 	ssize_t n;
 
@@ -32,10 +35,15 @@ static int sp_regno_of(pid_t pid)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 7;
-	n = read(fd, ident, sizeof(ident));
+	n = read(fd, ehdr, sizeof(ehdr));
 	close(fd);
-	/* x86_64: rsp is DWARF register 7; i386: esp is 4. */
-	return n == EI_NIDENT && ident[EI_CLASS] == ELFCLASS32 ? 4 : 7;
+	if (n != (ssize_t)sizeof(ehdr))
+		return 7;
+	memcpy(&machine, ehdr + EI_NIDENT + 2, sizeof(machine));
+	/* x86_64: rsp is DWARF register 7; i386: esp is 4; aarch64: sp is 31. */
+	if (machine == EM_AARCH64)
+		return 31;
+	return ehdr[EI_CLASS] == ELFCLASS32 ? 4 : 7;
 }
 
 void uw_dwfl_drop(struct unwind_proc *up)

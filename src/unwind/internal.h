@@ -17,6 +17,7 @@ struct uw_raw {
 struct uw_walk {
 	struct uw_raw *raw;
 	size_t n, max;
+	uint64_t pac_mask; /* pointer authentication bits to strip from every pc (aarch64) */
 	enum unwind_stop stop;
 	const char *msg;
 };

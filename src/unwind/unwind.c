@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch/host.h"
 #include "internal.h"
 #include "util/xalloc.h"
 
@@ -58,6 +59,8 @@ static int uw_prepare(struct unwind_proc *up)
 
 bool uw_walk_push(struct uw_walk *w, uint64_t pc, uint64_t sp, bool activation)
 {
+	/* Return addresses signed with pointer authentication (aarch64) keep their PAC bits. */
+	pc &= ~w->pac_mask;
 	if (w->n >= w->max) {
 		w->stop = UNWIND_STOP_DEPTH;
 		return false;
@@ -159,6 +162,8 @@ int unwind_walk(struct unwind_proc *up, pid_t tid, const struct unwind_opts *o, 
 		up->cache.no_source = o->no_source;
 	}
 	w.raw = xmalloc(depth * sizeof(*w.raw));
+	if (host_pac_mask(tid, &w.pac_mask) < 0)
+		w.pac_mask = 0;
 	if (up->backend == UNWIND_LIBUNWIND)
 		ret = uw_lu_walk(up, tid, &w);
 	else

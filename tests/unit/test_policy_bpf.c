@@ -115,7 +115,7 @@ Test(policy_bpf, interpreter_every_number)
 	}
 	const struct ptrc_abi *x64 = abi_by_id(ABI_X86_64);
 	cr_assert_eq(run_call(&b, x64, (int)(0x40000000 | 0), 0), TRACE_ARCH); /* x32 read */
-	struct seccomp_data d = {.nr = 0, .arch = AUDIT_ARCH_AARCH64};
+	struct seccomp_data d = {.nr = 0, .arch = AUDIT_ARCH_PPC64LE};	       /* no ABI of ptrc */
 	cr_assert_eq(bpf_run(b.insns, b.len, &d), TRACE_ARCH);
 	policy_bpf_free(&b);
 	policy_free(p);
