@@ -76,9 +76,8 @@ void policy_sockaddr_parse(struct policy_sockaddr *sa, const void *buf, size_t l
 }
 
 /* The destination of connect, bind, sendto, sendmsg. */
-static void read_dest(struct policy_input *in, const struct sc_info *si,
-		      const struct ptrc_abi *abi, const uint64_t raw[6], const struct tmem *mem,
-		      struct arena *ar)
+static void read_dest(struct policy_input *in, const struct sc_info *si, const struct ptrc_abi *abi,
+		      const uint64_t raw[6], const struct tmem *mem, struct arena *ar)
 {
 	uint64_t addr = raw[si->aux], len = si->aux2 >= 0 ? raw[si->aux2] : 0;
 	uint8_t buf[sizeof(struct sockaddr_storage)];

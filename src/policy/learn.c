@@ -132,7 +132,7 @@ void policy_learn_add(struct policy_learn *l, const char *name, const struct pol
 	case SCK_FILE:
 	case SCK_OPEN:
 		for (unsigned i = 0; i < in->npaths; i++) {
-			const char *acc = si->kind == SCK_FILE			   ? "-"
+			const char *acc = si->kind == SCK_FILE		     ? "-"
 					  : in->access & POLICY_ACCESS_WRITE ? "write"
 									     : "read";
 			if (usable(in->path[i]))

@@ -238,10 +238,11 @@ static void write_conditional(struct strbuf *out, const struct recv *v, unsigned
 	for (unsigned i = 0; i < n; i += len) {
 		len = run_len(v, i, n, false);
 		if (i == 0 || v[i].kind != v[i - 1].kind)
-			strbuf_addf(out, "%s", v[i].kind == 'x'   ? "\n# programs\n"
-					       : v[i].kind == 'f' ? "\n# sockets\n"
-					       : v[i].kind == 'a' ? "\n# destinations\n"
-								  : "");
+			strbuf_addf(out, "%s",
+				    v[i].kind == 'x'   ? "\n# programs\n"
+				    : v[i].kind == 'f' ? "\n# sockets\n"
+				    : v[i].kind == 'a' ? "\n# destinations\n"
+						       : "");
 		if (v[i].kind == 'x' || v[i].kind == 'f')
 			write_values(out, &v[i], len, v[i].kind == 'x' ? "exec" : "family");
 		else if (v[i].kind == 'a')
@@ -268,7 +269,8 @@ void learn_write_rules(char **recs, unsigned n, struct strbuf *out)
 		if (v[i].kind == 'n' || v[i].kind == 'u')
 			plain[np++] = v[i].name;
 		if (v[i].kind == 'u')
-			strbuf_addf(out, "# %s: arguments unreadable when learned, allowed as a whole\n",
+			strbuf_addf(out,
+				    "# %s: arguments unreadable when learned, allowed as a whole\n",
 				    v[i].name);
 	}
 	qsort(plain, np, sizeof(*plain), cmp_str);

@@ -32,7 +32,7 @@ struct parser {
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(struct parser *ps, unsigned col,
-						       const char *fmt, ...)
+						      const char *fmt, ...)
 {
 	char msg[256];
 	va_list ap;

@@ -15,10 +15,18 @@ static const struct {
 	const char *name;
 	int fam;
 } families[] = {
-	{"unix", AF_UNIX},	   {"local", AF_UNIX},	     {"inet", AF_INET},
-	{"inet6", AF_INET6},	   {"netlink", AF_NETLINK},  {"packet", AF_PACKET},
-	{"bluetooth", AF_BLUETOOTH}, {"vsock", AF_VSOCK},     {"alg", AF_ALG},
-	{"can", AF_CAN},	   {"xdp", AF_XDP},	     {"key", AF_KEY},
+	{"unix", AF_UNIX},
+	{"local", AF_UNIX},
+	{"inet", AF_INET},
+	{"inet6", AF_INET6},
+	{"netlink", AF_NETLINK},
+	{"packet", AF_PACKET},
+	{"bluetooth", AF_BLUETOOTH},
+	{"vsock", AF_VSOCK},
+	{"alg", AF_ALG},
+	{"can", AF_CAN},
+	{"xdp", AF_XDP},
+	{"key", AF_KEY},
 	{"tipc", AF_TIPC},
 };
 
@@ -137,8 +145,8 @@ static int parse_int(enum policy_key key, int *out, const char *v, char *msg, si
 	return -EINVAL;
 }
 
-int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v,
-		   char *msg, size_t len)
+int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v, char *msg,
+		   size_t len)
 {
 	switch (key) {
 	case PK_PATH:

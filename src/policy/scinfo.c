@@ -6,10 +6,22 @@
 
 #include "../util/xalloc.h"
 
-#define F1(n, p) {#n, SCK_FILE, {p, -1}, {-1, -1}, 0, 0}
-#define FAT(n, d, p) {#n, SCK_FILE, {p, -1}, {d, -1}, 0, 0}
-#define F2(n, p, q) {#n, SCK_FILE, {p, q}, {-1, -1}, 0, 0}
-#define FAT2(n, d, p, e, q) {#n, SCK_FILE, {p, q}, {d, e}, 0, 0}
+#define F1(n, p)                                                                                   \
+	{                                                                                          \
+#n, SCK_FILE, {p, -1 }, {-1, -1 }, 0, 0                                            \
+	}
+#define FAT(n, d, p)                                                                               \
+	{                                                                                          \
+#n, SCK_FILE, {p, -1 }, {d, -1 }, 0, 0                                             \
+	}
+#define F2(n, p, q)                                                                                \
+	{                                                                                          \
+#n, SCK_FILE, {p, q }, {-1, -1 }, 0, 0                                             \
+	}
+#define FAT2(n, d, p, e, q)                                                                        \
+	{                                                                                          \
+#n, SCK_FILE, {p, q }, {d, e }, 0, 0                                               \
+	}
 
 /* Sorted by name. */
 static const struct sc_info table[] = {
@@ -103,10 +115,18 @@ const struct sc_info *sc_info_find(const char *name)
 
 /* File syscalls that only read (look up, stat, list); the others write. Sorted. */
 static const char *const readers[] = {
-	"access",     "chdir",	    "chroot",	  "faccessat",	 "faccessat2", "fstatat64",
-	"getxattr",   "inotify_add_watch", "lgetxattr", "listxattr",	 "llistxattr", "lstat",
-	"lstat64",    "name_to_handle_at", "newfstatat", "oldlstat",	 "oldstat",    "readlink",
-	"readlinkat", "stat",	    "stat64",	  "statfs",	 "statfs64",   "statx",
+	"access",     "chdir",
+	"chroot",     "faccessat",
+	"faccessat2", "fstatat64",
+	"getxattr",   "inotify_add_watch",
+	"lgetxattr",  "listxattr",
+	"llistxattr", "lstat",
+	"lstat64",    "name_to_handle_at",
+	"newfstatat", "oldlstat",
+	"oldstat",    "readlink",
+	"readlinkat", "stat",
+	"stat64",     "statfs",
+	"statfs64",   "statx",
 	"uselib",
 };
 
