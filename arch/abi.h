@@ -6,6 +6,7 @@
 #ifndef PTRC_ARCH_ABI_H
 #define PTRC_ARCH_ABI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "systab.h"
@@ -27,6 +28,8 @@ struct ptrc_abi {
 	const struct systab *systab;
 	/* Syscall numbers with a bit the kernel masks off (x32), or 0. */
 	uint64_t nr_mask;
+	/* The kernel's CONFIG_CLONE_BACKWARDS: clone(flags, stack, ptid, tls, ctid). */
+	bool clone_backwards;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */

@@ -12,5 +12,6 @@ const struct ptrc_abi abi_aarch64 = {
 	.elf_machine = EM_AARCH64,
 	.elf_class = ELFCLASS64,
 	.word_size = 8,
+	.clone_backwards = true,
 	.systab = &systab_aarch64,
 };

@@ -12,5 +12,6 @@ const struct ptrc_abi abi_i386 = {
 	.elf_machine = EM_386,
 	.elf_class = ELFCLASS32,
 	.word_size = 4,
+	.clone_backwards = true,
 	.systab = &systab_i386,
 };

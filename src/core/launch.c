@@ -121,10 +121,9 @@ static int become(const struct run_as *ra)
 	return 0;
 }
 
-static _Noreturn void child_exec(int sync_fd, const char *path, char **argv, const struct tracer *t,
+static _Noreturn void child_exec(const char *path, char **argv, const struct tracer *t,
 				 const struct run_as *ra)
 {
-	char c;
 	sigset_t none;
 
 	/* ptrc ignores SIGINT and SIGQUIT; the command must not inherit that. */
@@ -135,10 +134,12 @@ static _Noreturn void child_exec(int sync_fd, const char *path, char **argv, con
 	signal(SIGPIPE, SIG_DFL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	/* Wait until the parent has seized us, so the execve is traced. */
-	while (read(sync_fd, &c, 1) < 0 && errno == EINTR)
-		;
-	close(sync_fd);
+	/*
+	 * Stop at a known point until the parent has seized us, so the execve is
+	 * traced.  (Interrupting a child that may still be inside fork()'s own
+	 * code with PTRACE_INTERRUPT hung it on aarch64.)
+	 */
+	raise(SIGSTOP);
 	apply_env(t->cfg);
 	int rc = become(ra);
 	if (rc < 0) {
@@ -157,48 +158,51 @@ static _Noreturn void child_exec(int sync_fd, const char *path, char **argv, con
 }
 
 /* Returns 0, or a positive exit status when the command cannot be run. */
+/* Seizes the child stopped in raise(SIGSTOP) and lets it go on. */
+static int seize_child(struct tracer *t, pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, WUNTRACED) < 0)
+		if (errno != EINTR)
+			return -errno;
+	if (!WIFSTOPPED(status))
+		return -ECHILD; /* it died before stopping */
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0)
+		return -errno;
+	/* Its group stop ends; the stops that follow are hidden (TASK_HIDDEN). */
+	return kill(pid, SIGCONT) < 0 ? -errno : 0;
+}
+
+/* Returns 0, or a positive exit status when the command cannot be run. */
 int tracer_launch(struct tracer *t, char **argv)
 {
 	char path[PATH_MAX];
-	int sync[2];
-
 	struct run_as ra = {0};
+
 	int rc = resolve(argv[0], path, sizeof(path));
 	if (rc)
 		return rc;
 	if (t->cfg->user && lookup_user(t->cfg->user, &ra) < 0)
 		return 1;
-	if (pipe2(sync, O_CLOEXEC) < 0) {
-		tracer_msg("pipe: %s", strerror(errno));
-		return 1;
-	}
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {
 		tracer_msg("fork: %s", strerror(errno));
-		goto out_close;
+		return 1;
 	}
-	if (pid == 0) {
-		close(sync[1]);
-		child_exec(sync[0], path, argv, t, &ra);
-	}
-	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0 ||
-	    ptrace(PTRACE_INTERRUPT, pid, 0L, 0L) < 0) {
-		tracer_msg("ptrace(PTRACE_SEIZE, %d): %s", (int)pid, strerror(errno));
+	if (pid == 0)
+		child_exec(path, argv, t, &ra);
+	rc = seize_child(t, pid);
+	if (rc < 0) {
+		tracer_msg("ptrace(PTRACE_SEIZE, %d): %s", (int)pid, strerror(-rc));
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
-		goto out_close;
+		return 1;
 	}
 	struct task *task = task_add(t, pid, pid);
 	emit_task_start(t, task, JSON_START_LAUNCH, 0);
 	task->flags |= TASK_HIDDEN;
 	t->child = pid;
-	close(sync[0]);
-	close(sync[1]);
 	return 0;
-
-out_close:
-	close(sync[0]);
-	close(sync[1]);
-	return 1;
 }

@@ -179,6 +179,11 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 		on_signal_stop(t, task, s.sig);
 		break;
 	case STOP_GROUP:
+		/* The launched child's own SIGSTOP, before its execve: just go on. */
+		if (task->flags & TASK_HIDDEN) {
+			task_resume(t, task, 0);
+			break;
+		}
 		if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
 			emit_group_stop(t, task, s.sig);
 		task->flags |= TASK_LISTENING;

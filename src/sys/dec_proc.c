@@ -1,5 +1,8 @@
 /* Process creation, execution and waiting. */
+#if __has_include(<asm/ldt.h>) /* x86 UAPI only: set_thread_area */
 #include <asm/ldt.h>
+#define HAVE_USER_DESC 1
+#endif
 #include <linux/sched.h>
 #include <linux/ptrace.h>
 #include <stdio.h>
@@ -26,11 +29,11 @@ static void dec_clone_flags(struct dctx *d, struct val *v, uint64_t flags)
 	val_sig(&items[1], (int64_t)sig);
 }
 
-/* x86_64 passes (flags, stack, ptid, ctid, tls); i386 swaps tls and ctid. */
+/* x86_64 passes (flags, stack, ptid, ctid, tls); i386 and aarch64 swap tls and ctid. */
 static void clone_tail(struct dctx *d, struct sc_event *ev, struct val *out)
 {
 	uint64_t flags = ev->raw[0];
-	bool i386 = d->abi->word_size == 4;
+	bool backwards = d->abi->clone_backwards;
 	unsigned n = 2;
 
 	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
@@ -41,9 +44,10 @@ static void clone_tail(struct dctx *d, struct sc_event *ev, struct val *out)
 			val_ptr(v, arg_word(d, ev, 2));
 	}
 	if (flags & CLONE_SETTLS)
-		val_hex(dec_named_arg(d, &out[n++], "tls"), arg_word(d, ev, i386 ? 3 : 4));
+		val_hex(dec_named_arg(d, &out[n++], "tls"), arg_word(d, ev, backwards ? 3 : 4));
 	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-		val_ptr(dec_named_arg(d, &out[n++], "child_tidptr"), arg_word(d, ev, i386 ? 4 : 3));
+		val_ptr(dec_named_arg(d, &out[n++], "child_tidptr"),
+			arg_word(d, ev, backwards ? 4 : 3));
 	ev->nargs = (uint8_t)n;
 }
 
@@ -120,6 +124,11 @@ void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting)
 /* struct user_desc (the same 16 bytes on i386 and x86_64), as strace prints it. */
 static void dec_user_desc(struct dctx *d, struct val *v, uint64_t addr)
 {
+#ifndef HAVE_USER_DESC
+	(void)d;
+	val_ptr(v, addr); /* a host without x86 headers never traces set_thread_area */
+}
+#else
 	struct user_desc u;
 	char buf[24];
 
@@ -137,6 +146,7 @@ static void dec_user_desc(struct dctx *d, struct val *v, uint64_t addr)
 	val_uint(st_add(v, d->ar, "seg_not_present"), u.seg_not_present);
 	val_uint(st_add(v, d->ar, "useable"), u.useable);
 }
+#endif
 
 /* set_thread_area({entry_number=-1, ...}) = 0 (entry_number=12) */
 void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)

@@ -1,5 +1,7 @@
 /* Resources, identity and per-process settings. */
+#if __has_include(<asm/prctl.h>) /* x86 only: arch_prctl exists only there */
 #include <asm/prctl.h>
+#endif
 #include <linux/prctl.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,7 +91,11 @@ void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint32_t code = (uint32_t)ev->raw[0];
+#ifdef ARCH_GET_FS
 	bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
+#else
+	bool get = false;
+#endif
 
 	if (!exiting) {
 		if (!xlat_name(&xl_arch_prctl, code)) {

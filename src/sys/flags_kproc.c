@@ -2,7 +2,9 @@
  * Process-related names that only the kernel's headers define (CLONE_PIDFD,
  * FUTEX_*, PR_*, ARCH_*); kept apart from glibc's <sched.h>.
  */
+#if __has_include(<asm/prctl.h>) /* x86 only */
 #include <asm/prctl.h>
+#endif
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <linux/sched.h>
@@ -34,9 +36,13 @@ XLAT_TABLE(xl_futex_ops, XLAT_ENUM, XLAT(FUTEX_WAIT_PRIVATE), XLAT(FUTEX_WAKE_PR
 
 XLAT_TABLE(xl_futex_op_flags, XLAT_BITS, XLAT(FUTEX_PRIVATE_FLAG), XLAT(FUTEX_CLOCK_REALTIME));
 
+#ifdef ARCH_SET_FS
 XLAT_TABLE(xl_arch_prctl, XLAT_ENUM, XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(ARCH_GET_FS),
 	   XLAT(ARCH_GET_GS), XLAT(ARCH_GET_CPUID), XLAT(ARCH_SET_CPUID), XLAT(ARCH_MAP_VDSO_X32),
 	   XLAT(ARCH_MAP_VDSO_32), XLAT(ARCH_MAP_VDSO_64));
+#else
+const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM}; /* a non-x86 host never meets arch_prctl */
+#endif
 
 XLAT_TABLE(xl_prctl_options, XLAT_ENUM, XLAT(PR_SET_PDEATHSIG), XLAT(PR_GET_PDEATHSIG),
 	   XLAT(PR_GET_DUMPABLE), XLAT(PR_SET_DUMPABLE), XLAT(PR_GET_UNALIGN), XLAT(PR_SET_UNALIGN),

@@ -5,9 +5,15 @@
  * is at the frame's sigcontext; at rt_sigreturn it has popped only the
  * return address, so it is at rt_sigframe.sig.
  */
-#include <asm/sigcontext.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * <asm/ldt.h> exists only in x86 UAPI headers: its presence says this build can
+ * see the x86 signal frame layout.  Other hosts never meet an i386 tracee.
+ */
+#if __has_include(<asm/ldt.h>)
+#include <asm/sigcontext.h>
 
 /* struct sigframe_ia32: pretcode, sig, sc, fpstate_unused, extramask[1], retcode[8]. */
 const unsigned i386_sigreturn_oldmask_off = offsetof(struct sigcontext_32, oldmask);
@@ -35,3 +41,8 @@ _Static_assert(sizeof(struct sigcontext_32) == 88, "i386 struct sigcontext");
 
 const unsigned i386_rt_sigreturn_mask_off =
 	offsetof(struct i386_rt_sigframe, uc.uc_sigmask) - offsetof(struct i386_rt_sigframe, sig);
+#else
+const unsigned i386_sigreturn_oldmask_off = 0;
+const unsigned i386_sigreturn_extramask_off = 0;
+const unsigned i386_rt_sigreturn_mask_off = 0;
+#endif
