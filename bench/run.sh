@@ -33,16 +33,20 @@ row() { # LABEL BASE_US COMMAND...
 		'BEGIN { printf "| %s | %.1f ms | %.2fx |\n", l, us / 1000, us / b }'
 }
 
+heading() { # TITLE
+	echo
+	echo "### $1"
+	echo
+	echo "| run | median wall time | vs native |"
+	echo "| --- | --- | --- |"
+}
+
 bench() { # TITLE COMMAND...
 	local title=$1
 	shift
 	local base
 	base=$(median "$@")
-	echo
-	echo "### $title"
-	echo
-	echo "| run | median wall time | vs native |"
-	echo "| --- | --- | --- |"
+	heading "$title"
 	row "native" "$base" "$@"
 	row "strace -f -o /dev/null" "$base" strace -f -o /dev/null "$@"
 	row "ptrc -f -o /dev/null" "$base" "$ptrc" -f -o /dev/null "$@"
@@ -58,11 +62,7 @@ bench_policy() { # TITLE COMMAND...: the seccomp fast path against its floor
 	shift
 	local base
 	base=$(median "$@")
-	echo
-	echo "### $title"
-	echo
-	echo "| run | median wall time | vs native |"
-	echo "| --- | --- | --- |"
+	heading "$title"
 	row "native" "$base" "$@"
 	row "native under a 1-instruction allow filter (the floor)" "$base" "$dir/floor" "$@"
 	row "ptrc --policy (allow all)" "$base" "$ptrc" --policy "$dir/allow.policy" "$@"
