@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 TestSuite(json, .fini = it_fini, .timeout = 120);
 
@@ -19,8 +20,10 @@ static const char *validate(const char *trace_path)
 	const char *src = getenv("PTRC_SOURCE_DIR");
 
 	cr_assert(src, "PTRC_SOURCE_DIR is not set");
+	/* Debian's python3 is the one scripts/dev.sh gives python3-jsonschema. */
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
 	snprintf(cmd, sizeof(cmd),
-		 "python3 %s/tests/integration/validate_json.py %s/docs/json-schema.json %s", src,
+		 "%s %s/tests/integration/validate_json.py %s/docs/json-schema.json %s", py, src,
 		 src, trace_path);
 	FILE *p = popen(cmd, "r");
 	cr_assert(p);
