@@ -8,6 +8,7 @@
 #include <pwd.h>
 #include <grp.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -186,7 +187,14 @@ int tracer_launch(struct tracer *t, char **argv)
 	if (t->cfg->user && lookup_user(t->cfg->user, &ra) < 0)
 		return 1;
 	fflush(NULL);
-	pid_t pid = fork();
+	/*
+	 * A bare clone, not fork(): fork() runs every library's atfork handlers in
+	 * the child, and on aarch64 one of them (in the libraries ptrc links) never
+	 * returned.  ptrc has one thread, so the child starts with no lock held.
+	 * With no stack and no pointers, the argument order (CLONE_BACKWARDS) does
+	 * not matter.
+	 */
+	pid_t pid = (pid_t)syscall(SYS_clone, (long)SIGCHLD, 0L, 0L, 0L, 0L);
 	if (pid < 0) {
 		tracer_msg("fork: %s", strerror(errno));
 		return 1;
