@@ -188,11 +188,11 @@ int tracer_launch(struct tracer *t, char **argv)
 		return 1;
 	fflush(NULL);
 	/*
-	 * A bare clone, not fork(): fork() runs every library's atfork handlers in
-	 * the child, and on aarch64 one of them (in the libraries ptrc links) never
-	 * returned.  ptrc has one thread, so the child starts with no lock held.
-	 * With no stack and no pointers, the argument order (CLONE_BACKWARDS) does
-	 * not matter.
+	 * A bare clone, not fork(): in the arm64 qemu guest of tests/arch, glibc's
+	 * fork() child code never returned (a plain dynamically linked program that
+	 * forks hangs there too).  ptrc has one thread, so the child starts with no
+	 * lock held.  With no stack and no pointers, the argument order
+	 * (CLONE_BACKWARDS) does not matter.
 	 */
 	pid_t pid = (pid_t)syscall(SYS_clone, (long)SIGCHLD, 0L, 0L, 0L, 0L);
 	if (pid < 0) {
