@@ -281,10 +281,11 @@ bool policy_needs_input(struct policy *p, const struct ptrc_abi *abi, uint64_t n
 
 	if (nr >= ix->len || !ix->names[nr])
 		return false;
-	for (unsigned k = ix->start[nr]; k < ix->start[nr + 1]; k++)
-		if (!rule_conds_for(&p->rules[ix->rules[k]], ix->names[nr]))
-			return false;
-	return ix->start[nr] < ix->start[nr + 1];
+	/* Rules are in file order and the first that matches decides: the arguments matter
+	 * when a rule with conditions comes before any rule without. */
+	if (ix->start[nr] == ix->start[nr + 1])
+		return false; /* no rule names it: the default decides */
+	return rule_conds_for(&p->rules[ix->rules[ix->start[nr]]], ix->names[nr]) != 0;
 }
 
 /* A rule that allows some socket families and looks at nothing else. */

@@ -152,3 +152,25 @@ Test(policy, deny_works_for_a_normal_user)
 		  ppid ? ppid : "(nothing)");
 	free(ppid);
 }
+
+/* A path condition on a call that other rules also allow: the filter traps it, ptrc reads it. */
+Test(policy, path_condition_checked_at_the_seccomp_stop)
+{
+	char text[256];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(text, sizeof(text), "deny openat path=%s/missing\nallow *\n", r.dir);
+	char pol[160];
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	write_policy(pol, text);
+	const char *const argv[] = {"--policy",		pol,   "-o", "@TRACE",
+				    it_prog("tp_opts"), r.dir, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 86);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "!!! policy violation (report): openat(") && strstr(t, "/missing\""),
+		  "%s", t);
+	cr_assert_null(strstr(t, "/data\""), "the allowed openat is not reported:\n%s", t);
+	free(t);
+}

@@ -111,7 +111,8 @@ Test(policy_match, two_paths_access_exec_exe)
 	in.path[1] = "/etc/passwd";
 	policy_check_name(p, "rename", &in, &v);
 	cr_assert_eq(v.action, POLICY_DENY, "every path must match");
-	in = (struct policy_input){.npaths = 1, .path = {"/usr/lib/x"}, .access = POLICY_ACCESS_READ};
+	in = (struct policy_input){
+		.npaths = 1, .path = {"/usr/lib/x"}, .access = POLICY_ACCESS_READ};
 	policy_check_name(p, "openat", &in, &v);
 	cr_assert_eq(v.action, POLICY_ALLOW);
 	in.access = POLICY_ACCESS_WRITE | POLICY_ACCESS_READ;
@@ -236,8 +237,9 @@ Test(policy_input, from_fake_memory)
 	memcpy(sun.sun_path, "\0abs", 4);
 	uint64_t msghdr[2] = {0x5000, sizeof(sin)};
 	const struct tmem_region r[] = {
-		{0x1000, path, sizeof(path)}, {0x2000, rel, sizeof(rel)}, {0x3000, &sin, sizeof(sin)},
-		{0x4000, &sun, 6},	      {0x5000, &sin, sizeof(sin)}, {0x6000, msghdr, sizeof(msghdr)},
+		{0x1000, path, sizeof(path)}, {0x2000, rel, sizeof(rel)},
+		{0x3000, &sin, sizeof(sin)},  {0x4000, &sun, 6},
+		{0x5000, &sin, sizeof(sin)},  {0x6000, msghdr, sizeof(msghdr)},
 	};
 	struct tmem_fake fake;
 	struct tmem mem;
@@ -282,4 +284,29 @@ Test(policy_input, from_fake_memory)
 	policy_input_read(&in, abi, "socket", (uint64_t[6]){AF_INET6}, &mem, &ar);
 	cr_assert_eq(in.family, AF_INET6);
 	arena_free(&ar);
+}
+
+/* The seccomp stop and the entry stop read arguments only when policy_needs_input says so. */
+Test(policy_match, needs_input_when_a_conditional_rule_comes_first)
+{
+	struct policy *p = parse_ok("deny openat path=/nonexistent/**\n"
+				    "allow read\n"
+				    "allow openat\n"
+				    "allow *\n");
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	uint64_t openat = 0, read = 0;
+
+	for (unsigned i = 0; i < abi->systab->len; i++) {
+		if (!strcmp(abi->systab->entries[i].name, "openat"))
+			openat = abi->systab->entries[i].nr;
+		if (!strcmp(abi->systab->entries[i].name, "read"))
+			read = abi->systab->entries[i].nr;
+	}
+	cr_assert(policy_needs_input(p, abi, openat), "the path rule comes before 'allow *'");
+	cr_assert_not(policy_needs_input(p, abi, read), "'allow read' decides without arguments");
+	policy_free(p);
+
+	p = parse_ok("allow openat\ndeny openat path=/x/**\n");
+	cr_assert_not(policy_needs_input(p, abi, openat), "an unconditional rule comes first");
+	policy_free(p);
 }
