@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for set-up, build, demo and tests on a Debian 12 machine.
 #   scripts/dev.sh demo   install what is missing, build, trace testprogs/train_model.py
-#   scripts/dev.sh test   install what is missing, build (plain and ASan+UBSan), run every test
+#   scripts/dev.sh test   install what is missing, build (plain and ASan+UBSan), run every test,
+#                         then the aarch64 guest suite under qemu
 #   scripts/dev.sh arch   cross-build for aarch64 and run the guest suite under a real arm64
 #                         kernel in qemu (tests/arch/run-aarch64.sh)
 set -euo pipefail
@@ -63,6 +64,11 @@ test)
 	echo "dev.sh: integration tests under AddressSanitizer and UBSan"
 	(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -L integration) ||
 		status=1
+	# aarch64 for real: cross-built ptrc under Debian's arm64 kernel in qemu (tests/arch).
+	if [ "$(uname -m)" = x86_64 ]; then
+		echo "dev.sh: aarch64 guest suite (tests/arch/run-aarch64.sh)"
+		tests/arch/run-aarch64.sh || status=1
+	fi
 	exit $status
 	;;
 arch)
