@@ -234,3 +234,34 @@ int xp_count_env(char *const *envp)
 		n++;
 	return n;
 }
+
+void xp_exit(pid_t tid, int code)
+{
+	xp_line(tid, "exit_group(%d) = ?", code);
+	xp_exact(tid, "+++ exited with %d +++", code);
+	xp_flush();
+	syscall(SYS_exit_group, code);
+	_exit(code);
+}
+
+volatile sig_atomic_t xp_nsig;
+siginfo_t xp_siginfos[8];
+
+static void on_caught(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)ctx;
+	if (xp_nsig < 8)
+		xp_siginfos[xp_nsig] = *si;
+	xp_nsig++;
+}
+
+void xp_catch(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_caught;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigaction(sig, &sa, NULL);
+}

@@ -32,6 +32,13 @@ __attribute__((format(printf, 2, 3))) void xp_exact(pid_t tid, const char *fmt, 
 __attribute__((format(printf, 3, 4))) void xp_info(pid_t tid, const char *key, const char *fmt,
 						   ...);
 void xp_flush(void);
+/* States "exit_group(CODE) = ?" and "+++ exited with CODE +++" for TID, flushes, exits. */
+_Noreturn void xp_exit(pid_t tid, int code);
+
+/* Signals caught with xp_catch(sig): how many arrived, and the siginfo of the first 8. */
+extern volatile sig_atomic_t xp_nsig;
+extern siginfo_t xp_siginfos[8];
+void xp_catch(int sig);
 pid_t xp_gettid(void);
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---" for a siginfo received by a handler. */

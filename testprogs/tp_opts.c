@@ -35,7 +35,8 @@ int main(int argc, char **argv)
 	long fd = syscall(SYS_openat, AT_FDCWD, path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	xp_line(me, "openat(AT_FDCWD, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld", path, fd);
 	xp_info(me, "y_openat",
-		"openat(AT_FDCWD<%s>, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld<%s>", 		cwd, path, fd, path);
+		"openat(AT_FDCWD<%s>, \"%s\", O_WRONLY|O_CREAT|O_TRUNC, 0600) = %ld<%s>", cwd, path,
+		fd, path);
 	long n = syscall(SYS_write, fd, "abc", 3);
 	xp_line(me, "write(%ld, \"abc\", 3) = %ld", fd, n);
 	xp_info(me, "y_write", "write(%ld<%s>, \"abc\", 3) = %ld", fd, path, n);

@@ -27,27 +27,6 @@
 extern char **environ;
 
 static pid_t me;
-static volatile sig_atomic_t nsig;
-static siginfo_t siginfos[8];
-
-static void on_signal(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig;
-	(void)ctx;
-	if (nsig < 8)
-		siginfos[nsig] = *si;
-	nsig++;
-}
-
-static void catch_signal(int sig)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_signal;
-	sa.sa_flags = SA_SIGINFO | SA_RESTART;
-	sigaction(sig, &sa, NULL);
-}
 
 static void sys_sigmask(int how, int sig)
 {
@@ -65,11 +44,7 @@ static int die(const char *what)
 
 static int finish(int ret)
 {
-	xp_line(me, "exit_group(%d) = ?", ret);
-	xp_exact(me, "+++ exited with %d +++", ret);
-	xp_flush();
-	syscall(SYS_exit_group, ret);
-	return ret;
+	xp_exit(me, ret);
 }
 
 static int run_signal(int sig)
@@ -111,7 +86,7 @@ static int run_fork(void)
 	pid_t child;
 	long n;
 
-	catch_signal(SIGCHLD);
+	xp_catch(SIGCHLD);
 	sys_sigmask(SIG_BLOCK, SIGCHLD);
 	child = fork();
 	if (child < 0)
@@ -128,11 +103,11 @@ static int run_fork(void)
 	 * the rt_sigprocmask call that unblocks it. */
 	sys_sigmask(SIG_UNBLOCK, SIGCHLD);
 	xp_line(me, "rt_sigprocmask(SIG_UNBLOCK, [CHLD], NULL, 8) = 0");
-	if (nsig != 1) {
-		fprintf(stderr, "tp_procs: expected one SIGCHLD, got %d\n", (int)nsig);
+	if (xp_nsig != 1) {
+		fprintf(stderr, "tp_procs: expected one SIGCHLD, got %d\n", (int)xp_nsig);
 		return 1;
 	}
-	xp_siginfo_line(me, &siginfos[0]);
+	xp_siginfo_line(me, &xp_siginfos[0]);
 	return 0;
 }
 

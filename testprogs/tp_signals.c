@@ -19,27 +19,6 @@
 #include <unistd.h>
 
 static pid_t me;
-static volatile sig_atomic_t nsig;
-static siginfo_t siginfos[8];
-
-static void on_signal(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig;
-	(void)ctx;
-	if (nsig < 8)
-		siginfos[nsig] = *si;
-	nsig++;
-}
-
-static void catch_signal(int sig)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_signal;
-	sa.sa_flags = SA_SIGINFO | SA_RESTART;
-	sigaction(sig, &sa, NULL);
-}
 
 static void die(const char *what)
 {
@@ -53,21 +32,21 @@ static int run_deliver(void)
 	pid_t child;
 	long n;
 
-	catch_signal(SIGUSR1);
-	catch_signal(SIGUSR2);
-	catch_signal(SIGCHLD);
+	xp_catch(SIGUSR1);
+	xp_catch(SIGUSR2);
+	xp_catch(SIGCHLD);
 
 	n = syscall(SYS_kill, me, SIGUSR1);
 	xp_line(me, "kill(%d, SIGUSR1) = %ld", (int)me, n);
-	if (nsig != 1)
+	if (xp_nsig != 1)
 		die("SIGUSR1 not delivered");
-	xp_siginfo_line(me, &siginfos[0]);
+	xp_siginfo_line(me, &xp_siginfos[0]);
 
 	n = syscall(SYS_tgkill, me, me, SIGUSR2);
 	xp_line(me, "tgkill(%d, %d, SIGUSR2) = %ld", (int)me, (int)me, n);
-	if (nsig != 2)
+	if (xp_nsig != 2)
 		die("SIGUSR2 not delivered");
-	xp_siginfo_line(me, &siginfos[1]);
+	xp_siginfo_line(me, &xp_siginfos[1]);
 
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 8);
 	child = fork();
@@ -82,9 +61,9 @@ static int run_deliver(void)
 	/* Reaped, so its SIGCHLD is pending; unblocking delivers it right away. */
 	n = syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, 8);
 	xp_line(me, "rt_sigprocmask(SIG_UNBLOCK, [CHLD], NULL, 8) = %ld", n);
-	if (nsig != 3)
+	if (xp_nsig != 3)
 		die("SIGCHLD not delivered");
-	xp_siginfo_line(me, &siginfos[2]);
+	xp_siginfo_line(me, &xp_siginfos[2]);
 	return 0;
 }
 
@@ -238,9 +217,5 @@ int main(int argc, char **argv)
 		ret = run_killed();
 	else
 		return 2;
-	xp_line(me, "exit_group(%d) = ?", ret);
-	xp_exact(me, "+++ exited with %d +++", ret);
-	xp_flush();
-	syscall(SYS_exit_group, ret);
-	return ret;
+	xp_exit(me, ret);
 }
