@@ -63,6 +63,24 @@ static void ts(struct timespec *t, uint32_t sec, uint32_t nsec)
 	t->tv_nsec = nsec;
 }
 
+/* The old stat and stat64 differ in widths, not in names: one copy serves both. */
+#define STAT_COPY(out, s)                                                                          \
+	do {                                                                                       \
+		(out)->st_dev = (s).st_dev;                                                        \
+		(out)->st_ino = (s).st_ino;                                                        \
+		(out)->st_mode = (s).st_mode;                                                      \
+		(out)->st_nlink = (s).st_nlink;                                                    \
+		(out)->st_uid = (s).st_uid;                                                        \
+		(out)->st_gid = (s).st_gid;                                                        \
+		(out)->st_rdev = (s).st_rdev;                                                      \
+		(out)->st_size = (s).st_size;                                                      \
+		(out)->st_blksize = (s).st_blksize;                                                \
+		(out)->st_blocks = (s).st_blocks;                                                  \
+		ts(&(out)->st_atim, (s).st_atime_sec, (s).st_atime_nsec);                          \
+		ts(&(out)->st_mtim, (s).st_mtime_sec, (s).st_mtime_nsec);                          \
+		ts(&(out)->st_ctim, (s).st_ctime_sec, (s).st_ctime_nsec);                          \
+	} while (0)
+
 int fetch_stat(struct dctx *d, uint64_t addr, enum stat_kind kind, struct stat *out)
 {
 	int rc;
@@ -74,37 +92,13 @@ int fetch_stat(struct dctx *d, uint64_t addr, enum stat_kind kind, struct stat *
 		struct i386_stat64 s;
 		if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
 			return rc;
-		out->st_dev = s.st_dev;
-		out->st_ino = s.st_ino;
-		out->st_mode = s.st_mode;
-		out->st_nlink = s.st_nlink;
-		out->st_uid = s.st_uid;
-		out->st_gid = s.st_gid;
-		out->st_rdev = s.st_rdev;
-		out->st_size = s.st_size;
-		out->st_blksize = s.st_blksize;
-		out->st_blocks = s.st_blocks;
-		ts(&out->st_atim, s.st_atime_sec, s.st_atime_nsec);
-		ts(&out->st_mtim, s.st_mtime_sec, s.st_mtime_nsec);
-		ts(&out->st_ctim, s.st_ctime_sec, s.st_ctime_nsec);
+		STAT_COPY(out, s);
 		return 0;
 	}
 	struct i386_stat s;
 	if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
 		return rc;
-	out->st_dev = s.st_dev;
-	out->st_ino = s.st_ino;
-	out->st_mode = s.st_mode;
-	out->st_nlink = s.st_nlink;
-	out->st_uid = s.st_uid;
-	out->st_gid = s.st_gid;
-	out->st_rdev = s.st_rdev;
-	out->st_size = s.st_size;
-	out->st_blksize = s.st_blksize;
-	out->st_blocks = s.st_blocks;
-	ts(&out->st_atim, s.st_atime_sec, s.st_atime_nsec);
-	ts(&out->st_mtim, s.st_mtime_sec, s.st_mtime_nsec);
-	ts(&out->st_ctim, s.st_ctime_sec, s.st_ctime_nsec);
+	STAT_COPY(out, s);
 	return 0;
 }
 

@@ -75,8 +75,9 @@ void dec_time(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_word_ref(d, &ev->args[0], arg_word(d, ev, 0), false);
 }
 
-/* struct itimerspec: {it_interval={...}, it_value={...}}. */
-static void dec_itimerspec(struct dctx *d, struct val *v, uint64_t addr)
+/* struct itimerspec and struct itimerval: {it_interval=..., it_value=...}. */
+static void dec_timer_pair(struct dctx *d, struct val *v, uint64_t addr,
+			   void (*one)(struct dctx *, struct val *, uint64_t))
 {
 	unsigned ts = dec_time_size(d);
 	uint64_t probe;
@@ -86,23 +87,19 @@ static void dec_itimerspec(struct dctx *d, struct val *v, uint64_t addr)
 		return;
 	}
 	st_init(v, d->ar, 2);
-	dec_timespec(d, st_add(v, d->ar, "it_interval"), addr);
-	dec_timespec(d, st_add(v, d->ar, "it_value"), addr + 2 * ts);
+	one(d, st_add(v, d->ar, "it_interval"), addr);
+	one(d, st_add(v, d->ar, "it_value"), addr + 2 * ts);
 }
 
-/* struct itimerval: two timevals (setitimer, getitimer). */
+static void dec_itimerspec(struct dctx *d, struct val *v, uint64_t addr)
+{
+	dec_timer_pair(d, v, addr, dec_timespec);
+}
+
+/* setitimer, getitimer: two timevals. */
 static void dec_itimerval(struct dctx *d, struct val *v, uint64_t addr)
 {
-	unsigned ts = dec_time_size(d);
-	uint64_t probe;
-
-	if (!addr || read_word(d, addr, &probe) < 0) {
-		val_ptr(v, addr);
-		return;
-	}
-	st_init(v, d->ar, 2);
-	dec_timeval(d, st_add(v, d->ar, "it_interval"), addr);
-	dec_timeval(d, st_add(v, d->ar, "it_value"), addr + 2 * ts);
+	dec_timer_pair(d, v, addr, dec_timeval);
 }
 
 void dec_setitimer(struct dctx *d, struct sc_event *ev, bool exiting)
