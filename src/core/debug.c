@@ -41,11 +41,10 @@ void debug_task_free(struct task *task)
 /* Every syscall entry: a record for the task's crash report. */
 void debug_sc_record(struct tracer *t, struct task *task)
 {
-	const struct sysent *ent = NULL;
-	const char *name = systab_lookup(task->ev.abi, task->ev.nr, &ent);
+	const struct sysent *ent = task->ev.ent; /* looked up when the call started */
 
 	(void)t;
-	task->last_sc = crash_ring_enter(&task->last, name, task->ev.nr, task->ev.raw,
+	task->last_sc = crash_ring_enter(&task->last, task->cur_name, task->ev.nr, task->ev.raw,
 					 ent ? ent->nargs : 6);
 	task->stack.n = 0;
 }

@@ -100,6 +100,7 @@ static void start_event(struct task *task, const struct __ptrace_syscall_info *i
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
 	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
+	ev->ent = ent;
 	/* Table names are static, so they outlive the arena. */
 	task->prev_name = task->cur_name;
 	task->cur_name = name;
