@@ -11,6 +11,16 @@
 
 #include "systab.h"
 
+/*
+ * A call whose 64-bit arguments the ABI passes differently from one register
+ * each: spec lists the registers of each logical argument in order; a digit
+ * is a register, "(ab)" joins register a (low half) and b (high half).
+ */
+struct abi_wide_call {
+	const char *name;
+	const char *spec; /* "012(34)" */
+};
+
 enum abi_id {
 	ABI_X86_64,
 	ABI_I386,
@@ -30,6 +40,10 @@ struct ptrc_abi {
 	uint64_t nr_mask;
 	/* The kernel's CONFIG_CLONE_BACKWARDS: clone(flags, stack, ptid, tls, ctid). */
 	bool clone_backwards;
+	/* The legacy 16-bit uid calls (CONFIG_UID16): TR_UID16 calls take 16-bit ids. */
+	bool uid16;
+	/* Calls whose arguments are not one register each, ending with a NULL name. */
+	const struct abi_wide_call *wide;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */

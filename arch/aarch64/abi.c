@@ -2,6 +2,7 @@
 #include <linux/audit.h>
 
 #include "../abi.h"
+#include "../generic/generic.h"
 
 extern const struct systab systab_aarch64;
 
@@ -14,4 +15,5 @@ const struct ptrc_abi abi_aarch64 = {
 	.word_size = 8,
 	.clone_backwards = true,
 	.systab = &systab_aarch64,
+	.wide = abi_wide_lp64,
 };

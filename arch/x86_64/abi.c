@@ -2,6 +2,7 @@
 #include <linux/audit.h>
 
 #include "../abi.h"
+#include "../generic/generic.h"
 #include "gen/systab_x86_64.h" /* from <asm/unistd.h> of x86, on any build machine */
 
 extern const struct systab systab_x86_64;
@@ -16,4 +17,5 @@ const struct ptrc_abi abi_x86_64 = {
 	.systab = &systab_x86_64,
 	/* x32 syscalls carry this bit; ptrc decodes them with the 64-bit table. */
 	.nr_mask = PTRC_X86_64_X32_SYSCALL_BIT,
+	.wide = abi_wide_lp64,
 };

@@ -44,8 +44,8 @@ void debug_sc_record(struct tracer *t, struct task *task)
 	const struct sysent *ent = task->ev.ent; /* looked up when the call started */
 
 	(void)t;
-	task->last_sc = crash_ring_enter(&task->last, task->cur_name, task->ev.nr, task->ev.raw,
-					 ent ? ent->nargs : 6);
+	task->last_sc = crash_ring_enter(&task->last, ent ? ent->name : NULL, task->ev.nr,
+					 task->ev.raw, ent ? ent->nargs : 6);
 	task->stack.n = 0;
 }
 
@@ -64,26 +64,14 @@ void debug_sc_walk(struct tracer *t, struct task *task)
 		debug_walk_now(t, task);
 }
 
-static bool changes_maps(const char *name)
-{
-	static const char *const names[] = {
-		"mmap",	    "mmap2",	     "munmap",		 "mremap",
-		"mprotect", "pkey_mprotect", "remap_file_pages", "shmat",
-		"shmdt"};
-
-	for (size_t i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(name, names[i]))
-			return true;
-	return false;
-}
-
 /* Exit stop of every syscall, printed or not. */
 void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_error)
 {
 	(void)t;
 	crash_ring_exit(task->last_sc, ret, is_error);
 	task->last_sc = NULL;
-	if (task->proc->unwind && !is_error && changes_maps(task->cur_name))
+	const struct sysent *ent = task->ev.ent;
+	if (task->proc->unwind && !is_error && ent && (ent->traits & TR_MAPS))
 		unwind_invalidate(task->proc->unwind, UNWIND_MAPS);
 }
 

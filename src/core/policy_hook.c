@@ -13,7 +13,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "arch/host.h"
 #include "policy/policy.h"
 #include "tracer.h"
 #include "util/xalloc.h"
@@ -107,21 +106,23 @@ static void resolve_paths(struct task *task, struct policy_input *in)
 	}
 }
 
-static const char *action_name(enum policy_act a)
+const char *policy_hook_action_name(const struct tracer *t)
 {
+	enum policy_act a = t->cfg->policy_action;
+
 	return a == POLICY_ACT_DENY ? "deny" : a == POLICY_ACT_KILL ? "kill" : "report";
 }
 
-static void count(struct tracer *t, struct task *task, const struct policy_verdict *v)
+void policy_hook_count(struct tracer *t, struct task *task, const struct policy_verdict *v)
 {
 	struct policy_state *ps = &t->pol;
 	const char *exe = task->proc->exe;
-	const char *name = task->sub_name ? task->sub_name : task->cur_name;
+	const char *name = task->ev.name;
 
 	ps->total++;
 	for (size_t i = 0; i < ps->nv; i++) {
 		struct violation_count *c = &ps->v[i];
-		if (c->name == name && c->rule == v->rule &&
+		if (!strcmp(c->name, name) && c->rule == v->rule &&
 		    (c->exe == exe || (c->exe && exe && !strcmp(c->exe, exe)))) {
 			c->count++;
 			return;
@@ -129,84 +130,38 @@ static void count(struct tracer *t, struct task *task, const struct policy_verdi
 	}
 	ps->v = xrealloc(ps->v, sizeof(*ps->v) * (ps->nv + 1));
 	ps->v[ps->nv++] = (struct violation_count){
-		.name = name ? name : "syscall_unknown",
+		.name = xstrdup(name),
 		.exe = exe ? xstrdup(exe) : NULL,
 		.rule = v->rule,
 		.count = 1,
 	};
 }
 
-static void kill_tree(struct tracer *t, struct task *task, void *arg)
-{
-	(void)t;
-	(void)arg;
-	kill(task->tid, SIGKILL);
-}
-
-static void act(struct tracer *t, struct task *task, const struct policy_verdict *v)
-{
-	count(t, task, v);
-	syscall_decode_for_report(t, task);
-	/* Violations always carry the stack of the code that made the call. */
-	debug_walk_now(t, task);
-	emit_violation(t, task, v->rule, action_name(t->cfg->policy_action));
-	switch (t->cfg->policy_action) {
-	case POLICY_ACT_DENY:
-		/* -1 skips the call; its exit stop then gets -EPERM (policy_hook_exit). */
-		if (host_set_syscall(task->tid, -1) == 0)
-			task->flags |= TASK_DENIED;
-		break;
-	case POLICY_ACT_KILL:
-		t->pol.killed = true;
-		task_for_each(t, kill_tree, NULL);
-		break;
-	case POLICY_ACT_REPORT:
-		break;
-	}
-}
-
-void policy_hook_entry(struct tracer *t, struct task *task)
+bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v)
 {
 	struct policy_state *ps = &t->pol;
 	struct sc_event *ev = &task->ev;
 	struct policy_input in;
 
 	if (!ps->policy && !ps->learn)
-		return;
+		return false;
 	memset(&in, 0, sizeof(in));
 	in.family = -1;
-	/* i386's socketcall and ipc are judged as the call they carry. */
-	const char *name = task->sub_name ? task->sub_name : task->cur_name;
-	const uint64_t *args = task->sub_name ? task->sub_args : ev->raw;
-	if (name &&
-	    (ps->learn || task->sub_name || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
-		policy_input_read(&in, ev->abi, name, args, &task->proc->mem, &task->ar);
+	/* A multiplexed call (i386 socketcall, ipc) is judged as the call it carries. */
+	if (ev->ent && (ps->learn || ev->via || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
+		policy_input_read(&in, ev->abi, ev->ent, ev->raw, &task->proc->mem, &task->ar);
 		resolve_paths(task, &in);
 	}
 	in.exe = proc_exe(task);
-	if (ps->learn && name)
-		policy_learn_add(ps->learn, name, &in);
+	if (ps->learn && ev->ent)
+		policy_learn_add(ps->learn, ev->name, &in);
 	if (!ps->policy)
-		return;
-	struct policy_verdict v;
-	if (task->sub_name)
-		policy_check_name(ps->policy, task->sub_name, &in, &v);
-	else
-		policy_check(ps->policy, ev->abi, ev->nr, &in, &v);
-	if (v.action == POLICY_DENY)
-		act(t, task, &v);
-}
-
-bool policy_hook_exit(struct tracer *t, struct task *task)
-{
-	(void)t;
-	if (!(task->flags & TASK_DENIED))
 		return false;
-	task->flags &= ~TASK_DENIED;
-	host_set_return(task->tid, -EPERM);
-	task->ev.ret = -EPERM;
-	task->ev.is_error = true;
-	return true;
+	if (ev->via)
+		policy_check_name(ps->policy, ev->name, &in, v);
+	else
+		policy_check(ps->policy, ev->abi, ev->nr, &in, v);
+	return v->action == POLICY_DENY;
 }
 
 static void print_summary(struct tracer *t)
@@ -288,8 +243,10 @@ void policy_hook_free(struct tracer *t)
 {
 	struct policy_state *ps = &t->pol;
 
-	for (size_t i = 0; i < ps->nv; i++)
+	for (size_t i = 0; i < ps->nv; i++) {
+		free(ps->v[i].name);
 		free(ps->v[i].exe);
+	}
 	free(ps->v);
 	ps->v = NULL;
 	policy_free(ps->policy);

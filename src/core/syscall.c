@@ -1,11 +1,13 @@
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <sys/ptrace.h>
 
 #include "arch/abi.h"
-#include "sys/remap.h"
+#include "arch/host.h"
+#include "sys/decode.h"
 #include "sys/sysent.h"
 #include "policy_hook.h"
 #include "tracer.h"
@@ -16,22 +18,7 @@ static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
 	d->ar = &task->ar;
 	d->abi = task->ev.abi;
 	d->opt = &t->dopt;
-}
-
-static bool is_exec(const char *name)
-{
-	return name && (!strcmp(name, "execve") || !strcmp(name, "execveat"));
-}
-
-/* strace's way of showing which call the kernel restarts. */
-static void show_restarted(struct task *task, struct sc_event *ev)
-{
-	char buf[96];
-
-	snprintf(buf, sizeof(buf), "<... resuming interrupted %s ...>",
-		 task->prev_name ? task->prev_name : "call");
-	ev->nargs = ev->split = 1;
-	val_expr(&ev->args[0], arena_strndup(&task->ar, buf, strlen(buf)));
+	d->interrupted = task->prev_name;
 }
 
 /* Whether the trace lines are printed at all (-c prints only the summary). */
@@ -59,8 +46,6 @@ static void decode_entry(struct tracer *t, struct task *task)
 
 	decode_ctx(t, task, &d);
 	sys_decode_entry(&d, ev);
-	if (!strcmp(ev->name, "restart_syscall"))
-		show_restarted(task, ev);
 	fdpaths_annotate(t, task, 0, ev->nargs, false);
 	task->flags |= TASK_DECODED;
 }
@@ -81,38 +66,77 @@ static void start_clock(struct tracer *t, struct sc_event *ev)
 	ev->stime_entry_ns = t->stop_stime_ns;
 }
 
-/* A new call: its raw values, from the entry stop or the seccomp stop. */
+/*
+ * A new call, from the entry stop or the seccomp stop: looked up once here
+ * (sys_call_start); everything after reads task->ev.
+ */
 static void start_event(struct task *task, const struct __ptrace_syscall_info *info, uint64_t nr,
 			const uint64_t *args)
 {
 	struct sc_event *ev = &task->ev;
-	const struct sysent *ent;
+	const struct ptrc_abi *abi = abi_by_audit_arch(info->arch);
 
+	/* Signatures are static, so the name outlives the arena (restart_syscall's). */
+	task->prev_name = ev->ent ? ev->ent->name : NULL;
 	arena_reset(&task->ar);
-	memset(ev, 0, sizeof(*ev));
 	task->flags &= ~TASK_DECODED;
-	ev->abi = abi_by_audit_arch(info->arch);
-	if (!ev->abi)
-		ev->abi = abi_host();
-	ev->nr = nr;
-	for (int i = 0; i < SC_MAX_ARGS; i++)
-		ev->raw[i] = args[i];
+	sys_call_start(ev, abi ? abi : abi_host(), nr, args, &task->proc->mem, &task->ar);
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
-	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
-	ev->ent = ent;
-	/* Table names are static, so they outlive the arena. */
-	task->prev_name = task->cur_name;
-	task->cur_name = name;
-	task->sub_name = sys_subcall(ev->abi, ev->nr, ev->raw, &task->proc->mem, task->sub_args);
-	if ((task->flags & TASK_HIDDEN) && is_exec(name))
+	if ((task->flags & TASK_HIDDEN) && ev->ent && (ev->ent->traits & TR_EXEC))
 		task->flags &= ~TASK_HIDDEN;
 }
 
-void syscall_decode_for_report(struct tracer *t, struct task *task)
+static void syscall_decode_for_report(struct tracer *t, struct task *task)
 {
 	if (!(task->flags & TASK_DECODED))
 		decode_entry(t, task);
+}
+
+static void kill_tree(struct tracer *t, struct task *task, void *arg)
+{
+	(void)t;
+	(void)arg;
+	kill(task->tid, SIGKILL);
+}
+
+/* The policy's check; a violation is reported with the call and its stack, then acted on. */
+static void enforce(struct tracer *t, struct task *task)
+{
+	struct policy_verdict v;
+
+	if (!policy_hook_check(t, task, &v))
+		return;
+	policy_hook_count(t, task, &v);
+	syscall_decode_for_report(t, task);
+	/* Violations always carry the stack of the code that made the call. */
+	debug_walk_now(t, task);
+	emit_violation(t, task, v.rule, policy_hook_action_name(t));
+	switch (t->cfg->policy_action) {
+	case POLICY_ACT_DENY:
+		/* -1 skips the call; its exit (deny_result) then gets -EPERM. */
+		if (host_set_syscall(task->tid, -1) == 0)
+			task->flags |= TASK_DENIED;
+		break;
+	case POLICY_ACT_KILL:
+		t->pol.killed = true;
+		task_for_each(t, kill_tree, NULL);
+		break;
+	case POLICY_ACT_REPORT:
+		break;
+	}
+}
+
+/* At the exit of a call the policy skipped: it returns -EPERM.  True when it was one. */
+static bool deny_result(struct task *task)
+{
+	if (!(task->flags & TASK_DENIED))
+		return false;
+	task->flags &= ~TASK_DENIED;
+	host_set_return(task->tid, -EPERM);
+	task->ev.ret = -EPERM;
+	task->ev.is_error = true;
+	return true;
 }
 
 void on_seccomp_stop(struct tracer *t, struct task *task)
@@ -125,10 +149,9 @@ void on_seccomp_stop(struct tracer *t, struct task *task)
 	start_event(task, &info, info.seccomp.nr, info.seccomp.args);
 	if (task->flags & TASK_HIDDEN)
 		return;
-	policy_hook_entry(t, task);
+	enforce(t, task);
 	/* Under the filter there is no exit stop: a denied call gets its result now. */
-	if (task->flags & TASK_DENIED)
-		policy_hook_exit(t, task);
+	deny_result(task);
 }
 
 static void syscall_entry(struct tracer *t, struct task *task,
@@ -143,9 +166,9 @@ static void syscall_entry(struct tracer *t, struct task *task,
 	debug_sc_record(t, task); /* for a crash report, even when not shown */
 	if (task->flags & TASK_HIDDEN)
 		return;
-	policy_hook_entry(t, task);
-	if (task->sub_name ? !sysfilter_match_name(t->trace, task->sub_name)
-			   : !sysfilter_match(t->trace, ev->abi, ev->nr))
+	enforce(t, task);
+	if (ev->via ? !sysfilter_match_name(t->trace, ev->name)
+		    : !sysfilter_match(t->trace, ev->abi, ev->nr))
 		return;
 	if (printing(t) || t->cfg->npaths)
 		syscall_decode_for_report(t, task);
@@ -184,7 +207,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_IN_SYSCALL))
 		return; /* the exit of a call that was under way when we attached */
 	task->flags &= ~TASK_IN_SYSCALL;
-	bool denied = policy_hook_exit(t, task);
+	bool denied = deny_result(task);
 	debug_sc_exit(t, task, denied ? ev->ret : info->exit.rval,
 		      denied ? ev->is_error : info->exit.is_error);
 	if (!(task->flags & TASK_SELECTED))

@@ -50,11 +50,7 @@ struct task {
 	struct proc *proc;
 	struct sc_event ev;
 	struct arena ar;
-	const char *cur_name;  /* this syscall's name from the table, or NULL */
-	const char *prev_name; /* the previous one's, for restart_syscall */
-	/* i386 socketcall/ipc: the call it carries (static name) and its arguments. */
-	const char *sub_name;
-	uint64_t sub_args[6];
+	const char *prev_name;	   /* the previous call's name (static), for restart_syscall */
 	struct task *next;	   /* hash chain */
 	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
 	struct crash_ring last;	   /* the last syscalls, for a crash report */
@@ -66,7 +62,7 @@ struct policy_learn;
 struct policy_rule;
 
 struct violation_count {
-	const char *name;		/* the syscall; static */
+	char *name;			/* the syscall; owned */
 	char *exe;			/* owned, or NULL */
 	const struct policy_rule *rule; /* NULL: the policy's default */
 	uint64_t count;
@@ -143,8 +139,6 @@ void task_resume(struct tracer *t, struct task *task, int sig);
 
 /* syscall.c */
 void on_syscall_stop(struct tracer *t, struct task *task);
-/* Decodes the current call's entry if that was not done yet (a policy violation). */
-void syscall_decode_for_report(struct tracer *t, struct task *task);
 /* At a PTRACE_EVENT_SECCOMP stop: the policy check of the fast path. */
 void on_seccomp_stop(struct tracer *t, struct task *task);
 /* The task ended (or execve replaced it) inside a syscall: print "= ?". */

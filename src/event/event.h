@@ -15,10 +15,13 @@ enum { SC_MAX_ARGS = 6 };
 
 struct sc_event {
 	const struct ptrc_abi *abi;
-	const struct sysent *ent; /* NULL for a number no table knows */
+	const struct sysent *ent; /* the call's signature; NULL when syscalls.def has none */
 	const char *name;	  /* static, or in the arena (syscall_0x1c3) */
+	const char *via;	  /* "socketcall" or "ipc" when the call was multiplexed */
 	uint64_t nr;
+	/* The logical arguments (sys_call_start): joined halves, a multiplexed call's own. */
 	uint64_t raw[SC_MAX_ARGS];
+	uint8_t joined; /* bit i: raw[i] is a 64-bit value joined from two registers */
 	uint64_t pc, sp;
 	uint8_t nargs;
 	/* Arguments [0, split) are printed at entry, the rest at exit. */

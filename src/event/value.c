@@ -157,3 +157,9 @@ struct val *val_note(struct val *v, struct arena *a)
 	v->note.note = &pair[1];
 	return &pair[1];
 }
+
+void val_resuming(struct val *v, const char *static_name)
+{
+	set(v, VAL_RESUMING);
+	v->text = static_name;
+}

@@ -16,26 +16,27 @@
 struct xlat;
 
 enum val_kind {
-	VAL_NONE,    /* absent: prints nothing */
-	VAL_INT,     /* signed decimal */
-	VAL_UINT,    /* unsigned decimal */
-	VAL_HEX,     /* 0x1f */
-	VAL_OCT,     /* 0755; 0 prints as 000 when width asks, else 0 */
-	VAL_PTR,     /* NULL or 0x7ffd...; also an unreadable pointer */
-	VAL_FD,	     /* a file descriptor; AT_FDCWD decodes as VAL_FLAGS */
-	VAL_STR,     /* bytes, printed quoted and escaped */
-	VAL_FLAGS,   /* bits named by an xlat (OR of names, leftovers in hex) */
-	VAL_ENUM,    /* one value named by an xlat, else the number */
-	VAL_SIG,     /* a signal number: SIGINT, SIGRT_3, or the number */
-	VAL_SYM,     /* a symbolic constant with no number: SIG_DFL, ... */
-	VAL_OR,	     /* items joined by '|' (O_RDONLY|O_CLOEXEC, CLONE_VM|SIGCHLD) */
-	VAL_STRUCT,  /* {name=value, ...} */
-	VAL_ARRAY,   /* [a, b] */
-	VAL_SIGSET,  /* [INT TERM] or ~[RTMIN] */
-	VAL_CHANGE,  /* in => out */
-	VAL_COMMENT, /* value followed by a comment: 0x7ffd... / * 37 vars * / */
-	VAL_EXPR,    /* an expression strace prints verbatim (wait status) */
-	VAL_NOTE,    /* value followed by a parenthesized note: 2 ([{fd=0, revents=POLLIN}]) */
+	VAL_NONE,     /* absent: prints nothing */
+	VAL_INT,      /* signed decimal */
+	VAL_UINT,     /* unsigned decimal */
+	VAL_HEX,      /* 0x1f */
+	VAL_OCT,      /* 0755; 0 prints as 000 when width asks, else 0 */
+	VAL_PTR,      /* NULL or 0x7ffd...; also an unreadable pointer */
+	VAL_FD,	      /* a file descriptor; AT_FDCWD decodes as VAL_FLAGS */
+	VAL_STR,      /* bytes, printed quoted and escaped */
+	VAL_FLAGS,    /* bits named by an xlat (OR of names, leftovers in hex) */
+	VAL_ENUM,     /* one value named by an xlat, else the number */
+	VAL_SIG,      /* a signal number: SIGINT, SIGRT_3, or the number */
+	VAL_SYM,      /* a symbolic constant with no number: SIG_DFL, ... */
+	VAL_OR,	      /* items joined by '|' (O_RDONLY|O_CLOEXEC, CLONE_VM|SIGCHLD) */
+	VAL_STRUCT,   /* {name=value, ...} */
+	VAL_ARRAY,    /* [a, b] */
+	VAL_SIGSET,   /* [INT TERM] or ~[RTMIN] */
+	VAL_CHANGE,   /* in => out */
+	VAL_COMMENT,  /* value followed by a comment: 0x7ffd... / * 37 vars * / */
+	VAL_EXPR,     /* an expression strace prints verbatim (wait status) */
+	VAL_NOTE,     /* value followed by a parenthesized note: 2 ([{fd=0, revents=POLLIN}]) */
+	VAL_RESUMING, /* restart_syscall's argument: the call it resumes (text: static name) */
 };
 
 /* Value flags. */
@@ -120,6 +121,9 @@ void val_comment(struct val *v, struct arena *a, const struct val *inner, const 
 void val_sigset(struct val *v, struct arena *a, const void *mask, uint32_t nbytes);
 /* Wraps *v (copied) with a note; returns the note's slot to fill. */
 struct val *val_note(struct val *v, struct arena *a);
+
+/* restart_syscall's "<... resuming interrupted NAME ...>"; name static, or NULL. */
+void val_resuming(struct val *v, const char *static_name);
 
 /* Adds field i of a struct built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -314,6 +314,9 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_val(sb, v->comment.v, o);
 		strbuf_addf(sb, " /* %s */", v->comment.text);
 		break;
+	case VAL_RESUMING:
+		strbuf_addf(sb, "<... resuming interrupted %s ...>", v->text ? v->text : "call");
+		break;
 	case VAL_NOTE:
 		text_val(sb, v->note.v, o);
 		strbuf_adds(sb, " (");

@@ -374,6 +374,11 @@ void json_val(struct strbuf *sb, const struct val *v)
 	case VAL_NOTE:
 		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);
 		break;
+	case VAL_RESUMING:
+		strbuf_adds(sb, "{\"resuming\":");
+		json_cstr(sb, v->text);
+		strbuf_addc(sb, '}');
+		break;
 	default:
 		json_scalar(sb, v);
 		break;

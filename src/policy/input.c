@@ -23,8 +23,6 @@ static int open_access(const struct sc_info *si, const uint64_t raw[6], const st
 {
 	uint64_t flags = 0;
 
-	if (si->aux == -1)
-		return POLICY_ACCESS_WRITE; /* creat */
 	if (si->aux == -2) {
 		/* openat2: struct open_how starts with its u64 flags. */
 		if (tmem_read(mem, raw[2], &flags, sizeof(flags)) < 0)
@@ -106,10 +104,11 @@ static void read_dest(struct policy_input *in, const struct sc_info *si, const s
 	policy_sockaddr_parse(&in->sa, buf, len, ar);
 }
 
-void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi, const char *name,
-		       const uint64_t raw[6], const struct tmem *mem, struct arena *ar)
+void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
+		       const struct sysent *ent, const uint64_t raw[6], const struct tmem *mem,
+		       struct arena *ar)
 {
-	const struct sc_info *si = sc_info_find(name);
+	const struct sc_info *si = sc_info_of(ent);
 
 	memset(in, 0, sizeof(*in));
 	in->family = -1;
@@ -123,7 +122,7 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi, cons
 	case SCK_FILE:
 	case SCK_EXEC:
 		if (si->kind != SCK_OPEN)
-			in->access = sc_reads_only(name) ? POLICY_ACCESS_READ : POLICY_ACCESS_WRITE;
+			in->access = sc_reads_only(si) ? POLICY_ACCESS_READ : POLICY_ACCESS_WRITE;
 		for (unsigned i = 0; i < 2 && si->path[i] >= 0; i++) {
 			in->path[i] = read_path(mem, raw[si->path[i]], ar);
 			if (si->dirfd[i] >= 0)
@@ -132,7 +131,7 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi, cons
 		}
 		break;
 	case SCK_SOCKET:
-		in->family = (int)raw[0];
+		in->family = (int)raw[si->aux];
 		break;
 	case SCK_NET:
 		read_dest(in, si, abi, raw, mem, ar);

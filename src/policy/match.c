@@ -137,9 +137,8 @@ static bool cond_match(const struct policy_cond *c, enum policy_key k, const cha
 				return true;
 		return false;
 	case PK_FAMILY: {
-		int fam = sc_info_find(name)->kind == SCK_SOCKET ? in->family
-			  : dest				 ? sa->family
-								 : -1;
+		const struct sc_info *si = sc_info_find(name);
+		int fam = si && si->kind == SCK_SOCKET ? in->family : dest ? sa->family : -1;
 		for (unsigned i = 0; fam > 0 && i < c->n; i++)
 			if (c->ints[i] == fam)
 				return true;
@@ -295,11 +294,6 @@ static bool family_only(const struct policy_rule *r, const char *name, unsigned 
 
 	return r->action == POLICY_ALLOW && bits == (1u << PK_FAMILY) && si &&
 	       si->kind == SCK_SOCKET;
-}
-
-bool policy_is_multiplexer(const char *name)
-{
-	return !strcmp(name, "socketcall") || !strcmp(name, "ipc");
 }
 
 enum policy_static policy_static_verdict(const struct policy *p, const char *name,

@@ -105,13 +105,17 @@ struct policy_input {
 	const char *exe; /* the calling program, or NULL when unknown */
 };
 
+struct sysent;
+
 /*
- * Fills in from a syscall's raw arguments, reading paths and socket
- * addresses from the tracee through mem; strings go to ar.  name is the
- * syscall's name in abi.  in->exe is left for the caller.
+ * Fills in from a syscall's logical arguments (sc_event.raw), reading paths
+ * and socket addresses from the tracee through mem; strings go to ar.  ent is
+ * the call's signature, whose argument kinds say which arguments matter.
+ * in->exe is left for the caller.
  */
-void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi, const char *name,
-		       const uint64_t raw[6], const struct tmem *mem, struct arena *ar);
+void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
+		       const struct sysent *ent, const uint64_t raw[6], const struct tmem *mem,
+		       struct arena *ar);
 /* Whether path[i] is relative, so the caller must resolve it against dirfd[i]. */
 bool policy_input_relative(const struct policy_input *in, unsigned i);
 /* Makes path[i] absolute: base (the cwd or the dirfd's path) joined, "." and ".." folded. */

@@ -21,31 +21,26 @@ void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags)
 }
 
 /* The mode argument exists only when the flags create a file. */
-static void open_common(struct dctx *d, struct sc_event *ev, unsigned flags_arg)
+static void open_common(struct sc_event *ev, unsigned flags_arg)
 {
 	uint64_t flags = (uint32_t)ev->raw[flags_arg];
 
-	dec_open_flags(d, &ev->args[flags_arg], flags);
 	if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
 		ev->nargs = ev->split = (uint8_t)(flags_arg + 1);
 }
 
 void dec_open(struct dctx *d, struct sc_event *ev, bool exiting)
 {
+	(void)d;
 	if (!exiting)
-		open_common(d, ev, 1);
+		open_common(ev, 1);
 }
 
 void dec_openat(struct dctx *d, struct sc_event *ev, bool exiting)
 {
+	(void)d;
 	if (!exiting)
-		open_common(d, ev, 2);
-}
-
-void dec_open_by_handle_at(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	if (!exiting)
-		dec_open_flags(d, &ev->args[2], (uint32_t)ev->raw[2]);
+		open_common(ev, 2);
 }
 
 /* struct open_how: three u64 fields on every ABI. */
@@ -99,9 +94,7 @@ static void stat_abbrev(struct dctx *d, struct val *v, uint32_t mode, uint64_t r
 /* stat64, lstat64, fstat64 and fstatat64 write a struct stat64. */
 static enum stat_kind stat_kind_of(const struct sc_event *ev)
 {
-	size_t n = strlen(ev->name);
-
-	return n > 2 && !strcmp(ev->name + n - 2, "64") ? STAT_64 : STAT_NATIVE;
+	return ev->ent && (ev->ent->traits & TR_STAT64) ? STAT_64 : STAT_NATIVE;
 }
 
 static void stat_at(struct dctx *d, struct sc_event *ev, unsigned i)

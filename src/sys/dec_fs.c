@@ -20,7 +20,7 @@ void dec_statfs(struct dctx *d, struct sc_event *ev, bool exiting)
 
 	if (!exiting || !dec_ok(ev))
 		return;
-	if (!addr || fetch_statfs(d, addr, ev->nargs == 3, &sf) < 0) {
+	if (!addr || fetch_statfs(d, addr, ev->ent->traits & TR_STAT64, &sf) < 0) {
 		val_ptr(v, addr);
 		return;
 	}
@@ -251,18 +251,16 @@ static bool dirents64_verbose(struct dctx *d, struct val *v, uint64_t addr, uint
 	return true;
 }
 
-/* Non-verbose strace shows the buffer's address and how many entries it holds. */
-void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
+/*
+ * Non-verbose strace shows the buffer's address and how many entries it holds.
+ * d_reclen follows d_ino and d_off: two longs in dirent, two u64 in dirent64.
+ */
+static void getdents_common(struct dctx *d, struct sc_event *ev, unsigned reclen_off)
 {
 	uint64_t addr = arg_word(d, ev, 1);
-	unsigned ws = d->abi->word_size;
-	/* d_reclen follows d_ino and d_off: two u64 in dirent64, two longs in dirent. */
-	unsigned reclen_off = strcmp(ev->name, "getdents64") ? 2 * ws : 16;
 	uint64_t pos = 0, len = (uint64_t)ev->ret, count = 0;
 	char buf[48];
 
-	if (!exiting || !dec_ok(ev))
-		return;
 	if (d->opt->verbose && reclen_off == 16 && dirents64_verbose(d, &ev->args[1], addr, len))
 		return;
 	while (pos + reclen_off + 2 <= len) {
@@ -278,6 +276,18 @@ void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_ptr(&p, addr);
 	snprintf(buf, sizeof(buf), "%llu entries", (unsigned long long)count);
 	val_comment(&ev->args[1], d->ar, &p, arena_strndup(d->ar, buf, strlen(buf)));
+}
+
+void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		getdents_common(d, ev, 2 * d->abi->word_size);
+}
+
+void dec_getdents64(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && dec_ok(ev))
+		getdents_common(d, ev, 16);
 }
 
 /* i386 _llseek(fd, high, low, &result, whence): strace joins the offset. */

@@ -48,23 +48,29 @@ void dec_sysinfo(struct dctx *d, struct sc_event *ev, bool exiting)
 }
 
 /* getresuid([0], [0], [0]) */
+/* The legacy calls of an ABI with CONFIG_UID16 (i386's getresuid, not getresuid32). */
+static bool ids16(const struct dctx *d, const struct sc_event *ev)
+{
+	return d->abi->uid16 && ev->ent && (ev->ent->traits & TR_UID16);
+}
+
 void dec_getresuid(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (!exiting || !dec_ok(ev))
 		return;
 	for (unsigned i = 0; i < 3; i++) {
-		uint32_t id;
-		if (dec_fetch(d, &ev->args[i], arg_word(d, ev, i), &id, sizeof(id)))
+		uint32_t id = 0;
+		size_t size = ids16(d, ev) ? sizeof(uint16_t) : sizeof(uint32_t);
+		/* Little-endian: a 16-bit id lands in id's low half. */
+		if (dec_fetch(d, &ev->args[i], arg_word(d, ev, i), &id, size))
 			val_uint(val_array(&ev->args[i], d->ar, 1), id);
 	}
 }
 
-/* The legacy i386 calls use 16-bit ids; only 32-bit gid_t lists are decoded. */
+/* Only 32-bit gid_t lists are decoded; the legacy 16-bit ones show as addresses. */
 static bool gid32(const struct dctx *d, const struct sc_event *ev)
 {
-	size_t len = strlen(ev->name);
-
-	return d->abi->word_size == 8 || (len > 2 && !strcmp(ev->name + len - 2, "32"));
+	return !ids16(d, ev);
 }
 
 static void dec_gid_list(struct dctx *d, struct val *v, uint64_t addr, int64_t n)

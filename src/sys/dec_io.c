@@ -61,7 +61,7 @@ static void dec_offset_ref(struct dctx *d, struct sc_event *ev, struct val *v, u
 {
 	int64_t off;
 
-	if (strcmp(ev->name, "sendfile64")) {
+	if (!(ev->ent->traits & TR_OFF64)) {
 		dec_word_ref(d, v, addr, false);
 		return;
 	}

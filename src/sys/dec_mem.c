@@ -20,11 +20,15 @@ static void dec_map_flags(struct dctx *d, struct val *v, uint64_t flags)
 
 void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	if (exiting)
-		return;
-	dec_map_flags(d, &ev->args[3], (uint32_t)ev->raw[3]);
-	/* mmap2 counts the offset in pages; strace shows bytes. */
-	if (!strcmp(ev->name, "mmap2"))
+	if (!exiting)
+		dec_map_flags(d, &ev->args[3], (uint32_t)ev->raw[3]);
+}
+
+/* mmap2 counts the offset in pages; strace shows bytes. */
+void dec_mmap2(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	dec_mmap(d, ev, exiting);
+	if (!exiting)
 		val_hex(&ev->args[5], arg_word(d, ev, 5) * (uint64_t)getpagesize());
 }
 

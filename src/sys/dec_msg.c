@@ -7,12 +7,6 @@
 #include "decoders.h"
 #include "flags.h"
 
-void dec_sendto(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	if (!exiting)
-		dec_sockaddr(d, &ev->args[4], arg_word(d, ev, 4), (uint32_t)ev->raw[5]);
-}
-
 /* recvfrom(fd, buf, len, flags, addr, &addrlen): all but fd known at exit. */
 void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 {

@@ -140,13 +140,6 @@ void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_fd(&items[1], fds[1]);
 }
 
-/* connect and bind: (fd, addr, len). */
-void dec_sockaddr_arg(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	if (!exiting)
-		dec_sockaddr(d, &ev->args[1], arg_word(d, ev, 1), (uint32_t)ev->raw[2]);
-}
-
 /* An in/out socklen_t: read at entry, shown at exit as [16] or [128 => 16]. */
 static void socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in)
 {

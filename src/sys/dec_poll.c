@@ -199,8 +199,6 @@ void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting)
 	struct val *v = &ev->args[1];
 
 	if (!exiting) {
-		if (ev->nargs == 6 && !strcmp(ev->name, "epoll_pwait2"))
-			dec_timespec(d, &ev->args[3], arg_word(d, ev, 3));
 		if (ev->nargs == 6)
 			dec_sigset(d, &ev->args[4], arg_word(d, ev, 4), arg_word(d, ev, 5));
 		return;
@@ -216,4 +214,12 @@ void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting)
 			break;
 		val_epoll_event(d, &items[i], raw);
 	}
+}
+
+/* epoll_pwait2 takes a timespec where epoll_pwait takes milliseconds. */
+void dec_epoll_pwait2(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_timespec(d, &ev->args[3], arg_word(d, ev, 3));
+	dec_epoll_wait(d, ev, exiting);
 }

@@ -172,3 +172,10 @@ void dec_get_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting && dec_ok(ev))
 		dec_user_desc(d, &ev->args[0], arg_word(d, ev, 0));
 }
+
+/* restart_syscall(<... resuming interrupted nanosleep ...>): the call it restarts. */
+void dec_restart_syscall(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		val_resuming(&ev->args[0], d->interrupted);
+}

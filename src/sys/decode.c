@@ -7,23 +7,30 @@
 #include <string.h>
 
 #include "../../arch/abi.h"
-#include "remap.h"
+#include "decoders.h"
 #include "sysent.h"
 #include "xlat.h"
 
+static bool joined(const struct sc_event *ev, unsigned i)
+{
+	return ev->joined & (1u << i);
+}
+
 int64_t arg_int(const struct sc_event *ev, unsigned i)
 {
-	return (int32_t)(uint32_t)ev->raw[i];
+	return joined(ev, i) ? (int64_t)ev->raw[i] : (int32_t)(uint32_t)ev->raw[i];
 }
 
 uint64_t arg_word(const struct dctx *d, const struct sc_event *ev, unsigned i)
 {
-	return d->abi->word_size == 4 ? (uint32_t)ev->raw[i] : ev->raw[i];
+	return d->abi->word_size == 4 && !joined(ev, i) ? (uint32_t)ev->raw[i] : ev->raw[i];
 }
 
 static int64_t arg_long(const struct dctx *d, const struct sc_event *ev, unsigned i)
 {
-	return d->abi->word_size == 4 ? (int32_t)(uint32_t)ev->raw[i] : (int64_t)ev->raw[i];
+	if (d->abi->word_size == 4 && !joined(ev, i))
+		return (int32_t)(uint32_t)ev->raw[i];
+	return (int64_t)ev->raw[i];
 }
 
 int read_word(struct dctx *d, uint64_t addr, uint64_t *out)
@@ -84,7 +91,7 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		val_int(v, arg_int(ev, i));
 		break;
 	case AK_UINT:
-		val_uint(v, (uint32_t)w);
+		val_uint(v, joined(ev, i) ? w : (uint32_t)w);
 		break;
 	case AK_LONG:
 		val_int(v, arg_long(d, ev, i));
@@ -106,6 +113,7 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		v->flags |= VALF_DIRFD;
 		break;
 	case AK_PATH:
+	case AK_TARGET:
 		decode_path(d, v, w);
 		break;
 	case AK_STR:
@@ -124,13 +132,22 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		val_flags(v, w, a->tab);
 		break;
 	case AK_ENUM:
+	case AK_FAMILY:
 		val_enum(v, w, a->tab);
+		break;
+	case AK_OFLAGS:
+		dec_open_flags(d, v, (uint32_t)w);
+		break;
+	case AK_SOCKADDR:
+		dec_sockaddr(d, v, w, (uint32_t)ev->raw[a->len_arg]);
 		break;
 	case AK_SIG:
 		val_sig(v, arg_int(ev, i));
 		break;
 	case AK_OUT:
 	case AK_IN:
+	case AK_OPENHOW:
+	case AK_MSGHDR:
 		/* Pointers the syscall's decoder did not (or could not) follow. */
 		val_ptr(v, w);
 		break;
@@ -147,9 +164,9 @@ static bool is_exit_arg(uint8_t kind)
 }
 
 /* i386's *_time64 calls take 64-bit time values; all calls do on 64-bit ABIs. */
-static void set_time64(struct dctx *d, const char *name)
+static void set_time64(struct dctx *d, const struct sysent *ent)
 {
-	d->time64 = d->abi->word_size == 8 || (name && strstr(name, "time64"));
+	d->time64 = d->abi->word_size == 8 || (ent && (ent->traits & TR_TIME64));
 }
 
 static void decode_entry_args(struct dctx *d, struct sc_event *ev, const struct sysent *ent)
@@ -169,39 +186,22 @@ static void decode_entry_args(struct dctx *d, struct sc_event *ev, const struct 
 
 void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 {
-	const struct sysent *ent = NULL;
-	const char *name = systab_lookup(ev->abi, ev->nr, &ent);
-	struct remap r;
-	bool remapped = remap_args(d, ev, name, &r);
+	const struct sysent *ent = ev->ent;
 
-	if (remapped && r.name) {
-		name = r.name;
-		ent = r.ent;
-	}
-	ev->ent = ent;
 	ev->exited = false;
 	ev->ret_note = NULL;
-	set_time64(d, name);
-	if (!name) {
-		char buf[32];
-		snprintf(buf, sizeof(buf), "syscall_%#llx", (unsigned long long)ev->nr);
-		name = arena_strndup(d->ar, buf, strlen(buf));
-	}
-	ev->name = name;
+	set_time64(d, ent);
 	if (!ent) {
 		/* Unknown to syscalls.def: every argument raw, as strace prints them. */
 		ev->nargs = SC_MAX_ARGS;
 		ev->split = SC_MAX_ARGS;
 		for (unsigned i = 0; i < SC_MAX_ARGS; i++)
 			val_hex(&ev->args[i], arg_word(d, ev, i));
-	} else {
-		decode_entry_args(d, ev, ent);
-		remap_fix_joined(d, ev, &r);
-		if (ent->decode)
-			ent->decode(d, ev, false);
+		return;
 	}
-	if (remapped)
-		remap_undo(ev, &r);
+	decode_entry_args(d, ev, ent);
+	if (ent->decode)
+		ent->decode(d, ev, false);
 }
 
 static void decode_retval(struct sc_event *ev, const struct sysent *ent)
@@ -227,8 +227,7 @@ static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 
 void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 {
-	const struct sysent *ent = ev->ent, *unused;
-	struct remap r;
+	const struct sysent *ent = ev->ent;
 
 	ev->exited = true;
 	if (ev->is_error)
@@ -236,8 +235,7 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	decode_retval(ev, ent);
 	if (!ent)
 		return;
-	bool remapped = remap_args(d, ev, systab_lookup(ev->abi, ev->nr, &unused), &r);
-	set_time64(d, ev->name);
+	set_time64(d, ent);
 	/* AK_OUT slots keep what entry left there (an address, or a value the
 	 * syscall's decoder saved to compare with the result). */
 	for (unsigned i = ev->split; i < ent->nargs; i++)
@@ -245,6 +243,4 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 			decode_arg(d, ev, i, &ent->args[i]);
 	if (ent->decode)
 		ent->decode(d, ev, true);
-	if (remapped)
-		remap_undo(ev, &r);
 }

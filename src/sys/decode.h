@@ -14,6 +14,7 @@
 
 struct ptrc_abi;
 struct argspec;
+struct sysent;
 
 struct decode_opts {
 	unsigned strsize; /* -s: bytes of a string buffer shown */
@@ -25,15 +26,27 @@ struct dctx {
 	struct arena *ar;
 	const struct ptrc_abi *abi;
 	const struct decode_opts *opt;
+	/* restart_syscall: the call the kernel restarts (static), or NULL. */
+	const char *interrupted;
 	/* Set by sys_decode_entry/exit: the call's time_t is 64-bit whatever the
 	 * word size (the i386 *_time64 calls). */
 	bool time64;
 };
 
 /*
- * Fills ev from the raw syscall: name, signature, and the arguments known
- * at entry.  ev->abi, ev->nr and ev->raw must be set.
+ * Starts ev for syscall nr of abi made with registers regs: the one lookup
+ * of its name and signature, and its logical arguments in ev->raw (64-bit
+ * halves joined; the call i386's socketcall or ipc carries, its arguments
+ * read through mem).  ev is cleared first; ar holds a name made up for a
+ * number no table names (syscall_0x1c3).
  */
+void sys_call_start(struct sc_event *ev, const struct ptrc_abi *abi, uint64_t nr,
+		    const uint64_t regs[6], const struct tmem *mem, struct arena *ar);
+/* The name strace prints for a call: ent's, the table's, or syscall_0x1c3 in ar. */
+const char *sys_call_name(const struct ptrc_abi *abi, uint64_t nr, const struct sysent *ent,
+			  struct arena *ar);
+
+/* Decodes the arguments known at entry of a call started by sys_call_start(). */
 void sys_decode_entry(struct dctx *d, struct sc_event *ev);
 /* Decodes the outputs and the return value; ev->ret and ev->is_error must be set. */
 void sys_decode_exit(struct dctx *d, struct sc_event *ev);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "decode.h"
+#include "sysent.h"
 
 /* Helpers (dec_util.c). */
 
@@ -61,7 +62,6 @@ void dec_statx_verbose(struct dctx *d, struct val *v, const struct statx *stx);
 void dec_open(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_openat(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_openat2(struct dctx *d, struct sc_event *ev, bool exiting);
-void dec_open_by_handle_at(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_stat(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_fstat(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_newfstatat(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -72,6 +72,7 @@ void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getcwd(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getdents64(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_llseek(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_readv(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -84,10 +85,12 @@ void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_select(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_epoll_ctl(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_epoll_pwait2(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getrandom(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_signalfd(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mmap2(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
 
@@ -105,6 +108,7 @@ void dec_getrusage(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_times(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_restart_syscall(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_getaffinity(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_setaffinity(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_uname(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -138,9 +142,7 @@ void dec_futex(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_socket(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting);
-void dec_sockaddr_arg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting);
-void dec_sendto(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting);

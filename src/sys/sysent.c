@@ -81,9 +81,35 @@
 		AK_IN, 0, NULL                                                                     \
 	}
 
+#define A_TARGET                                                                                   \
+	{                                                                                          \
+		AK_TARGET, 0, NULL                                                                 \
+	}
+#define A_OFLAGS                                                                                   \
+	{                                                                                          \
+		AK_OFLAGS, 0, NULL                                                                 \
+	}
+#define A_OPENHOW                                                                                  \
+	{                                                                                          \
+		AK_OPENHOW, 0, NULL                                                                \
+	}
+#define A_FAMILY                                                                                   \
+	{                                                                                          \
+		AK_FAMILY, 0, &xl_address_families                                                 \
+	}
+#define A_SOCKADDR(len_arg)                                                                        \
+	{                                                                                          \
+		AK_SOCKADDR, len_arg, NULL                                                         \
+	}
+#define A_MSGHDR                                                                                   \
+	{                                                                                          \
+		AK_MSGHDR, 0, NULL                                                                 \
+	}
+
 #define SYS(nm, cls, rk, fn, ...)                                                                  \
 	{.name = #nm,                                                                              \
-	 .classes = (cls),                                                                         \
+	 .classes = (cls)&TC_ALL,                                                                  \
+	 .traits = (cls) & ~(uint32_t)TC_ALL,                                                      \
 	 .ret = (rk),                                                                              \
 	 .nargs = sizeof((struct argspec[]){__VA_ARGS__}) / sizeof(struct argspec),                \
 	 .args = {__VA_ARGS__},                                                                    \

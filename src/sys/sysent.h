@@ -34,6 +34,16 @@ enum arg_kind {
 	AK_SIG,	  /* signal number */
 	AK_OUT,	  /* decoded at exit by the syscall's own decoder */
 	AK_IN,	  /* decoded at entry by the syscall's own decoder */
+	/*
+	 * Kinds that also say what an argument means, so that the policy, -P and
+	 * the decoders read one table (a dirfd belongs to the AK_PATH after it).
+	 */
+	AK_TARGET,   /* a path stored, not looked up: symlink's target */
+	AK_OFLAGS,   /* open(2) flags: O_RDONLY|O_CLOEXEC */
+	AK_OPENHOW,  /* openat2's struct open_how (its own decoder) */
+	AK_FAMILY,   /* a socket domain: AF_INET */
+	AK_SOCKADDR, /* an input struct sockaddr, length in arg len_arg */
+	AK_MSGHDR,   /* sendmsg's struct msghdr, with the destination (its own decoder) */
 };
 
 enum ret_kind {
@@ -62,6 +72,24 @@ enum {
 	TC_FSTATFS = 1 << 13,
 	TC_PURE = 1 << 14,
 	TC_STAT_LIKE = 1 << 15,
+	TC_ALL = (1 << 16) - 1,
+};
+
+/*
+ * Traits: facts about a syscall that code would otherwise find by its name.
+ * They share the classes column of syscalls.def and live above TC_ALL.
+ */
+enum {
+	TR_EXEC = 1 << 16,	 /* runs a new program: execve, execveat */
+	TR_MAPS = 1 << 17,	 /* changes the memory map (the unwinder's caches) */
+	TR_TIME64 = 1 << 18,	 /* time_t is 64-bit whatever the word size (i386 *_time64) */
+	TR_STAT64 = 1 << 19,	 /* writes struct stat64 or statfs64, not the ABI's stat */
+	TR_UID16 = 1 << 20,	 /* 16-bit ids where the ABI has the legacy calls (abi->uid16) */
+	TR_READS = 1 << 21,	 /* only looks its paths up or reads them (policy access=read) */
+	TR_SOCKETCALL = 1 << 22, /* carries a socket call: i386's socketcall(2) */
+	TR_IPC = 1 << 23,	 /* carries a System V IPC call: i386's ipc(2) */
+	TR_OFF64 = 1 << 24,	 /* its offset pointer is a 64-bit loff_t whatever the word size */
+	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 
 struct argspec {
@@ -79,7 +107,8 @@ typedef void (*sys_decode_fn)(struct dctx *d, struct sc_event *ev, bool exiting)
 
 struct sysent {
 	const char *name;
-	uint32_t classes;
+	uint32_t classes; /* TC_* */
+	uint32_t traits;  /* TR_* */
 	uint8_t ret;
 	uint8_t nargs;
 	struct argspec args[6];

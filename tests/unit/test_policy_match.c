@@ -248,40 +248,46 @@ Test(policy_input, from_fake_memory)
 	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
 
 	tmem_fake_init(&fake, &mem, r, sizeof(r) / sizeof(r[0]));
-	policy_input_read(&in, abi, "openat", (uint64_t[6]){AT_FDCWD, 0x1000, O_WRONLY}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("openat"),
+			  (uint64_t[6]){AT_FDCWD, 0x1000, O_WRONLY}, &mem, &ar);
 	cr_assert_eq(in.npaths, 1);
 	cr_assert_str_eq(in.path[0], "/etc/hosts");
 	cr_assert_eq(in.access, POLICY_ACCESS_WRITE);
-	policy_input_read(&in, abi, "open", (uint64_t[6]){0x1000, O_RDONLY}, &mem, &ar);
-	cr_assert_eq(in.access, POLICY_ACCESS_READ);
-	policy_input_read(&in, abi, "renameat", (uint64_t[6]){7, 0x2000, AT_FDCWD, 0x1000}, &mem,
+	policy_input_read(&in, abi, sysent_by_name("open"), (uint64_t[6]){0x1000, O_RDONLY}, &mem,
 			  &ar);
+	cr_assert_eq(in.access, POLICY_ACCESS_READ);
+	policy_input_read(&in, abi, sysent_by_name("renameat"),
+			  (uint64_t[6]){7, 0x2000, AT_FDCWD, 0x1000}, &mem, &ar);
 	cr_assert_eq(in.npaths, 2);
 	cr_assert_eq(in.dirfd[0], 7);
 	cr_assert(policy_input_relative(&in, 0));
 	cr_assert_not(policy_input_relative(&in, 1));
 	policy_input_resolve(&in, 0, "/usr/share/", &ar);
 	cr_assert_str_eq(in.path[0], "/usr/lib/x.so");
-	policy_input_read(&in, abi, "stat", (uint64_t[6]){0x9000}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("stat"), (uint64_t[6]){0x9000}, &mem, &ar);
 	cr_assert_null(in.path[0]);
 	cr_assert_eq(in.access, POLICY_ACCESS_READ);
 
-	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x3000, sizeof(sin)}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("connect"),
+			  (uint64_t[6]){3, 0x3000, sizeof(sin)}, &mem, &ar);
 	cr_assert(in.has_sa && in.sa_read);
 	cr_assert_eq(in.sa.family, AF_INET);
 	cr_assert_eq(in.sa.port, 53);
 	cr_assert_eq(memcmp(in.sa.addr, &sin.sin_addr, 4), 0);
-	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x4000, 6}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("connect"), (uint64_t[6]){3, 0x4000, 6}, &mem,
+			  &ar);
 	cr_assert_str_eq(in.sa.path, "@abs");
-	policy_input_read(&in, abi, "sendto", (uint64_t[6]){3, 0, 0, 0, 0, 0}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("sendto"), (uint64_t[6]){3, 0, 0, 0, 0, 0}, &mem,
+			  &ar);
 	cr_assert(in.sa_read);
 	cr_assert_eq(in.sa.family, AF_UNSPEC);
-	policy_input_read(&in, abi, "sendmsg", (uint64_t[6]){3, 0x6000}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("sendmsg"), (uint64_t[6]){3, 0x6000}, &mem, &ar);
 	cr_assert_eq(in.sa.port, 53);
-	policy_input_read(&in, abi, "connect", (uint64_t[6]){3, 0x8000, 16}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("connect"), (uint64_t[6]){3, 0x8000, 16}, &mem,
+			  &ar);
 	cr_assert(in.has_sa);
 	cr_assert_not(in.sa_read);
-	policy_input_read(&in, abi, "socket", (uint64_t[6]){AF_INET6}, &mem, &ar);
+	policy_input_read(&in, abi, sysent_by_name("socket"), (uint64_t[6]){AF_INET6}, &mem, &ar);
 	cr_assert_eq(in.family, AF_INET6);
 	arena_free(&ar);
 }
@@ -309,4 +315,59 @@ Test(policy_match, needs_input_when_a_conditional_rule_comes_first)
 	p = parse_ok("allow openat\ndeny openat path=/x/**\n");
 	cr_assert_not(policy_needs_input(p, abi, openat), "an unconditional rule comes first");
 	policy_free(p);
+}
+
+/*
+ * The policy reads the same signature table as the decoders: every call with
+ * a looked-up path argument (A_PATH) on any ABI is checked by a path rule,
+ * with each path read from the argument syscalls.def names.  Before the roles
+ * came from syscalls.def, eight of them (utimensat_time64, open_tree,
+ * move_mount...) were never checked, and a deny rule let them through.
+ */
+Test(policy_match, every_path_argument_is_checked)
+{
+	static const char secret[] = "/secret/key";
+	const struct tmem_region r[] = {{0x1000, secret, sizeof(secret)}};
+	struct tmem_fake fake;
+	struct tmem mem;
+	struct arena ar = {0};
+	struct strbuf text = {0};
+	unsigned checked = 0;
+
+	tmem_fake_init(&fake, &mem, r, 1);
+	for (unsigned i = 0; i < sysent_count; i++) {
+		const struct sysent *e = &sysent_table[i];
+		bool has_path = false;
+		for (unsigned k = 0; k < e->nargs; k++)
+			has_path |= e->args[k].kind == AK_PATH;
+		if (!has_path || !systab_name_known(e->name))
+			continue;
+		strbuf_reset(&text);
+		strbuf_addf(&text, "deny %s path=/secret/**\nallow *\n", e->name);
+		struct policy *p = parse_ok(text.buf);
+		/* Every path argument points at the secret; other arguments are 0. */
+		uint64_t raw[6] = {0};
+		for (unsigned k = 0; k < e->nargs; k++)
+			if (e->args[k].kind == AK_PATH)
+				raw[k] = 0x1000;
+		struct policy_input in;
+		struct policy_verdict v;
+		policy_input_read(&in, abi_by_id(ABI_X86_64), e, raw, &mem, &ar);
+		policy_check_name(p, e->name, &in, &v);
+		cr_expect_eq(v.action, POLICY_DENY, "%s with path /secret/key was allowed",
+			     e->name);
+		policy_free(p);
+		checked++;
+	}
+	cr_expect_geq(checked, 70, "only %u path calls", checked);
+	const char *late[] = {"utimensat_time64", "open_tree", "move_mount",   "fspick",
+			      "mount_setattr",	  "quotactl",  "fanotify_mark"};
+	for (size_t k = 0; k < sizeof(late) / sizeof(late[0]); k++)
+		cr_expect(sc_key_applies(PK_PATH, late[k]), "%s takes no path?", late[k]);
+	/* A symlink's target is stored, not looked up: only the link's path is checked. */
+	cr_expect_eq(sc_info_find("symlink")->path[0], 1);
+	cr_expect_eq(sc_info_find("symlinkat")->path[0], 2);
+	cr_expect_eq(sc_info_find("symlinkat")->dirfd[0], 1);
+	strbuf_free(&text);
+	arena_free(&ar);
 }

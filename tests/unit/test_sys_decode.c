@@ -189,12 +189,7 @@ Test(sys_decode, pipe2_fds_and_umask_octal)
 
 Test(sys_decode, unknown_number_prints_raw)
 {
-	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_X86_64), .opt = &opts};
-	struct sc_event ev = {.abi = d.abi, .nr = 0xbad, .raw = {1, 2, 3, 4, 5, 6}};
-	struct text_opts to = {0};
-
-	sys_decode_entry(&d, &ev);
-	text_args(&out, &ev, 0, ev.nargs, &to);
-	cr_expect_str_eq(ev.name, "syscall_0xbad");
-	cr_expect_str_eq(out.buf, "0x1, 0x2, 0x3, 0x4, 0x5, 0x6");
+	cr_expect_str_eq(run_nr(0xbad, -ENOSYS, (const uint64_t[6]){1, 2, 3, 4, 5, 6}),
+			 "syscall_0xbad(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not "
+			 "implemented)");
 }

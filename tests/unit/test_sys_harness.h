@@ -1,6 +1,8 @@
 /*
- * Shared harness for the syscall decoder tests: a fake tracee memory and a
- * function that decodes one whole call and returns its strace line.
+ * Shared harness for the syscall decoder tests of every ABI: a fake tracee
+ * memory and a function that decodes one whole call and returns its strace
+ * line.  harness_abi says whose call it is (x86_64 unless a test sets it);
+ * a 32-bit ABI's registers are zero-extended, as the kernel reports them.
  * Include it once per test file, after <criterion/criterion.h>.
  */
 #ifndef PTRC_TEST_SYS_HARNESS_H
@@ -20,10 +22,13 @@ static struct tmem_region regions[8];
 static size_t nregions;
 static struct decode_opts opts = {.strsize = 32};
 static struct strbuf out;
+static enum abi_id harness_abi = ABI_X86_64;
+static uint64_t stack_pointer; /* the call's sp (sigreturn reads its frame there) */
 
 static void setup(void)
 {
 	nregions = 0;
+	stack_pointer = 0;
 	opts.verbose = false;
 	tmem_fake_init(&fake, &mem, regions, 0);
 }
@@ -43,39 +48,49 @@ static uint64_t map(uint64_t addr, const void *data, size_t len)
 
 static uint64_t nr_of(const char *name)
 {
-	const struct systab *t = abi_by_id(ABI_X86_64)->systab;
+	const struct systab *t = abi_by_id(harness_abi)->systab;
 
 	for (unsigned i = 0; i < t->len; i++)
 		if (!strcmp(t->entries[i].name, name))
 			return t->entries[i].nr;
-	cr_assert_fail("no syscall %s", name);
+	cr_assert_fail("no %s syscall %s", abi_by_id(harness_abi)->name, name);
 	return 0;
 }
 
-/* Decodes a whole call and returns its strace line ("name(args) = ret"). */
+/* The event of the last run6(), for tests that look at its values. */
+static struct sc_event harness_ev;
+
+/* Decodes a whole call made with registers raw and returns its strace line. */
+static const char *run_nr(uint64_t nr, int64_t ret, const uint64_t raw[6])
+{
+	struct sc_event *ev = &harness_ev;
+	const struct ptrc_abi *abi = abi_by_id(harness_abi);
+	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi, .opt = &opts};
+	struct text_opts to = {0};
+	uint64_t regs[6];
+
+	for (unsigned i = 0; i < 6; i++)
+		regs[i] = abi->word_size == 4 ? (uint32_t)raw[i] : raw[i];
+	sys_call_start(ev, abi, nr, regs, &mem, &ar);
+	ev->sp = stack_pointer;
+	sys_decode_entry(&d, ev);
+	strbuf_reset(&out);
+	strbuf_addf(&out, "%s(", ev->name);
+	text_args(&out, ev, 0, ev->split, &to);
+	ev->ret = ret;
+	ev->is_error = ret < 0 && ret > -4096;
+	sys_decode_exit(&d, ev);
+	if (ev->split && ev->split < ev->nargs)
+		strbuf_adds(&out, ", ");
+	text_args(&out, ev, ev->split, ev->nargs, &to);
+	strbuf_adds(&out, ") ");
+	text_retval(&out, ev, &to);
+	return out.buf;
+}
+
 static const char *run6(const char *name, int64_t ret, const uint64_t raw[6])
 {
-	static struct sc_event ev;
-	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_X86_64), .opt = &opts};
-	struct text_opts to = {0};
-
-	memset(&ev, 0, sizeof(ev));
-	ev.abi = d.abi;
-	ev.nr = nr_of(name);
-	memcpy(ev.raw, raw, sizeof(ev.raw));
-	sys_decode_entry(&d, &ev);
-	strbuf_reset(&out);
-	strbuf_addf(&out, "%s(", ev.name);
-	text_args(&out, &ev, 0, ev.split, &to);
-	ev.ret = ret;
-	ev.is_error = ret < 0 && ret > -4096;
-	sys_decode_exit(&d, &ev);
-	if (ev.split && ev.split < ev.nargs)
-		strbuf_adds(&out, ", ");
-	text_args(&out, &ev, ev.split, ev.nargs, &to);
-	strbuf_adds(&out, ") ");
-	text_retval(&out, &ev, &to);
-	return out.buf;
+	return run_nr(nr_of(name), ret, raw);
 }
 
 #define RUN(name, ret, ...) run6(name, ret, (const uint64_t[6]){__VA_ARGS__})

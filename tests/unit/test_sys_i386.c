@@ -15,36 +15,15 @@
 #include "sys/decode.h"
 #include "sys/sysent.h"
 
-static struct arena ar;
-static struct tmem mem;
-static struct tmem_fake fake;
-static struct tmem_region regions[8];
-static size_t nregions;
-static struct decode_opts opts = {.strsize = 32};
-static struct strbuf out;
-static uint64_t stack_pointer;
+#include "test_sys_harness.h"
 
-static void setup(void)
+static void setup_i386(void)
 {
-	nregions = 0;
-	stack_pointer = 0;
-	tmem_fake_init(&fake, &mem, regions, 0);
+	setup();
+	harness_abi = ABI_I386;
 }
 
-static void teardown(void)
-{
-	arena_free(&ar);
-	strbuf_free(&out);
-}
-
-TestSuite(sys_i386, .init = setup, .fini = teardown);
-
-static uint64_t map(uint64_t addr, const void *data, size_t len)
-{
-	regions[nregions++] = (struct tmem_region){addr, data, len};
-	fake.n = nregions;
-	return addr;
-}
+TestSuite(sys_i386, .init = setup_i386, .fini = teardown);
 
 /* Little-endian stores at i386 offsets. */
 static void put16(uint8_t *b, size_t off, uint16_t v)
@@ -61,47 +40,6 @@ static void put64(uint8_t *b, size_t off, uint64_t v)
 {
 	memcpy(b + off, &v, sizeof(v));
 }
-
-static uint64_t nr_of(const char *name)
-{
-	const struct systab *t = abi_by_id(ABI_I386)->systab;
-
-	for (unsigned i = 0; i < t->len; i++)
-		if (!strcmp(t->entries[i].name, name))
-			return t->entries[i].nr;
-	cr_assert_fail("no i386 syscall %s", name);
-	return 0;
-}
-
-/* Decodes a whole i386 call (registers zero-extended, as the kernel reports them). */
-static const char *run6(const char *name, int64_t ret, const uint64_t raw[6])
-{
-	static struct sc_event ev;
-	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi_by_id(ABI_I386), .opt = &opts};
-	struct text_opts to = {0};
-
-	memset(&ev, 0, sizeof(ev));
-	ev.abi = d.abi;
-	ev.nr = nr_of(name);
-	ev.sp = stack_pointer;
-	for (unsigned i = 0; i < 6; i++)
-		ev.raw[i] = (uint32_t)raw[i];
-	sys_decode_entry(&d, &ev);
-	strbuf_reset(&out);
-	strbuf_addf(&out, "%s(", ev.name);
-	text_args(&out, &ev, 0, ev.split, &to);
-	ev.ret = ret;
-	ev.is_error = ret < 0 && ret > -4096;
-	sys_decode_exit(&d, &ev);
-	if (ev.split && ev.split < ev.nargs)
-		strbuf_adds(&out, ", ");
-	text_args(&out, &ev, ev.split, ev.nargs, &to);
-	strbuf_adds(&out, ") ");
-	text_retval(&out, &ev, &to);
-	return out.buf;
-}
-
-#define RUN(name, ret, ...) run6(name, ret, (const uint64_t[6]){__VA_ARGS__})
 
 Test(sys_i386, table_is_i386)
 {

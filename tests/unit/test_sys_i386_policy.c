@@ -15,7 +15,7 @@
 
 #include "../../arch/abi.h"
 #include "policy/policy.h"
-#include "sys/remap.h"
+#include "sys/decode.h"
 #include "sys/sysent.h"
 
 static struct arena ar;
@@ -131,17 +131,18 @@ static void connect_both_ways(struct policy *p, const char *ip, uint16_t port,
 	struct policy_input in64, in32;
 	struct policy_verdict v64, v32;
 	const uint64_t raw64[6] = {3, 0x2000, sizeof(sin)};
-	policy_input_read(&in64, a64, "connect", raw64, &mem, &ar);
+	policy_input_read(&in64, a64, sysent_by_name("connect"), raw64, &mem, &ar);
 	policy_check(p, a64, (uint64_t)nr_in(a64, "connect"), &in64, &v64);
 
 	const uint64_t raw32[6] = {SYS_CONNECT, 0x1000};
-	uint64_t sub[6];
-	const char *name = sys_subcall(a32, (uint64_t)nr_in(a32, "socketcall"), raw32, &mem, sub);
-	cr_assert_str_eq(name ? name : "(null)", "connect");
-	cr_expect_eq(sub[0], 3);
-	cr_expect_eq(sub[1], 0x2000);
-	policy_input_read(&in32, a32, name, sub, &mem, &ar);
-	policy_check_name(p, name, &in32, &v32);
+	struct sc_event ev;
+	sys_call_start(&ev, a32, (uint64_t)nr_in(a32, "socketcall"), raw32, &mem, &ar);
+	cr_assert_str_eq(ev.name, "connect");
+	cr_expect_str_eq(ev.via ? ev.via : "(null)", "socketcall");
+	cr_expect_eq(ev.raw[0], 3);
+	cr_expect_eq(ev.raw[1], 0x2000);
+	policy_input_read(&in32, a32, ev.ent, ev.raw, &mem, &ar);
+	policy_check_name(p, ev.name, &in32, &v32);
 
 	cr_expect_eq(v64.action, want, "x86_64 connect to %s:%u", ip, port);
 	cr_expect_eq(v32.action, want, "i386 socketcall connect to %s:%u", ip, port);
@@ -161,17 +162,26 @@ Test(sys_i386_policy, subcalls_only_for_the_multiplexers)
 {
 	const struct ptrc_abi *a32 = abi_by_id(ABI_I386), *a64 = abi_by_id(ABI_X86_64);
 	const uint64_t raw[6] = {SYS_SOCKET, 0x1000};
-	uint64_t sub[6];
 	struct tmem_fake fake;
 	struct tmem mem;
+	struct sc_event ev;
 
 	tmem_fake_init(&fake, &mem, NULL, 0);
-	cr_expect_null(sys_subcall(a32, (uint64_t)nr_in(a32, "getpid"), raw, &mem, sub));
-	cr_expect_null(sys_subcall(a64, (uint64_t)nr_in(a64, "socket"), raw, &mem, sub));
-	/* Unreadable arguments: not decided here. */
-	cr_expect_null(sys_subcall(a32, (uint64_t)nr_in(a32, "socketcall"), raw, &mem, sub));
+	sys_call_start(&ev, a32, (uint64_t)nr_in(a32, "getpid"), raw, &mem, &ar);
+	cr_expect_str_eq(ev.name, "getpid");
+	cr_expect_null(ev.via);
+	sys_call_start(&ev, a64, (uint64_t)nr_in(a64, "socket"), raw, &mem, &ar);
+	cr_expect_str_eq(ev.name, "socket");
+	cr_expect_null(ev.via);
+	/* Unreadable arguments: the multiplexer itself, with its own arguments. */
+	sys_call_start(&ev, a32, (uint64_t)nr_in(a32, "socketcall"), raw, &mem, &ar);
+	cr_expect_str_eq(ev.name, "socketcall");
+	cr_expect_null(ev.via);
+	cr_expect_eq(ev.raw[0], SYS_SOCKET);
 	/* ipc(2) needs no memory for shmget. */
 	const uint64_t ipc[6] = {SHMGET, 0, 4096, 0600, 0, 0};
-	cr_expect_str_eq(sys_subcall(a32, (uint64_t)nr_in(a32, "ipc"), ipc, &mem, sub), "shmget");
-	cr_expect_eq(sub[1], 4096);
+	sys_call_start(&ev, a32, (uint64_t)nr_in(a32, "ipc"), ipc, &mem, &ar);
+	cr_expect_str_eq(ev.name, "shmget");
+	cr_expect_str_eq(ev.via ? ev.via : "(null)", "ipc");
+	cr_expect_eq(ev.raw[1], 4096);
 }
