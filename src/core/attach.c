@@ -41,7 +41,7 @@ static int seize_thread(struct tracer *t, pid_t tid, pid_t tgid)
 		return -errno;
 	if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno != ESRCH)
 		return -errno;
-	emit_task_start(t, task_add(t, tid, tgid), JSON_START_ATTACH, 0);
+	emit_task_start(t, task_add(t, tid, tgid), JSON_START_ATTACH, NULL);
 	return 1;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "arch/abi.h"
@@ -15,7 +16,11 @@
 #include "unwind/fmt_frames.h"
 #include "sys/signame.h"
 #include "tracer.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
+
+/* The most of an exec event's argv that is read: the kernel's own limit is lower. */
+enum { EXEC_ARGV_MAX = 4 << 20 };
 
 static bool json(const struct tracer *t)
 {
@@ -24,7 +29,10 @@ static bool json(const struct tracer *t)
 
 static struct json_head head(const struct task *task)
 {
-	struct json_head h = {.pid = task->proc->tgid, .tid = task->tid};
+	struct json_head h = {.pid = task->proc->tgid,
+			      .tid = task->tid,
+			      .proc = task->proc->id,
+			      .task = task->id};
 
 	clock_gettime(CLOCK_REALTIME, &h.ts);
 	return h;
@@ -116,7 +124,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 	if (json(t)) {
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
-		json_task_exit(&sb, &h, status);
+		json_task_exit(&sb, &h, status, task->proc->exe);
 		put_json(t, task, &sb);
 		return;
 	}
@@ -141,26 +149,36 @@ void emit_superseded(struct tracer *t, struct task *leader, pid_t old_tid)
 
 void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, pid_t former_tid)
 {
-	char link[64], exe[4096];
+	char path[64], cwd[PATH_MAX];
+	struct json_exec e = {.exe = proc_exe(task), .abi = abi->name, .former_tid = former_tid};
 
 	if (!json(t))
 		return; /* strace's text shows the execve line itself */
-	snprintf(link, sizeof(link), "/proc/%d/exe", (int)task->tid);
-	ssize_t n = readlink(link, exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
+	/* After the exec, the new program's own argv and cwd, whole: nothing is cut at -s. */
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)task->tid);
+	char *argv = readfile(path, EXEC_ARGV_MAX, &e.argv_len);
+	e.argv = argv;
+	snprintf(path, sizeof(path), "/proc/%d/cwd", (int)task->tid);
+	ssize_t n = readlink(path, cwd, sizeof(cwd) - 1);
+	if (n > 0) {
+		cwd[n] = '\0';
+		e.cwd = cwd;
+	}
 	struct strbuf sb = {0};
 	struct json_head h = head(task);
-	json_exec(&sb, &h, n > 0 ? exe : NULL, abi->name, former_tid);
+	json_exec(&sb, &h, &e);
 	put_json(t, task, &sb);
+	free(argv);
 }
 
-void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent)
+void emit_task_start(struct tracer *t, struct task *task, int how, const struct task *parent)
 {
 	if (!json(t))
 		return;
 	struct strbuf sb = {0};
 	struct json_head h = head(task);
-	json_task_start(&sb, &h, (enum json_start)how, parent);
+	json_task_start(&sb, &h, (enum json_start)how, parent ? parent->tid : 0,
+			parent ? parent->id : 0);
 	put_json(t, task, &sb);
 }
 

@@ -27,11 +27,12 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 			tgid = tid;
 	}
 	struct task *child = task_add(t, tid, tgid);
+	proc_inherit_exe(child->proc, parent->proc);
 	emit_task_start(t, child,
 			event == PTRACE_EVENT_FORK    ? JSON_START_FORK
 			: event == PTRACE_EVENT_VFORK ? JSON_START_VFORK
 						      : JSON_START_CLONE,
-			parent->tid);
+			parent);
 	/* Like strace: announced on the terminal, not in a -o file. */
 	if (tracer_chatty(t) && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)tid);
@@ -63,8 +64,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
 	debug_exec(task);
-	free(task->proc->exe);
-	task->proc->exe = NULL;
+	proc_reread_exe(task);
 	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
 	task->flags &= ~TASK_HIDDEN;
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);
@@ -98,6 +98,9 @@ void on_ptrace_event(struct tracer *t, struct task *task, int event)
 		break;
 	case PTRACE_EVENT_EXIT:
 		task->flags |= TASK_EXITING;
+		/* Still readable now, not once the task is a zombie: its exit names it. */
+		if (t->cfg->json)
+			proc_exe(task);
 		syscall_abandon(t, task);
 		break;
 	default:

@@ -209,7 +209,7 @@ int tracer_launch(struct tracer *t, char **argv)
 		return 1;
 	}
 	struct task *task = task_add(t, pid, pid);
-	emit_task_start(t, task, JSON_START_LAUNCH, 0);
+	emit_task_start(t, task, JSON_START_LAUNCH, NULL);
 	task->flags |= TASK_HIDDEN;
 	t->child = pid;
 	return 0;

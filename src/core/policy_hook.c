@@ -69,23 +69,6 @@ int policy_hook_child(const struct tracer *t)
 	return 0;
 }
 
-/* The calling program, cached per process and dropped at exec. */
-static const char *proc_exe(struct task *task)
-{
-	struct proc *p = task->proc;
-	char link[64], buf[PATH_MAX];
-
-	if (p->exe)
-		return p->exe;
-	snprintf(link, sizeof(link), "/proc/%d/exe", (int)task->tid);
-	ssize_t n = readlink(link, buf, sizeof(buf) - 1);
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	p->exe = xstrdup(buf);
-	return p->exe;
-}
-
 static void resolve_paths(struct task *task, struct policy_input *in)
 {
 	char link[64], base[PATH_MAX];

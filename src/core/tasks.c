@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ static struct proc *proc_get(struct tracer *t, pid_t tgid)
 			}
 	struct proc *p = xcalloc(1, sizeof(*p));
 	p->tgid = tgid;
+	p->id = ++t->last_proc_id;
 	p->refs = 1;
 	tmem_live_init(&p->live, &p->mem, tgid);
 	return p;
@@ -57,6 +59,7 @@ struct task *task_add(struct tracer *t, pid_t tid, pid_t tgid)
 	unsigned b = bucket_of(t, tid);
 
 	task->tid = tid;
+	task->id = ++t->last_task_id;
 	task->proc = proc_get(t, tgid);
 	debug_task_init(t, task);
 	task->next = t->buckets[b];
@@ -126,4 +129,35 @@ void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, 
 			k = next;
 		}
 	}
+}
+
+static char *read_exe(pid_t tid)
+{
+	char link[64], buf[PATH_MAX];
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)tid);
+	ssize_t n = readlink(link, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+const char *proc_exe(struct task *task)
+{
+	if (!task->proc->exe)
+		task->proc->exe = read_exe(task->tid);
+	return task->proc->exe;
+}
+
+void proc_reread_exe(struct task *task)
+{
+	free(task->proc->exe);
+	task->proc->exe = read_exe(task->tid);
+}
+
+void proc_inherit_exe(struct proc *child, const struct proc *parent)
+{
+	if (!child->exe && parent->exe && child != parent)
+		child->exe = xstrdup(parent->exe);
 }

@@ -23,12 +23,13 @@
 /* A thread group: what its threads share. */
 struct proc {
 	pid_t tgid;
+	uint64_t id; /* unique in the run, whatever pids the kernel reuses */
 	int refs;
 	struct tmem_live live;
 	struct tmem mem;
 	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
 	const struct ptrc_abi *abi; /* of its last syscall stop */
-	char *exe;		    /* --policy: the program, read on first need; owned */
+	char *exe;		    /* the program (proc_exe); owned, NULL until known */
 	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
 };
 
@@ -46,6 +47,7 @@ enum task_flags {
 
 struct task {
 	pid_t tid;
+	uint64_t id; /* unique in the run, whatever tids the kernel reuses */
 	unsigned flags;
 	struct proc *proc;
 	struct sc_event ev;
@@ -89,8 +91,9 @@ struct tracer {
 	struct task **buckets;
 	unsigned nbuckets;
 	unsigned ntasks;
-	pid_t child;	  /* the launched command, 0 in attach mode */
-	int child_status; /* its wait status, once it ended */
+	uint64_t last_task_id, last_proc_id; /* ids handed out so far */
+	pid_t child;			     /* the launched command, 0 in attach mode */
+	int child_status;		     /* its wait status, once it ended */
 	bool child_done;
 	bool attach_mode;
 	int ptrace_opts;
@@ -112,6 +115,12 @@ void task_remove(struct tracer *t, struct task *task);
 void task_retid(struct tracer *t, struct task *task, pid_t tid);
 /* Reads a task's thread group id from /proc; -errno when it is gone. */
 pid_t task_read_tgid(pid_t tid);
+/* The program a process runs, read from /proc on first need and kept; NULL when unknown. */
+const char *proc_exe(struct task *task);
+/* Reads the program again (after an exec); gone is not an error. */
+void proc_reread_exe(struct task *task);
+/* A new process starts with its parent's program (fork, vfork, clone without CLONE_THREAD). */
+void proc_inherit_exe(struct proc *child, const struct proc *parent);
 /* Calls fn on every task; fn may remove the task it is given. */
 void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, void *), void *arg);
 
@@ -154,7 +163,7 @@ void emit_group_stop(struct tracer *t, struct task *task, int sig);
 void emit_task_end(struct tracer *t, struct task *task, int status);
 void emit_superseded(struct tracer *t, struct task *leader, pid_t old_tid);
 void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, pid_t former_tid);
-void emit_task_start(struct tracer *t, struct task *task, int how, pid_t parent);
+void emit_task_start(struct tracer *t, struct task *task, int how, const struct task *parent);
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi);
 void emit_summary(struct tracer *t);
 void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,

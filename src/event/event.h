@@ -35,7 +35,7 @@ struct sc_event {
 	bool is_error;
 	int64_t ret;		 /* the raw return value (-errno when is_error) */
 	struct val retv;	 /* the decoded return value, when not an error */
-	const char *ret_note;	 /* static text after the value: "(Timeout)" */
+	struct val ret_note;	 /* after the value, in parentheses: Timeout; VAL_NONE: none */
 	int64_t duration_ns;	 /* from the entry stop to the exit stop, or -1 */
 	struct timespec t_entry; /* CLOCK_MONOTONIC at the entry stop, with -T */
 	struct timespec t_wall;	 /* CLOCK_REALTIME at the entry stop, for JSON */

@@ -79,12 +79,6 @@ void val_str(struct val *v, struct arena *a, const char *bytes, uint32_t len, bo
 		v->flags |= VALF_TRUNC;
 }
 
-void val_expr(struct val *v, const char *arena_text)
-{
-	set(v, VAL_EXPR);
-	v->text = arena_text;
-}
-
 struct val *val_or(struct val *v, struct arena *a, uint32_t n)
 {
 	set(v, VAL_OR);
@@ -127,14 +121,15 @@ void val_change(struct val *v, struct arena *a, const struct val *before, const 
 	v->change.after = &pair[1];
 }
 
-void val_comment(struct val *v, struct arena *a, const struct val *inner, const char *text)
+struct val *val_comment(struct val *v, struct arena *a)
 {
-	struct val *in = arena_alloc(a, sizeof(*in));
+	struct val *pair = arena_zalloc(a, 2 * sizeof(*pair));
 
-	*in = *inner;
+	pair[0] = *v;
 	set(v, VAL_COMMENT);
-	v->comment.v = in;
-	v->comment.text = text;
+	v->comment.v = &pair[0];
+	v->comment.comment = &pair[1];
+	return &pair[1];
 }
 
 void val_sigset(struct val *v, struct arena *a, const void *mask, uint32_t nbytes)
@@ -162,4 +157,88 @@ void val_resuming(struct val *v, const char *static_name)
 {
 	set(v, VAL_RESUMING);
 	v->text = static_name;
+}
+
+void val_hex_width(struct val *v, uint64_t x, unsigned width, bool prefix)
+{
+	val_hex(v, x);
+	v->n = width;
+	if (!prefix)
+		v->flags |= VALF_NOPREFIX;
+}
+
+void val_call(struct val *v, struct arena *a, const char *fn, uint32_t n)
+{
+	set(v, VAL_CALL);
+	v->n = n;
+	v->call.fields = arena_zalloc(a, sizeof(struct field) * (n ? n : 1));
+	v->call.fn = fn;
+}
+
+void val_ipaddr(struct val *v, struct arena *a, const void *addr, uint32_t len)
+{
+	set(v, VAL_IPADDR);
+	v->bytes = arena_strndup(a, addr, len);
+	v->n = len;
+}
+
+void val_wstatus(struct val *v, int status)
+{
+	set(v, VAL_WSTATUS);
+	v->i = status;
+}
+
+void val_rlim(struct val *v, uint64_t lim, bool is64, bool infinity)
+{
+	set(v, VAL_RLIM);
+	v->u = lim;
+	v->flags = (uint16_t)((is64 ? VALF_RLIM64 : 0) | (infinity ? VALF_INFINITY : 0));
+}
+
+void val_count(struct val *v, uint64_t n, const char *one, const char *many)
+{
+	set(v, VAL_COUNT);
+	v->count.n = n;
+	v->count.one = one;
+	v->count.many = many;
+}
+
+void val_date(struct val *v, int64_t sec, uint32_t nsec)
+{
+	set(v, VAL_DATE);
+	v->date.sec = sec;
+	v->date.nsec = nsec;
+}
+
+void val_ticks(struct val *v, uint64_t ticks)
+{
+	set(v, VAL_TICKS);
+	v->u = ticks;
+}
+
+void val_sysno(struct val *v, int64_t nr, const char *static_name)
+{
+	set(v, VAL_SYSNO);
+	v->sysno.nr = nr;
+	v->sysno.name = static_name;
+}
+
+struct val *val_child(const struct val *v, unsigned i)
+{
+	switch (v->kind) {
+	case VAL_STRUCT:
+	case VAL_CALL:
+		return i < v->n ? v->fields[i].v : NULL;
+	case VAL_ARRAY:
+	case VAL_OR:
+		return i < v->n ? &v->items[i] : NULL;
+	case VAL_CHANGE:
+		return i == 0 ? v->change.before : i == 1 ? v->change.after : NULL;
+	case VAL_COMMENT:
+		return i == 0 ? v->comment.v : i == 1 ? v->comment.comment : NULL;
+	case VAL_NOTE:
+		return i == 0 ? v->note.v : i == 1 ? v->note.note : NULL;
+	default:
+		return NULL;
+	}
 }

@@ -19,7 +19,7 @@ enum val_kind {
 	VAL_NONE,     /* absent: prints nothing */
 	VAL_INT,      /* signed decimal */
 	VAL_UINT,     /* unsigned decimal */
-	VAL_HEX,      /* 0x1f */
+	VAL_HEX,      /* 0x1f; n, when not 0, is a printf field width (zero-padded) */
 	VAL_OCT,      /* 0755; 0 prints as 000 when width asks, else 0 */
 	VAL_PTR,      /* NULL or 0x7ffd...; also an unreadable pointer */
 	VAL_FD,	      /* a file descriptor; AT_FDCWD decodes as VAL_FLAGS */
@@ -27,58 +27,75 @@ enum val_kind {
 	VAL_FLAGS,    /* bits named by an xlat (OR of names, leftovers in hex) */
 	VAL_ENUM,     /* one value named by an xlat, else the number */
 	VAL_SIG,      /* a signal number: SIGINT, SIGRT_3, or the number */
-	VAL_SYM,      /* a symbolic constant with no number: SIG_DFL, ... */
+	VAL_SYM,      /* a symbolic constant with no number (static text): SIG_DFL, ... */
 	VAL_OR,	      /* items joined by '|' (O_RDONLY|O_CLOEXEC, CLONE_VM|SIGCHLD) */
 	VAL_STRUCT,   /* {name=value, ...} */
 	VAL_ARRAY,    /* [a, b] */
 	VAL_SIGSET,   /* [INT TERM] or ~[RTMIN] */
 	VAL_CHANGE,   /* in => out */
-	VAL_COMMENT,  /* value followed by a comment: 0x7ffd... / * 37 vars * / */
-	VAL_EXPR,     /* an expression strace prints verbatim (wait status) */
+	VAL_COMMENT,  /* a value and a comment value: 0x7ffd... / * 37 vars * / */
 	VAL_NOTE,     /* value followed by a parenthesized note: 2 ([{fd=0, revents=POLLIN}]) */
-	VAL_RESUMING, /* restart_syscall's argument: the call it resumes (text: static name) */
+	VAL_RESUMING, /* restart_syscall's argument: the call it resumes (static name or NULL) */
+	VAL_CALL,     /* an expression of named arguments: htons(9), makedev(0x1, 0x3) */
+	VAL_IPADDR,   /* an IPv4 (n = 4) or IPv6 (n = 16) address, network order */
+	VAL_WSTATUS,  /* a wait status: {WIFEXITED(s) && WEXITSTATUS(s) == 3} */
+	VAL_RLIM,     /* a resource limit: 8192*1024, RLIM64_INFINITY */
+	VAL_COUNT,    /* a count of things, in comments: 37 vars */
+	VAL_DATE,     /* a time since the epoch, in comments: 2026-11-28T08:18:06+0000 */
+	VAL_TICKS,    /* clock ticks as seconds, in comments: 0.05 s */
+	VAL_SYSNO,    /* a syscall number: __NR_getpid (name static), or the number */
 };
 
 /* Value flags. */
 enum {
-	VALF_TRUNC = 1 << 0,	/* STR/ARRAY/STRUCT: more followed ("..."...) */
-	VALF_CSTRING = 1 << 1,	/* STR: a NUL-terminated string (affects -x) */
-	VALF_ABBREV = 1 << 2,	/* STRUCT: fields were left out (", ...") */
-	VALF_HEXFLAGS = 1 << 3, /* ENUM fallback in hex instead of decimal */
-	VALF_BARE = 1 << 4,	/* STRUCT: no braces (clone's named arguments, notes) */
-	VALF_LABELS = 1 << 5,	/* STRUCT: "name value" instead of "name=value" */
-	VALF_SPACED = 1 << 7,	/* ARRAY: items joined by ' ' (fd sets, cpu sets: [0 1]) */
-	VALF_HEXSTR = 1 << 6,	/* STR: always \x escapes (random bytes: getrandom) */
-	VALF_DIRFD = 1 << 8,	/* FD: a dirfd argument, where AT_FDCWD has its name */
-	VALF_ABSTRACT = 1 << 9, /* STR: an abstract socket name (bytes after the NUL): @"name" */
+	VALF_TRUNC = 1 << 0,	   /* STR/ARRAY/STRUCT: more followed ("..."...) */
+	VALF_CSTRING = 1 << 1,	   /* STR: a NUL-terminated string (affects -x) */
+	VALF_ABBREV = 1 << 2,	   /* STRUCT: fields were left out (", ...") */
+	VALF_HEXFLAGS = 1 << 3,	   /* ENUM fallback in hex instead of decimal */
+	VALF_BARE = 1 << 4,	   /* STRUCT: no braces (clone's named arguments, notes) */
+	VALF_LABELS = 1 << 5,	   /* STRUCT: "name value" instead of "name=value" */
+	VALF_HEXSTR = 1 << 6,	   /* STR: always \x escapes (random bytes: getrandom) */
+	VALF_SPACED = 1 << 7,	   /* ARRAY: items joined by ' ' (fd sets, cpu sets: [0 1]) */
+	VALF_DIRFD = 1 << 8,	   /* FD: a dirfd argument, where AT_FDCWD has its name */
+	VALF_ABSTRACT = 1 << 9,	   /* STR: an abstract socket name (bytes after the NUL): @"name" */
+	VALF_NOPREFIX = 1 << 10,   /* HEX: no 0x (strace's nl_groups=00000000) */
+	VALF_NUM = 1 << 11,	   /* HEX: a small number, not an address: a JSON number */
+	VALF_ZERO_EMPTY = 1 << 12, /* FLAGS: 0 prints as nothing (termios's empty c_lflag) */
+	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
+	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */
+	VALF_INFINITY = 1 << 15,   /* RLIM: RLIM_INFINITY */
 };
 
 struct val;
 
 struct field {
-	const char *name;
+	const char *name; /* static; NULL in a CALL: shown in text only */
 	struct val *v;
 };
 
 struct val {
 	uint8_t kind;
 	uint16_t flags;
-	uint32_t n; /* STR: byte count; STRUCT/ARRAY/OR: item count */
+	uint32_t n; /* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width */
 	union {
-		int64_t i; /* INT; also FD's number (fd.num) */
+		int64_t i; /* INT, WSTATUS, SYSNO; also FD's number (fd.num) */
 		struct {
 			int64_t num;
 			const char *path; /* -y: what the descriptor refers to, or NULL */
 		} fd;			  /* FD */
-		uint64_t u;
-		const char *bytes; /* STR (not NUL-terminated) */
-		const char *text;  /* SYM, EXPR */
+		uint64_t u;		  /* UINT, HEX, OCT, PTR, RLIM, TICKS */
+		const char *bytes;	  /* STR, IPADDR (not NUL-terminated) */
+		const char *text;	  /* SYM, RESUMING (static) */
 		struct {
 			uint64_t bits;
 			const struct xlat *tab;
 		} fl;		      /* FLAGS, ENUM */
 		struct field *fields; /* STRUCT */
 		struct val *items;    /* ARRAY, OR */
+		struct {
+			struct field *fields; /* first, as in STRUCT: val_field() fills both */
+			const char *fn;	      /* static: "htons" */
+		} call;			      /* CALL */
 		struct {
 			const uint8_t *mask; /* bit k-1 set for signal k */
 			uint32_t nbytes;
@@ -89,12 +106,24 @@ struct val {
 		} change; /* CHANGE */
 		struct {
 			struct val *v;
-			const char *text;
+			struct val *comment;
 		} comment; /* COMMENT */
 		struct {
 			struct val *v;
 			struct val *note;
 		} note; /* NOTE */
+		struct {
+			uint64_t n;
+			const char *one, *many; /* static nouns: "var", "vars" */
+		} count;			/* COUNT */
+		struct {
+			int64_t sec;
+			uint32_t nsec;
+		} date; /* DATE */
+		struct {
+			int64_t nr;
+			const char *name; /* static, or NULL */
+		} sysno;		  /* SYSNO */
 	};
 };
 
@@ -102,6 +131,8 @@ struct val {
 void val_int(struct val *v, int64_t x);
 void val_uint(struct val *v, uint64_t x);
 void val_hex(struct val *v, uint64_t x);
+/* A hex number zero-padded to a printf width; prefix false drops the 0x. */
+void val_hex_width(struct val *v, uint64_t x, unsigned width, bool prefix);
 void val_oct(struct val *v, uint64_t x);
 void val_ptr(struct val *v, uint64_t addr);
 void val_fd(struct val *v, int64_t fd);
@@ -110,22 +141,39 @@ void val_sym(struct val *v, const char *static_text);
 void val_flags(struct val *v, uint64_t bits, const struct xlat *tab);
 void val_enum(struct val *v, uint64_t x, const struct xlat *tab);
 void val_str(struct val *v, struct arena *a, const char *bytes, uint32_t len, bool trunc);
-void val_expr(struct val *v, const char *arena_text);
 struct val *val_or(struct val *v, struct arena *a, uint32_t n);
 /* Returns the field array to fill; names must be static strings. */
 struct field *val_struct(struct val *v, struct arena *a, uint32_t n);
 struct val *val_array(struct val *v, struct arena *a, uint32_t n);
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after);
-void val_comment(struct val *v, struct arena *a, const struct val *inner, const char *text);
+/* Wraps *v (copied) with a comment; returns the comment's slot to fill. */
+struct val *val_comment(struct val *v, struct arena *a);
 /* A copy of nbytes of mask (bit k-1 set for signal k). */
 void val_sigset(struct val *v, struct arena *a, const void *mask, uint32_t nbytes);
 /* Wraps *v (copied) with a note; returns the note's slot to fill. */
 struct val *val_note(struct val *v, struct arena *a);
-
 /* restart_syscall's "<... resuming interrupted NAME ...>"; name static, or NULL. */
 void val_resuming(struct val *v, const char *static_name);
+/* fn(arg, ...) with n arguments, filled with val_field(); fn static. */
+void val_call(struct val *v, struct arena *a, const char *fn, uint32_t n);
+/* An address of len 4 (IPv4) or 16 (IPv6) bytes, network order. */
+void val_ipaddr(struct val *v, struct arena *a, const void *addr, uint32_t len);
+void val_wstatus(struct val *v, int status);
+/* A limit; infinity says it is RLIM[64]_INFINITY. */
+void val_rlim(struct val *v, uint64_t lim, bool is64, bool infinity);
+/* n things: one and many are the static nouns ("var", "vars"). */
+void val_count(struct val *v, uint64_t n, const char *one, const char *many);
+void val_date(struct val *v, int64_t sec, uint32_t nsec);
+void val_ticks(struct val *v, uint64_t ticks);
+void val_sysno(struct val *v, int64_t nr, const char *static_name);
 
-/* Adds field i of a struct built with val_struct(): returns its value slot. */
+/* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);
+
+/*
+ * Child i of v (its fields, items, both sides of a change, a comment...), or
+ * NULL past the last: for code that walks a value tree.
+ */
+struct val *val_child(const struct val *v, unsigned i);
 
 #endif

@@ -149,10 +149,11 @@ static void text_struct(struct strbuf *sb, const struct val *v, const struct tex
 	for (uint32_t i = 0; i < v->n; i++) {
 		if (i)
 			strbuf_adds(sb, ", ");
-		if (v->fields[i].name)
+		const struct val *f = v->fields[i].v;
+		if (v->fields[i].name && !(f->kind == VAL_CALL && (f->flags & VALF_ANON)))
 			strbuf_addf(sb,
 				    (v->flags & VALF_LABELS) ? "%s " : "%s=", v->fields[i].name);
-		text_val(sb, v->fields[i].v, o);
+		text_val(sb, f, o);
 	}
 	if (v->flags & (VALF_ABBREV | VALF_TRUNC))
 		strbuf_adds(sb, v->n ? ", ..." : "...");
@@ -243,7 +244,12 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		strbuf_addf(sb, "%" PRIu64, v->u);
 		break;
 	case VAL_HEX:
-		strbuf_addf(sb, "%#" PRIx64, v->u);
+		if (v->flags & VALF_NOPREFIX)
+			strbuf_addf(sb, "%0*" PRIx64, (int)v->n, v->u);
+		else if (v->n)
+			strbuf_addf(sb, "%#0*" PRIx64, (int)v->n, v->u);
+		else
+			strbuf_addf(sb, "%#" PRIx64, v->u);
 		break;
 	case VAL_OCT:
 		strbuf_addf(sb, "%#03" PRIo64, v->u);
@@ -266,7 +272,8 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		}
 		break;
 	case VAL_FLAGS:
-		text_flags(sb, v->fl.bits, v->fl.tab);
+		if (v->fl.bits || !(v->flags & VALF_ZERO_EMPTY))
+			text_flags(sb, v->fl.bits, v->fl.tab);
 		break;
 	case VAL_ENUM:
 		text_enum(sb, v);
@@ -278,7 +285,6 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 			strbuf_addf(sb, "%" PRId64, v->i);
 		break;
 	case VAL_SYM:
-	case VAL_EXPR:
 		strbuf_adds(sb, v->text);
 		break;
 	case VAL_OR:
@@ -312,10 +318,20 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		break;
 	case VAL_COMMENT:
 		text_val(sb, v->comment.v, o);
-		strbuf_addf(sb, " /* %s */", v->comment.text);
+		strbuf_adds(sb, " /* ");
+		text_val(sb, v->comment.comment, o);
+		strbuf_adds(sb, " */");
 		break;
 	case VAL_RESUMING:
-		strbuf_addf(sb, "<... resuming interrupted %s ...>", v->text ? v->text : "call");
+	case VAL_CALL:
+	case VAL_IPADDR:
+	case VAL_WSTATUS:
+	case VAL_RLIM:
+	case VAL_COUNT:
+	case VAL_DATE:
+	case VAL_TICKS:
+	case VAL_SYSNO:
+		text_expr(sb, v, o);
 		break;
 	case VAL_NOTE:
 		text_val(sb, v->note.v, o);
@@ -356,6 +372,9 @@ void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text
 	}
 	strbuf_adds(sb, "= ");
 	text_val(sb, &ev->retv, o);
-	if (ev->ret_note)
-		strbuf_addf(sb, " %s", ev->ret_note);
+	if (ev->ret_note.kind != VAL_NONE) {
+		strbuf_adds(sb, " (");
+		text_val(sb, &ev->ret_note, o);
+		strbuf_addc(sb, ')');
+	}
 }

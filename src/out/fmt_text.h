@@ -3,6 +3,7 @@
 #define PTRC_OUT_FMT_TEXT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../event/event.h"
@@ -23,6 +24,12 @@ enum const_style {
 };
 
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o);
+/* The expression and comment kinds (VAL_CALL, VAL_WSTATUS, VAL_DATE...): fmt_expr.c. */
+void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o);
+/* An IPADDR value as text ("127.0.0.1", "::1"), for both formatters. */
+void fmt_ipaddr(const struct val *v, char *buf, size_t len);
+/* Clock ticks in seconds, at the system's clock rate. */
+double fmt_ticks_seconds(uint64_t ticks);
 /* Quotes bytes as strace does: escapes, octal, and "..." when trunc. */
 void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const struct text_opts *o);
 /* Arguments [from, to) of ev, each preceded by ", " except the first one printed. */

@@ -21,8 +21,8 @@
 #include "../event/event.h"
 #include "../util/strbuf.h"
 
-/* Bumped on incompatible changes; every "header" line carries it. */
-enum { JSON_SCHEMA_VERSION = 1 };
+/* Bumped on incompatible changes; every "header" line carries it (docs/json.md). */
+enum { JSON_SCHEMA_VERSION = 2 };
 
 struct unwind_trace;
 struct summary;
@@ -31,6 +31,8 @@ struct summary;
 struct json_head {
 	pid_t pid;	    /* thread group id */
 	pid_t tid;	    /* thread id */
+	uint64_t proc;	    /* the process's id, unique in the run; 0 leaves it out */
+	uint64_t task;	    /* the thread's id, unique in the run; 0 leaves it out */
 	struct timespec ts; /* CLOCK_REALTIME of the event; {0, 0} leaves "ts" out */
 };
 
@@ -44,6 +46,10 @@ void json_cstr(struct strbuf *sb, const char *s);
 void json_bytes(struct strbuf *sb, const char *s, size_t n, bool trunc, bool binary);
 /* A decoded value; see docs/json.md for each kind's form. */
 void json_val(struct strbuf *sb, const struct val *v);
+/* A date as an ISO 8601 string in UTC: "2026-11-28T08:18:06.183747282Z". */
+void json_date(struct strbuf *sb, int64_t sec, uint32_t nsec);
+/* A wait status's members, without braces: "how":"exited","code":3 (docs/json.md). */
+void json_wstatus_members(struct strbuf *sb, int wait_status);
 /* Seconds and nanoseconds as a JSON number with 6 decimals: 1700000000.123456. */
 void json_time(struct strbuf *sb, const struct timespec *ts);
 
@@ -59,11 +65,18 @@ void json_header(struct strbuf *sb, const char *ptrc_version);
 void json_syscall(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
 		  const struct unwind_trace *stack);
 /* A signal delivered to the task; siginfo may be NULL when unreadable. */
-void json_signal(struct strbuf *sb, const struct json_head *h, int sig,
-		 const struct val *siginfo);
-/* A successful execve: the new program (NULL when unknown) and ABI name. */
-void json_exec(struct strbuf *sb, const struct json_head *h, const char *exe, const char *abi,
-	       pid_t former_tid);
+void json_signal(struct strbuf *sb, const struct json_head *h, int sig, const struct val *siginfo);
+struct json_exec {
+	const char *exe;  /* the new program, or NULL when unknown */
+	const char *abi;  /* its ABI's name */
+	const char *argv; /* its arguments as /proc/PID/cmdline holds them, or NULL */
+	size_t argv_len;  /* bytes of argv, NULs included */
+	const char *cwd;  /* its working directory, or NULL */
+	pid_t former_tid; /* a non-leader thread that exec'd, or 0 */
+};
+
+/* A successful execve. */
+void json_exec(struct strbuf *sb, const struct json_head *h, const struct json_exec *e);
 
 enum json_start {
 	JSON_START_LAUNCH, /* the command ptrc started */
@@ -73,11 +86,11 @@ enum json_start {
 	JSON_START_CLONE, /* a thread, or clone() without SIGCHLD semantics */
 };
 
-/* A new task; parent_tid 0 when there is none (launch, attach). */
+/* A new task; parent_tid 0 when there is none (launch, attach), parent_task its id. */
 void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_start how,
-		     pid_t parent_tid);
-/* A task ended: wait_status as waitpid returned it. */
-void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status);
+		     pid_t parent_tid, uint64_t parent_task);
+/* A task ended: wait_status as waitpid returned it; exe its program, or NULL. */
+void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status, const char *exe);
 /* A fatal signal's report: report is any value (NULL: none), stack may be NULL. */
 void json_crash(struct strbuf *sb, const struct json_head *h, int sig, const struct val *report,
 		const struct unwind_trace *stack);

@@ -18,6 +18,19 @@ static void begin(struct strbuf *sb, const char *type, const struct json_head *h
 		json_time(sb, &h->ts);
 	}
 	strbuf_addf(sb, ",\"pid\":%d,\"tid\":%d", (int)h->pid, (int)h->tid);
+	if (h->proc)
+		strbuf_addf(sb, ",\"proc\":%" PRIu64, h->proc);
+	if (h->task)
+		strbuf_addf(sb, ",\"task\":%" PRIu64, h->task);
+}
+
+static void add_path(struct strbuf *sb, const char *key, const char *path)
+{
+	strbuf_addf(sb, ",\"%s\":", key);
+	if (path)
+		json_bytes(sb, path, strlen(path), false, false);
+	else
+		strbuf_adds(sb, "null");
 }
 
 static void end(struct strbuf *sb)
@@ -65,9 +78,9 @@ static void add_ret(struct strbuf *sb, const struct sc_event *ev)
 		strbuf_addf(sb, "%" PRId64, ev->ret);
 	else
 		json_val(sb, &ev->retv);
-	if (ev->ret_note) {
+	if (ev->ret_note.kind != VAL_NONE) {
 		strbuf_adds(sb, ",\"ret_note\":");
-		json_cstr(sb, ev->ret_note);
+		json_val(sb, &ev->ret_note);
 	}
 }
 
@@ -116,24 +129,40 @@ void json_signal(struct strbuf *sb, const struct json_head *h, int sig, const st
 	end(sb);
 }
 
-void json_exec(struct strbuf *sb, const struct json_head *h, const char *exe, const char *abi,
-	       pid_t former_tid)
+/* cmdline's NUL-terminated strings as an array, every byte kept. */
+static void add_argv(struct strbuf *sb, const char *buf, size_t len)
+{
+	strbuf_adds(sb, ",\"argv\":");
+	if (!buf) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	strbuf_addc(sb, '[');
+	for (size_t i = 0, n = 0; i < len; n++) {
+		size_t l = strnlen(buf + i, len - i);
+		if (n)
+			strbuf_addc(sb, ',');
+		json_bytes(sb, buf + i, l, false, false);
+		i += l + 1;
+	}
+	strbuf_addc(sb, ']');
+}
+
+void json_exec(struct strbuf *sb, const struct json_head *h, const struct json_exec *e)
 {
 	begin(sb, "exec", h);
-	strbuf_adds(sb, ",\"exe\":");
-	if (exe)
-		json_bytes(sb, exe, strlen(exe), false, false);
-	else
-		strbuf_adds(sb, "null");
+	add_path(sb, "exe", e->exe);
+	add_argv(sb, e->argv, e->argv_len);
+	add_path(sb, "cwd", e->cwd);
 	strbuf_adds(sb, ",\"abi\":");
-	json_cstr(sb, abi);
-	if (former_tid && former_tid != h->tid)
-		strbuf_addf(sb, ",\"former_tid\":%d", (int)former_tid);
+	json_cstr(sb, e->abi);
+	if (e->former_tid && e->former_tid != h->tid)
+		strbuf_addf(sb, ",\"former_tid\":%d", (int)e->former_tid);
 	end(sb);
 }
 
 void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_start how,
-		     pid_t parent_tid)
+		     pid_t parent_tid, uint64_t parent_task)
 {
 	static const char *const names[] = {
 		[JSON_START_LAUNCH] = "launch", [JSON_START_ATTACH] = "attach",
@@ -145,21 +174,17 @@ void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_sta
 	strbuf_addf(sb, ",\"how\":\"%s\"", names[how]);
 	if (parent_tid)
 		strbuf_addf(sb, ",\"parent_tid\":%d", (int)parent_tid);
+	if (parent_task)
+		strbuf_addf(sb, ",\"parent_task\":%" PRIu64, parent_task);
 	end(sb);
 }
 
-void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status)
+void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status, const char *exe)
 {
 	begin(sb, "task_exit", h);
-	if (WIFEXITED(wait_status)) {
-		strbuf_addf(sb, ",\"how\":\"exited\",\"code\":%d", WEXITSTATUS(wait_status));
-	} else if (WIFSIGNALED(wait_status)) {
-		strbuf_adds(sb, ",\"how\":\"killed\"");
-		add_signal(sb, "signal", WTERMSIG(wait_status));
-		strbuf_addf(sb, ",\"core_dumped\":%s", WCOREDUMP(wait_status) ? "true" : "false");
-	} else {
-		strbuf_addf(sb, ",\"how\":\"unknown\",\"status\":%d", wait_status);
-	}
+	strbuf_addc(sb, ',');
+	json_wstatus_members(sb, wait_status);
+	add_path(sb, "exe", exe);
 	end(sb);
 }
 
@@ -201,11 +226,7 @@ void json_violation(struct strbuf *sb, const struct json_head *h, const struct s
 	begin(sb, "violation", h);
 	strbuf_adds(sb, ",\"action\":");
 	json_cstr(sb, v->action);
-	strbuf_adds(sb, ",\"exe\":");
-	if (v->exe)
-		json_bytes(sb, v->exe, strlen(v->exe), false, false);
-	else
-		strbuf_adds(sb, "null");
+	add_path(sb, "exe", v->exe);
 	add_rule(sb, v->rule_file, v->rule_line, v->rule_text);
 	add_call(sb, ev);
 	if (stack)
@@ -241,8 +262,8 @@ static void summary_abi(struct strbuf *sb, const struct summary *s, unsigned id)
 		calls += r->calls, errors += r->errors, ns += r->time_ns;
 	}
 	strbuf_addf(sb,
-		    "],\"total\":{\"calls\":%" PRIu64 ",\"errors\":%" PRIu64
-		    ",\"time_ns\":%" PRIu64 "}}",
+		    "],\"total\":{\"calls\":%" PRIu64 ",\"errors\":%" PRIu64 ",\"time_ns\":%" PRIu64
+		    "}}",
 		    calls, errors, ns);
 }
 
@@ -277,11 +298,7 @@ void json_policy_summary(struct strbuf *sb, const struct json_violation_count *i
 			strbuf_addc(sb, ',');
 		strbuf_adds(sb, "{\"syscall\":");
 		json_cstr(sb, c->syscall);
-		strbuf_adds(sb, ",\"exe\":");
-		if (c->exe)
-			json_bytes(sb, c->exe, strlen(c->exe), false, false);
-		else
-			strbuf_adds(sb, "null");
+		add_path(sb, "exe", c->exe);
 		add_rule(sb, c->rule_file, c->rule_line, NULL);
 		strbuf_addf(sb, ",\"count\":%" PRIu64 "}", c->count);
 		total += c->count;

@@ -5,9 +5,13 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 
+#include "../sys/flags.h"
 #include "../sys/signame.h"
 #include "../sys/xlat.h"
+#include "fmt_text.h"
 #include "../util/xalloc.h"
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
@@ -295,6 +299,96 @@ static void json_pair(struct strbuf *sb, const char *k1, const struct val *v1, c
 	strbuf_addc(sb, '}');
 }
 
+/* What a comment holds, as the member name beside "value": {"value": "0x7ff...", "vars": 37}. */
+static const char *comment_key(const struct val *c)
+{
+	switch (c->kind) {
+	case VAL_COUNT:
+		return c->count.many;
+	case VAL_DATE:
+		return "time";
+	case VAL_TICKS:
+		return "seconds";
+	default:
+		return "comment";
+	}
+}
+
+/* A call's data: its one named argument (htons(9) is 9), or an object of them all. */
+static void json_call(struct strbuf *sb, const struct val *v)
+{
+	unsigned named = 0, last = 0;
+	bool first = true;
+
+	for (uint32_t i = 0; i < v->n; i++)
+		if (v->fields[i].name)
+			named++, last = i;
+	if (named == 1) {
+		json_val(sb, v->fields[last].v);
+		return;
+	}
+	strbuf_addc(sb, '{');
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (!v->fields[i].name)
+			continue;
+		sep(sb, &first);
+		json_cstr(sb, v->fields[i].name);
+		strbuf_addc(sb, ':');
+		json_val(sb, v->fields[i].v);
+	}
+	strbuf_addc(sb, '}');
+}
+
+void json_date(struct strbuf *sb, int64_t sec, uint32_t nsec)
+{
+	struct tm tm;
+	time_t t = (time_t)sec;
+	char buf[64];
+
+	if (!gmtime_r(&t, &tm) || !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm)) {
+		strbuf_addf(sb, "%" PRId64, sec);
+		return;
+	}
+	strbuf_addf(sb, "\"%s.%09uZ\"", buf, (unsigned)nsec);
+}
+
+void json_wstatus_members(struct strbuf *sb, int s)
+{
+	char name[32];
+
+	if (WIFEXITED(s)) {
+		strbuf_addf(sb, "\"how\":\"exited\",\"code\":%d", WEXITSTATUS(s));
+		return;
+	}
+	if (WIFSIGNALED(s)) {
+		strbuf_adds(sb, "\"how\":\"killed\",\"signal\":");
+		if (signame(WTERMSIG(s), name, sizeof(name)))
+			json_cstr(sb, name);
+		else
+			strbuf_addf(sb, "%d", WTERMSIG(s));
+		strbuf_addf(sb, ",\"core_dumped\":%s", WCOREDUMP(s) ? "true" : "false");
+		return;
+	}
+	if (WIFSTOPPED(s)) {
+		strbuf_adds(sb, "\"how\":\"stopped\",\"signal\":");
+		if (signame(WSTOPSIG(s), name, sizeof(name)))
+			json_cstr(sb, name);
+		else
+			strbuf_addf(sb, "%d", WSTOPSIG(s));
+		const char *ev = xlat_name(&xl_ptrace_events, (unsigned)s >> 16);
+		if (ev) {
+			strbuf_adds(sb, ",\"event\":");
+			json_cstr(sb, ev);
+		}
+		return;
+	}
+	if (WIFCONTINUED(s)) {
+		strbuf_adds(sb, "\"how\":\"continued\"");
+		return;
+	}
+	strbuf_addf(sb, "\"how\":\"unknown\",\"status\":%d", s);
+}
+
 static void json_scalar(struct strbuf *sb, const struct val *v)
 {
 	char buf[32];
@@ -309,7 +403,10 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 		strbuf_addf(sb, "%" PRIu64, v->u);
 		break;
 	case VAL_HEX:
-		strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
+		if (v->flags & VALF_NUM)
+			strbuf_addf(sb, "%" PRIu64, v->u);
+		else
+			strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
 		break;
 	case VAL_PTR:
 		if (v->u)
@@ -324,8 +421,35 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 			strbuf_addf(sb, "%" PRId64, v->i);
 		break;
 	case VAL_SYM:
-	case VAL_EXPR:
 		json_cstr(sb, v->text);
+		break;
+	case VAL_RLIM:
+		if (v->flags & VALF_INFINITY)
+			json_cstr(sb,
+				  (v->flags & VALF_RLIM64) ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+		else
+			strbuf_addf(sb, "%" PRIu64, v->u);
+		break;
+	case VAL_COUNT:
+		strbuf_addf(sb, "%" PRIu64, v->count.n);
+		break;
+	case VAL_TICKS:
+		strbuf_addf(sb, "%.6f", fmt_ticks_seconds(v->u));
+		break;
+	case VAL_SYSNO:
+		if (v->sysno.name)
+			json_cstr(sb, v->sysno.name);
+		else
+			strbuf_addf(sb, "%" PRId64, v->sysno.nr);
+		break;
+	case VAL_IPADDR: {
+		char ip[64];
+		fmt_ipaddr(v, ip, sizeof(ip));
+		json_cstr(sb, ip);
+		break;
+	}
+	case VAL_DATE:
+		json_date(sb, v->date.sec, v->date.nsec);
 		break;
 	default:
 		strbuf_adds(sb, "null");
@@ -369,7 +493,16 @@ void json_val(struct strbuf *sb, const struct val *v)
 		json_pair(sb, "before", v->change.before, "after", v->change.after, NULL);
 		break;
 	case VAL_COMMENT:
-		json_pair(sb, "value", v->comment.v, "comment", NULL, v->comment.text);
+		json_pair(sb, "value", v->comment.v, comment_key(v->comment.comment),
+			  v->comment.comment, NULL);
+		break;
+	case VAL_CALL:
+		json_call(sb, v);
+		break;
+	case VAL_WSTATUS:
+		strbuf_addc(sb, '{');
+		json_wstatus_members(sb, (int)v->i);
+		strbuf_addc(sb, '}');
 		break;
 	case VAL_NOTE:
 		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);

@@ -1,5 +1,4 @@
 /* execve and the wait family. */
-#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -40,18 +39,13 @@ static void dec_envp(struct dctx *d, struct val *v, uint64_t addr)
 {
 	unsigned ws = d->abi->word_size;
 	uint64_t p, n = 0;
-	char buf[32];
 
-	if (!addr || read_word(d, addr, &p) < 0) {
-		val_ptr(v, addr);
+	val_ptr(v, addr);
+	if (!addr || read_word(d, addr, &p) < 0)
 		return;
-	}
 	while (n < MAX_ENV_COUNT && read_word(d, addr + n * ws, &p) == 0 && p)
 		n++;
-	struct val ptr;
-	val_ptr(&ptr, addr);
-	snprintf(buf, sizeof(buf), "%llu var%s", (unsigned long long)n, n == 1 ? "" : "s");
-	val_comment(v, d->ar, &ptr, arena_strndup(d->ar, buf, strlen(buf)));
+	val_count(val_comment(v, d->ar), n, "var", "vars");
 }
 
 /* execve(path, argv, envp) and execveat(dirfd, path, argv, envp, flags). */
@@ -69,39 +63,9 @@ void dec_execve(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_envp(d, &ev->args[first + 1], arg_word(d, ev, first + 1));
 }
 
-XLAT_TABLE(xl_ptrace_events, XLAT_ENUM, XLAT(PTRACE_EVENT_FORK), XLAT(PTRACE_EVENT_VFORK),
-	   XLAT(PTRACE_EVENT_CLONE), XLAT(PTRACE_EVENT_EXEC), XLAT(PTRACE_EVENT_VFORK_DONE),
-	   XLAT(PTRACE_EVENT_EXIT), XLAT(PTRACE_EVENT_SECCOMP), XLAT(PTRACE_EVENT_STOP));
-
 void dec_wait_status(struct arena *a, struct val *v, int s)
 {
-	char buf[160], sig[32];
-	int n;
-
-	if (WIFEXITED(s)) {
-		n = snprintf(buf, sizeof(buf), "{WIFEXITED(s) && WEXITSTATUS(s) == %d}",
-			     WEXITSTATUS(s));
-	} else if (WIFSIGNALED(s)) {
-		const char *name = signame(WTERMSIG(s), sig, sizeof(sig));
-		n = snprintf(buf, sizeof(buf), "{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}",
-			     name ? name : "?", WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
-		if (!name)
-			n = snprintf(buf, sizeof(buf), "{WIFSIGNALED(s) && WTERMSIG(s) == %d%s}",
-				     WTERMSIG(s), WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
-	} else if (WIFSTOPPED(s)) {
-		const char *name = signame(WSTOPSIG(s), sig, sizeof(sig));
-		if (!name)
-			snprintf(sig, sizeof(sig), "%d", WSTOPSIG(s));
-		n = snprintf(buf, sizeof(buf), "{WIFSTOPPED(s) && WSTOPSIG(s) == %s}", sig);
-		const char *ev = xlat_name(&xl_ptrace_events, (unsigned)s >> 16);
-		if (ev)
-			n += snprintf(buf + n, sizeof(buf) - (size_t)n, " | %s << 16", ev);
-	} else if (WIFCONTINUED(s)) {
-		n = snprintf(buf, sizeof(buf), "{WIFCONTINUED(s)}");
-	} else {
-		n = snprintf(buf, sizeof(buf), "%#x", (unsigned)s);
-	}
-	val_expr(val_array(v, a, 1), arena_strndup(a, buf, (size_t)n));
+	val_wstatus(val_array(v, a, 1), s);
 }
 
 /* {ru_utime={tv_sec=0, tv_usec=2681}, ru_stime={...}, ...} */

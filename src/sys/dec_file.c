@@ -1,6 +1,5 @@
 /* Files: open, stat, fcntl, links and directories. */
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -73,10 +72,11 @@ void dec_mode(struct val *v, struct arena *a, uint32_t mode)
 
 void dec_makedev(struct val *v, struct arena *a, uint64_t dev)
 {
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "makedev(%#x, %#x)", major(dev), minor(dev));
-	val_expr(v, arena_strndup(a, buf, strlen(buf)));
+	val_call(v, a, "makedev", 2);
+	val_hex(val_field(v, a, 0, "major"), major(dev));
+	val_hex(val_field(v, a, 1, "minor"), minor(dev));
+	v->fields[0].v->flags |= VALF_NUM;
+	v->fields[1].v->flags |= VALF_NUM;
 }
 
 /* strace's abbreviated stat: the type and, for devices, the device number. */

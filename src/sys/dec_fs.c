@@ -1,7 +1,6 @@
 /* Descriptor control, directories, links and filesystem statistics. */
 #include <fcntl.h>
 #include <dirent.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/statfs.h>
 
@@ -259,7 +258,6 @@ static void getdents_common(struct dctx *d, struct sc_event *ev, unsigned reclen
 {
 	uint64_t addr = arg_word(d, ev, 1);
 	uint64_t pos = 0, len = (uint64_t)ev->ret, count = 0;
-	char buf[48];
 
 	if (d->opt->verbose && reclen_off == 16 && dirents64_verbose(d, &ev->args[1], addr, len))
 		return;
@@ -272,10 +270,9 @@ static void getdents_common(struct dctx *d, struct sc_event *ev, unsigned reclen
 		pos += reclen;
 		count++;
 	}
-	struct val p;
-	val_ptr(&p, addr);
-	snprintf(buf, sizeof(buf), "%llu entries", (unsigned long long)count);
-	val_comment(&ev->args[1], d->ar, &p, arena_strndup(d->ar, buf, strlen(buf)));
+	val_ptr(&ev->args[1], addr);
+	/* strace's noun does not change for one entry. */
+	val_count(val_comment(&ev->args[1], d->ar), count, "entries", "entries");
 }
 
 void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting)

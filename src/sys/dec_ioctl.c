@@ -18,10 +18,8 @@ struct kernel_termios_flags {
 /* A flag set that strace prints as nothing at all when it is 0. */
 static void flags_or_empty(struct val *v, uint32_t bits, const struct xlat *tab)
 {
-	if (bits)
-		val_flags(v, bits, tab);
-	else
-		val_expr(v, "");
+	val_flags(v, bits, tab);
+	v->flags |= VALF_ZERO_EMPTY;
 }
 
 /* NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR: the delay fields, then the flags. */
@@ -112,24 +110,30 @@ static bool ioctl_takes_int(uint32_t req)
 	       req == TCSBRKP || req == TIOCSCTTY;
 }
 
+/* _IOC_READ before _IOC_WRITE, as strace orders them; _IOC_NONE names 0. */
+XLAT_TABLE(xl_ioc_dirs, XLAT_BITS, XLAT(_IOC_NONE), XLAT(_IOC_READ), XLAT(_IOC_WRITE));
+
+static void ioc_field(struct val *v, struct arena *a, uint32_t i, const char *name, unsigned x)
+{
+	struct val *f = val_field(v, a, i, name);
+
+	val_hex(f, x);
+	f->flags |= VALF_NUM;
+}
+
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	char buf[96];
-	unsigned dir = _IOC_DIR(req);
-
 	if (xlat_name(&xl_ioctl_reqs, req)) {
 		val_enum(v, req, &xl_ioctl_reqs);
 		v->flags |= VALF_HEXFLAGS;
 		return;
 	}
-	const char *dname = dir == (_IOC_READ | _IOC_WRITE) ? "_IOC_READ|_IOC_WRITE"
-			    : dir == _IOC_READ		    ? "_IOC_READ"
-			    : dir == _IOC_WRITE		    ? "_IOC_WRITE"
-							    : "_IOC_NONE";
-	int n = snprintf(buf, sizeof(buf), "_IOC(%s, %#x, %#x, %#x)", dname, _IOC_TYPE(req),
-			 _IOC_NR(req), _IOC_SIZE(req));
-	val_expr(v, arena_strndup(d->ar, buf, (size_t)n));
+	val_call(v, d->ar, "_IOC", 4);
+	val_flags(val_field(v, d->ar, 0, "dir"), _IOC_DIR(req), &xl_ioc_dirs);
+	ioc_field(v, d->ar, 1, "type", _IOC_TYPE(req));
+	ioc_field(v, d->ar, 2, "nr", _IOC_NR(req));
+	ioc_field(v, d->ar, 3, "size", _IOC_SIZE(req));
 }
 
 static void ioctl_exit(struct dctx *d, struct sc_event *ev, uint32_t req)

@@ -2,7 +2,6 @@
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -11,33 +10,35 @@
 #include "decoders.h"
 #include "flags.h"
 
-static void val_fmt(struct dctx *d, struct val *v, const char *buf, int n)
+/* A number in network order, as strace writes it: htons(9), htonl(0). */
+static void val_net_number(struct val *v, struct arena *a, const char *fn, const char *name,
+			   uint64_t host_order)
 {
-	val_expr(v, arena_strndup(d->ar, buf, (size_t)n));
+	val_call(v, a, fn, 1);
+	val_uint(val_field(v, a, 0, name), host_order);
 }
 
 static void sockaddr_in(struct dctx *d, struct val *v, const struct sockaddr_in *sin)
 {
-	char buf[64], ip[INET_ADDRSTRLEN];
-
-	inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof(ip));
-	val_fmt(d, st_add(v, d->ar, "sin_port"), buf,
-		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(sin->sin_port)));
-	val_fmt(d, st_add(v, d->ar, "sin_addr"), buf,
-		snprintf(buf, sizeof(buf), "inet_addr(\"%s\")", ip));
+	val_net_number(st_add(v, d->ar, "sin_port"), d->ar, "htons", "port", ntohs(sin->sin_port));
+	struct val *addr = st_add(v, d->ar, "sin_addr");
+	val_call(addr, d->ar, "inet_addr", 1);
+	val_ipaddr(val_field(addr, d->ar, 0, "addr"), d->ar, &sin->sin_addr, 4);
 }
 
+/* strace prints the address as a call with no field name: inet_pton(AF_INET6, "::1", &sin6_addr).
+ */
 static void sockaddr_in6(struct dctx *d, struct val *v, const struct sockaddr_in6 *s6)
 {
-	char buf[96], ip[INET6_ADDRSTRLEN];
-
-	inet_ntop(AF_INET6, &s6->sin6_addr, ip, sizeof(ip));
-	val_fmt(d, st_add(v, d->ar, "sin6_port"), buf,
-		snprintf(buf, sizeof(buf), "htons(%u)", ntohs(s6->sin6_port)));
-	val_fmt(d, st_add(v, d->ar, "sin6_flowinfo"), buf,
-		snprintf(buf, sizeof(buf), "htonl(%u)", ntohl(s6->sin6_flowinfo)));
-	val_fmt(d, st_add(v, d->ar, NULL), buf,
-		snprintf(buf, sizeof(buf), "inet_pton(AF_INET6, \"%s\", &sin6_addr)", ip));
+	val_net_number(st_add(v, d->ar, "sin6_port"), d->ar, "htons", "port", ntohs(s6->sin6_port));
+	val_net_number(st_add(v, d->ar, "sin6_flowinfo"), d->ar, "htonl", "flowinfo",
+		       ntohl(s6->sin6_flowinfo));
+	struct val *addr = st_add(v, d->ar, "sin6_addr");
+	val_call(addr, d->ar, "inet_pton", 3);
+	addr->flags |= VALF_ANON;
+	val_enum(val_field(addr, d->ar, 0, NULL), AF_INET6, &xl_address_families);
+	val_ipaddr(val_field(addr, d->ar, 1, "addr"), d->ar, &s6->sin6_addr, 16);
+	val_sym(val_field(addr, d->ar, 2, NULL), "&sin6_addr");
 	val_uint(st_add(v, d->ar, "sin6_scope_id"), s6->sin6_scope_id);
 }
 
@@ -60,11 +61,10 @@ static void sockaddr_un(struct dctx *d, struct val *v, const struct sockaddr_un 
 
 static void sockaddr_nl(struct dctx *d, struct val *v, const struct sockaddr_nl *nl)
 {
-	char buf[16];
-
 	val_uint(st_add(v, d->ar, "nl_pid"), nl->nl_pid);
-	val_fmt(d, st_add(v, d->ar, "nl_groups"), buf,
-		snprintf(buf, sizeof(buf), "%08x", nl->nl_groups));
+	struct val *groups = st_add(v, d->ar, "nl_groups");
+	val_hex_width(groups, nl->nl_groups, 8, true); /* strace's %#08x */
+	groups->flags |= VALF_NUM;
 }
 
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)

@@ -31,8 +31,6 @@ static void dec_nodemask(struct dctx *d, struct val *v, uint64_t addr, uint64_t 
 	unsigned ws = d->abi->word_size, bits = ws * 8;
 	uint64_t words = maxnode ? (maxnode - 1 + bits - 1) / bits : 0, w;
 	uint64_t shown = words < d->opt->strsize ? words : d->opt->strsize;
-	char buf[24];
-
 	if (!addr || !words || words > 4096 || read_word(d, addr, &w) < 0) {
 		val_ptr(v, addr);
 		return;
@@ -43,8 +41,7 @@ static void dec_nodemask(struct dctx *d, struct val *v, uint64_t addr, uint64_t 
 	for (uint64_t i = 0; i < shown; i++) {
 		if (read_word(d, addr + i * ws, &w) < 0)
 			w = 0;
-		int n = snprintf(buf, sizeof(buf), "%0*" PRIx64, (int)ws * 2, w);
-		val_expr(&items[i], arena_strndup(d->ar, buf, (size_t)n));
+		val_hex_width(&items[i], w, ws * 2, false);
 	}
 }
 

@@ -54,7 +54,7 @@ static void poll_exit(struct dctx *d, struct sc_event *ev, bool with_left)
 	if (ev->is_error)
 		return;
 	if (ev->ret == 0) {
-		ev->ret_note = "(Timeout)";
+		val_sym(&ev->ret_note, "Timeout");
 		return;
 	}
 	struct val *note = ready_note(d, ev, 2);
@@ -146,7 +146,7 @@ void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (ev->is_error)
 		return;
 	if (ev->ret == 0) {
-		ev->ret_note = "(Timeout)";
+		val_sym(&ev->ret_note, "Timeout");
 		return;
 	}
 	struct val *note = ready_note(d, ev, 4);

@@ -130,15 +130,15 @@ static void dec_user_desc(struct dctx *d, struct val *v, uint64_t addr)
 }
 #else
 	struct user_desc u;
-	char buf[24];
 
 	if (!dec_fetch(d, v, addr, &u, sizeof(u)))
 		return;
 	st_init(v, d->ar, 9);
 	val_int(st_add(v, d->ar, "entry_number"), (int32_t)u.entry_number);
 	val_hex(st_add(v, d->ar, "base_addr"), u.base_addr);
-	int n = snprintf(buf, sizeof(buf), "%#08x", u.limit);
-	val_expr(st_add(v, d->ar, "limit"), arena_strndup(d->ar, buf, (size_t)n));
+	struct val *limit = st_add(v, d->ar, "limit");
+	val_hex_width(limit, u.limit, 8, true); /* strace's %#08x */
+	limit->flags |= VALF_NUM;
 	val_uint(st_add(v, d->ar, "seg_32bit"), u.seg_32bit);
 	val_uint(st_add(v, d->ar, "contents"), u.contents);
 	val_uint(st_add(v, d->ar, "read_exec_only"), u.read_exec_only);
@@ -153,7 +153,6 @@ void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint64_t addr = arg_word(d, ev, 0);
 	int32_t entry;
-	char buf[40];
 
 	if (!exiting) {
 		dec_user_desc(d, &ev->args[0], addr);
@@ -163,8 +162,10 @@ void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (!dec_ok(ev) || v->kind != VAL_STRUCT || v->n < 1 || v->fields[0].v->i != -1 ||
 	    tmem_read(d->mem, addr, &entry, sizeof(entry)) < 0 || entry == -1)
 		return;
-	int n = snprintf(buf, sizeof(buf), "(entry_number=%d)", entry);
-	ev->ret_note = arena_strndup(d->ar, buf, (size_t)n);
+	struct val *note = &ev->ret_note;
+	st_init(note, d->ar, 1);
+	note->flags |= VALF_BARE;
+	val_int(st_add(note, d->ar, "entry_number"), entry);
 }
 
 void dec_get_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)

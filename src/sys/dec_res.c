@@ -12,20 +12,12 @@
 #include "decoders.h"
 #include "flags.h"
 
-/* 8192*1024, RLIM64_INFINITY: strace's way of writing a limit. */
-static void val_rlim(struct dctx *d, struct val *v, uint64_t lim, bool is64)
+/* 8192*1024, RLIM64_INFINITY: a limit, and whether it is the ABI's infinity. */
+static void dec_rlim_value(struct dctx *d, struct val *v, uint64_t lim, bool is64)
 {
-	char buf[40];
 	uint64_t inf = is64 || d->abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
 
-	if (lim == inf) {
-		val_sym(v, is64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
-	} else if (lim > 1024 && lim % 1024 == 0) {
-		int n = snprintf(buf, sizeof(buf), "%llu*1024", (unsigned long long)(lim / 1024));
-		val_expr(v, arena_strndup(d->ar, buf, (size_t)n));
-	} else {
-		val_uint(v, lim);
-	}
+	val_rlim(v, lim, is64, lim == inf);
 }
 
 static void dec_rlimit(struct dctx *d, struct val *v, uint64_t addr, bool is64)
@@ -39,8 +31,8 @@ static void dec_rlimit(struct dctx *d, struct val *v, uint64_t addr, bool is64)
 		return;
 	}
 	st_init(v, d->ar, 2);
-	val_rlim(d, st_add(v, d->ar, "rlim_cur"), lim[0], is64);
-	val_rlim(d, st_add(v, d->ar, "rlim_max"), lim[1], is64);
+	dec_rlim_value(d, st_add(v, d->ar, "rlim_cur"), lim[0], is64);
+	dec_rlim_value(d, st_add(v, d->ar, "rlim_max"), lim[1], is64);
 }
 
 void dec_prlimit64(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -99,9 +91,8 @@ void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
 
 	if (!exiting) {
 		if (!xlat_name(&xl_arch_prctl, code)) {
-			struct val num;
-			val_hex(&num, code);
-			val_comment(&ev->args[0], d->ar, &num, "ARCH_???");
+			val_hex(&ev->args[0], code);
+			val_sym(val_comment(&ev->args[0], d->ar), "ARCH_???");
 		}
 		if (get)
 			ev->split = 1;
@@ -163,9 +154,8 @@ void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
 
 	if (!exiting) {
 		if (!xlat_name(&xl_prctl_options, opt)) {
-			struct val num;
-			val_hex(&num, opt);
-			val_comment(&ev->args[0], d->ar, &num, "PR_???");
+			val_hex(&ev->args[0], opt);
+			val_sym(val_comment(&ev->args[0], d->ar), "PR_???");
 			return;
 		}
 		prctl_entry(d, ev, opt);

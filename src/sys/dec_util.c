@@ -117,46 +117,13 @@ void dec_timeval(struct dctx *d, struct val *v, uint64_t addr)
 
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks)
 {
-	static long hz;
-	char buf[64];
-
-	if (!hz)
-		hz = sysconf(_SC_CLK_TCK);
 	val_uint(v, ticks);
-	if (!ticks || hz <= 0)
-		return;
-	unsigned width = 0;
-	for (long f = hz; f >= 10; f /= 10)
-		width++;
-	snprintf(buf, sizeof(buf), "%" PRIu64 ".%0*" PRIu64 " s", ticks / (uint64_t)hz, (int)width,
-		 ticks % (uint64_t)hz);
-	struct val inner = *v;
-	val_comment(v, a, &inner, arena_strndup(a, buf, strlen(buf)));
-}
-
-const char *dec_time_text(struct arena *a, int64_t sec, uint64_t nsec)
-{
-	char buf[80], zone[8];
-	struct tm tm;
-	time_t t = (time_t)sec;
-
-	if ((!sec && !nsec) || !localtime_r(&t, &tm))
-		return NULL;
-	size_t n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!n || !strftime(zone, sizeof(zone), "%z", &tm))
-		return NULL;
-	if (nsec)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, ".%09" PRIu64, nsec);
-	n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s", zone);
-	return arena_strndup(a, buf, n);
+	if (ticks)
+		val_ticks(val_comment(v, a), ticks);
 }
 
 void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec)
 {
-	const char *text = dec_time_text(a, sec, nsec);
-
-	if (text) {
-		struct val inner = *v;
-		val_comment(v, a, &inner, text);
-	}
+	if (sec || nsec)
+		val_date(val_comment(v, a), sec, (uint32_t)nsec);
 }

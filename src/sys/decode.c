@@ -189,7 +189,7 @@ void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 	const struct sysent *ent = ev->ent;
 
 	ev->exited = false;
-	ev->ret_note = NULL;
+	ev->ret_note.kind = VAL_NONE;
 	set_time64(d, ent);
 	if (!ent) {
 		/* Unknown to syscalls.def: every argument raw, as strace prints them. */

@@ -35,8 +35,6 @@ void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
 /* Clock ticks, with their value in seconds as a comment when not 0: 5 / * 0.05 s * /. */
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
-/* strace's date for a timestamp, 2026-11-28T08:18:06.183747282+0000, or NULL for 0. */
-const char *dec_time_text(struct arena *a, int64_t sec, uint64_t nsec);
 /* Adds that date to v as a comment (v already holds the value). */
 void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec);
 /* A struct sockaddr of len bytes (dec_net.c). */

@@ -57,6 +57,7 @@ extern const struct xlat xl_arch_prctl;
 extern const struct xlat xl_prctl_options;
 extern const struct xlat xl_dumpable;
 extern const struct xlat xl_wait_options;
+extern const struct xlat xl_ptrace_events;
 extern const struct xlat xl_waitid_types;
 extern const struct xlat xl_rlimits;
 extern const struct xlat xl_rusage_who;

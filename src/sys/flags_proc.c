@@ -1,12 +1,18 @@
 /* Name tables for processes, resources and clocks (glibc's headers). */
 #include <sched.h>
 #include <sys/random.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 
 #include "flags.h"
+
+/* The ptrace event of a wait status: (status >> 16). */
+XLAT_TABLE(xl_ptrace_events, XLAT_ENUM, XLAT(PTRACE_EVENT_FORK), XLAT(PTRACE_EVENT_VFORK),
+	   XLAT(PTRACE_EVENT_CLONE), XLAT(PTRACE_EVENT_EXEC), XLAT(PTRACE_EVENT_VFORK_DONE),
+	   XLAT(PTRACE_EVENT_EXIT), XLAT(PTRACE_EVENT_SECCOMP), XLAT(PTRACE_EVENT_STOP));
 
 XLAT_TABLE(xl_wait_options, XLAT_BITS, XLAT(WNOHANG), XLAT(WUNTRACED), XLAT(WEXITED),
 	   XLAT(WCONTINUED), XLAT(WNOWAIT), XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE));

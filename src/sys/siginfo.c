@@ -108,13 +108,7 @@ static void add_sys_fields(struct arena *a, struct val *out, const siginfo_t *si
 	const struct ptrc_abi *abi = abi_by_audit_arch(si->si_arch);
 	const struct sysent *ent;
 	const char *name = abi ? systab_lookup(abi, (uint32_t)si->si_syscall, &ent) : NULL;
-	if (name) {
-		char buf[64];
-		snprintf(buf, sizeof(buf), "__NR_%s", name);
-		val_sym(nr, arena_strndup(a, buf, strlen(buf)));
-	} else {
-		val_int(nr, si->si_syscall);
-	}
+	val_sysno(nr, si->si_syscall, name);
 	struct val *arch = st_add(out, a, "si_arch");
 	val_enum(arch, si->si_arch, &xl_audit_arches);
 	arch->flags |= VALF_HEXFLAGS;

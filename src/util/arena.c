@@ -72,3 +72,13 @@ void arena_free(struct arena *a)
 	a->head = NULL;
 	a->used = 0;
 }
+
+bool arena_owns(const struct arena *a, const void *p)
+{
+	for (const struct arena_chunk *c = a->head; c; c = c->next) {
+		const char *base = (const char *)c->data;
+		if ((const char *)p >= base && (const char *)p < base + c->size)
+			return true;
+	}
+	return false;
+}

@@ -103,6 +103,10 @@ Test(fmt_values, spaced_array_and_comment)
 	val_int(&items[1], 5);
 	cr_expect_str_eq(show(&v, 0), "[0 5]");
 	val_ptr(&inner, 0x7ffd1000);
-	val_comment(&v, &ar, &inner, "37 vars");
+	v = inner;
+	val_count(val_comment(&v, &ar), 37, "var", "vars");
 	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 37 vars */");
+	val_ptr(&v, 0x7ffd1000);
+	val_count(val_comment(&v, &ar), 1, "var", "vars");
+	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 1 var */");
 }

@@ -248,8 +248,12 @@ Test(json_val, structs_arrays_sets)
 	val_int(&c, 8);
 	val_change(&v, &a, &b, &c);
 	ASSERT_VAL(&v, "{\"before\":16,\"after\":8}");
-	val_comment(&v, &a, &b, "37 vars");
-	ASSERT_VAL(&v, "{\"value\":16,\"comment\":\"37 vars\"}");
+	v = b;
+	val_count(val_comment(&v, &a), 37, "var", "vars");
+	ASSERT_VAL(&v, "{\"value\":16,\"vars\":37}");
+	v = b;
+	val_sym(val_comment(&v, &a), "PR_???");
+	ASSERT_VAL(&v, "{\"value\":16,\"comment\":\"PR_???\"}");
 	val_int(&v, 2);
 	val_int(val_note(&v, &a), 9);
 	ASSERT_VAL(&v, "{\"value\":2,\"note\":9}");
@@ -329,22 +333,35 @@ Test(json_event, signal_exec_tasks)
 			"\"si_code\":\"CLD_EXITED\"}}\n");
 
 	struct json_head h = {.pid = 5, .tid = 5};
-	json_exec(&sb, &h, "/bin/t\xffue", "i386", 7);
-	ASSERT_LINE(sb, "{\"type\":\"exec\",\"pid\":5,\"tid\":5,\"exe\":{\"hex\":\"2f62696e2f74ff7565\"},"
-			"\"abi\":\"i386\",\"former_tid\":7}\n");
-	json_task_start(&sb, &h, JSON_START_FORK, 4);
-	ASSERT_LINE(sb, "{\"type\":\"task_start\",\"pid\":5,\"tid\":5,\"how\":\"fork\","
-			"\"parent_tid\":4}\n");
-	json_task_exit(&sb, &h, 3 << 8);
-	ASSERT_LINE(sb, "{\"type\":\"task_exit\",\"pid\":5,\"tid\":5,\"how\":\"exited\",\"code\":3}\n");
-	json_task_exit(&sb, &h, SIGSEGV | 0x80);
+	/* argv as cmdline holds it: every string whole, one not UTF-8. */
+	static const char argv[] = "cc\0-o\0a \xff b\0";
+	struct json_exec e = {.exe = "/bin/t\xffue",
+			      .abi = "i386",
+			      .argv = argv,
+			      .argv_len = sizeof(argv) - 1,
+			      .cwd = "/src",
+			      .former_tid = 7};
+	json_exec(&sb, &h, &e);
+	ASSERT_LINE(
+		sb,
+		"{\"type\":\"exec\",\"pid\":5,\"tid\":5,\"exe\":{\"hex\":\"2f62696e2f74ff7565\"},"
+		"\"argv\":[\"cc\",\"-o\",{\"hex\":\"6120ff2062\"}],\"cwd\":\"/src\","
+		"\"abi\":\"i386\",\"former_tid\":7}\n");
+	struct json_head ids = {.pid = 5, .tid = 6, .proc = 3, .task = 9};
+	json_task_start(&sb, &ids, JSON_START_FORK, 4, 2);
+	ASSERT_LINE(sb, "{\"type\":\"task_start\",\"pid\":5,\"tid\":6,\"proc\":3,\"task\":9,"
+			"\"how\":\"fork\",\"parent_tid\":4,\"parent_task\":2}\n");
+	json_task_exit(&sb, &h, 3 << 8, "/bin/make");
+	ASSERT_LINE(sb, "{\"type\":\"task_exit\",\"pid\":5,\"tid\":5,\"how\":\"exited\",\"code\":3,"
+			"\"exe\":\"/bin/make\"}\n");
+	json_task_exit(&sb, &h, SIGSEGV | 0x80, NULL);
 	ASSERT_LINE(sb, "{\"type\":\"task_exit\",\"pid\":5,\"tid\":5,\"how\":\"killed\","
-			"\"signal\":\"SIGSEGV\",\"core_dumped\":true}\n");
+			"\"signal\":\"SIGSEGV\",\"core_dumped\":true,\"exe\":null}\n");
 	json_crash(&sb, &h, SIGSEGV, &si, NULL);
 	ASSERT_LINE(sb, "{\"type\":\"crash\",\"pid\":5,\"tid\":5,\"signal\":\"SIGSEGV\","
 			"\"report\":{\"si_signo\":\"SIGCHLD\",\"si_code\":\"CLD_EXITED\"}}\n");
 	json_header(&sb, "0.1.0");
-	ASSERT_LINE(sb, "{\"type\":\"header\",\"schema\":1,\"ptrc\":\"0.1.0\"}\n");
+	ASSERT_LINE(sb, "{\"type\":\"header\",\"schema\":2,\"ptrc\":\"0.1.0\"}\n");
 	arena_free(&a);
 }
 
@@ -357,22 +374,31 @@ Test(json_event, violation_and_summaries)
 
 	ev_openat(&ev, &a);
 	ev.exited = false;
-	struct json_violation v = {.action = "deny", .exe = "/usr/bin/cc", .rule_file = "ci.policy",
-				   .rule_line = 4, .rule_text = "deny openat path=/etc/**"};
+	struct json_violation v = {.action = "deny",
+				   .exe = "/usr/bin/cc",
+				   .rule_file = "ci.policy",
+				   .rule_line = 4,
+				   .rule_text = "deny openat path=/etc/**"};
 	json_violation(&sb, &h, &ev, &v, NULL);
-	ASSERT_LINE(sb, "{\"type\":\"violation\",\"pid\":5,\"tid\":6,\"action\":\"deny\","
-			"\"exe\":\"/usr/bin/cc\",\"rule\":{\"file\":\"ci.policy\",\"line\":4,"
-			"\"text\":\"deny openat path=/etc/**\"},\"name\":\"openat\",\"abi\":\"x86_64\","
-			"\"nr\":257,\"args\":[\"AT_FDCWD\",\"/etc/passwd\",[\"O_CLOEXEC\"]]}\n");
+	ASSERT_LINE(sb,
+		    "{\"type\":\"violation\",\"pid\":5,\"tid\":6,\"action\":\"deny\","
+		    "\"exe\":\"/usr/bin/cc\",\"rule\":{\"file\":\"ci.policy\",\"line\":4,"
+		    "\"text\":\"deny openat path=/etc/**\"},\"name\":\"openat\",\"abi\":\"x86_64\","
+		    "\"nr\":257,\"args\":[\"AT_FDCWD\",\"/etc/passwd\",[\"O_CLOEXEC\"]]}\n");
 
 	struct json_violation_count c[] = {{.syscall = "ptrace", .count = 2},
-					   {.syscall = "openat", .exe = "/bin/x", .rule_file = "p",
-					    .rule_line = 3, .count = 1}};
+					   {.syscall = "openat",
+					    .exe = "/bin/x",
+					    .rule_file = "p",
+					    .rule_line = 3,
+					    .count = 1}};
 	json_policy_summary(&sb, c, 2, "report");
-	ASSERT_LINE(sb, "{\"type\":\"policy_summary\",\"action\":\"report\",\"violations\":["
-			"{\"syscall\":\"ptrace\",\"exe\":null,\"rule\":null,\"count\":2},"
-			"{\"syscall\":\"openat\",\"exe\":\"/bin/x\",\"rule\":{\"file\":\"p\",\"line\":3},"
-			"\"count\":1}],\"total\":3}\n");
+	ASSERT_LINE(
+		sb,
+		"{\"type\":\"policy_summary\",\"action\":\"report\",\"violations\":["
+		"{\"syscall\":\"ptrace\",\"exe\":null,\"rule\":null,\"count\":2},"
+		"{\"syscall\":\"openat\",\"exe\":\"/bin/x\",\"rule\":{\"file\":\"p\",\"line\":3},"
+		"\"count\":1}],\"total\":3}\n");
 
 	struct summary s = {0};
 	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
@@ -423,7 +449,8 @@ static int schema_check(const char *lines)
 	snprintf(cmd, sizeof(cmd),
 		 "python3 -c 'import json,sys,jsonschema\n"
 		 "v=jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))\n"
-		 "for l in open(sys.argv[2]): v.validate(json.loads(l))' %s/docs/json-schema.json %s",
+		 "for l in open(sys.argv[2]): v.validate(json.loads(l))' %s/docs/json-schema.json "
+		 "%s",
 		 dir, path);
 	int rc = system(cmd);
 	unlink(path);
@@ -437,9 +464,18 @@ Test(json_schema, every_event_validates)
 	struct sc_event ev;
 	struct val si;
 	struct unwind_frame fr[2] = {
-		{.pc = 0x401000, .rel = 0x1000, .module = "/bin/x", .func = "main", .func_off = 4,
-		 .file = "x.c", .line = 3, .flags = UNWIND_FRAME_HAS_OFF},
-		{.pc = 0x401010, .func = "f", .inlined_into = "main", .flags = UNWIND_FRAME_INLINED},
+		{.pc = 0x401000,
+		 .rel = 0x1000,
+		 .module = "/bin/x",
+		 .func = "main",
+		 .func_off = 4,
+		 .file = "x.c",
+		 .line = 3,
+		 .flags = UNWIND_FRAME_HAS_OFF},
+		{.pc = 0x401010,
+		 .func = "f",
+		 .inlined_into = "main",
+		 .flags = UNWIND_FRAME_INLINED},
 	};
 	struct unwind_trace st = {.frames = fr, .n = 2, .stop = UNWIND_STOP_DEPTH};
 	struct json_violation v = {.action = "kill", .rule_file = "p", .rule_line = 1};
@@ -459,10 +495,15 @@ Test(json_schema, every_event_validates)
 	val_sig(val_field(&si, &a, 0, "si_signo"), SIGSEGV);
 	json_signal(&sb, &head, SIGSEGV, &si);
 	json_signal(&sb, &head, 77, NULL);
-	json_exec(&sb, &head, "/bin/\xff", "x86_64", 12);
-	json_task_start(&sb, &head, JSON_START_LAUNCH, 0);
-	json_task_exit(&sb, &head, 0);
-	json_task_exit(&sb, &head, SIGKILL);
+	struct json_exec e = {.exe = "/bin/\xff", .abi = "x86_64", .former_tid = 12};
+	json_exec(&sb, &head, &e);
+	e.argv = "ls\0-l\0";
+	e.argv_len = 6;
+	e.cwd = "/tmp";
+	json_exec(&sb, &head, &e);
+	json_task_start(&sb, &head, JSON_START_LAUNCH, 0, 0);
+	json_task_exit(&sb, &head, 0, "/bin/ls");
+	json_task_exit(&sb, &head, SIGKILL, NULL);
 	json_crash(&sb, &head, SIGSEGV, &si, &st);
 	json_violation(&sb, &head, &ev, &v, &st);
 	json_policy_summary(&sb, &c, 1, "deny");

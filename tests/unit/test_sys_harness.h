@@ -57,6 +57,55 @@ static uint64_t nr_of(const char *name)
 	return 0;
 }
 
+/*
+ * Decoders fill values, never text: every name and symbol is static (not in
+ * the event's arena), and every string holds bytes read from the tracee.  A
+ * decoder that formats text into a value ("htons(9)" as a string, a sprintf'd
+ * symbol) fails every test that decodes through this harness.
+ */
+static bool in_tracee_memory(const char *bytes, uint32_t n)
+{
+	for (size_t r = 0; r < nregions; r++)
+		if (memmem(regions[r].data, regions[r].len, bytes, n))
+			return true;
+	return false;
+}
+
+static void check_pure(const struct val *v, unsigned depth)
+{
+	cr_assert_lt(depth, 16, "a value nested too deep");
+	switch (v->kind) {
+	case VAL_SYM:
+	case VAL_RESUMING:
+		cr_assert(!v->text || !arena_owns(&ar, v->text), "text '%s' was made by a decoder",
+			  v->text);
+		break;
+	case VAL_STR:
+		cr_assert(!v->n || in_tracee_memory(v->bytes, v->n),
+			  "string \"%.*s\" is not from the tracee", (int)v->n, v->bytes);
+		break;
+	case VAL_STRUCT:
+	case VAL_CALL:
+		for (uint32_t i = 0; i < v->n; i++)
+			cr_assert(!v->fields[i].name || !arena_owns(&ar, v->fields[i].name),
+				  "field name '%s' was made by a decoder", v->fields[i].name);
+		break;
+	default:
+		break;
+	}
+	struct val *c;
+	for (unsigned i = 0; (c = val_child(v, i)); i++)
+		check_pure(c, depth + 1);
+}
+
+static void check_event_pure(const struct sc_event *ev)
+{
+	for (unsigned i = 0; i < ev->nargs; i++)
+		check_pure(&ev->args[i], 0);
+	check_pure(&ev->retv, 0);
+	check_pure(&ev->ret_note, 0);
+}
+
 /* The event of the last run6(), for tests that look at its values. */
 static struct sc_event harness_ev;
 
@@ -85,6 +134,7 @@ static const char *run_nr(uint64_t nr, int64_t ret, const uint64_t raw[6])
 	text_args(&out, ev, ev->split, ev->nargs, &to);
 	strbuf_adds(&out, ") ");
 	text_retval(&out, ev, &to);
+	check_event_pure(ev);
 	return out.buf;
 }
 

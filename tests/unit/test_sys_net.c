@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <linux/netlink.h>
 
 #include "test_sys_harness.h"
 
@@ -26,4 +27,16 @@ Test(sys_net, path_unix_names_are_plain_strings)
 	map(0x1000, &sun, sizeof(sun));
 	cr_expect_str_eq(RUN("connect", 0, 3, 0x1000, sizeof(sun)),
 			 "connect(3, {sa_family=AF_UNIX, sun_path=\"/run/s\"}, 110) = 0");
+}
+
+/* strace writes the groups mask as %#08x. */
+Test(sys_net, netlink_groups)
+{
+	static struct sockaddr_nl nl = {.nl_family = AF_NETLINK, .nl_pid = 7, .nl_groups = 5};
+	map(0x1000, &nl, sizeof(nl));
+	cr_expect_str_eq(RUN("bind", 0, 3, 0x1000, sizeof(nl)),
+			 "bind(3, {sa_family=AF_NETLINK, nl_pid=7, nl_groups=0x000005}, 12) = 0");
+	nl.nl_groups = 0;
+	cr_expect_str_eq(RUN("bind", 0, 3, 0x1000, sizeof(nl)),
+			 "bind(3, {sa_family=AF_NETLINK, nl_pid=7, nl_groups=00000000}, 12) = 0");
 }
