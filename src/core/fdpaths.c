@@ -12,37 +12,17 @@ static void annotate(struct tracer *t, struct task *task, struct val *v, unsigne
 	/* Values nest only a few levels; the bound guards against a malformed tree. */
 	if (!v || depth > 8)
 		return;
-	switch (v->kind) {
-	case VAL_FD:
+	if (v->kind == VAL_FD) {
 		if (v->fd.num < 0 && !((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD))
 			return;
 		if (fdinfo_describe(task->tid, (int)v->fd.num, t->cfg->yflag > 1, desc,
 				    sizeof(desc)) == 0)
 			v->fd.path = arena_strndup(&task->ar, desc, strlen(desc));
 		return;
-	case VAL_STRUCT:
-		for (uint32_t i = 0; i < v->n; i++)
-			annotate(t, task, v->fields[i].v, depth + 1);
-		return;
-	case VAL_ARRAY:
-	case VAL_OR:
-		for (uint32_t i = 0; i < v->n; i++)
-			annotate(t, task, &v->items[i], depth + 1);
-		return;
-	case VAL_CHANGE:
-		annotate(t, task, v->change.before, depth + 1);
-		annotate(t, task, v->change.after, depth + 1);
-		return;
-	case VAL_COMMENT:
-		annotate(t, task, v->comment.v, depth + 1);
-		return;
-	case VAL_NOTE:
-		annotate(t, task, v->note.v, depth + 1);
-		annotate(t, task, v->note.note, depth + 1);
-		return;
-	default:
-		return;
 	}
+	struct val *c;
+	for (unsigned i = 0; (c = val_child(v, i)); i++)
+		annotate(t, task, c, depth + 1);
 }
 
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,

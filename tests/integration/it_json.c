@@ -55,3 +55,33 @@ Test(json, follow_run_validates)
 	cr_assert(strstr(t, "\"how\":\"fork\""), "a forked child is announced:\n%s", t);
 	free(t);
 }
+
+/*
+ * The questions a run is asked without joins: what each process ran (argv
+ * whole, not cut at -s; its cwd) and how each process ended, with its program.
+ */
+Test(json, exec_and_exit_carry_the_program)
+{
+	static const char long_arg[] = "an-argument-much-longer-than-strace's-32-bytes-default";
+	char want[512];
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace has no --json");
+	it_init(&r);
+	const char *const argv[] = {"--json", "-f", "-o",     "@TRACE",
+				    "/bin/sh", "-c",	"exit 3", long_arg,
+				    NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 3);
+	validate(r.trace);
+	char *t = it_read_trace(&r, NULL);
+	snprintf(want, sizeof(want), "\"argv\":[\"/bin/sh\",\"-c\",\"exit 3\",\"%s\"]", long_arg);
+	cr_expect(strstr(t, want), "no whole argv %s in:\n%s", want, t);
+	cr_expect(strstr(t, "\"cwd\":\"/"), "no cwd in:\n%s", t);
+	/* The launched process is the run's first, with its program named at its end. */
+	const char *end = strstr(t, "\"type\":\"task_exit\"");
+	cr_assert(end, "%s", t);
+	cr_expect(strstr(end, "\"proc\":1,\"task\":1,\"how\":\"exited\",\"code\":3,\"exe\":\"/"),
+		  "%s", end);
+	free(t);
+}
