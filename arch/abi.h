@@ -11,6 +11,17 @@
 
 #include "systab.h"
 
+struct abi_layouts;
+struct reg_layout;
+struct cs_insn;
+
+/* How an instruction uses memory, for a crash report's fault class. */
+enum abi_mem_access {
+	ABI_ACCESS_UNKNOWN,
+	ABI_ACCESS_READ,
+	ABI_ACCESS_WRITE, /* a store, a push, a call that pushes its return address */
+};
+
 /*
  * A call whose 64-bit arguments the ABI passes differently from one register
  * each: spec lists the registers of each logical argument in order; a digit
@@ -22,9 +33,9 @@ struct abi_wide_call {
 };
 
 enum abi_id {
-	ABI_X86_64,
-	ABI_I386,
-	ABI_AARCH64,
+#define ABI(name, NAME) ABI_##NAME,
+#include "abis.def"
+#undef ABI
 	ABI_COUNT,
 };
 
@@ -44,6 +55,19 @@ struct ptrc_abi {
 	bool uid16;
 	/* Calls whose arguments are not one register each, ending with a NULL name. */
 	const struct abi_wide_call *wide;
+	/* The structs it lays out its own way (arch/layout.h). */
+	const struct abi_layouts *layouts;
+	/* Its NT_PRSTATUS register set, for crash reports (arch/regs.h). */
+	const struct reg_layout *regs;
+	/* DWARF's number for the stack pointer, or -1 when not known. */
+	int dwarf_sp;
+	/* What the instruction at a fault does with memory, from capstone's detail, or NULL. */
+	enum abi_mem_access (*insn_access)(const struct cs_insn *insn);
+	/*
+	 * For a host ABI: the OCI seccomp names of every ABI a process on it can use,
+	 * NULL-terminated ("SCMP_ARCH_X86_64", "SCMP_ARCH_X86"...); NULL otherwise.
+	 */
+	const char *const *seccomp_arches;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */
@@ -51,5 +75,7 @@ const struct ptrc_abi *abi_by_audit_arch(uint32_t audit_arch);
 const struct ptrc_abi *abi_by_id(enum abi_id id);
 /* The ABI of the machine ptrc itself runs on. */
 const struct ptrc_abi *abi_host(void);
+/* The ABI of an ELF file's e_machine and EI_CLASS, or NULL. */
+const struct ptrc_abi *abi_by_elf(uint16_t machine, uint8_t elf_class);
 
 #endif

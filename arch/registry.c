@@ -2,14 +2,14 @@
 
 #include "abi.h"
 
-extern const struct ptrc_abi abi_x86_64;
-extern const struct ptrc_abi abi_i386;
-extern const struct ptrc_abi abi_aarch64;
+#define ABI(name, NAME) extern const struct ptrc_abi abi_##name;
+#include "abis.def"
+#undef ABI
 
 static const struct ptrc_abi *const abis[ABI_COUNT] = {
-	[ABI_X86_64] = &abi_x86_64,
-	[ABI_I386] = &abi_i386,
-	[ABI_AARCH64] = &abi_aarch64,
+#define ABI(name, NAME) [ABI_##NAME] = &abi_##name,
+#include "abis.def"
+#undef ABI
 };
 
 const struct ptrc_abi *abi_by_audit_arch(uint32_t audit_arch)
@@ -28,4 +28,12 @@ const struct ptrc_abi *abi_by_id(enum abi_id id)
 const struct ptrc_abi *abi_host(void)
 {
 	return abis[PTRC_HOST_ABI];
+}
+
+const struct ptrc_abi *abi_by_elf(uint16_t machine, uint8_t elf_class)
+{
+	for (size_t i = 0; i < ABI_COUNT; i++)
+		if (abis[i]->elf_machine == machine && abis[i]->elf_class == elf_class)
+			return abis[i];
+	return NULL;
 }

@@ -6,7 +6,7 @@
  */
 #include <capstone/capstone.h>
 
-#include "crash/regs.h"
+#include "../regs.h"
 
 #if defined(__aarch64__)
 #include <asm/ptrace.h>

@@ -4,7 +4,11 @@
 
 #include "../abi.h"
 
+#include "../regs.h"
+#include "../x86_64/x86.h"
+
 extern const struct systab systab_i386;
+extern const struct abi_layouts layouts_i386;
 
 /* 64-bit arguments in two registers, low half first (the kernel's compat wrappers). */
 static const struct abi_wide_call wide_i386[] = {
@@ -29,4 +33,8 @@ const struct ptrc_abi abi_i386 = {
 	.uid16 = true,
 	.systab = &systab_i386,
 	.wide = wide_i386,
+	.layouts = &layouts_i386,
+	.regs = &reg_layout_i386,
+	.dwarf_sp = 4, /* esp */
+	.insn_access = x86_insn_access,
 };

@@ -4,7 +4,7 @@
  */
 #include <capstone/capstone.h>
 
-#include "crash/regs.h"
+#include "../regs.h"
 
 enum {
 	EBX,

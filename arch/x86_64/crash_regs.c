@@ -4,7 +4,7 @@
  */
 #include <capstone/capstone.h>
 
-#include "crash/regs.h"
+#include "../regs.h"
 
 /* The order of struct user_regs_struct (the kernel's pt_regs as ptrace shows it). */
 enum {

@@ -3,10 +3,12 @@
  * to invalidate the unwinder's caches, when to build a report.  The work is
  * done by src/unwind and src/crash.
  */
+#include <elf.h>
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "crash/crash.h"
@@ -108,10 +110,18 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 
 	if (crash_should_report(task->tid, si, t->cfg->crash_handled) != 1)
 		return;
+	/* The NT_PRSTATUS set in the tracee's own layout: its size tells the ABI. */
+	uint64_t regs[64];
+	struct iovec iov = {.iov_base = regs, .iov_len = sizeof(regs)};
+	bool have_regs = ptrace(PTRACE_GETREGSET, task->tid, (void *)NT_PRSTATUS, &iov) == 0;
+	if (!have_regs && errno == ESRCH)
+		return; /* gone: its death is reported as it comes */
 	size_t nlast = crash_ring_lines(&task->last, &task->ar, &last);
 	struct crash_input in = {.pid = task->proc->tgid,
 				 .tid = task->tid,
 				 .si = *si,
+				 .regset = have_regs ? regs : NULL,
+				 .regset_len = iov.iov_len,
 				 .mem = &task->proc->mem,
 				 .unwinder = proc_unwinder(t, task->proc),
 				 .last_syscalls = last,

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "crash.h"
-#include "regs.h"
+#include "arch/regs.h"
 #include "sigcode.h"
 
 enum { DIS_BEFORE = 6, DIS_AFTER = 4 };
@@ -133,8 +133,8 @@ int crash_analyze(struct crash_report *r, const char *maps_text, const struct tm
 		return ret;
 	if (r->layout) {
 		find_func(r);
-		r->dis_err = crash_disasm(mem, r->layout, r->pc, r->func_start, DIS_BEFORE,
-					  DIS_AFTER, ar, &r->dis);
+		r->dis_err = crash_disasm(mem, r->abi, r->pc, r->func_start, DIS_BEFORE, DIS_AFTER,
+					  ar, &r->dis);
 	}
 	enum fault_access acc = r->layout && r->addr == r->pc ? FAULT_ACCESS_EXEC : r->dis.access;
 	fault_classify(&m, r->addr, r->sp, acc, &f);

@@ -1,22 +1,19 @@
-/* The live part of a crash report: ptrace, /proc and source files. */
-#include <elf.h>
+/* The live part of a crash report: /proc, the unwinder and source files. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ptrace.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 #include "crash.h"
-#include "regs.h"
+#include "arch/abi.h"
+#include "arch/regs.h"
 #include "sigcode.h"
 #include "util/readfile.h"
 #include "util/xalloc.h"
 
 enum { PROC_FILE_MAX = 4 << 20, SRC_LINE_MAX = 512 };
-
 
 static char *read_proc(pid_t pid, pid_t tid, const char *what, size_t *len)
 {
@@ -69,20 +66,19 @@ static const char *read_cmdline(pid_t pid, struct arena *ar)
 	return out;
 }
 
-static int read_regs(struct crash_report *r, struct arena *ar)
+static int parse_regs(struct crash_report *r, const struct crash_input *in, struct arena *ar)
 {
-	uint64_t buf[64];
-	struct iovec iov = {.iov_base = buf, .iov_len = sizeof(buf)};
-	const struct reg_layout *l;
+	const struct ptrc_abi *abi = in->regset ? abi_by_regset_size(in->regset_len) : NULL;
 
-	if (ptrace(PTRACE_GETREGSET, r->tid, (void *)NT_PRSTATUS, &iov) < 0)
-		return -errno;
-	l = reg_layout_by_size(iov.iov_len);
-	if (!l)
+	if (!in->regset)
+		return -ESRCH;
+	if (!abi)
 		return -ENOTSUP;
+	const struct reg_layout *l = abi->regs;
 	r->regs = arena_alloc(ar, l->nregs * sizeof(*r->regs));
-	if (regs_parse(l, buf, iov.iov_len, r->regs) < 0)
+	if (regs_parse(l, in->regset, in->regset_len, r->regs) < 0)
 		return -EINVAL;
+	r->abi = abi;
 	r->layout = l;
 	r->pc = r->regs[l->pc];
 	r->sp = r->regs[l->sp];
@@ -146,9 +142,7 @@ int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_r
 	out->last = in->last_syscalls;
 	out->nlast = in->nlast;
 	out->cmdline = read_cmdline(in->pid, ar);
-	ret = read_regs(out, ar);
-	if (ret == -ESRCH)
-		return ret;
+	parse_regs(out, in, ar); /* a report without registers still says the rest */
 	out->unwind_err = -ENOENT;
 	if (in->unwinder)
 		out->unwind_err = unwind_walk(in->unwinder, in->tid, in->uopts, ar, &out->trace);

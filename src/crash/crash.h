@@ -1,7 +1,8 @@
 /*
  * Crash reports: what ptrc prints when a traced task dies of a fault signal.
  *
- * crash_collect() (live: ptrace and /proc) gathers everything about a task
+ * crash_collect() (live: /proc and the unwinder; the registers come from core/)
+ * gathers everything about a task
  * stopped in the signal-delivery stop of a fault; crash_analyze() (pure)
  * classifies the fault address, disassembles and picks the map lines;
  * crash_format() (pure) turns the report into text.  Everything a report
@@ -29,6 +30,9 @@ struct crash_input {
 	pid_t pid; /* thread group id */
 	pid_t tid; /* the faulting thread, in its signal-delivery stop */
 	siginfo_t si;
+	/* Its NT_PRSTATUS register set as ptrace read it (core/), or NULL when unreadable. */
+	const void *regset;
+	size_t regset_len;
 	const struct tmem *mem;		  /* the process's memory */
 	struct unwind_proc *unwinder;	  /* NULL: no backtrace */
 	const struct unwind_opts *uopts;  /* NULL: defaults */
@@ -51,7 +55,8 @@ struct crash_report {
 	enum fault_class cls;
 	const char *fault_text; /* the classification as a sentence */
 
-	const struct reg_layout *layout; /* NULL when the registers were unreadable */
+	const struct ptrc_abi *abi;	 /* the ABI of the register set, or NULL */
+	const struct reg_layout *layout; /* abi->regs; NULL when the registers were unreadable */
 	uint64_t *regs;			 /* layout->nregs values */
 	uint64_t pc, sp;
 
@@ -80,7 +85,7 @@ struct crash_report {
  */
 int crash_should_report(pid_t tid, const siginfo_t *si, bool handled_too);
 
-/* Gathers the report; 0 or -errno (-ESRCH: the task is gone). */
+/* Gathers the report from in and /proc; 0 or -errno (-ESRCH: the task is gone). */
 int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_report *out);
 
 /*

@@ -3,7 +3,7 @@
 
 #include "crash/crash.h"
 #include "crash/maps.h"
-#include "crash/regs.h"
+#include "arch/regs.h"
 #include "crash/sigcode.h"
 
 static void cstr(struct val *v, struct arena *a, const char *s)

@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include "disasm.h"
-#include "regs.h"
+#include "arch/abi.h"
+#include "arch/regs.h"
 
 enum { MAX_BACK = 4096, SYNC_BACK = 64, MAX_INSN = 15 };
 
@@ -61,26 +62,19 @@ static uint64_t sync_start(csh cs, const uint8_t *code, uint64_t base, uint64_t 
 	return pc;
 }
 
-static enum fault_access insn_access(csh cs, const cs_insn *insn)
+static enum fault_access insn_access(const struct ptrc_abi *abi, const cs_insn *insn)
 {
-	const cs_x86 *x = &insn->detail->x86;
-	bool read = false;
-
-	if (cs_insn_group(cs, insn, X86_GRP_CALL) || insn->id == X86_INS_PUSH)
+	switch (abi && abi->insn_access ? abi->insn_access(insn) : ABI_ACCESS_UNKNOWN) {
+	case ABI_ACCESS_READ:
+		return FAULT_ACCESS_READ;
+	case ABI_ACCESS_WRITE:
 		return FAULT_ACCESS_WRITE;
-	for (unsigned i = 0; i < x->op_count; i++) {
-		if (x->operands[i].type != X86_OP_MEM)
-			continue;
-		if (x->operands[i].access & CS_AC_WRITE)
-			return FAULT_ACCESS_WRITE;
-		read = true;
+	default:
+		return FAULT_ACCESS_UNKNOWN;
 	}
-	if (insn->id == X86_INS_POP || insn->id == X86_INS_RET)
-		read = true;
-	return read ? FAULT_ACCESS_READ : FAULT_ACCESS_UNKNOWN;
 }
 
-static void add_insn(csh cs, const cs_insn *insn, uint64_t pc, struct arena *ar,
+static void add_insn(const struct ptrc_abi *abi, const cs_insn *insn, uint64_t pc, struct arena *ar,
 		     struct crash_disasm *out)
 {
 	struct crash_insn *ci = &out->insns[out->n++];
@@ -94,12 +88,13 @@ static void add_insn(csh cs, const cs_insn *insn, uint64_t pc, struct arena *ar,
 	ci->text = arena_strndup(ar, text, strlen(text));
 	ci->is_pc = insn->address == pc;
 	if (ci->is_pc)
-		out->access = insn_access(cs, insn);
+		out->access = insn_access(abi, insn);
 }
 
 /* Decodes from start; keeps the last `before` instructions before pc, pc's, and `after` more. */
-static void decode(csh cs, const uint8_t *code, size_t len, uint64_t start, uint64_t pc,
-		   unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out)
+static void decode(csh cs, const struct ptrc_abi *abi, const uint8_t *code, size_t len,
+		   uint64_t start, uint64_t pc, unsigned before, unsigned after, struct arena *ar,
+		   struct crash_disasm *out)
 {
 	cs_insn *insn = cs_malloc(cs);
 	const uint8_t *p = code;
@@ -115,21 +110,24 @@ static void decode(csh cs, const uint8_t *code, size_t len, uint64_t start, uint
 			memmove(out->insns, out->insns + 1, (before - 1) * sizeof(*out->insns));
 			out->n--;
 		}
-		add_insn(cs, insn, pc, ar, out);
+		add_insn(abi, insn, pc, ar, out);
 		if (insn->address >= pc)
 			from_pc++;
 	}
 	cs_free(insn, 1);
 }
 
-int crash_disasm(const struct tmem *m, const struct reg_layout *l, uint64_t pc, uint64_t func_start,
+int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, uint64_t func_start,
 		 unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out)
 {
+	const struct reg_layout *l = abi->regs;
 	uint8_t code[MAX_BACK + 32 * MAX_INSN];
 	csh cs;
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
+	if (!l)
+		return -ENOTSUP;
 	if (after > 30)
 		after = 30;
 	if (cs_open((cs_arch)l->cs_arch, (cs_mode)l->cs_mode, &cs) != CS_ERR_OK)
@@ -144,8 +142,8 @@ int crash_disasm(const struct tmem *m, const struct reg_layout *l, uint64_t pc, 
 		goto out_close;
 	}
 	uint64_t start = base == func_start ? base : sync_start(cs, code, base, pc);
-	decode(cs, code + (start - base), len - (size_t)(start - base), start, pc, before, after,
-	       ar, out);
+	decode(cs, abi, code + (start - base), len - (size_t)(start - base), start, pc, before,
+	       after, ar, out);
 out_close:
 	cs_close(&cs);
 	return ret;

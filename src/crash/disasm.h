@@ -13,7 +13,7 @@
 #include "mem/tmem.h"
 #include "util/arena.h"
 
-struct reg_layout;
+struct ptrc_abi;
 
 struct crash_insn {
 	uint64_t addr;
@@ -37,9 +37,10 @@ struct crash_disasm {
  * instructions before pc are decoded from there, exactly; otherwise from a
  * point before pc where decoding falls in step with pc.  Returns 0, or
  * -EFAULT when the code at pc is unreadable, -ENOTSUP without capstone
- * support for the layout's instruction set.
+ * support for the ABI's instruction set.  The ABI's insn_access hook says how
+ * the instruction at pc uses memory.
  */
-int crash_disasm(const struct tmem *m, const struct reg_layout *l, uint64_t pc, uint64_t func_start,
+int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, uint64_t func_start,
 		 unsigned before, unsigned after, struct arena *ar, struct crash_disasm *out);
 
 #endif

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "crash.h"
-#include "regs.h"
+#include "arch/regs.h"
 #include "sigcode.h"
 #include "sys/signame.h"
 #include "unwind/fmt_frames.h"

@@ -1,17 +1,24 @@
 #include <errno.h>
 #include <string.h>
 
-#include "regs.h"
+#include "arch/abi.h"
+#include "arch/regs.h"
+
+const struct ptrc_abi *abi_by_regset_size(size_t regset_size)
+{
+	for (unsigned id = 0; id < ABI_COUNT; id++) {
+		const struct ptrc_abi *abi = abi_by_id((enum abi_id)id);
+		if (abi->regs && abi->regs->regset_size == regset_size)
+			return abi;
+	}
+	return NULL;
+}
 
 const struct reg_layout *reg_layout_by_size(size_t regset_size)
 {
-	static const struct reg_layout *const all[] = {&reg_layout_x86_64, &reg_layout_i386,
-						       &reg_layout_aarch64};
+	const struct ptrc_abi *abi = abi_by_regset_size(regset_size);
 
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (all[i]->regset_size == regset_size)
-			return all[i];
-	return NULL;
+	return abi ? abi->regs : NULL;
 }
 
 int regs_parse(const struct reg_layout *l, const void *buf, size_t len, uint64_t *vals)

@@ -62,12 +62,14 @@ void policy_oci_export(const struct policy *p, struct strbuf *out)
 	bool dflt_allow = p->dflt == POLICY_ALLOW, first = true;
 	struct policy_fams fams;
 
-	strbuf_addf(out,
-		    "{\n  \"defaultAction\": \"%s\",\n%s"
-		    "  \"architectures\": [\"SCMP_ARCH_X86_64\", \"SCMP_ARCH_X86\", "
-		    "\"SCMP_ARCH_X32\"],\n  \"syscalls\": [",
+	strbuf_addf(out, "{\n  \"defaultAction\": \"%s\",\n%s  \"architectures\": [",
 		    dflt_allow ? "SCMP_ACT_ALLOW" : "SCMP_ACT_ERRNO",
 		    dflt_allow ? "" : "  \"defaultErrnoRet\": 1,\n");
+	/* The ABIs a process on this host can use (the host ABI's data). */
+	const char *const *arches = abi_host()->seccomp_arches;
+	for (unsigned i = 0; arches && arches[i]; i++)
+		strbuf_addf(out, "%s\"%s\"", i ? ", " : "", arches[i]);
+	strbuf_adds(out, "],\n  \"syscalls\": [");
 	for (unsigned i = 0; i < n; i++) {
 		enum policy_static s = policy_static_verdict(p, all[i], &fams);
 		/* Listed: what differs from the default action. */

@@ -4,7 +4,7 @@
 #include <sys/wait.h>
 
 #include "../../arch/abi.h"
-#include "compat32.h"
+#include "layout.h"
 #include "decoders.h"
 #include "flags.h"
 #include "siginfo.h"

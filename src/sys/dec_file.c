@@ -5,7 +5,7 @@
 #include <sys/sysmacros.h>
 
 #include "../../arch/abi.h"
-#include "compat32.h"
+#include "layout.h"
 #include "decoders.h"
 #include "flags.h"
 

@@ -5,7 +5,8 @@
 #include <sys/statfs.h>
 
 #include "../../arch/abi.h"
-#include "compat32.h"
+#include "../../arch/layout.h"
+#include "layout.h"
 #include "decoders.h"
 #include "flags.h"
 
@@ -94,11 +95,10 @@ static void flags_note(struct dctx *d, struct sc_event *ev, bool open_flags)
 static int lk64_cmd(const struct dctx *d, int cmd)
 {
 	static const int same[] = {F_GETLK, F_SETLK, F_SETLKW};
+	const struct xlat *lk64 = d->abi->layouts->fcntl_lk64;
 
-	if (!abi_is_i386(d))
-		return -1;
-	for (unsigned i = 0; i < 3 && i < xl_fcntl_lk64_cmds.n; i++)
-		if (xl_fcntl_lk64_cmds.ents[i].val == (uint64_t)(int64_t)cmd)
+	for (unsigned i = 0; lk64 && i < 3 && i < lk64->n; i++)
+		if (lk64->ents[i].val == (uint64_t)(int64_t)cmd)
 			return same[i];
 	return -1;
 }
@@ -163,7 +163,7 @@ void dec_fcntl(struct dctx *d, struct sc_event *ev, bool exiting)
 		cmd = lk;
 	if (!exiting) {
 		if (lk >= 0)
-			val_enum(&ev->args[1], (uint32_t)ev->raw[1], &xl_fcntl_lk64_cmds);
+			val_enum(&ev->args[1], (uint32_t)ev->raw[1], d->abi->layouts->fcntl_lk64);
 		fcntl_entry(d, ev, cmd, is64);
 		return;
 	}

@@ -4,6 +4,7 @@
 #include <sys/epoll.h>
 
 #include "../../arch/abi.h"
+#include "../../arch/layout.h"
 #include "decoders.h"
 #include "flags.h"
 
@@ -164,8 +165,13 @@ void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_timeval(d, st_add(note, d->ar, "left"), arg_word(d, ev, 4));
 }
 
-/* struct epoll_event is packed on x86: u32 events, u64 data. */
-enum { EPOLL_EVENT_SIZE = 12 };
+/* struct epoll_event: u32 events, then u64 data where the ABI puts it (packed on x86). */
+enum { EPOLL_EVENT_MAX = 16 };
+
+static unsigned epoll_event_size(const struct dctx *d)
+{
+	return d->abi->layouts->epoll_event_size;
+}
 
 static void val_epoll_event(struct dctx *d, struct val *v, const uint8_t *raw)
 {
@@ -173,7 +179,7 @@ static void val_epoll_event(struct dctx *d, struct val *v, const uint8_t *raw)
 	uint64_t data;
 
 	memcpy(&events, raw, sizeof(events));
-	memcpy(&data, raw + 4, sizeof(data));
+	memcpy(&data, raw + d->abi->layouts->epoll_data_off, sizeof(data));
 	st_init(v, d->ar, 2);
 	val_flags(st_add(v, d->ar, "events"), events, &xl_epoll_events);
 	struct val *dv = st_add(v, d->ar, "data");
@@ -184,33 +190,37 @@ static void val_epoll_event(struct dctx *d, struct val *v, const uint8_t *raw)
 
 void dec_epoll_ctl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	uint8_t raw[EPOLL_EVENT_SIZE];
+	uint8_t raw[EPOLL_EVENT_MAX];
 	struct val *v = &ev->args[3];
+	unsigned size = epoll_event_size(d);
 
-	if (exiting || !dec_fetch(d, v, arg_word(d, ev, 3), raw, sizeof(raw)))
+	if (exiting || !size || size > sizeof(raw) ||
+	    !dec_fetch(d, v, arg_word(d, ev, 3), raw, size))
 		return;
 	val_epoll_event(d, v, raw);
 }
 
 void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	uint8_t raw[EPOLL_EVENT_SIZE];
+	uint8_t raw[EPOLL_EVENT_MAX];
 	uint64_t addr = arg_word(d, ev, 1);
 	struct val *v = &ev->args[1];
+	unsigned size = epoll_event_size(d);
 
 	if (!exiting) {
 		if (ev->nargs == 6)
 			dec_sigset(d, &ev->args[4], arg_word(d, ev, 4), arg_word(d, ev, 5));
 		return;
 	}
-	if (!dec_ok(ev) || (ev->ret && tmem_read(d->mem, addr, raw, sizeof(raw)) < 0))
+	if (!dec_ok(ev) || !size || size > sizeof(raw) ||
+	    (ev->ret && tmem_read(d->mem, addr, raw, size) < 0))
 		return;
 	uint64_t n = (uint64_t)ev->ret, shown = n < d->opt->strsize ? n : d->opt->strsize;
 	struct val *items = val_array(v, d->ar, (uint32_t)shown);
 	if (shown < n)
 		v->flags |= VALF_TRUNC;
 	for (uint64_t i = 0; i < shown; i++) {
-		if (tmem_read(d->mem, addr + i * EPOLL_EVENT_SIZE, raw, sizeof(raw)) < 0)
+		if (tmem_read(d->mem, addr + i * size, raw, size) < 0)
 			break;
 		val_epoll_event(d, &items[i], raw);
 	}

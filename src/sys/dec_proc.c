@@ -1,11 +1,6 @@
 /* Process creation, execution and waiting. */
-#if __has_include(<asm/ldt.h>) /* x86 UAPI only: set_thread_area */
-#include <asm/ldt.h>
-#define HAVE_USER_DESC 1
-#endif
 #include <linux/sched.h>
 #include <linux/ptrace.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../../arch/abi.h"
@@ -121,32 +116,31 @@ void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_change(v, d->ar, v, &after);
 }
 
-/* struct user_desc (the same 16 bytes on i386 and x86_64), as strace prints it. */
+/*
+ * struct user_desc (asm/ldt.h): the same 16 bytes on the two ABIs that have
+ * set_thread_area (i386, x86_64): three u32, then one word of bit-fields
+ * allocated from the lowest bit (seg_32bit:1, contents:2, read_exec_only:1,
+ * limit_in_pages:1, seg_not_present:1, useable:1).
+ */
 static void dec_user_desc(struct dctx *d, struct val *v, uint64_t addr)
 {
-#ifndef HAVE_USER_DESC
-	(void)d;
-	val_ptr(v, addr); /* a host without x86 headers never traces set_thread_area */
-}
-#else
-	struct user_desc u;
+	uint32_t u[4];
 
-	if (!dec_fetch(d, v, addr, &u, sizeof(u)))
+	if (!dec_fetch(d, v, addr, u, sizeof(u)))
 		return;
 	st_init(v, d->ar, 9);
-	val_int(st_add(v, d->ar, "entry_number"), (int32_t)u.entry_number);
-	val_hex(st_add(v, d->ar, "base_addr"), u.base_addr);
+	val_int(st_add(v, d->ar, "entry_number"), (int32_t)u[0]);
+	val_hex(st_add(v, d->ar, "base_addr"), u[1]);
 	struct val *limit = st_add(v, d->ar, "limit");
-	val_hex_width(limit, u.limit, 8, true); /* strace's %#08x */
+	val_hex_width(limit, u[2], 8, true); /* strace's %#08x */
 	limit->flags |= VALF_NUM;
-	val_uint(st_add(v, d->ar, "seg_32bit"), u.seg_32bit);
-	val_uint(st_add(v, d->ar, "contents"), u.contents);
-	val_uint(st_add(v, d->ar, "read_exec_only"), u.read_exec_only);
-	val_uint(st_add(v, d->ar, "limit_in_pages"), u.limit_in_pages);
-	val_uint(st_add(v, d->ar, "seg_not_present"), u.seg_not_present);
-	val_uint(st_add(v, d->ar, "useable"), u.useable);
+	val_uint(st_add(v, d->ar, "seg_32bit"), u[3] & 1);
+	val_uint(st_add(v, d->ar, "contents"), (u[3] >> 1) & 3);
+	val_uint(st_add(v, d->ar, "read_exec_only"), (u[3] >> 3) & 1);
+	val_uint(st_add(v, d->ar, "limit_in_pages"), (u[3] >> 4) & 1);
+	val_uint(st_add(v, d->ar, "seg_not_present"), (u[3] >> 5) & 1);
+	val_uint(st_add(v, d->ar, "useable"), (u[3] >> 6) & 1);
 }
-#endif
 
 /* set_thread_area({entry_number=-1, ...}) = 0 (entry_number=12) */
 void dec_set_thread_area(struct dctx *d, struct sc_event *ev, bool exiting)

@@ -3,7 +3,8 @@
 #include <string.h>
 
 #include "../../arch/abi.h"
-#include "compat32.h"
+#include "../../arch/layout.h"
+#include "layout.h"
 #include "decoders.h"
 #include "flags.h"
 #include "siginfo.h"
@@ -53,15 +54,16 @@ static void dec_sigaction(struct dctx *d, struct val *v, uint64_t addr, uint64_t
 	sigaction_fields(d, v, handler, flags, restorer, mask, setsize);
 }
 
-/* i386 sigaction(2): struct old_sigaction, with a one-word mask. */
+/* sigaction(2): struct old_sigaction, with a one-word mask (i386's, little-endian). */
 static void dec_old_sigaction(struct dctx *d, struct val *v, uint64_t addr)
 {
-	struct i386_old_sigaction sa;
+	uint64_t handler, flags, restorer, mask;
 
-	if (!abi_is_i386(d) || !dec_fetch(d, v, addr, &sa, sizeof(sa)))
+	if (!addr || fetch_old_sigaction(d, addr, &handler, &flags, &restorer, &mask) < 0) {
+		val_ptr(v, addr);
 		return;
-	sigaction_fields(d, v, sa.handler, sa.flags, sa.restorer, (const uint8_t *)&sa.mask,
-			 sizeof(sa.mask));
+	}
+	sigaction_fields(d, v, handler, flags, restorer, (const uint8_t *)&mask, d->abi->word_size);
 }
 
 void dec_sigaction_old(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -138,35 +140,41 @@ void dec_rt_sigqueueinfo(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_siginfo_at(d, &ev->args[i], arg_word(d, ev, i));
 }
 
+static void show_mask(struct dctx *d, struct sc_event *ev, const uint8_t mask[8])
+{
+	struct val *v = &ev->args[0];
+
+	st_init(v, d->ar, 1);
+	val_sigset(st_add(v, d->ar, "mask"), d->ar, mask, 8);
+	ev->nargs = ev->split = 1;
+}
+
 /*
- * At rt_sigreturn the handler has returned into the restorer, so the stack
- * pointer is at the frame's ucontext; strace shows the mask it will restore.
- * i386's frames are in compat32.h; its sigreturn(2) keeps the mask in two words.
+ * At rt_sigreturn the handler has returned into the restorer; strace shows
+ * the mask the frame restores, which the ABI's frame layout places at a
+ * fixed offset from the stack pointer.
  */
 void dec_rt_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint8_t mask[8];
-	uint64_t addr = ev->sp + offsetof(ucontext_t, uc_sigmask);
+	unsigned off = d->abi->layouts->rt_sigreturn_mask_off;
 
-	if (exiting)
+	if (exiting || !off || tmem_read(d->mem, ev->sp + off, mask, sizeof(mask)) < 0)
 		return;
-	if (abi_is_i386(d) && !strcmp(ev->name, "sigreturn")) {
-		uint32_t *w = (uint32_t *)mask;
-		if (tmem_read(d->mem, ev->sp + i386_sigreturn_oldmask_off, &w[0], 4) < 0 ||
-		    tmem_read(d->mem, ev->sp + i386_sigreturn_extramask_off, &w[1], 4) < 0)
-			return;
-	} else {
-		if (abi_is_i386(d))
-			addr = ev->sp + i386_rt_sigreturn_mask_off;
-		else if (d->abi != abi_host())
-			return;
-		if (tmem_read(d->mem, addr, mask, sizeof(mask)) < 0)
-			return;
-	}
-	struct val *v = &ev->args[0];
-	st_init(v, d->ar, 1);
-	val_sigset(st_add(v, d->ar, "mask"), d->ar, mask, sizeof(mask));
-	ev->nargs = ev->split = 1;
+	show_mask(d, ev, mask);
+}
+
+/* i386's sigreturn(2): the mask is the frame's old mask word, then the extra one. */
+void dec_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	const struct abi_layouts *l = d->abi->layouts;
+	uint8_t mask[8];
+
+	if (exiting || !l->sigreturn_mask_off ||
+	    tmem_read(d->mem, ev->sp + l->sigreturn_mask_off, &mask[0], 4) < 0 ||
+	    tmem_read(d->mem, ev->sp + l->sigreturn_extramask_off, &mask[4], 4) < 0)
+		return;
+	show_mask(d, ev, mask);
 }
 
 /* stack_t: ss_sp, int ss_flags (padded to a word), ss_size. */

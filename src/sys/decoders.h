@@ -122,6 +122,7 @@ void dec_rt_sigsuspend(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_rt_sigtimedwait(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_rt_sigqueueinfo(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_rt_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sigreturn(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sigaltstack(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sigaction_old(struct dctx *d, struct sc_event *ev, bool exiting);
 

@@ -13,7 +13,6 @@ extern const struct xlat xl_statx_mask;
 extern const struct xlat xl_access_modes;
 extern const struct xlat xl_seek_whence;
 extern const struct xlat xl_fcntl_cmds;
-extern const struct xlat xl_fcntl_lk64_cmds;
 extern const struct xlat xl_fd_flags;
 extern const struct xlat xl_lock_types;
 extern const struct xlat xl_seals;

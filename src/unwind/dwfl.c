@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../arch/abi.h"
 #include "internal.h"
 
 static char *debuginfo_path;
@@ -21,7 +22,10 @@ static const Dwfl_Callbacks proc_callbacks = {
 	.debuginfo_path = &debuginfo_path,
 };
 
-/* DWARF number of the stack pointer, from the ELF header of the process's executable. */
+/*
+ * DWARF's number for the stack pointer of the process's ABI, from the ELF
+ * header of its executable; -1 when the ABI is not one ptrc knows.
+ */
 static int sp_regno_of(pid_t pid)
 {
 	char path[64];
@@ -34,16 +38,14 @@ static int sp_regno_of(pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return 7;
+		return -1;
 	n = read(fd, ehdr, sizeof(ehdr));
 	close(fd);
 	if (n != (ssize_t)sizeof(ehdr))
-		return 7;
+		return -1;
 	memcpy(&machine, ehdr + EI_NIDENT + 2, sizeof(machine));
-	/* x86_64: rsp is DWARF register 7; i386: esp is 4; aarch64: sp is 31. */
-	if (machine == EM_AARCH64)
-		return 31;
-	return ehdr[EI_CLASS] == ELFCLASS32 ? 4 : 7;
+	const struct ptrc_abi *abi = abi_by_elf(machine, ehdr[EI_CLASS]);
+	return abi ? abi->dwarf_sp : -1;
 }
 
 void uw_dwfl_drop(struct unwind_proc *up)
@@ -99,7 +101,8 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 		fc->w->msg = dwfl_errmsg(-1);
 		return DWARF_CB_ABORT;
 	}
-	if (dwfl_frame_reg(state, (unsigned)fc->sp_regno, &sp) != 0)
+	/* No stack pointer (an ABI ptrc does not know): the walk goes on without it. */
+	if (fc->sp_regno < 0 || dwfl_frame_reg(state, (unsigned)fc->sp_regno, &sp) != 0)
 		sp = 0;
 	return uw_walk_push(fc->w, pc, sp, activation) ? DWARF_CB_OK : DWARF_CB_ABORT;
 }

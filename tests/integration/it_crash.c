@@ -10,6 +10,7 @@
  * PTRC_IT_VERBOSE=1 prints every report and stack.
  */
 #include <criterion/criterion.h>
+#include <elf.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -140,9 +142,14 @@ static int on_signal(struct traced *t, pid_t tid, int sig)
 		return sig;
 	if (crash_should_report(tid, &si, false) != 1)
 		return sig;
+	uint64_t regs[64];
+	struct iovec iov = {.iov_base = regs, .iov_len = sizeof(regs)};
+	cr_assert_eq(ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov), 0);
 	struct crash_input in = {.pid = t->procs[s],
 				 .tid = tid,
 				 .si = si,
+				 .regset = regs,
+				 .regset_len = iov.iov_len,
 				 .mem = &t->mem[s],
 				 .unwinder = t->up[s],
 				 .last_syscalls = fake_last,

@@ -4,8 +4,18 @@
  * test_arch_aarch64.c compares the generated table and register layout with the
  * headers and not with hand-typed numbers.  No libc header may be included here.
  */
+/* The headers as an arm64 compiler sees them: linux/eventpoll.h packs its struct for x86_64. */
+#undef __x86_64__
+#include <asm/fcntl.h>
 #include <asm/ptrace.h>
+#include <asm/siginfo.h>
+#include <asm/signal.h>
+#include <asm/sigcontext.h>
+#include <asm/stat.h>
+#include <asm/statfs.h>
+#include <asm/ucontext.h>
 #include <asm/unistd.h>
+#include <linux/eventpoll.h>
 
 #include "arch_aarch64_uapi.h"
 
@@ -69,3 +79,19 @@ const unsigned long a64_uapi_off_sp = __builtin_offsetof(struct user_pt_regs, sp
 const unsigned long a64_uapi_off_pc = __builtin_offsetof(struct user_pt_regs, pc);
 const unsigned long a64_uapi_off_pstate = __builtin_offsetof(struct user_pt_regs, pstate);
 const unsigned long a64_uapi_off_x8 = __builtin_offsetof(struct user_pt_regs, regs[8]);
+
+/* The struct layouts arch/aarch64/layout.c and arch/generic describe. */
+const unsigned long a64_uapi_stat_size = sizeof(struct stat);
+const unsigned long a64_uapi_stat_off_size = __builtin_offsetof(struct stat, st_size);
+const unsigned long a64_uapi_stat_off_blocks = __builtin_offsetof(struct stat, st_blocks);
+const unsigned long a64_uapi_stat_off_mtime = __builtin_offsetof(struct stat, st_mtime);
+const unsigned long a64_uapi_statfs_size = sizeof(struct statfs);
+const unsigned long a64_uapi_statfs_off_fsid = __builtin_offsetof(struct statfs, f_fsid);
+const unsigned long a64_uapi_flock_size = sizeof(struct flock);
+const unsigned long a64_uapi_flock_off_start = __builtin_offsetof(struct flock, l_start);
+const unsigned long a64_uapi_siginfo_size = sizeof(siginfo_t);
+const unsigned long a64_uapi_epoll_size = sizeof(struct epoll_event);
+const unsigned long a64_uapi_epoll_off_data = __builtin_offsetof(struct epoll_event, data);
+/* arm64's struct rt_sigframe is { struct siginfo info; struct ucontext uc; }. */
+const unsigned long a64_uapi_rt_sigframe_mask =
+	sizeof(siginfo_t) + __builtin_offsetof(struct ucontext, uc_sigmask);

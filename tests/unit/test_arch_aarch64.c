@@ -6,6 +6,7 @@
  * and policy verdicts.
  */
 #include <criterion/criterion.h>
+#include <stddef.h>
 #include <elf.h>
 #include <errno.h>
 #include <linux/audit.h>
@@ -14,7 +15,10 @@
 #include <string.h>
 
 #include "arch/abi.h"
-#include "crash/regs.h"
+#include "arch/generic/generic.h"
+#include "arch/layout.h"
+#include "arch/regs.h"
+#include "crash/disasm.h"
 #include "policy/policy.h"
 #include "sys/sysent.h"
 
@@ -100,6 +104,27 @@ Test(arch_aarch64, register_layout_matches_the_headers)
 		if (!strcmp(l->regs[i].name, "x8"))
 			cr_expect_eq(l->regs[i].offset, a64_uapi_off_x8);
 	}
+}
+
+/* The ABI's struct layouts are the arm64 headers', not x86's nor the host's. */
+Test(arch_aarch64, struct_layouts_match_the_headers)
+{
+	const struct abi_layouts *l = abi_by_id(ABI_AARCH64)->layouts;
+
+	cr_expect_eq(l->stat_size, a64_uapi_stat_size);
+	cr_expect_eq(offsetof(struct generic_stat, st_size), a64_uapi_stat_off_size);
+	cr_expect_eq(offsetof(struct generic_stat, st_blocks), a64_uapi_stat_off_blocks);
+	cr_expect_eq(offsetof(struct generic_stat, st_mtime_sec), a64_uapi_stat_off_mtime);
+	cr_expect_eq(l->statfs_size, a64_uapi_statfs_size);
+	cr_expect_eq(offsetof(struct lp64_statfs, f_fsid), a64_uapi_statfs_off_fsid);
+	cr_expect_eq(l->flock_size, a64_uapi_flock_size);
+	cr_expect_eq(offsetof(struct lp64_flock, l_start), a64_uapi_flock_off_start);
+	cr_expect_eq(l->siginfo_size, a64_uapi_siginfo_size);
+	cr_expect_eq(l->epoll_event_size, a64_uapi_epoll_size);
+	cr_expect_eq(l->epoll_data_off, a64_uapi_epoll_off_data);
+	cr_expect_eq(l->rt_sigreturn_mask_off, a64_uapi_rt_sigframe_mask);
+	cr_expect_eq(l->old_sigaction_size, 0, "arm64 has no sigaction(2)");
+	cr_expect_null(l->fcntl_lk64);
 }
 #endif
 
@@ -222,4 +247,30 @@ Test(arch_aarch64, policy_verdicts_equal_across_abis)
 #endif
 	need_table();
 	policy_free(p);
+}
+
+/* A crash's access kind comes from the ABI's decoder: an arm64 store writes, a load reads. */
+Test(arch_aarch64, faulting_instruction_access)
+{
+	/* str w1, [x0]; ldr w0, [x0]; stp x29, x30, [sp, #-16]!; ldp x29, x30, [sp], #16; ret */
+	static const uint8_t code[] = {0x01, 0x00, 0x00, 0xb9, 0x00, 0x00, 0x40, 0xb9, 0xfd, 0x7b,
+				       0xbf, 0xa9, 0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6};
+	const struct tmem_region r[] = {{0x400000, code, sizeof(code)}};
+	static const enum fault_access want[] = {FAULT_ACCESS_WRITE, FAULT_ACCESS_READ,
+						 FAULT_ACCESS_WRITE, FAULT_ACCESS_READ,
+						 FAULT_ACCESS_UNKNOWN};
+	struct tmem_fake fake;
+	struct tmem mem;
+	struct arena ar = {0};
+	struct crash_disasm dis;
+
+	tmem_fake_init(&fake, &mem, r, 1);
+	for (unsigned i = 0; i < 5; i++) {
+		uint64_t pc = 0x400000 + 4 * i;
+		cr_assert_eq(
+			crash_disasm(&mem, abi_by_id(ABI_AARCH64), pc, 0x400000, 2, 0, &ar, &dis),
+			0);
+		cr_expect_eq(dis.access, want[i], "instruction %u", i);
+	}
+	arena_free(&ar);
 }

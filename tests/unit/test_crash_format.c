@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "crash/crash.h"
-#include "crash/regs.h"
+#include "arch/abi.h"
+#include "arch/regs.h"
 
 /* store(int *p) { *p = 42; } at -O0, at 0x401000. */
 static const unsigned char code[] = {
@@ -38,7 +39,7 @@ Test(disasm, from_the_function_start)
 	struct arena ar = {0};
 	struct crash_disasm d;
 
-	cr_assert_eq(crash_disasm(&mem, &reg_layout_x86_64, PC, BASE, 6, 3, &ar, &d), 0);
+	cr_assert_eq(crash_disasm(&mem, abi_by_id(ABI_X86_64), PC, BASE, 6, 3, &ar, &d), 0);
 	cr_assert_eq(d.n, 4 + 1 + 3);
 	cr_expect_str_eq(d.insns[0].text, "push rbp");
 	cr_expect_str_eq(d.insns[4].text, "mov dword ptr [rax], 0x2a");
@@ -54,7 +55,7 @@ Test(disasm, without_a_function_start)
 	struct arena ar = {0};
 	struct crash_disasm d;
 
-	cr_assert_eq(crash_disasm(&mem, &reg_layout_x86_64, PC, 0, 2, 1, &ar, &d), 0);
+	cr_assert_eq(crash_disasm(&mem, abi_by_id(ABI_X86_64), PC, 0, 2, 1, &ar, &d), 0);
 	cr_assert_eq(d.n, 4);
 	cr_expect_str_eq(d.insns[1].text, "mov rax, qword ptr [rbp - 8]");
 	cr_expect_str_eq(d.insns[3].text, "nop");
@@ -68,9 +69,9 @@ Test(disasm, read_and_unreadable)
 	struct arena ar = {0};
 	struct crash_disasm d;
 
-	cr_assert_eq(crash_disasm(&mem, &reg_layout_x86_64, BASE + 8, BASE, 0, 1, &ar, &d), 0);
+	cr_assert_eq(crash_disasm(&mem, abi_by_id(ABI_X86_64), BASE + 8, BASE, 0, 1, &ar, &d), 0);
 	cr_expect_eq(d.access, FAULT_ACCESS_READ);
-	cr_expect_eq(crash_disasm(&mem, &reg_layout_x86_64, 0x10, 0, 2, 2, &ar, &d), -EFAULT);
+	cr_expect_eq(crash_disasm(&mem, abi_by_id(ABI_X86_64), 0x10, 0, 2, 2, &ar, &d), -EFAULT);
 	arena_free(&ar);
 }
 
@@ -104,7 +105,8 @@ Test(report, analyze_and_format)
 	setup();
 	regs[0] = PC;
 	regs[1] = 0x7fffffffe000;
-	r.layout = &reg_layout_x86_64;
+	r.abi = abi_by_id(ABI_X86_64);
+	r.layout = r.abi->regs;
 	r.regs = regs;
 	r.pc = PC;
 	r.sp = regs[1];

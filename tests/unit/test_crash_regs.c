@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/user.h>
 
-#include "crash/regs.h"
+#include "arch/regs.h"
 #include "crash/sigcode.h"
 
 static int index_of(const struct reg_layout *l, const char *name)

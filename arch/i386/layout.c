@@ -1,17 +1,156 @@
-/* Reading structs in the tracee's ABI layout (see compat32.h). */
-#include "compat32.h"
-
-#include <errno.h>
-#include <fcntl.h>
+/*
+ * i386's own struct layouts, and fetch hooks that turn them into the host's
+ * types.  The wire forms are written with fixed-width types because no header
+ * ptrc compiles against has them on a 64-bit host: <asm/stat.h> defines struct
+ * stat64 only under __i386__, and the kernel's compat_* structs
+ * (arch/x86/include/asm/compat.h, include/linux/compat.h) are not UAPI.  Each
+ * is checked field by field against that definition below.  These are
+ * layouts, not constants.
+ */
 #include <stddef.h>
 #include <string.h>
 
-#include "../../arch/abi.h"
+#include "../layout.h"
+#include "../../src/sys/xlat.h"
+
+/* i386 struct stat (= the kernel's struct compat_stat): stat, lstat, fstat. */
+struct i386_stat {
+	uint32_t st_dev;
+	uint32_t st_ino;
+	uint16_t st_mode;
+	uint16_t st_nlink;
+	uint16_t st_uid;
+	uint16_t st_gid;
+	uint32_t st_rdev;
+	uint32_t st_size;
+	uint32_t st_blksize;
+	uint32_t st_blocks;
+	uint32_t st_atime_sec, st_atime_nsec;
+	uint32_t st_mtime_sec, st_mtime_nsec;
+	uint32_t st_ctime_sec, st_ctime_nsec;
+	uint32_t unused4, unused5;
+};
+
+/* i386 struct stat64 (packed: 64-bit members are 4-aligned on i386). */
+struct i386_stat64 {
+	uint64_t st_dev;
+	uint8_t pad0[4];
+	uint32_t st_ino32; /* __st_ino, truncated */
+	uint32_t st_mode;
+	uint32_t st_nlink;
+	uint32_t st_uid;
+	uint32_t st_gid;
+	uint64_t st_rdev;
+	uint8_t pad3[4];
+	int64_t st_size;
+	uint32_t st_blksize;
+	int64_t st_blocks;
+	uint32_t st_atime_sec, st_atime_nsec;
+	uint32_t st_mtime_sec, st_mtime_nsec;
+	uint32_t st_ctime_sec, st_ctime_nsec;
+	uint64_t st_ino;
+} __attribute__((packed));
+
+/* i386 struct statfs (= struct compat_statfs): every field an int. */
+struct i386_statfs {
+	int32_t f_type, f_bsize;
+	uint32_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	int32_t f_namelen, f_frsize, f_flags;
+	int32_t f_spare[4];
+};
+
+/* i386 struct statfs64 (= struct compat_statfs64, packed). */
+struct i386_statfs64 {
+	uint32_t f_type, f_bsize;
+	uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	uint32_t f_namelen, f_frsize, f_flags;
+	uint32_t f_spare[4];
+} __attribute__((packed));
+
+/* i386 struct flock (= struct compat_flock): 32-bit offsets. */
+struct i386_flock {
+	int16_t l_type, l_whence;
+	int32_t l_start, l_len;
+	int32_t l_pid;
+};
+
+/* i386 struct flock64 (= struct compat_flock64, packed). */
+struct i386_flock64 {
+	int16_t l_type, l_whence;
+	int64_t l_start, l_len;
+	int32_t l_pid;
+} __attribute__((packed));
+
+/* i386 siginfo_t (= compat_siginfo_t): the union starts at byte 12. */
+struct i386_siginfo {
+	int32_t si_signo, si_errno, si_code;
+	union {
+		int32_t pad[29];
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			int32_t value; /* union sigval: int or a 32-bit pointer */
+		} rt;
+		struct {
+			int32_t tid, overrun, value;
+		} timer;
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			int32_t status, utime, stime;
+		} chld;
+		struct {
+			uint32_t addr;
+			int16_t addr_lsb;
+		} fault;
+		struct {
+			int32_t band, fd;
+		} poll;
+		struct {
+			uint32_t call_addr;
+			int32_t syscall;
+			uint32_t arch;
+		} sys;
+	} u;
+};
+
+/* i386 struct old_sigaction (sigaction(2), not rt_sigaction). */
+struct i386_old_sigaction {
+	uint32_t handler;
+	uint32_t mask; /* old_sigset_t */
+	uint32_t flags;
+	uint32_t restorer;
+};
 
 /*
- * The i386 wire forms, field by field against the kernel's compat structs
- * (offsets as the i386 ABI lays them out: 64-bit members 4-aligned).
+ * Signal frames (arch/x86/include/asm/sigframe.h, ia32 forms).  At the
+ * sigreturn syscall the restorer has popped the return address and the signal
+ * number, so the stack pointer is at the frame's struct sigcontext_32 (88
+ * bytes; oldmask at 80), then struct _fpstate_32 (624 bytes), then
+ * extramask[1].  At rt_sigreturn it has popped only the return address, so it
+ * is at rt_sigframe.sig.
  */
+#include "frame.h"
+
+/* struct ucontext_ia32: uc_flags, uc_link, uc_stack (3 words), uc_mcontext, uc_sigmask. */
+struct i386_ucontext {
+	uint32_t uc_flags, uc_link;
+	uint32_t ss_sp, ss_flags, ss_size;
+	uint8_t uc_mcontext[I386_SIGCONTEXT_SIZE];
+	uint32_t uc_sigmask[2];
+};
+
+/* struct rt_sigframe_ia32: pretcode, sig, pinfo, puc, info (128 bytes), uc, retcode[8]. */
+struct i386_rt_sigframe {
+	uint32_t pretcode;
+	int32_t sig;
+	uint32_t pinfo, puc;
+	uint8_t info[128];
+	struct i386_ucontext uc;
+};
+
 _Static_assert(sizeof(struct i386_stat) == 64, "compat_stat");
 _Static_assert(offsetof(struct i386_stat, st_rdev) == 16, "compat_stat.st_rdev");
 _Static_assert(offsetof(struct i386_stat, st_atime_sec) == 32, "compat_stat.st_atime");
@@ -38,25 +177,6 @@ _Static_assert(offsetof(struct i386_siginfo, u.chld.utime) == 24, "compat_siginf
 _Static_assert(offsetof(struct i386_siginfo, u.sys.arch) == 20, "compat_siginfo_t._arch");
 _Static_assert(sizeof(struct i386_old_sigaction) == 16, "old_sigaction");
 
-#if defined(__x86_64__)
-/* On an x86_64 host the system's structs are the x86_64 ABI's wire forms. */
-_Static_assert(sizeof(struct stat) == 144 && offsetof(struct stat, st_mode) == 24 &&
-		       offsetof(struct stat, st_size) == 48,
-	       "x86_64 struct stat");
-_Static_assert(sizeof(struct statfs) == 120 && offsetof(struct statfs, f_fsid) == 56,
-	       "x86_64 struct statfs");
-_Static_assert(sizeof(struct flock) == 32 && offsetof(struct flock, l_start) == 8,
-	       "x86_64 struct flock");
-_Static_assert(sizeof(siginfo_t) == 128 && offsetof(siginfo_t, si_pid) == 16 &&
-		       offsetof(siginfo_t, si_utime) == 32,
-	       "x86_64 siginfo_t");
-#endif
-
-bool abi_is_i386(const struct dctx *d)
-{
-	return d->abi->id == ABI_I386;
-}
-
 static void ts(struct timespec *t, uint32_t sec, uint32_t nsec)
 {
 	t->tv_sec = sec;
@@ -81,25 +201,18 @@ static void ts(struct timespec *t, uint32_t sec, uint32_t nsec)
 		ts(&(out)->st_ctim, (s).st_ctime_sec, (s).st_ctime_nsec);                          \
 	} while (0)
 
-int fetch_stat(struct dctx *d, uint64_t addr, enum stat_kind kind, struct stat *out)
+static void stat_parse(const void *raw, bool stat64, struct stat *out)
 {
-	int rc;
-
-	if (!abi_is_i386(d))
-		return tmem_read(d->mem, addr, out, sizeof(*out));
 	memset(out, 0, sizeof(*out));
-	if (kind == STAT_64) {
+	if (stat64) {
 		struct i386_stat64 s;
-		if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
-			return rc;
+		memcpy(&s, raw, sizeof(s));
 		STAT_COPY(out, s);
-		return 0;
+		return;
 	}
 	struct i386_stat s;
-	if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
-		return rc;
+	memcpy(&s, raw, sizeof(s));
 	STAT_COPY(out, s);
-	return 0;
 }
 
 #define STATFS_COPY(out, s)                                                                        \
@@ -117,54 +230,38 @@ int fetch_stat(struct dctx *d, uint64_t addr, enum stat_kind kind, struct stat *
 		(out)->f_flags = (s).f_flags;                                                      \
 	} while (0)
 
-int fetch_statfs(struct dctx *d, uint64_t addr, bool is64, struct statfs *out)
+static void statfs_parse(const void *raw, bool statfs64, struct statfs *out)
 {
-	int rc;
-
-	if (!abi_is_i386(d))
-		return tmem_read(d->mem, addr, out, sizeof(*out));
 	memset(out, 0, sizeof(*out));
-	if (is64) {
+	if (statfs64) {
 		struct i386_statfs64 s;
-		if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
-			return rc;
+		memcpy(&s, raw, sizeof(s));
 		STATFS_COPY(out, s);
-		return 0;
+		return;
 	}
 	struct i386_statfs s;
-	if ((rc = tmem_read(d->mem, addr, &s, sizeof(s))) < 0)
-		return rc;
+	memcpy(&s, raw, sizeof(s));
 	STATFS_COPY(out, s);
-	return 0;
 }
 
-int fetch_flock(struct dctx *d, uint64_t addr, bool is64, struct flock *out)
-{
-	int rc;
+#define FLOCK_COPY(out, f)                                                                         \
+	(*(out) = (struct flock){.l_type = (f).l_type,                                             \
+				 .l_whence = (f).l_whence,                                         \
+				 .l_start = (f).l_start,                                           \
+				 .l_len = (f).l_len,                                               \
+				 .l_pid = (f).l_pid})
 
-	if (!abi_is_i386(d))
-		return tmem_read(d->mem, addr, out, sizeof(*out));
-	memset(out, 0, sizeof(*out));
-	if (is64) {
+static void flock_parse(const void *raw, bool flock64, struct flock *out)
+{
+	if (flock64) {
 		struct i386_flock64 f;
-		if ((rc = tmem_read(d->mem, addr, &f, sizeof(f))) < 0)
-			return rc;
-		*out = (struct flock){.l_type = f.l_type,
-				      .l_whence = f.l_whence,
-				      .l_start = f.l_start,
-				      .l_len = f.l_len,
-				      .l_pid = f.l_pid};
-		return 0;
+		memcpy(&f, raw, sizeof(f));
+		FLOCK_COPY(out, f);
+		return;
 	}
 	struct i386_flock f;
-	if ((rc = tmem_read(d->mem, addr, &f, sizeof(f))) < 0)
-		return rc;
-	*out = (struct flock){.l_type = f.l_type,
-			      .l_whence = f.l_whence,
-			      .l_start = f.l_start,
-			      .l_len = f.l_len,
-			      .l_pid = f.l_pid};
-	return 0;
+	memcpy(&f, raw, sizeof(f));
+	FLOCK_COPY(out, f);
 }
 
 static void set_value(siginfo_t *out, int32_t v)
@@ -175,8 +272,12 @@ static void set_value(siginfo_t *out, int32_t v)
 }
 
 /* The union member in use follows the kernel's siginfo_layout(). */
-void siginfo_from_i386(const struct i386_siginfo *in, siginfo_t *out)
+static void siginfo_parse(const void *raw, siginfo_t *out)
 {
+	struct i386_siginfo si;
+	const struct i386_siginfo *in = &si;
+
+	memcpy(&si, raw, sizeof(si));
 	memset(out, 0, sizeof(*out));
 	out->si_signo = in->si_signo;
 	out->si_errno = in->si_errno;
@@ -226,15 +327,40 @@ void siginfo_from_i386(const struct i386_siginfo *in, siginfo_t *out)
 	}
 }
 
-int fetch_siginfo(struct dctx *d, uint64_t addr, siginfo_t *out)
+static void old_sigaction_parse(const void *raw, uint64_t *handler, uint64_t *flags,
+				uint64_t *restorer, uint64_t *mask)
 {
-	struct i386_siginfo si;
-	int rc;
+	struct i386_old_sigaction sa;
 
-	if (!abi_is_i386(d))
-		return tmem_read(d->mem, addr, out, sizeof(*out));
-	if ((rc = tmem_read(d->mem, addr, &si, sizeof(si))) < 0)
-		return rc;
-	siginfo_from_i386(&si, out);
-	return 0;
+	memcpy(&sa, raw, sizeof(sa));
+	*handler = sa.handler;
+	*flags = sa.flags;
+	*restorer = sa.restorer;
+	*mask = sa.mask;
 }
+
+extern const struct xlat xl_i386_fcntl_lk64;
+
+const struct abi_layouts layouts_i386 = {
+	.stat_size = sizeof(struct i386_stat),
+	.stat64_size = sizeof(struct i386_stat64),
+	.stat = stat_parse,
+	.statfs_size = sizeof(struct i386_statfs),
+	.statfs64_size = sizeof(struct i386_statfs64),
+	.statfs = statfs_parse,
+	.flock_size = sizeof(struct i386_flock),
+	.flock64_size = sizeof(struct i386_flock64),
+	.flock = flock_parse,
+	.siginfo_size = sizeof(struct i386_siginfo),
+	.siginfo = siginfo_parse,
+	.old_sigaction_size = sizeof(struct i386_old_sigaction),
+	.old_sigaction = old_sigaction_parse,
+	/* struct epoll_event is packed on x86: u32 events, u64 data. */
+	.epoll_event_size = 12,
+	.epoll_data_off = 4,
+	.rt_sigreturn_mask_off = offsetof(struct i386_rt_sigframe, uc.uc_sigmask) -
+				 offsetof(struct i386_rt_sigframe, sig),
+	.sigreturn_mask_off = I386_SIGCONTEXT_OLDMASK,
+	.sigreturn_extramask_off = I386_SIGCONTEXT_SIZE + I386_FPSTATE_SIZE,
+	.fcntl_lk64 = &xl_i386_fcntl_lk64,
+};

@@ -1,10 +1,11 @@
 /*
  * General-purpose registers by name, for crash reports.  Each ABI describes
  * the layout of its NT_PRSTATUS register set as data (arch/<abi>/crash_regs.c);
- * parsing a recorded set is pure, so every ABI is tested on any host.
+ * parsing a recorded set is pure (src/crash/regs.c), so every ABI is tested on
+ * any host.
  */
-#ifndef PTRC_CRASH_REGS_H
-#define PTRC_CRASH_REGS_H
+#ifndef PTRC_ARCH_REGS_H
+#define PTRC_ARCH_REGS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -29,7 +30,10 @@ extern const struct reg_layout reg_layout_x86_64;
 extern const struct reg_layout reg_layout_i386;
 extern const struct reg_layout reg_layout_aarch64;
 
-/* The layout whose NT_PRSTATUS set has this size, or NULL. */
+struct ptrc_abi;
+/* The ABI whose NT_PRSTATUS set has this size (src/crash/regs.c), or NULL. */
+const struct ptrc_abi *abi_by_regset_size(size_t regset_size);
+/* That ABI's layout, or NULL. */
 const struct reg_layout *reg_layout_by_size(size_t regset_size);
 
 /* Reads every register of buf (len bytes) into vals[layout->nregs].  0, or -EINVAL if short. */

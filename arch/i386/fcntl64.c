@@ -9,7 +9,9 @@
 #define __BITS_PER_LONG 32
 #include <asm-generic/fcntl.h>
 
-#include "flags.h"
+#include "../../src/sys/xlat.h"
 
-/* Order: GETLK64, SETLK64, SETLKW64 (dec_fs.c maps them to F_GETLK ...). */
-XLAT_TABLE(xl_fcntl_lk64_cmds, XLAT_ENUM, XLAT(F_GETLK64), XLAT(F_SETLK64), XLAT(F_SETLKW64));
+extern const struct xlat xl_i386_fcntl_lk64;
+
+/* Order: GETLK64, SETLK64, SETLKW64 (src/sys/dec_fs.c maps them to F_GETLK ...). */
+XLAT_TABLE(xl_i386_fcntl_lk64, XLAT_ENUM, XLAT(F_GETLK64), XLAT(F_SETLK64), XLAT(F_SETLKW64));

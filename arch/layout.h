@@ -1,0 +1,48 @@
+/*
+ * The structs an ABI lays out its own way, as data and hooks (elfutils'
+ * backends): each struct's size in the tracee and a function that turns its
+ * bytes into the host's type.  Pure: the bytes are read elsewhere
+ * (src/sys/layout.c), so every ABI's layouts are tested on any host.  A size
+ * of 0 or a NULL hook means "this ABI has no such struct, or ptrc does not
+ * know it": the decoder then shows the address, never another ABI's answer.
+ */
+#ifndef PTRC_ARCH_LAYOUT_H
+#define PTRC_ARCH_LAYOUT_H
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+
+struct xlat;
+
+struct abi_layouts {
+	/* struct stat (stat, fstat, newfstatat) and struct stat64 (stat64, fstat64...). */
+	uint16_t stat_size, stat64_size;
+	void (*stat)(const void *raw, bool stat64, struct stat *out);
+	/* struct statfs and struct statfs64. */
+	uint16_t statfs_size, statfs64_size;
+	void (*statfs)(const void *raw, bool statfs64, struct statfs *out);
+	/* struct flock and struct flock64 (fcntl64's F_*LK64). */
+	uint16_t flock_size, flock64_size;
+	void (*flock)(const void *raw, bool flock64, struct flock *out);
+	/* siginfo_t, as rt_sigqueueinfo, waitid and rt_sigtimedwait pass it. */
+	uint16_t siginfo_size;
+	void (*siginfo)(const void *raw, siginfo_t *out);
+	/* sigaction(2)'s struct old_sigaction: one-word mask. */
+	uint16_t old_sigaction_size;
+	void (*old_sigaction)(const void *raw, uint64_t *handler, uint64_t *flags,
+			      uint64_t *restorer, uint64_t *mask);
+	/* struct epoll_event: its size and where its 64-bit data is. */
+	uint8_t epoll_event_size, epoll_data_off;
+	/* At rt_sigreturn, the signal mask the frame restores is at sp + this. */
+	uint16_t rt_sigreturn_mask_off;
+	/* At sigreturn(2): the frame's old mask word and, for signals 33-64, the next one. */
+	uint16_t sigreturn_mask_off, sigreturn_extramask_off;
+	/* fcntl commands that take a struct flock64 (i386's F_GETLK64, F_SETLK64, F_SETLKW64). */
+	const struct xlat *fcntl_lk64;
+};
+
+#endif

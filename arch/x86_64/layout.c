@@ -1,0 +1,93 @@
+/*
+ * x86_64's struct layouts: its own struct stat (asm/stat.h, 144 bytes) and
+ * packed struct epoll_event; the kernel's generic 64-bit statfs, flock and
+ * siginfo (arch/generic).  Checked against the system's headers on an x86_64
+ * host; the wire form serves on any host.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "../generic/generic.h"
+#include "../layout.h"
+
+struct x86_64_stat {
+	uint64_t st_dev, st_ino, st_nlink;
+	uint32_t st_mode, st_uid, st_gid, pad0;
+	uint64_t st_rdev;
+	int64_t st_size, st_blksize, st_blocks;
+	uint64_t st_atime_sec, st_atime_nsec;
+	uint64_t st_mtime_sec, st_mtime_nsec;
+	uint64_t st_ctime_sec, st_ctime_nsec;
+	int64_t unused[3];
+};
+
+_Static_assert(sizeof(struct x86_64_stat) == 144, "x86_64 struct stat");
+
+#if defined(__x86_64__)
+#include <sys/epoll.h>
+#include <ucontext.h>
+/* On an x86_64 host the system's structs are this ABI's. */
+_Static_assert(sizeof(struct stat) == sizeof(struct x86_64_stat) &&
+		       offsetof(struct stat, st_mode) == offsetof(struct x86_64_stat, st_mode) &&
+		       offsetof(struct stat, st_size) == offsetof(struct x86_64_stat, st_size) &&
+		       offsetof(struct stat, st_mtim) == offsetof(struct x86_64_stat, st_mtime_sec),
+	       "x86_64 struct stat");
+_Static_assert(sizeof(struct statfs) == sizeof(struct lp64_statfs) &&
+		       offsetof(struct statfs, f_fsid) == offsetof(struct lp64_statfs, f_fsid),
+	       "x86_64 struct statfs");
+_Static_assert(sizeof(struct flock) == sizeof(struct lp64_flock) &&
+		       offsetof(struct flock, l_start) == offsetof(struct lp64_flock, l_start),
+	       "x86_64 struct flock");
+_Static_assert(sizeof(siginfo_t) == 128 && offsetof(siginfo_t, si_pid) == 16 &&
+		       offsetof(siginfo_t, si_utime) == 32,
+	       "x86_64 siginfo_t");
+_Static_assert(sizeof(struct epoll_event) == 12 && offsetof(struct epoll_event, data) == 4,
+	       "x86_64 struct epoll_event");
+/* rt_sigreturn: the restorer's ret popped pretcode, so sp is at the frame's ucontext. */
+_Static_assert(offsetof(ucontext_t, uc_sigmask) == 296, "x86_64 ucontext.uc_sigmask");
+#endif
+
+static void ts(struct timespec *t, uint64_t sec, uint64_t nsec)
+{
+	t->tv_sec = (time_t)sec;
+	t->tv_nsec = (long)nsec;
+}
+
+static void stat_parse(const void *raw, bool stat64, struct stat *out)
+{
+	struct x86_64_stat s;
+
+	(void)stat64; /* x86_64 has no stat64 */
+	memcpy(&s, raw, sizeof(s));
+	memset(out, 0, sizeof(*out));
+	out->st_dev = s.st_dev;
+	out->st_ino = s.st_ino;
+	out->st_mode = s.st_mode;
+	out->st_nlink = s.st_nlink;
+	out->st_uid = s.st_uid;
+	out->st_gid = s.st_gid;
+	out->st_rdev = s.st_rdev;
+	out->st_size = s.st_size;
+	out->st_blksize = s.st_blksize;
+	out->st_blocks = s.st_blocks;
+	ts(&out->st_atim, s.st_atime_sec, s.st_atime_nsec);
+	ts(&out->st_mtim, s.st_mtime_sec, s.st_mtime_nsec);
+	ts(&out->st_ctim, s.st_ctime_sec, s.st_ctime_nsec);
+}
+
+const struct abi_layouts layouts_x86_64 = {
+	.stat_size = sizeof(struct x86_64_stat),
+	.stat = stat_parse,
+	.statfs_size = sizeof(struct lp64_statfs),
+	.statfs64_size = sizeof(struct lp64_statfs),
+	.statfs = lp64_statfs_parse,
+	.flock_size = sizeof(struct lp64_flock),
+	.flock64_size = sizeof(struct lp64_flock),
+	.flock = lp64_flock_parse,
+	.siginfo_size = 128,
+	.siginfo = lp64_siginfo_parse,
+	.epoll_event_size = 12, /* packed: u32 events, u64 data */
+	.epoll_data_off = 4,
+	/* struct ucontext: uc_flags, uc_link, uc_stack (24), struct sigcontext (256), mask. */
+	.rt_sigreturn_mask_off = 296,
+};
