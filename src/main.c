@@ -3,6 +3,7 @@
 
 #include "cli/options.h"
 #include "core/tracer.h"
+#include "exit_status.h"
 
 int main(int argc, char **argv)
 {
@@ -18,12 +19,12 @@ int main(int argc, char **argv)
 	rc = tracer_init(&t, &cfg);
 	if (rc < 0) {
 		/* A policy that does not parse is a usage error; anything else failed. */
-		rc = rc == -EINVAL ? PTRC_EXIT_USAGE : 1;
+		rc = rc == -EINVAL ? PTRC_EXIT_USAGE : PTRC_EXIT_FAILURE;
 		goto out_cli;
 	}
 	if (cfg.npids) {
 		if (tracer_attach_all(&t) == 0) {
-			rc = 1;
+			rc = PTRC_EXIT_FAILURE;
 			goto out_tracer;
 		}
 	} else {

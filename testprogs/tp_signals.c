@@ -41,12 +41,19 @@ static int run_deliver(void)
 	if (xp_nsig != 1)
 		die("SIGUSR1 not delivered");
 	xp_siginfo_line(me, &xp_siginfos[0]);
+	/* The handler returns through the frame's restorer: the mask it restores is empty. */
+	xp_line(me, "rt_sigreturn({mask=[]}) = %ld", n);
 
+	/* With SIGINT blocked, the frame's mask is [INT]: where it is depends on the ABI. */
+	uint64_t intset = 1ULL << (SIGINT - 1);
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &intset, NULL, 8);
 	n = syscall(SYS_tgkill, me, me, SIGUSR2);
 	xp_line(me, "tgkill(%d, %d, SIGUSR2) = %ld", (int)me, (int)me, n);
 	if (xp_nsig != 2)
 		die("SIGUSR2 not delivered");
 	xp_siginfo_line(me, &xp_siginfos[1]);
+	xp_line(me, "rt_sigreturn({mask=[INT]}) = %ld", n);
+	syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &intset, NULL, 8);
 
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 8);
 	child = fork();

@@ -10,9 +10,6 @@
 #include "unwind/unwind.h"
 #include "sys/filter.h"
 
-/* ptrc's own exit status for a usage error (sysexits' EX_USAGE). */
-enum { PTRC_EXIT_USAGE = 64 };
-
 /* -e status= outcomes. */
 enum {
 	STATUS_SUCCESSFUL = 1 << 0,

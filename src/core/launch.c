@@ -15,10 +15,10 @@
 
 #include "out/json.h"
 #include "policy_hook.h"
+#include "exit_status.h"
 #include "tracer.h"
 
 /* Exit statuses a shell uses for a command it cannot run. */
-enum { EXIT_NOT_FOUND = 127, EXIT_NOT_EXEC = 126 };
 
 static int check_exec(const char *path)
 {
@@ -44,7 +44,7 @@ static int resolve(const char *cmd, char *out, size_t len)
 		if (rc == 0)
 			return 0;
 		tracer_msg("%s: %s", cmd, strerror(-rc));
-		return rc == -ENOENT || rc == -ENOTDIR ? EXIT_NOT_FOUND : EXIT_NOT_EXEC;
+		return rc == -ENOENT || rc == -ENOTDIR ? PTRC_EXIT_NOT_FOUND : PTRC_EXIT_NOT_EXEC;
 	}
 	const char *path = getenv("PATH");
 	if (!path || !*path)
@@ -65,10 +65,10 @@ static int resolve(const char *cmd, char *out, size_t len)
 	}
 	if (denied) {
 		tracer_msg("%s: %s", cmd, strerror(EACCES));
-		return EXIT_NOT_EXEC;
+		return PTRC_EXIT_NOT_EXEC;
 	}
 	tracer_msg("%s: command not found", cmd);
-	return EXIT_NOT_FOUND;
+	return PTRC_EXIT_NOT_FOUND;
 }
 
 /* -E VAR=VAL sets, -E VAR unsets, in the order given. */
@@ -145,17 +145,17 @@ static _Noreturn void child_exec(const char *path, char **argv, const struct tra
 	int rc = become(ra);
 	if (rc < 0) {
 		fprintf(stderr, "ptrc: -u %s: %s\n", ra->name, strerror(-rc));
-		_exit(EXIT_NOT_EXEC);
+		_exit(PTRC_EXIT_NOT_EXEC);
 	}
 	rc = policy_hook_child(t);
 	if (rc < 0) {
 		fprintf(stderr, "ptrc: cannot install the seccomp filter: %s\n", strerror(-rc));
-		_exit(EXIT_NOT_EXEC);
+		_exit(PTRC_EXIT_NOT_EXEC);
 	}
 	execv(path, argv);
 	int err = errno;
 	fprintf(stderr, "ptrc: %s: %s\n", argv[0], strerror(err));
-	_exit(err == ENOENT ? EXIT_NOT_FOUND : EXIT_NOT_EXEC);
+	_exit(err == ENOENT ? PTRC_EXIT_NOT_FOUND : PTRC_EXIT_NOT_EXEC);
 }
 
 /* Returns 0, or a positive exit status when the command cannot be run. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "classify.h"
+#include "exit_status.h"
 #include "sys/signame.h"
 #include "policy_hook.h"
 #include "tracer.h"
@@ -100,14 +101,6 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	return 0;
 }
 
-void task_resume(struct tracer *t, struct task *task, int sig)
-{
-	/* Under the policy's seccomp filter only trapped calls stop. */
-	int req = policy_hook_fast(t) ? PTRACE_CONT : PTRACE_SYSCALL;
-	/* ESRCH: the task died under us; its exit status is still to come. */
-	ptrace(req, task->tid, 0L, (long)sig);
-}
-
 /* Waits for the next stop; -EINTR when a terminating signal arrived. */
 /* wait4 gives the stopped task's resource use, which -c needs. */
 static pid_t wait_one(struct tracer *t, int *status, int flags)
@@ -187,7 +180,9 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 		if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
 			emit_group_stop(t, task, s.sig);
 		task->flags |= TASK_LISTENING;
-		ptrace(PTRACE_LISTEN, pid, 0L, 0L);
+		if (ptrace(PTRACE_LISTEN, pid, 0L, 0L) < 0 && errno != ESRCH)
+			tracer_msg("cannot leave task %d in its group stop: %s", (int)pid,
+				   strerror(errno));
 		break;
 	case STOP_EVENT:
 		on_ptrace_event(t, task, s.event);
@@ -209,7 +204,7 @@ static int exit_status(const struct tracer *t)
 	if (WIFEXITED(t->child_status))
 		return WEXITSTATUS(t->child_status);
 	if (WIFSIGNALED(t->child_status))
-		return 128 + WTERMSIG(t->child_status);
+		return PTRC_EXIT_SIGNAL + WTERMSIG(t->child_status);
 	return 1;
 }
 
@@ -233,7 +228,7 @@ int tracer_loop(struct tracer *t)
 			out_flush(&t->out);
 			signal(sig, SIG_DFL);
 			raise(sig);
-			return 128 + sig;
+			return PTRC_EXIT_SIGNAL + sig;
 		}
 		int status;
 		pid_t pid = wait_next(t, &status);
@@ -242,9 +237,13 @@ int tracer_loop(struct tracer *t)
 		if (pid < 0)
 			break; /* ECHILD: nothing is traced any more */
 		dispatch(t, pid, status);
+		tracer_check_output(t, &t->out);
 	}
 	print_summary(t);
-	return policy_hook_finish(t, exit_status(t));
+	int status = policy_hook_finish(t, exit_status(t));
+	out_flush(&t->out);
+	tracer_check_output(t, &t->out);
+	return status == PTRC_EXIT_OK && t->output_lost ? PTRC_EXIT_OUTPUT : status;
 }
 
 static void drop(struct tracer *t, struct task *task, void *arg)

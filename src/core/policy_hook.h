@@ -5,11 +5,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "exit_status.h"
+
 struct tracer;
 struct task;
-
-/* ptrc's exit status when the policy was violated (documented in ptrc(1)). */
-enum { PTRC_EXIT_VIOLATION = 86 };
 
 /* Loads the policy and prepares learning; prints the error and returns -errno. */
 int policy_hook_init(struct tracer *t);

@@ -16,7 +16,7 @@ struct out_stream *task_stream(struct tracer *t, struct task *task)
 {
 	struct proc *p = task->proc;
 
-	if (t->cfg->follow < 2 || !t->cfg->outfile)
+	if (t->cfg->follow < 2 || !t->cfg->outfile || p->out_failed)
 		return &t->out;
 	if (!p->out) {
 		char path[4096];
@@ -28,6 +28,7 @@ struct out_stream *task_stream(struct tracer *t, struct task *task)
 				   strerror(-rc));
 			free(p->out);
 			p->out = NULL;
+			p->out_failed = true; /* said once; its lines go to the main output */
 			return &t->out;
 		}
 	}
@@ -88,4 +89,14 @@ void tracer_msg(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void tracer_check_output(struct tracer *t, struct out_stream *s)
+{
+	if (!s->err || s->err_reported)
+		return;
+	s->err_reported = true;
+	t->output_lost = true;
+	tracer_msg("cannot write the trace to %s: %s; the rest of it is lost",
+		   s->name ? s->name : "standard error", strerror(-s->err));
 }

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <unistd.h>
+
+#include "policy_hook.h"
 
 #include "tracer.h"
 #include "util/xalloc.h"
@@ -39,7 +42,7 @@ static struct proc *proc_get(struct tracer *t, pid_t tgid)
 	return p;
 }
 
-static void proc_put(struct proc *p)
+static void proc_put(struct tracer *t, struct proc *p)
 {
 	if (--p->refs > 0)
 		return;
@@ -48,6 +51,7 @@ static void proc_put(struct proc *p)
 	debug_proc_free(p);
 	if (p->out) {
 		out_close(p->out);
+		tracer_check_output(t, p->out);
 		free(p->out);
 	}
 	free(p);
@@ -74,7 +78,7 @@ void task_remove(struct tracer *t, struct task *task)
 {
 	unlink_task(t, task);
 	t->ntasks--;
-	proc_put(task->proc);
+	proc_put(t, task->proc);
 	debug_task_free(task);
 	arena_free(&task->ar);
 	free(task);
@@ -160,4 +164,14 @@ void proc_inherit_exe(struct proc *child, const struct proc *parent)
 {
 	if (!child->exe && parent->exe && child != parent)
 		child->exe = xstrdup(parent->exe);
+}
+
+void task_resume(struct tracer *t, struct task *task, int sig)
+{
+	/* Under the policy's seccomp filter only trapped calls stop. */
+	int req = policy_hook_fast(t) ? PTRACE_CONT : PTRACE_SYSCALL;
+
+	/* ESRCH: the task died under us; its exit status is still to come. */
+	if (ptrace(req, task->tid, 0L, (long)sig) < 0 && errno != ESRCH)
+		tracer_msg("cannot resume task %d: %s", (int)task->tid, strerror(errno));
 }

@@ -28,6 +28,7 @@ struct proc {
 	struct tmem_live live;
 	struct tmem mem;
 	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
+	bool out_failed;	    /* -ff: that file could not be opened */
 	const struct ptrc_abi *abi; /* of its last syscall stop */
 	char *exe;		    /* the program (proc_exe); owned, NULL until known */
 	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
@@ -103,6 +104,7 @@ struct tracer {
 	struct summary summary;
 	struct policy_state pol;
 	bool lifecycle_quiet;
+	bool output_lost; /* a trace stream could not be written */
 	/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
 };
 
@@ -131,6 +133,8 @@ struct text_lead task_lead(struct tracer *t, struct task *task);
 bool task_visible(const struct tracer *t, const struct task *task);
 /* Whether "Process N attached/detached" messages are wanted (not -q, not --json). */
 bool tracer_chatty(const struct tracer *t);
+/* Says once that a stream could not be written (the run then exits PTRC_EXIT_OUTPUT). */
+void tracer_check_output(struct tracer *t, struct out_stream *s);
 /* Messages for the user, on stderr: "ptrc: Process 12 attached". */
 __attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
 
@@ -143,7 +147,7 @@ void tracer_detach_all(struct tracer *t);
 int tracer_init(struct tracer *t, struct config *cfg);
 int tracer_loop(struct tracer *t);
 void tracer_fini(struct tracer *t);
-/* Resumes a task with PTRACE_SYSCALL, delivering sig. */
+/* tasks.c: resumes a task (PTRACE_SYSCALL, or PTRACE_CONT under the policy's filter). */
 void task_resume(struct tracer *t, struct task *task, int sig);
 
 /* syscall.c */

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@ int out_open(struct out_stream *s, const char *path)
 		return -errno;
 	out_init_fd(s, fd, false);
 	s->owns_fd = true;
+	s->name = strdup(path);
 	return 0;
 }
 
@@ -88,6 +90,8 @@ int out_close(struct out_stream *s)
 	if (s->owns_fd && close(s->fd) < 0 && !rc)
 		rc = -errno;
 	strbuf_free(&s->buf);
+	free(s->name);
+	s->name = NULL;
 	s->fd = -1;
 	return rc;
 }

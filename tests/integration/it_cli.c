@@ -215,6 +215,29 @@ Test(cli, unwritable_output_file_fails)
 	cr_assert(!program_ran(), "the program ran although the output could not be opened");
 }
 
+/*
+ * A trace that cannot be written (a full disk) is said once, on stderr; the
+ * command still runs as it would, and a run that otherwise succeeded exits 74.
+ */
+Test(cli, trace_write_error_is_said_and_fails_the_run)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("strace's exit status and message differ");
+	RUN("-q", "-o", "/dev/full", it_prog("tp_procs"), "exit", "0");
+	it_assert_exit(&r, 74);
+	assert_one_line_error("/dev/full: No space left on device");
+}
+
+/* The command's own failure wins over the lost trace. */
+Test(cli, trace_write_error_keeps_the_commands_status)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("strace's message differs");
+	RUN("-q", "-o", "/dev/full", it_prog("tp_procs"), "exit", "3");
+	it_assert_exit(&r, 3);
+	assert_one_line_error("/dev/full");
+}
+
 Test(cli, ff_writes_one_file_per_process)
 {
 	RUN("-ff", "-o", "@TRACE", it_prog("tp_procs"), "fork");
