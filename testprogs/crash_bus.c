@@ -1,4 +1,5 @@
 /* A read past the end of a mapped file that was truncated: SIGBUS BUS_ADRERR. */
+#include "crash_note.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -19,6 +20,7 @@ int main(void)
 	unlink(path);
 	if (p == MAP_FAILED || ftruncate(fd, 100) < 0)
 		return 1;
+	about_to_crash();
 	printf("%d\n", touch(p + 4096));
 	return 0;
 }

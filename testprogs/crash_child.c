@@ -1,4 +1,5 @@
 /* The child of a fork crashes with a NULL store; the parent reports its status. */
+#include "crash_note.h"
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@ int main(void)
 	int status;
 
 	if (pid == 0) {
+		about_to_crash();
 		child_work(NULL);
 		_exit(0);
 	}

@@ -1,4 +1,5 @@
 // A C++ crash: the backtrace shows demangled names.
+#include "crash_note.h"
 #include <cstdio>
 
 namespace shapes
@@ -20,6 +21,7 @@ __attribute__((noinline)) void pack(Box<int> &b, int v)
 
 int main()
 {
+	about_to_crash();
 	shapes::Box<int> b{nullptr};
 	shapes::pack(b, 3);
 	return 0;

@@ -1,4 +1,5 @@
 /* A NULL store three calls deep: SIGSEGV SEGV_MAPERR at address 0. */
+#include "crash_note.h"
 #include <stdio.h>
 
 __attribute__((noinline)) static void level3(int *p)
@@ -20,6 +21,7 @@ __attribute__((noinline)) static void level1(int *p)
 
 int main(void)
 {
+	about_to_crash();
 	level1(NULL);
 	return 0;
 }

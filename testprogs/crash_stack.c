@@ -1,4 +1,5 @@
 /* Unbounded recursion: SIGSEGV in the stack guard gap. */
+#include "crash_note.h"
 #include <stdio.h>
 
 static volatile int keep_going = 1;
@@ -15,6 +16,7 @@ __attribute__((noinline)) static int recurse(int depth)
 
 int main(void)
 {
+	about_to_crash();
 	printf("%d\n", recurse(0));
 	return 0;
 }

@@ -1,4 +1,5 @@
 /* A non-main thread crashes with a NULL store while main waits. */
+#include "crash_note.h"
 #include <pthread.h>
 #include <stddef.h>
 
@@ -9,6 +10,7 @@ __attribute__((noinline)) static void thread_work(int *p)
 
 static void *thread_main(void *arg)
 {
+	about_to_crash();
 	thread_work(arg);
 	return NULL;
 }

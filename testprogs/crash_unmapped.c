@@ -1,4 +1,5 @@
 /* A read of an address that was mapped and then unmapped: SIGSEGV SEGV_MAPERR. */
+#include "crash_note.h"
 #include <stdio.h>
 #include <sys/mman.h>
 
@@ -15,6 +16,7 @@ int main(void)
 		return 1;
 	/* Leave a hole in the middle, with mappings on both sides. */
 	munmap(page + 4096, 4096);
+	about_to_crash();
 	printf("%d\n", peek((volatile int *)(page + 4096 + 16)));
 	return 0;
 }

@@ -43,11 +43,8 @@ void debug_task_free(struct task *task)
 /* Every syscall entry: a record for the task's crash report. */
 void debug_sc_record(struct tracer *t, struct task *task)
 {
-	const struct sysent *ent = task->ev.ent; /* looked up when the call started */
-
 	(void)t;
-	task->last_sc = crash_ring_enter(&task->last, ent ? ent->name : NULL, task->ev.nr,
-					 task->ev.raw, ent ? ent->nargs : 6);
+	task->last_sc = crash_ring_enter(&task->last, &task->ev);
 	task->stack.n = 0;
 }
 
@@ -80,15 +77,10 @@ void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_err
 /* After the syscall's line (text_sc_exit / text_sc_noreturn): its stack. */
 void debug_sc_print_stack(struct tracer *t, struct task *task)
 {
-	struct strbuf sb = {0};
-
 	/* JSON carries the frames inside the syscall's object. */
 	if (!t->cfg->kflag || !task->stack.n || t->cfg->json)
 		return;
-	struct fmt_frames_opts o = {.no_source = false};
-	fmt_frames(&sb, &task->stack, &o);
-	out_write(task_stream(t, task), sb.buf, sb.len);
-	strbuf_free(&sb);
+	emit_stack(t, task);
 	task->stack.n = 0;
 }
 
@@ -105,8 +97,6 @@ void debug_exec(struct task *task)
 void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 {
 	struct crash_report rep;
-	struct strbuf sb = {0};
-	const char **last;
 
 	if (crash_should_report(task->tid, si, t->cfg->crash_handled) != 1)
 		return;
@@ -116,7 +106,9 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 	bool have_regs = ptrace(PTRACE_GETREGSET, task->tid, (void *)NT_PRSTATUS, &iov) == 0;
 	if (!have_regs && errno == ESRCH)
 		return; /* gone: its death is reported as it comes */
-	size_t nlast = crash_ring_lines(&task->last, &task->ar, &last);
+	/* The last calls, decoded now as the trace would have shown them. */
+	struct sc_event *last;
+	size_t nlast = crash_ring_decode(&task->last, &task->proc->mem, &t->dopt, &task->ar, &last);
 	struct crash_input in = {.pid = task->proc->tgid,
 				 .tid = task->tid,
 				 .si = *si,
@@ -124,19 +116,9 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 				 .regset_len = iov.iov_len,
 				 .mem = &task->proc->mem,
 				 .unwinder = proc_unwinder(t, task->proc),
-				 .last_syscalls = last,
+				 .last = last,
 				 .nlast = nlast};
 	if (crash_collect(&in, &task->ar, &rep) == -ESRCH)
 		return;
-	if (t->cfg->json) {
-		emit_crash(t, task, &rep);
-		return;
-	}
-	crash_format(&sb, &rep);
-	out_close_open_line(task_stream(t, task));
-	out_write(task_stream(t, task), sb.buf, sb.len);
-	out_flush(task_stream(t, task));
-	if (t->cfg->outfile)
-		(void)!write(STDERR_FILENO, sb.buf, sb.len);
-	strbuf_free(&sb);
+	emit_crash(t, task, &rep);
 }

@@ -224,24 +224,39 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 	struct text_lead l = task_lead(t, task);
 	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe, where,
 		       &t->topt);
-	if (task->stack.n) {
-		struct strbuf sb = {0};
-		struct fmt_frames_opts o = {.no_source = false};
-		fmt_frames(&sb, &task->stack, &o);
-		out_write(task_stream(t, task), sb.buf, sb.len);
-		strbuf_free(&sb);
-	}
+	if (task->stack.n)
+		emit_stack(t, task);
 }
 
+/* A crash report: a JSON line, or the text report in the trace and, with -o, on stderr. */
 void emit_crash(struct tracer *t, struct task *task, const struct crash_report *rep)
 {
 	struct strbuf sb = {0};
-	struct val v;
-	struct json_head h = head(task);
 
-	crash_report_val(rep, &task->ar, &v);
-	json_crash(&sb, &h, rep->signo, &v, &rep->trace);
-	put_json(t, task, &sb);
+	if (json(t)) {
+		struct json_head h = head(task);
+		json_crash(&sb, &h, rep);
+		put_json(t, task, &sb);
+		return;
+	}
+	struct out_stream *s = task_stream(t, task);
+	crash_format(&sb, rep, &t->topt);
+	out_close_open_line(s);
+	out_write(s, sb.buf, sb.len);
+	out_flush(s);
+	if (t->cfg->outfile)
+		(void)!write(STDERR_FILENO, sb.buf, sb.len);
+	strbuf_free(&sb);
+}
+
+void emit_stack(struct tracer *t, struct task *task)
+{
+	struct strbuf sb = {0};
+	struct fmt_frames_opts o = {.no_source = false};
+
+	fmt_frames(&sb, &task->stack, &o);
+	out_write(task_stream(t, task), sb.buf, sb.len);
+	strbuf_free(&sb);
 }
 
 void emit_policy_summary(struct tracer *t)

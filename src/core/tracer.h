@@ -175,6 +175,8 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 void emit_policy_summary(struct tracer *t);
 struct crash_report;
 void emit_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
+/* The frames walked for task's current call (task->stack), as -k prints them. */
+void emit_stack(struct tracer *t, struct task *task);
 
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,

@@ -137,6 +137,7 @@ int crash_analyze(struct crash_report *r, const char *maps_text, const struct tm
 					  ar, &r->dis);
 	}
 	enum fault_access acc = r->layout && r->addr == r->pc ? FAULT_ACCESS_EXEC : r->dis.access;
+	r->access = acc;
 	fault_classify(&m, r->addr, r->sp, acc, &f);
 	if (!r->has_addr)
 		f.cls = FAULT_NO_ADDRESS;

@@ -139,7 +139,7 @@ int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_r
 	out->code = in->si.si_code;
 	out->has_addr = crash_has_addr(out->signo, out->code);
 	out->addr = (uint64_t)(uintptr_t)in->si.si_addr;
-	out->last = in->last_syscalls;
+	out->last = in->last;
 	out->nlast = in->nlast;
 	out->cmdline = read_cmdline(in->pid, ar);
 	parse_regs(out, in, ar); /* a report without registers still says the rest */

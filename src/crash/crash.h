@@ -18,7 +18,7 @@
 
 #include "crash/disasm.h"
 #include "crash/maps.h"
-#include "event/value.h"
+#include "event/event.h"
 #include "mem/tmem.h"
 #include "unwind/unwind.h"
 #include "util/arena.h"
@@ -33,10 +33,10 @@ struct crash_input {
 	/* Its NT_PRSTATUS register set as ptrace read it (core/), or NULL when unreadable. */
 	const void *regset;
 	size_t regset_len;
-	const struct tmem *mem;		  /* the process's memory */
-	struct unwind_proc *unwinder;	  /* NULL: no backtrace */
-	const struct unwind_opts *uopts;  /* NULL: defaults */
-	const char *const *last_syscalls; /* oldest first, formatted as trace lines; may be NULL */
+	const struct tmem *mem;		 /* the process's memory */
+	struct unwind_proc *unwinder;	 /* NULL: no backtrace */
+	const struct unwind_opts *uopts; /* NULL: defaults */
+	const struct sc_event *last;	 /* its last syscalls, decoded, oldest first; may be NULL */
 	size_t nlast;
 };
 
@@ -53,7 +53,8 @@ struct crash_report {
 	bool has_addr;
 	uint64_t addr;
 	enum fault_class cls;
-	const char *fault_text; /* the classification as a sentence */
+	enum fault_access access; /* how the instruction at the fault used the address */
+	const char *fault_text;	  /* the classification as a sentence */
 
 	const struct ptrc_abi *abi;	 /* the ABI of the register set, or NULL */
 	const struct reg_layout *layout; /* abi->regs; NULL when the registers were unreadable */
@@ -71,7 +72,7 @@ struct crash_report {
 	const struct unwind_frame *src_frame; /* innermost frame whose source was readable */
 	const char *src_text;		      /* that line's text, or NULL */
 
-	const char *const *last; /* as given */
+	const struct sc_event *last; /* as given */
 	size_t nlast;
 
 	struct crash_mapref *maps;
@@ -96,9 +97,8 @@ int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_r
 int crash_analyze(struct crash_report *r, const char *maps_text, const struct tmem *mem,
 		  struct arena *ar);
 
-/* The report as text, every line ending in '\n'. */
-void crash_format(struct strbuf *sb, const struct crash_report *r);
-/* The report as a value for JSON (crash_val.c); everything lives in a. */
-void crash_report_val(const struct crash_report *r, struct arena *a, struct val *out);
+struct text_opts;
+/* The report as text, every line ending in '\n'; o formats the last syscalls. */
+void crash_format(struct strbuf *sb, const struct crash_report *r, const struct text_opts *o);
 
 #endif

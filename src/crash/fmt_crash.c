@@ -6,6 +6,7 @@
 #include "crash.h"
 #include "arch/regs.h"
 #include "sigcode.h"
+#include "out/fmt_text.h"
 #include "sys/signame.h"
 #include "unwind/fmt_frames.h"
 
@@ -79,16 +80,19 @@ static void fmt_backtrace(struct strbuf *sb, const struct crash_report *r)
 	}
 }
 
-static void fmt_last(struct strbuf *sb, const struct crash_report *r)
+static void fmt_last(struct strbuf *sb, const struct crash_report *r, const struct text_opts *o)
 {
 	if (!r->nlast)
 		return;
 	strbuf_addf(sb, "last syscalls of tid %d (oldest first):\n", (int)r->tid);
-	for (size_t i = 0; i < r->nlast; i++)
-		strbuf_addf(sb, "  %s\n", r->last[i]);
+	for (size_t i = 0; i < r->nlast; i++) {
+		strbuf_adds(sb, "  ");
+		text_call(sb, &r->last[i], o);
+		strbuf_addc(sb, '\n');
+	}
 }
 
-void crash_format(struct strbuf *sb, const struct crash_report *r)
+void crash_format(struct strbuf *sb, const struct crash_report *r, const struct text_opts *o)
 {
 	fmt_who(sb, r);
 	if (r->layout) {
@@ -96,7 +100,7 @@ void crash_format(struct strbuf *sb, const struct crash_report *r)
 		fmt_code(sb, r);
 	}
 	fmt_backtrace(sb, r);
-	fmt_last(sb, r);
+	fmt_last(sb, r, o);
 	if (r->nmaps) {
 		strbuf_adds(sb, "memory map:\n");
 		for (size_t i = 0; i < r->nmaps; i++)

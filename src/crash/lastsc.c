@@ -1,10 +1,7 @@
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lastsc.h"
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 void crash_ring_init(struct crash_ring *r, unsigned cap)
@@ -21,8 +18,7 @@ void crash_ring_free(struct crash_ring *r)
 	memset(r, 0, sizeof(*r));
 }
 
-struct crash_sc *crash_ring_enter(struct crash_ring *r, const char *name, uint64_t nr,
-				  const uint64_t *args, unsigned nargs)
+struct crash_sc *crash_ring_enter(struct crash_ring *r, const struct sc_event *ev)
 {
 	struct crash_sc *sc;
 
@@ -32,11 +28,15 @@ struct crash_sc *crash_ring_enter(struct crash_ring *r, const char *name, uint64
 	r->next = (r->next + 1) % r->cap;
 	if (r->n < r->cap)
 		r->n++;
-	memset(sc, 0, sizeof(*sc));
-	sc->name = name;
-	sc->nr = nr;
-	sc->nargs = (uint8_t)(nargs > 6 ? 6 : nargs);
-	memcpy(sc->args, args, sc->nargs * sizeof(*args));
+	*sc = (struct crash_sc){
+		.abi = ev->abi,
+		.ent = ev->ent,
+		.via = ev->via,
+		.nr = ev->nr,
+		.joined = ev->joined,
+		.sp = ev->sp,
+	};
+	memcpy(sc->args, ev->raw, sizeof(sc->args));
 	return sc;
 }
 
@@ -49,35 +49,37 @@ void crash_ring_exit(struct crash_sc *sc, int64_t ret, bool is_error)
 	sc->is_error = is_error;
 }
 
-static void format_sc(struct strbuf *sb, const struct crash_sc *sc)
+/* One record decoded as the trace would have shown it, with the memory of now. */
+static void decode_one(const struct crash_sc *sc, const struct tmem *mem,
+		       const struct decode_opts *opt, struct arena *ar, struct sc_event *ev)
 {
-	if (sc->name)
-		strbuf_adds(sb, sc->name);
-	else
-		strbuf_addf(sb, "syscall_0x%" PRIx64, sc->nr);
-	strbuf_addc(sb, '(');
-	for (unsigned i = 0; i < sc->nargs; i++)
-		strbuf_addf(sb, "%s0x%" PRIx64, i ? ", " : "", sc->args[i]);
-	strbuf_addc(sb, ')');
+	struct dctx d = {.mem = mem, .ar = ar, .abi = sc->abi, .opt = opt};
+
+	memset(ev, 0, sizeof(*ev));
+	ev->abi = sc->abi;
+	ev->ent = sc->ent;
+	ev->via = sc->via;
+	ev->nr = sc->nr;
+	ev->joined = sc->joined;
+	ev->sp = sc->sp;
+	memcpy(ev->raw, sc->args, sizeof(ev->raw));
+	ev->name = sys_call_name(sc->abi, sc->nr, sc->ent, ar);
+	sys_decode_entry(&d, ev);
 	if (!sc->exited)
-		strbuf_adds(sb, " = ?");
-	else if (sc->is_error)
-		strbuf_addf(sb, " = -1 (errno %" PRId64 ")", -sc->ret);
-	else
-		strbuf_addf(sb, " = %" PRId64, sc->ret);
+		return; /* "= ?": it never returned */
+	ev->ret = sc->ret;
+	ev->is_error = sc->is_error;
+	/* What a call wrote may have been overwritten since: outputs show their addresses. */
+	sys_decode_result(ev);
 }
 
-size_t crash_ring_lines(const struct crash_ring *r, struct arena *ar, const char ***lines)
+size_t crash_ring_decode(const struct crash_ring *r, const struct tmem *mem,
+			 const struct decode_opts *opt, struct arena *ar, struct sc_event **events)
 {
-	struct strbuf sb = {0};
 	unsigned first = (r->next + r->cap - r->n) % (r->cap ? r->cap : 1);
 
-	*lines = arena_alloc(ar, (r->n + 1) * sizeof(**lines));
-	for (unsigned i = 0; i < r->n; i++) {
-		strbuf_reset(&sb);
-		format_sc(&sb, &r->v[(first + i) % r->cap]);
-		(*lines)[i] = arena_strndup(ar, sb.buf, sb.len);
-	}
-	strbuf_free(&sb);
+	*events = arena_zalloc(ar, (r->n + 1) * sizeof(**events));
+	for (unsigned i = 0; i < r->n; i++)
+		decode_one(&r->v[(first + i) % r->cap], mem, opt, ar, &(*events)[i]);
 	return r->n;
 }

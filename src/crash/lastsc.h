@@ -1,7 +1,9 @@
 /*
- * A task's last syscalls, for its crash report: a small ring of raw records
- * (no decoding, so it costs nothing for calls that -e trace= hides), turned
- * into text only when a report is printed.  Pure.
+ * A task's last syscalls, for its crash report: a small ring of the calls as
+ * they started (no decoding, so it costs nothing for calls that -e trace=
+ * hides), decoded with the main decoders only when a report is made: their
+ * inputs are read from the memory as it is at the crash; their outputs, which
+ * the program may have overwritten since, show as addresses.  Pure.
  */
 #ifndef PTRC_CRASH_LASTSC_H
 #define PTRC_CRASH_LASTSC_H
@@ -10,14 +12,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "event/event.h"
+#include "mem/tmem.h"
+#include "sys/decode.h"
 #include "util/arena.h"
 
+/* A call as sys_call_start() left it: everything the decoders need but the memory. */
 struct crash_sc {
-	const char *name; /* static (the syscall table's), or NULL: printed as syscall_0xNR */
+	const struct ptrc_abi *abi;
+	const struct sysent *ent; /* NULL: printed with raw arguments */
+	const char *via;	  /* static, or NULL */
 	uint64_t nr;
-	uint64_t args[6];
-	uint8_t nargs; /* how many args to show; 6 when unknown */
-	bool exited;   /* the exit stop was seen: ret is valid */
+	uint64_t args[6]; /* logical arguments */
+	uint8_t joined;
+	uint64_t sp;
+	bool exited; /* the exit stop was seen: ret is valid */
 	bool is_error;
 	int64_t ret;
 };
@@ -33,14 +42,14 @@ enum { CRASH_RING_DEFAULT = 16 };
 
 void crash_ring_init(struct crash_ring *r, unsigned cap);
 void crash_ring_free(struct crash_ring *r);
-/* Records a syscall's entry; returns its slot for crash_ring_exit(), or NULL when off. */
-struct crash_sc *crash_ring_enter(struct crash_ring *r, const char *name, uint64_t nr,
-				  const uint64_t *args, unsigned nargs);
+/* Records a call that starts; returns its slot for crash_ring_exit(), or NULL when off. */
+struct crash_sc *crash_ring_enter(struct crash_ring *r, const struct sc_event *ev);
 void crash_ring_exit(struct crash_sc *sc, int64_t ret, bool is_error);
 /*
- * The records, oldest first, as "name(0x1, 0x2) = 0" lines ("= ?" while
- * unfinished, "= -1 (errno 2)" for an error) in ar.  Returns the count.
+ * The records, oldest first, decoded through mem (as it is now) into events
+ * in ar.  Returns the count; *events gets the array.
  */
-size_t crash_ring_lines(const struct crash_ring *r, struct arena *ar, const char ***lines);
+size_t crash_ring_decode(const struct crash_ring *r, const struct tmem *mem,
+			 const struct decode_opts *opt, struct arena *ar, struct sc_event **events);
 
 #endif

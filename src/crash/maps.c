@@ -142,21 +142,36 @@ const char *fault_class_name(enum fault_class c)
 {
 	switch (c) {
 	case FAULT_NO_ADDRESS:
-		return "no fault address";
+		return "no_address";
 	case FAULT_NULL_PAGE:
-		return "NULL page";
+		return "null_page";
 	case FAULT_UNMAPPED:
 		return "unmapped";
 	case FAULT_GUARD_GAP:
-		return "stack guard gap";
+		return "stack_guard_gap";
 	case FAULT_WRITE_RO:
-		return "write to a read-only mapping";
+		return "write_to_read_only";
 	case FAULT_EXEC_NX:
-		return "execution of a non-executable mapping";
+		return "exec_of_non_exec";
 	case FAULT_NO_ACCESS:
-		return "mapping without access";
+		return "no_access";
 	case FAULT_MAPPED:
 		return "mapped";
 	}
-	return "?";
+	return "unknown";
+}
+
+const char *fault_access_name(enum fault_access a)
+{
+	switch (a) {
+	case FAULT_ACCESS_READ:
+		return "read";
+	case FAULT_ACCESS_WRITE:
+		return "write";
+	case FAULT_ACCESS_EXEC:
+		return "exec";
+	case FAULT_ACCESS_UNKNOWN:
+		break;
+	}
+	return "unknown";
 }

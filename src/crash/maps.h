@@ -79,7 +79,9 @@ enum { MAPS_STACK_GUARD_GAP = 256 * 4096, MAPS_NULL_LIMIT = 0x10000 };
  */
 void fault_classify(const struct maps *m, uint64_t addr, uint64_t sp, enum fault_access access,
 		    struct fault_info *out);
-/* "unmapped", "stack guard gap"...: a short static name. */
+/* "null_page", "unmapped", "stack_guard_gap"...: a static identifier (JSON's "class"). */
 const char *fault_class_name(enum fault_class c);
+/* "read", "write", "exec" or "unknown". */
+const char *fault_access_name(enum fault_access a);
 
 #endif

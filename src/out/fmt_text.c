@@ -378,3 +378,11 @@ void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text
 		strbuf_addc(sb, ')');
 	}
 }
+
+void text_call(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
+{
+	strbuf_addf(sb, "%s(", ev->name);
+	text_args(sb, ev, 0, ev->nargs, o);
+	strbuf_adds(sb, ") ");
+	text_retval(sb, ev, o);
+}

@@ -35,6 +35,8 @@ void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const st
 /* Arguments [from, to) of ev, each preceded by ", " except the first one printed. */
 void text_args(struct strbuf *sb, const struct sc_event *ev, unsigned from, unsigned to,
 	       const struct text_opts *o);
+/* A whole call on one line, without padding: "read(3, "x", 1) = 1" (crash reports). */
+void text_call(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
 /* "= 3", "= -1 ENOENT (No such file or directory)", "= ?" when !ev->exited. */
 void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
 

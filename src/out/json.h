@@ -91,9 +91,9 @@ void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_sta
 		     pid_t parent_tid, uint64_t parent_task);
 /* A task ended: wait_status as waitpid returned it; exe its program, or NULL. */
 void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status, const char *exe);
-/* A fatal signal's report: report is any value (NULL: none), stack may be NULL. */
-void json_crash(struct strbuf *sb, const struct json_head *h, int sig, const struct val *report,
-		const struct unwind_trace *stack);
+struct crash_report;
+/* A fatal signal's report (json_crash.c): the fault, registers, code, stack, last calls. */
+void json_crash(struct strbuf *sb, const struct json_head *h, const struct crash_report *r);
 
 struct json_violation {
 	const char *action;    /* "report", "deny" or "kill": what ptrc did */
@@ -121,6 +121,19 @@ struct json_violation_count {
 /* The end-of-run policy summary. */
 void json_policy_summary(struct strbuf *sb, const struct json_violation_count *items, size_t n,
 			 const char *action);
+
+/* --- Pieces of event lines, for the files that write events --- */
+
+/* {"type":TYPE,"ts":..,"pid":..,"tid":..,"proc":..,"task":.. and the line's end "}\n". */
+void json_begin(struct strbuf *sb, const char *type, const struct json_head *h);
+void json_end(struct strbuf *sb);
+/* ,"name":..,"abi":..,"nr":..,"args":[..] and ,"ret":..,"errno":.. of a call. */
+void json_call_members(struct strbuf *sb, const struct sc_event *ev);
+void json_ret_members(struct strbuf *sb, const struct sc_event *ev);
+/* ,"KEY":path (bytes kept), or null. */
+void json_path_member(struct strbuf *sb, const char *key, const char *path);
+/* ,"KEY":"SIGSEGV" (or the number). */
+void json_signal_member(struct strbuf *sb, const char *key, int sig);
 
 /* --- Stacks (json_stack.c) --- */
 

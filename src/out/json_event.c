@@ -10,7 +10,7 @@
 #include "../sys/sysent.h"
 #include "summary.h"
 
-static void begin(struct strbuf *sb, const char *type, const struct json_head *h)
+void json_begin(struct strbuf *sb, const char *type, const struct json_head *h)
 {
 	strbuf_addf(sb, "{\"type\":\"%s\"", type);
 	if (h->ts.tv_sec || h->ts.tv_nsec) {
@@ -24,7 +24,7 @@ static void begin(struct strbuf *sb, const char *type, const struct json_head *h
 		strbuf_addf(sb, ",\"task\":%" PRIu64, h->task);
 }
 
-static void add_path(struct strbuf *sb, const char *key, const char *path)
+void json_path_member(struct strbuf *sb, const char *key, const char *path)
 {
 	strbuf_addf(sb, ",\"%s\":", key);
 	if (path)
@@ -33,12 +33,12 @@ static void add_path(struct strbuf *sb, const char *key, const char *path)
 		strbuf_adds(sb, "null");
 }
 
-static void end(struct strbuf *sb)
+void json_end(struct strbuf *sb)
 {
 	strbuf_adds(sb, "}\n");
 }
 
-static void add_signal(struct strbuf *sb, const char *key, int sig)
+void json_signal_member(struct strbuf *sb, const char *key, int sig)
 {
 	char buf[32];
 
@@ -53,10 +53,10 @@ void json_header(struct strbuf *sb, const char *ptrc_version)
 {
 	strbuf_addf(sb, "{\"type\":\"header\",\"schema\":%d,\"ptrc\":", JSON_SCHEMA_VERSION);
 	json_cstr(sb, ptrc_version);
-	end(sb);
+	json_end(sb);
 }
 
-static void add_ret(struct strbuf *sb, const struct sc_event *ev)
+void json_ret_members(struct strbuf *sb, const struct sc_event *ev)
 {
 	if (!ev->exited) {
 		strbuf_adds(sb, ",\"ret\":null");
@@ -84,8 +84,8 @@ static void add_ret(struct strbuf *sb, const struct sc_event *ev)
 	}
 }
 
-/* The syscall members shared by "syscall" and "violation" lines. */
-static void add_call(struct strbuf *sb, const struct sc_event *ev)
+/* The syscall members shared by "syscall", "violation" and crash lines. */
+void json_call_members(struct strbuf *sb, const struct sc_event *ev)
 {
 	strbuf_adds(sb, ",\"name\":");
 	json_cstr(sb, ev->name);
@@ -107,26 +107,26 @@ static void add_call(struct strbuf *sb, const struct sc_event *ev)
 void json_syscall(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
 		  const struct unwind_trace *stack)
 {
-	begin(sb, "syscall", h);
-	add_call(sb, ev);
-	add_ret(sb, ev);
+	json_begin(sb, "syscall", h);
+	json_call_members(sb, ev);
+	json_ret_members(sb, ev);
 	if (ev->exited && ev->duration_ns >= 0)
 		strbuf_addf(sb, ",\"duration_ns\":%" PRId64, ev->duration_ns);
 	if (stack)
 		json_stack_member(sb, stack);
-	end(sb);
+	json_end(sb);
 }
 
 void json_signal(struct strbuf *sb, const struct json_head *h, int sig, const struct val *siginfo)
 {
-	begin(sb, "signal", h);
-	add_signal(sb, "signal", sig);
+	json_begin(sb, "signal", h);
+	json_signal_member(sb, "signal", sig);
 	strbuf_adds(sb, ",\"siginfo\":");
 	if (siginfo)
 		json_val(sb, siginfo);
 	else
 		strbuf_adds(sb, "null");
-	end(sb);
+	json_end(sb);
 }
 
 /* cmdline's NUL-terminated strings as an array, every byte kept. */
@@ -150,15 +150,15 @@ static void add_argv(struct strbuf *sb, const char *buf, size_t len)
 
 void json_exec(struct strbuf *sb, const struct json_head *h, const struct json_exec *e)
 {
-	begin(sb, "exec", h);
-	add_path(sb, "exe", e->exe);
+	json_begin(sb, "exec", h);
+	json_path_member(sb, "exe", e->exe);
 	add_argv(sb, e->argv, e->argv_len);
-	add_path(sb, "cwd", e->cwd);
+	json_path_member(sb, "cwd", e->cwd);
 	strbuf_adds(sb, ",\"abi\":");
 	json_cstr(sb, e->abi);
 	if (e->former_tid && e->former_tid != h->tid)
 		strbuf_addf(sb, ",\"former_tid\":%d", (int)e->former_tid);
-	end(sb);
+	json_end(sb);
 }
 
 void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_start how,
@@ -170,37 +170,22 @@ void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_sta
 		[JSON_START_CLONE] = "clone",
 	};
 
-	begin(sb, "task_start", h);
+	json_begin(sb, "task_start", h);
 	strbuf_addf(sb, ",\"how\":\"%s\"", names[how]);
 	if (parent_tid)
 		strbuf_addf(sb, ",\"parent_tid\":%d", (int)parent_tid);
 	if (parent_task)
 		strbuf_addf(sb, ",\"parent_task\":%" PRIu64, parent_task);
-	end(sb);
+	json_end(sb);
 }
 
 void json_task_exit(struct strbuf *sb, const struct json_head *h, int wait_status, const char *exe)
 {
-	begin(sb, "task_exit", h);
+	json_begin(sb, "task_exit", h);
 	strbuf_addc(sb, ',');
 	json_wstatus_members(sb, wait_status);
-	add_path(sb, "exe", exe);
-	end(sb);
-}
-
-void json_crash(struct strbuf *sb, const struct json_head *h, int sig, const struct val *report,
-		const struct unwind_trace *stack)
-{
-	begin(sb, "crash", h);
-	add_signal(sb, "signal", sig);
-	strbuf_adds(sb, ",\"report\":");
-	if (report)
-		json_val(sb, report);
-	else
-		strbuf_adds(sb, "null");
-	if (stack)
-		json_stack_member(sb, stack);
-	end(sb);
+	json_path_member(sb, "exe", exe);
+	json_end(sb);
 }
 
 static void add_rule(struct strbuf *sb, const char *file, unsigned line, const char *text)
@@ -223,15 +208,15 @@ static void add_rule(struct strbuf *sb, const char *file, unsigned line, const c
 void json_violation(struct strbuf *sb, const struct json_head *h, const struct sc_event *ev,
 		    const struct json_violation *v, const struct unwind_trace *stack)
 {
-	begin(sb, "violation", h);
+	json_begin(sb, "violation", h);
 	strbuf_adds(sb, ",\"action\":");
 	json_cstr(sb, v->action);
-	add_path(sb, "exe", v->exe);
+	json_path_member(sb, "exe", v->exe);
 	add_rule(sb, v->rule_file, v->rule_line, v->rule_text);
-	add_call(sb, ev);
+	json_call_members(sb, ev);
 	if (stack)
 		json_stack_member(sb, stack);
-	end(sb);
+	json_end(sb);
 }
 
 static void summary_abi(struct strbuf *sb, const struct summary *s, unsigned id)
@@ -281,7 +266,7 @@ void json_summary(struct strbuf *sb, const struct summary *s)
 		summary_abi(sb, s, id);
 	}
 	strbuf_addc(sb, ']');
-	end(sb);
+	json_end(sb);
 }
 
 void json_policy_summary(struct strbuf *sb, const struct json_violation_count *items, size_t n,
@@ -298,11 +283,11 @@ void json_policy_summary(struct strbuf *sb, const struct json_violation_count *i
 			strbuf_addc(sb, ',');
 		strbuf_adds(sb, "{\"syscall\":");
 		json_cstr(sb, c->syscall);
-		add_path(sb, "exe", c->exe);
+		json_path_member(sb, "exe", c->exe);
 		add_rule(sb, c->rule_file, c->rule_line, NULL);
 		strbuf_addf(sb, ",\"count\":%" PRIu64 "}", c->count);
 		total += c->count;
 	}
 	strbuf_addf(sb, "],\"total\":%" PRIu64, total);
-	end(sb);
+	json_end(sb);
 }

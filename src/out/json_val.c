@@ -406,11 +406,11 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 		if (v->flags & VALF_NUM)
 			strbuf_addf(sb, "%" PRIu64, v->u);
 		else
-			strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
+			strbuf_addf(sb, "\"0x%" PRIx64 "\"", v->u);
 		break;
 	case VAL_PTR:
 		if (v->u)
-			strbuf_addf(sb, "\"%#" PRIx64 "\"", v->u);
+			strbuf_addf(sb, "\"0x%" PRIx64 "\"", v->u);
 		else
 			strbuf_adds(sb, "null");
 		break;

@@ -225,6 +225,13 @@ static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 	}
 }
 
+void sys_decode_result(struct sc_event *ev)
+{
+	ev->exited = true;
+	if (!ev->is_error)
+		decode_retval(ev, ev->ent);
+}
+
 void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 {
 	const struct sysent *ent = ev->ent;

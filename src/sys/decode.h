@@ -50,6 +50,8 @@ const char *sys_call_name(const struct ptrc_abi *abi, uint64_t nr, const struct 
 void sys_decode_entry(struct dctx *d, struct sc_event *ev);
 /* Decodes the outputs and the return value; ev->ret and ev->is_error must be set. */
 void sys_decode_exit(struct dctx *d, struct sc_event *ev);
+/* Only the return value: for a call whose outputs are no longer what it wrote. */
+void sys_decode_result(struct sc_event *ev);
 
 /* Helpers for syscall decoders. */
 int64_t arg_int(const struct sc_event *ev, unsigned i);				/* as a C int */

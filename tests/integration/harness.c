@@ -151,8 +151,23 @@ const char *it_prog(const char *name)
 
 /* ---- running -------------------------------------------------------------------------- */
 
+static void it_release(struct it_run *r);
+
+/* A run set up again (a second run in one test) lets its first one go first. */
+static bool it_reuse(struct it_run *r)
+{
+	for (int i = 0; i < nruns; i++)
+		if (runs[i] == r) {
+			it_release(r);
+			return true;
+		}
+	return false;
+}
+
 void it_init(struct it_run *r)
 {
+	bool again = it_reuse(r);
+
 	memset(r, 0, sizeof(*r));
 	r->stdin_fd = -1;
 	r->pid = -1;
@@ -160,8 +175,10 @@ void it_init(struct it_run *r)
 	cr_assert(mkdtemp(r->dir), "mkdtemp: %s", strerror(errno));
 	snprintf(r->trace, sizeof(r->trace), "%s/trace", r->dir);
 	snprintf(r->expect, sizeof(r->expect), "%s/expect", r->dir);
-	cr_assert(nruns < IT_MAX_RUNS);
-	runs[nruns++] = r;
+	if (!again) {
+		cr_assert(nruns < IT_MAX_RUNS);
+		runs[nruns++] = r;
+	}
 	/* Orphaned tracees (a killed tracer's children) come back to us to be reaped. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 }
@@ -757,31 +774,35 @@ static void it_rm_dir(const char *dir)
 	rmdir(dir);
 }
 
-void it_fini(void)
+static void it_release(struct it_run *r)
 {
 	const char *keep = getenv("PTRC_IT_KEEP");
 
+	if (r->pgid > 0)
+		kill(-r->pgid, SIGKILL);
+	if (r->pid > 0) {
+		kill(r->pid, SIGKILL);
+		waitpid(r->pid, NULL, 0);
+	}
+	if (keep && *keep)
+		fprintf(stderr, "kept %s\n", r->dir);
+	else
+		it_rm_dir(r->dir);
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+void it_fini(void)
+{
 	for (int i = 0; i < nspawned; i++) {
 		kill(-spawned[i], SIGKILL);
 		kill(spawned[i], SIGKILL);
 		waitpid(spawned[i], NULL, 0);
 	}
 	nspawned = 0;
-	for (int i = 0; i < nruns; i++) {
-		struct it_run *r = runs[i];
-		if (r->pgid > 0)
-			kill(-r->pgid, SIGKILL);
-		if (r->pid > 0) {
-			kill(r->pid, SIGKILL);
-			waitpid(r->pid, NULL, 0);
-		}
-		if (keep && *keep)
-			fprintf(stderr, "kept %s\n", r->dir);
-		else
-			it_rm_dir(r->dir);
-		free(r->out);
-		free(r->err);
-	}
+	for (int i = 0; i < nruns; i++)
+		it_release(runs[i]);
 	nruns = 0;
 	/* Reap whatever was re-parented to us. */
 	while (waitpid(-1, NULL, WNOHANG) > 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "crash/crash.h"
+#include "out/fmt_text.h"
 #include "arch/abi.h"
 #include "arch/regs.h"
 
@@ -99,7 +100,7 @@ Test(report, analyze_and_format)
 				 .file = "/src/store.c",
 				 .line = 3,
 				 .flags = UNWIND_FRAME_HAS_OFF | UNWIND_FRAME_ACTIVATION};
-	static const char *const last[] = {"getpid() = 10"};
+	struct sc_event last = {.name = "getpid", .exited = true, .ret = 10};
 	struct strbuf sb = {0};
 
 	setup();
@@ -111,12 +112,13 @@ Test(report, analyze_and_format)
 	r.pc = PC;
 	r.sp = regs[1];
 	r.trace = (struct unwind_trace){.frames = &f, .n = 1};
-	r.last = last;
+	val_int(&last.retv, 10);
+	r.last = &last;
 	r.nlast = 1;
 	cr_assert_eq(crash_analyze(&r, maps_text, &mem, &ar), 0);
 	cr_expect_eq(r.cls, FAULT_NULL_PAGE);
 	cr_expect_eq(r.func_start, BASE);
-	crash_format(&sb, &r);
+	crash_format(&sb, &r, &(struct text_opts){0});
 	const char *t = sb.buf;
 	cr_expect(strstr(t, "=== ptrc crash report: pid 10, tid 11: /tmp/store a ===\n"), "%s", t);
 	cr_expect(strstr(t, "signal: SIGSEGV (SEGV_MAPERR: address not mapped to object), "

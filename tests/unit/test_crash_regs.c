@@ -104,31 +104,77 @@ Test(sigcode, status_masks)
 	cr_expect_eq(crash_parse_sigmasks("Name:\tx\n", &cgt, &ign, &blk), -EINVAL);
 }
 
+#include "arch/abi.h"
 #include "crash/lastsc.h"
+#include "out/fmt_text.h"
 
-Test(lastsc, ring_keeps_the_last_n_oldest_first)
+static uint64_t nr_in(const struct ptrc_abi *abi, const char *name)
 {
+	for (unsigned i = 0; i < abi->systab->len; i++)
+		if (!strcmp(abi->systab->entries[i].name, name))
+			return abi->systab->entries[i].nr;
+	cr_assert_fail("no %s", name);
+	return 0;
+}
+
+/* Records a call as the event loop does: started from its registers, then its result. */
+static void record(struct crash_ring *r, const struct tmem *mem, struct arena *ar, uint64_t nr,
+		   const uint64_t regs[6], int ret_kind, int64_t ret)
+{
+	struct sc_event ev;
+
+	sys_call_start(&ev, abi_by_id(ABI_X86_64), nr, regs, mem, ar);
+	struct crash_sc *sc = crash_ring_enter(r, &ev);
+	if (ret_kind)
+		crash_ring_exit(sc, ret, ret_kind < 0);
+}
+
+/*
+ * The ring keeps the last N calls, oldest first, and a report decodes them
+ * with the trace's own decoders: an assert's message reads as the write of
+ * that text, mmap returns an address, an error its name.
+ */
+Test(lastsc, ring_decodes_the_last_calls_as_the_trace_would)
+{
+	static const char msg[] = "a.out: x.c:3: main: Assertion `0' failed.\n";
+	const struct tmem_region mr[] = {{0x5000, msg, sizeof(msg) - 1}};
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	struct decode_opts opt = {.strsize = 32};
+	struct tmem_fake fake;
+	struct tmem mem;
 	struct crash_ring r;
 	struct arena ar = {0};
-	const char **lines;
-	uint64_t args[6] = {1, 2, 3, 4, 5, 6};
+	struct sc_event *ev;
+	struct strbuf sb = {0};
 
-	crash_ring_init(&r, 3);
-	for (int i = 0; i < 5; i++) {
-		struct crash_sc *sc =
-			crash_ring_enter(&r, i == 3 ? NULL : "read", 1000 + i, args, 3);
-		if (i < 3)
-			crash_ring_exit(sc, i, false);
-		else if (i == 3)
-			crash_ring_exit(sc, -2, true);
+	tmem_fake_init(&fake, &mem, mr, 1);
+	crash_ring_init(&r, 4);
+	record(&r, &mem, &ar, nr_in(abi, "getpid"), (uint64_t[6]){0}, 1, 7);
+	record(&r, &mem, &ar, nr_in(abi, "close"), (uint64_t[6]){9}, -1, -EBADF);
+	record(&r, &mem, &ar, nr_in(abi, "mmap"), (uint64_t[6]){0, 4096, 3, 0x22, -1ULL, 0}, 1,
+	       0x7f0000001000);
+	record(&r, &mem, &ar, nr_in(abi, "write"), (uint64_t[6]){2, 0x5000, sizeof(msg) - 1}, 1,
+	       (int64_t)sizeof(msg) - 1);
+	record(&r, &mem, &ar, 0xbad, (uint64_t[6]){1, 2, 3, 4, 5, 6}, 0, 0);
+	cr_assert_eq(crash_ring_decode(&r, &mem, &opt, &ar, &ev), 4);
+	static const char *const want[] = {
+		"close(9) = -1 EBADF (Bad file descriptor)",
+		"mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = "
+		"0x7f0000001000",
+		"write(2, \"a.out: x.c:3: main: Assertion `0\"..., 42) = 42",
+		"syscall_0xbad(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = ?",
+	};
+	for (unsigned i = 0; i < 4; i++) {
+		strbuf_reset(&sb);
+		text_call(&sb, &ev[i], &(struct text_opts){0});
+		cr_expect_str_eq(sb.buf, want[i]);
 	}
-	cr_assert_eq(crash_ring_lines(&r, &ar, &lines), 3);
-	cr_expect_str_eq(lines[0], "read(0x1, 0x2, 0x3) = 2");
-	cr_expect_str_eq(lines[1], "syscall_0x3eb(0x1, 0x2, 0x3) = -1 (errno 2)");
-	cr_expect_str_eq(lines[2], "read(0x1, 0x2, 0x3) = ?");
 	crash_ring_free(&r);
 	crash_ring_init(&r, 0);
-	cr_expect_null(crash_ring_enter(&r, "read", 0, args, 1));
-	cr_expect_eq(crash_ring_lines(&r, &ar, &lines), 0);
+	struct sc_event one;
+	sys_call_start(&one, abi, nr_in(abi, "getpid"), (uint64_t[6]){0}, &mem, &ar);
+	cr_expect_null(crash_ring_enter(&r, &one));
+	cr_expect_eq(crash_ring_decode(&r, &mem, &opt, &ar, &ev), 0);
+	strbuf_free(&sb);
 	arena_free(&ar);
 }
