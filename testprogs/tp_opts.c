@@ -47,11 +47,17 @@ int main(int argc, char **argv)
 	xp_line(me, "openat(AT_FDCWD, \"%s\", O_RDONLY) = %ld ENOENT (No such file or directory)",
 		missing, bad);
 	long ppid = 0;
-	for (int i = 0; i < 5; i++)
+	int ppid_errno = 0;
+	for (int i = 0; i < 5; i++) {
+		errno = 0;
 		ppid = syscall(SYS_getppid);
+		ppid_errno = errno;
+	}
 	xp_info(me, "pid", "%d", (int)me);
 	xp_info(me, "getppid_nr", "%d", SYS_getppid);
 	xp_info(me, "getppid", "%ld", ppid);
+	/* A denied call fails with EPERM, not merely -1 (ENOSYS would be a dead tracer). */
+	xp_info(me, "getppid_errno", "%s", ppid_errno ? strerrorname_np(ppid_errno) : "0");
 	xp_info(me, "env", "%s", getenv("PTRC_TEST_VAR") ? getenv("PTRC_TEST_VAR") : "(unset)");
 
 	struct sigaction sa = {.sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO};

@@ -165,3 +165,11 @@ void sys_call_start(struct sc_event *ev, const struct ptrc_abi *abi, uint64_t nr
 	ev->ent = ent;
 	ev->name = ent ? ent->name : sys_call_name(abi, nr, NULL, ar);
 }
+
+const char *sys_multiplexed_name(unsigned i)
+{
+	if (i < xl_socketcalls.n)
+		return xl_socketcalls.ents[i].name;
+	i -= xl_socketcalls.n;
+	return i < sizeof(ipcs) / sizeof(ipcs[0]) ? ipcs[i].name : NULL;
+}

@@ -42,6 +42,8 @@ struct dctx {
  */
 void sys_call_start(struct sc_event *ev, const struct ptrc_abi *abi, uint64_t nr,
 		    const uint64_t regs[6], const struct tmem *mem, struct arena *ar);
+/* The calls i386's socketcall and ipc carry: the i-th name, NULL past the last. */
+const char *sys_multiplexed_name(unsigned i);
 /* The name strace prints for a call: ent's, the table's, or syscall_0x1c3 in ar. */
 const char *sys_call_name(const struct ptrc_abi *abi, uint64_t nr, const struct sysent *ent,
 			  struct arena *ar);

@@ -65,6 +65,10 @@ Test(policy, deny_makes_the_call_fail_with_eperm)
 	cr_assert(ppid);
 	cr_assert_str_eq(ppid, "-1", "getppid returned %s, not -1 (EPERM)", ppid);
 	free(ppid);
+	char *err = it_info(&r, "getppid_errno");
+	cr_assert(err);
+	cr_assert_str_eq(err, "EPERM", "the denied getppid failed with %s", err);
+	free(err);
 }
 
 Test(policy, kill_ends_the_command)
@@ -151,6 +155,10 @@ Test(policy, deny_works_for_a_normal_user)
 	cr_assert(ppid && !strcmp(ppid, "-1"), "getppid under the policy returned %s",
 		  ppid ? ppid : "(nothing)");
 	free(ppid);
+	char *err = it_info(&r, "getppid_errno");
+	cr_assert(err && !strcmp(err, "EPERM"), "the denied getppid failed with %s",
+		  err ? err : "(nothing)");
+	free(err);
 }
 
 /* A path condition on a call that other rules also allow: the filter traps it, ptrc reads it. */

@@ -12,26 +12,6 @@
 
 TestSuite(sys_decode, .init = setup, .fini = teardown);
 
-Test(sys_decode, every_def_entry_names_a_real_syscall)
-{
-	for (unsigned i = 0; i < sysent_count; i++) {
-		const char *name = sysent_table[i].name;
-		/* send and recv exist only as i386 socketcall subcalls. */
-		if (!strcmp(name, "send") || !strcmp(name, "recv"))
-			continue;
-		cr_expect(systab_name_known(name), "%s is in no ABI table", name);
-	}
-}
-
-Test(sys_decode, every_x86_64_syscall_has_a_def_entry)
-{
-	const struct systab *t = abi_by_id(ABI_X86_64)->systab;
-
-	for (unsigned i = 0; i < t->len; i++)
-		cr_expect(sysent_by_name(t->entries[i].name), "%s lacks a syscalls.def entry",
-			  t->entries[i].name);
-}
-
 Test(sys_decode, read_shows_buffer_at_exit_only_on_success)
 {
 	static const char data[] = "hello\n";
