@@ -104,6 +104,9 @@ done
 cp "$B/testprogs/libcrashlib.so" "$R/lib/aarch64-linux-gnu/"
 install -m644 "$top/tests/arch/xcheck.awk" "$R/ptrc/xcheck.awk"
 install -m755 "$top/tests/arch/guest-suite.sh" "$R/ptrc/suite.sh"
+# The faulting line of crash_null.c, as the report must name it: the source marks it.
+echo "crash_null.c:$(grep -n 'CRASH-LINE' "$top/testprogs/crash_null.c" | cut -d: -f1)" \
+	>"$R/ptrc/crash_null.line"
 declare -A seen
 add_lib() {
 	local so=$1 d
