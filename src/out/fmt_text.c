@@ -219,16 +219,23 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	return true;
 }
 
-void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+/* 0x1f; with a width, zero-padded as printf pads it (strace's %#08x, %08x). */
+static void text_hex(struct strbuf *sb, const struct val *v)
 {
-	if (text_const_styled(sb, v, o))
-		return;
+	if (v->flags & VALF_NOPREFIX)
+		strbuf_addf(sb, "%0*" PRIx64, (int)v->n, v->u);
+	else if (v->n)
+		strbuf_addf(sb, "%#0*" PRIx64, (int)v->n, v->u);
+	else
+		strbuf_addf(sb, "%#" PRIx64, v->u);
+}
 
+/* Numbers, names and strings: the values that hold no other value. */
+static void text_scalar(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
 	char buf[32];
 
 	switch (v->kind) {
-	case VAL_NONE:
-		break;
 	case VAL_INT:
 		strbuf_addf(sb, "%" PRId64, v->i);
 		break;
@@ -244,12 +251,7 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		strbuf_addf(sb, "%" PRIu64, v->u);
 		break;
 	case VAL_HEX:
-		if (v->flags & VALF_NOPREFIX)
-			strbuf_addf(sb, "%0*" PRIx64, (int)v->n, v->u);
-		else if (v->n)
-			strbuf_addf(sb, "%#0*" PRIx64, (int)v->n, v->u);
-		else
-			strbuf_addf(sb, "%#" PRIx64, v->u);
+		text_hex(sb, v);
 		break;
 	case VAL_OCT:
 		strbuf_addf(sb, "%#03" PRIo64, v->u);
@@ -260,17 +262,15 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		else
 			strbuf_adds(sb, "NULL");
 		break;
-	case VAL_STR:
+	case VAL_STR: {
+		struct text_opts so = *o;
 		if (v->flags & VALF_ABSTRACT)
 			strbuf_addc(sb, '@');
-		if (v->flags & VALF_HEXSTR) {
-			struct text_opts hex = *o;
-			hex.xflag = 2;
-			text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, &hex);
-		} else {
-			text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, o);
-		}
+		if (v->flags & VALF_HEXSTR)
+			so.xflag = 2;
+		text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, &so);
 		break;
+	}
 	case VAL_FLAGS:
 		if (v->fl.bits || !(v->flags & VALF_ZERO_EMPTY))
 			text_flags(sb, v->fl.bits, v->fl.tab);
@@ -287,23 +287,38 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 	case VAL_SYM:
 		strbuf_adds(sb, v->text);
 		break;
+	default:
+		text_expr(sb, v, o);
+		break;
+	}
+}
+
+static void text_items(struct strbuf *sb, const struct val *v, const char *sep,
+		       const struct text_opts *o)
+{
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (i)
+			strbuf_adds(sb, sep);
+		text_val(sb, &v->items[i], o);
+	}
+}
+
+void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	if (text_const_styled(sb, v, o))
+		return;
+	switch (v->kind) {
+	case VAL_NONE:
+		break;
 	case VAL_OR:
-		for (uint32_t i = 0; i < v->n; i++) {
-			if (i)
-				strbuf_addc(sb, '|');
-			text_val(sb, &v->items[i], o);
-		}
+		text_items(sb, v, "|", o);
 		break;
 	case VAL_STRUCT:
 		text_struct(sb, v, o);
 		break;
 	case VAL_ARRAY:
 		strbuf_addc(sb, '[');
-		for (uint32_t i = 0; i < v->n; i++) {
-			if (i)
-				strbuf_adds(sb, (v->flags & VALF_SPACED) ? " " : ", ");
-			text_val(sb, &v->items[i], o);
-		}
+		text_items(sb, v, (v->flags & VALF_SPACED) ? " " : ", ", o);
 		if (v->flags & VALF_TRUNC)
 			strbuf_adds(sb, v->n ? ", ..." : "...");
 		strbuf_addc(sb, ']');
@@ -322,22 +337,14 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_val(sb, v->comment.comment, o);
 		strbuf_adds(sb, " */");
 		break;
-	case VAL_RESUMING:
-	case VAL_CALL:
-	case VAL_IPADDR:
-	case VAL_WSTATUS:
-	case VAL_RLIM:
-	case VAL_COUNT:
-	case VAL_DATE:
-	case VAL_TICKS:
-	case VAL_SYSNO:
-		text_expr(sb, v, o);
-		break;
 	case VAL_NOTE:
 		text_val(sb, v->note.v, o);
 		strbuf_adds(sb, " (");
 		text_val(sb, v->note.note, o);
 		strbuf_addc(sb, ')');
+		break;
+	default:
+		text_scalar(sb, v, o);
 		break;
 	}
 }

@@ -389,6 +389,57 @@ void json_wstatus_members(struct strbuf *sb, int s)
 	strbuf_addf(sb, "\"how\":\"unknown\",\"status\":%d", s);
 }
 
+/* The kinds that stand for strace's expressions, as data (docs/json.md, "Values"). */
+static void json_expr(struct strbuf *sb, const struct val *v)
+{
+	char ip[64];
+
+	switch (v->kind) {
+	case VAL_RLIM:
+		if (v->flags & VALF_INFINITY)
+			json_cstr(sb,
+				  (v->flags & VALF_RLIM64) ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+		else
+			strbuf_addf(sb, "%" PRIu64, v->u);
+		break;
+	case VAL_COUNT:
+		strbuf_addf(sb, "%" PRIu64, v->count.n);
+		break;
+	case VAL_TICKS:
+		strbuf_addf(sb, "%.6f", fmt_ticks_seconds(v->u));
+		break;
+	case VAL_SYSNO:
+		if (v->sysno.name)
+			json_cstr(sb, v->sysno.name);
+		else
+			strbuf_addf(sb, "%" PRId64, v->sysno.nr);
+		break;
+	case VAL_IPADDR:
+		fmt_ipaddr(v, ip, sizeof(ip));
+		json_cstr(sb, ip);
+		break;
+	case VAL_DATE:
+		json_date(sb, v->date.sec, v->date.nsec);
+		break;
+	case VAL_CALL:
+		json_call(sb, v);
+		break;
+	case VAL_WSTATUS:
+		strbuf_addc(sb, '{');
+		json_wstatus_members(sb, (int)v->i);
+		strbuf_addc(sb, '}');
+		break;
+	case VAL_RESUMING:
+		strbuf_adds(sb, "{\"resuming\":");
+		json_cstr(sb, v->text);
+		strbuf_addc(sb, '}');
+		break;
+	default:
+		strbuf_adds(sb, "null");
+		break;
+	}
+}
+
 static void json_scalar(struct strbuf *sb, const struct val *v)
 {
 	char buf[32];
@@ -423,36 +474,8 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 	case VAL_SYM:
 		json_cstr(sb, v->text);
 		break;
-	case VAL_RLIM:
-		if (v->flags & VALF_INFINITY)
-			json_cstr(sb,
-				  (v->flags & VALF_RLIM64) ? "RLIM64_INFINITY" : "RLIM_INFINITY");
-		else
-			strbuf_addf(sb, "%" PRIu64, v->u);
-		break;
-	case VAL_COUNT:
-		strbuf_addf(sb, "%" PRIu64, v->count.n);
-		break;
-	case VAL_TICKS:
-		strbuf_addf(sb, "%.6f", fmt_ticks_seconds(v->u));
-		break;
-	case VAL_SYSNO:
-		if (v->sysno.name)
-			json_cstr(sb, v->sysno.name);
-		else
-			strbuf_addf(sb, "%" PRId64, v->sysno.nr);
-		break;
-	case VAL_IPADDR: {
-		char ip[64];
-		fmt_ipaddr(v, ip, sizeof(ip));
-		json_cstr(sb, ip);
-		break;
-	}
-	case VAL_DATE:
-		json_date(sb, v->date.sec, v->date.nsec);
-		break;
 	default:
-		strbuf_adds(sb, "null");
+		json_expr(sb, v);
 		break;
 	}
 }
@@ -496,21 +519,8 @@ void json_val(struct strbuf *sb, const struct val *v)
 		json_pair(sb, "value", v->comment.v, comment_key(v->comment.comment),
 			  v->comment.comment, NULL);
 		break;
-	case VAL_CALL:
-		json_call(sb, v);
-		break;
-	case VAL_WSTATUS:
-		strbuf_addc(sb, '{');
-		json_wstatus_members(sb, (int)v->i);
-		strbuf_addc(sb, '}');
-		break;
 	case VAL_NOTE:
 		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);
-		break;
-	case VAL_RESUMING:
-		strbuf_adds(sb, "{\"resuming\":");
-		json_cstr(sb, v->text);
-		strbuf_addc(sb, '}');
 		break;
 	default:
 		json_scalar(sb, v);

@@ -81,11 +81,52 @@ void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 	val_str(v, d->ar, buf, (uint32_t)want, want < len);
 }
 
+/* The kinds whose value is read from the tracee; false for the others. */
+static bool decode_memory_arg(struct dctx *d, struct sc_event *ev, unsigned i,
+			      const struct argspec *a)
+{
+	struct val *v = &ev->args[i];
+	uint64_t w = arg_word(d, ev, i);
+
+	switch (a->kind) {
+	case AK_PATH:
+	case AK_TARGET:
+		decode_path(d, v, w);
+		return true;
+	case AK_STR:
+		decode_cstr(d, v, w, d->opt->strsize);
+		return true;
+	case AK_IBUF:
+		decode_buf(d, v, w, arg_word(d, ev, a->len_arg));
+		return true;
+	case AK_OBUF:
+		if (ev->is_error || !ev->exited)
+			val_ptr(v, w);
+		else
+			decode_buf(d, v, w, (uint64_t)ev->ret);
+		return true;
+	case AK_SOCKADDR:
+		dec_sockaddr(d, v, w, (uint32_t)ev->raw[a->len_arg]);
+		return true;
+	case AK_OUT:
+	case AK_IN:
+	case AK_OPENHOW:
+	case AK_MSGHDR:
+		/* Pointers the syscall's decoder did not (or could not) follow. */
+		val_ptr(v, w);
+		return true;
+	default:
+		return false;
+	}
+}
+
 void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct argspec *a)
 {
 	struct val *v = &ev->args[i];
 	uint64_t w = arg_word(d, ev, i);
 
+	if (decode_memory_arg(d, ev, i, a))
+		return;
 	switch (a->kind) {
 	case AK_INT:
 		val_int(v, arg_int(ev, i));
@@ -106,27 +147,10 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 		val_ptr(v, w);
 		break;
 	case AK_FD:
-		val_fd(v, arg_int(ev, i));
-		break;
 	case AK_DIRFD:
 		val_fd(v, arg_int(ev, i));
-		v->flags |= VALF_DIRFD;
-		break;
-	case AK_PATH:
-	case AK_TARGET:
-		decode_path(d, v, w);
-		break;
-	case AK_STR:
-		decode_cstr(d, v, w, d->opt->strsize);
-		break;
-	case AK_IBUF:
-		decode_buf(d, v, w, arg_word(d, ev, a->len_arg));
-		break;
-	case AK_OBUF:
-		if (ev->is_error || !ev->exited)
-			val_ptr(v, w);
-		else
-			decode_buf(d, v, w, (uint64_t)ev->ret);
+		if (a->kind == AK_DIRFD)
+			v->flags |= VALF_DIRFD;
 		break;
 	case AK_FLAGS:
 		val_flags(v, w, a->tab);
@@ -138,18 +162,8 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 	case AK_OFLAGS:
 		dec_open_flags(d, v, (uint32_t)w);
 		break;
-	case AK_SOCKADDR:
-		dec_sockaddr(d, v, w, (uint32_t)ev->raw[a->len_arg]);
-		break;
 	case AK_SIG:
 		val_sig(v, arg_int(ev, i));
-		break;
-	case AK_OUT:
-	case AK_IN:
-	case AK_OPENHOW:
-	case AK_MSGHDR:
-		/* Pointers the syscall's decoder did not (or could not) follow. */
-		val_ptr(v, w);
 		break;
 	case AK_HEX:
 	default:
