@@ -9,14 +9,7 @@
 const struct abi_layouts layouts_aarch64 = {
 	.stat_size = sizeof(struct generic_stat),
 	.stat = generic_stat_parse,
-	.statfs_size = sizeof(struct lp64_statfs),
-	.statfs64_size = sizeof(struct lp64_statfs),
-	.statfs = lp64_statfs_parse,
-	.flock_size = sizeof(struct lp64_flock),
-	.flock64_size = sizeof(struct lp64_flock),
-	.flock = lp64_flock_parse,
-	.siginfo_size = 128,
-	.siginfo = lp64_siginfo_parse,
+	ABI_LAYOUTS_LP64_GENERIC,
 	/* Not packed on arm64: u32 events, 4 bytes of padding, u64 data. */
 	.epoll_event_size = 16,
 	.epoll_data_off = 8,

@@ -6,11 +6,50 @@
 #define PTRC_ARCH_GENERIC_H
 
 #include <stdint.h>
+#include <string.h>
+#include <time.h>
 
 #include "../abi.h"
 #include "../layout.h"
 
 extern const struct abi_wide_call abi_wide_lp64[];
+
+/* A wire form's time, as the host's struct timespec. */
+static inline void abi_timespec(struct timespec *t, int64_t sec, uint64_t nsec)
+{
+	t->tv_sec = (time_t)sec;
+	t->tv_nsec = (long)nsec;
+}
+
+/*
+ * The fields every struct stat wire form names alike (asm/stat.h's, with the
+ * times as st_<a|m|c>time_sec and _nsec), copied into the host's struct stat;
+ * the wire forms differ in widths and order, not in names.
+ */
+#define ABI_STAT_COPY(out, s)                                                                      \
+	do {                                                                                       \
+		memset((out), 0, sizeof(*(out)));                                                  \
+		(out)->st_dev = (s).st_dev;                                                        \
+		(out)->st_ino = (s).st_ino;                                                        \
+		(out)->st_mode = (s).st_mode;                                                      \
+		(out)->st_nlink = (s).st_nlink;                                                    \
+		(out)->st_uid = (s).st_uid;                                                        \
+		(out)->st_gid = (s).st_gid;                                                        \
+		(out)->st_rdev = (s).st_rdev;                                                      \
+		(out)->st_size = (s).st_size;                                                      \
+		(out)->st_blksize = (s).st_blksize;                                                \
+		(out)->st_blocks = (s).st_blocks;                                                  \
+		abi_timespec(&(out)->st_atim, (s).st_atime_sec, (s).st_atime_nsec);                \
+		abi_timespec(&(out)->st_mtim, (s).st_mtime_sec, (s).st_mtime_nsec);                \
+		abi_timespec(&(out)->st_ctim, (s).st_ctime_sec, (s).st_ctime_nsec);                \
+	} while (0)
+
+/* The layouts of the 64-bit ABIs that use the kernel's generic statfs, flock and siginfo. */
+#define ABI_LAYOUTS_LP64_GENERIC                                                                   \
+	.statfs_size = sizeof(struct lp64_statfs), .statfs64_size = sizeof(struct lp64_statfs),    \
+	.statfs = lp64_statfs_parse, .flock_size = sizeof(struct lp64_flock),                      \
+	.flock64_size = sizeof(struct lp64_flock), .flock = lp64_flock_parse, .siginfo_size = 128, \
+	.siginfo = lp64_siginfo_parse
 
 /* asm-generic/stat.h with a 64-bit long (aarch64, riscv64). */
 struct generic_stat {

@@ -19,32 +19,13 @@ _Static_assert(offsetof(struct lp64_statfs, f_fsid) == 56, "64-bit statfs.f_fsid
 _Static_assert(sizeof(struct lp64_flock) == 32, "64-bit struct flock");
 _Static_assert(offsetof(struct lp64_flock, l_start) == 8, "64-bit flock.l_start");
 
-static void ts(struct timespec *t, int64_t sec, uint64_t nsec)
-{
-	t->tv_sec = (time_t)sec;
-	t->tv_nsec = (long)nsec;
-}
-
 void generic_stat_parse(const void *raw, bool stat64, struct stat *out)
 {
 	struct generic_stat s;
 
 	(void)stat64; /* a 64-bit ABI has one struct stat */
 	memcpy(&s, raw, sizeof(s));
-	memset(out, 0, sizeof(*out));
-	out->st_dev = s.st_dev;
-	out->st_ino = s.st_ino;
-	out->st_mode = s.st_mode;
-	out->st_nlink = s.st_nlink;
-	out->st_uid = s.st_uid;
-	out->st_gid = s.st_gid;
-	out->st_rdev = s.st_rdev;
-	out->st_size = s.st_size;
-	out->st_blksize = s.st_blksize;
-	out->st_blocks = s.st_blocks;
-	ts(&out->st_atim, s.st_atime_sec, s.st_atime_nsec);
-	ts(&out->st_mtim, s.st_mtime_sec, s.st_mtime_nsec);
-	ts(&out->st_ctim, s.st_ctime_sec, s.st_ctime_nsec);
+	ABI_STAT_COPY(out, s);
 }
 
 void lp64_statfs_parse(const void *raw, bool statfs64, struct statfs *out)

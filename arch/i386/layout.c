@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "../generic/generic.h"
 #include "../layout.h"
 #include "../../src/sys/xlat.h"
 
@@ -177,42 +178,17 @@ _Static_assert(offsetof(struct i386_siginfo, u.chld.utime) == 24, "compat_siginf
 _Static_assert(offsetof(struct i386_siginfo, u.sys.arch) == 20, "compat_siginfo_t._arch");
 _Static_assert(sizeof(struct i386_old_sigaction) == 16, "old_sigaction");
 
-static void ts(struct timespec *t, uint32_t sec, uint32_t nsec)
-{
-	t->tv_sec = sec;
-	t->tv_nsec = nsec;
-}
-
-/* The old stat and stat64 differ in widths, not in names: one copy serves both. */
-#define STAT_COPY(out, s)                                                                          \
-	do {                                                                                       \
-		(out)->st_dev = (s).st_dev;                                                        \
-		(out)->st_ino = (s).st_ino;                                                        \
-		(out)->st_mode = (s).st_mode;                                                      \
-		(out)->st_nlink = (s).st_nlink;                                                    \
-		(out)->st_uid = (s).st_uid;                                                        \
-		(out)->st_gid = (s).st_gid;                                                        \
-		(out)->st_rdev = (s).st_rdev;                                                      \
-		(out)->st_size = (s).st_size;                                                      \
-		(out)->st_blksize = (s).st_blksize;                                                \
-		(out)->st_blocks = (s).st_blocks;                                                  \
-		ts(&(out)->st_atim, (s).st_atime_sec, (s).st_atime_nsec);                          \
-		ts(&(out)->st_mtim, (s).st_mtime_sec, (s).st_mtime_nsec);                          \
-		ts(&(out)->st_ctim, (s).st_ctime_sec, (s).st_ctime_nsec);                          \
-	} while (0)
-
 static void stat_parse(const void *raw, bool stat64, struct stat *out)
 {
-	memset(out, 0, sizeof(*out));
 	if (stat64) {
 		struct i386_stat64 s;
 		memcpy(&s, raw, sizeof(s));
-		STAT_COPY(out, s);
+		ABI_STAT_COPY(out, s);
 		return;
 	}
 	struct i386_stat s;
 	memcpy(&s, raw, sizeof(s));
-	STAT_COPY(out, s);
+	ABI_STAT_COPY(out, s);
 }
 
 #define STATFS_COPY(out, s)                                                                        \

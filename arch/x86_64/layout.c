@@ -47,45 +47,19 @@ _Static_assert(sizeof(struct epoll_event) == 12 && offsetof(struct epoll_event, 
 _Static_assert(offsetof(ucontext_t, uc_sigmask) == 296, "x86_64 ucontext.uc_sigmask");
 #endif
 
-static void ts(struct timespec *t, uint64_t sec, uint64_t nsec)
-{
-	t->tv_sec = (time_t)sec;
-	t->tv_nsec = (long)nsec;
-}
-
 static void stat_parse(const void *raw, bool stat64, struct stat *out)
 {
 	struct x86_64_stat s;
 
 	(void)stat64; /* x86_64 has no stat64 */
 	memcpy(&s, raw, sizeof(s));
-	memset(out, 0, sizeof(*out));
-	out->st_dev = s.st_dev;
-	out->st_ino = s.st_ino;
-	out->st_mode = s.st_mode;
-	out->st_nlink = s.st_nlink;
-	out->st_uid = s.st_uid;
-	out->st_gid = s.st_gid;
-	out->st_rdev = s.st_rdev;
-	out->st_size = s.st_size;
-	out->st_blksize = s.st_blksize;
-	out->st_blocks = s.st_blocks;
-	ts(&out->st_atim, s.st_atime_sec, s.st_atime_nsec);
-	ts(&out->st_mtim, s.st_mtime_sec, s.st_mtime_nsec);
-	ts(&out->st_ctim, s.st_ctime_sec, s.st_ctime_nsec);
+	ABI_STAT_COPY(out, s);
 }
 
 const struct abi_layouts layouts_x86_64 = {
 	.stat_size = sizeof(struct x86_64_stat),
 	.stat = stat_parse,
-	.statfs_size = sizeof(struct lp64_statfs),
-	.statfs64_size = sizeof(struct lp64_statfs),
-	.statfs = lp64_statfs_parse,
-	.flock_size = sizeof(struct lp64_flock),
-	.flock64_size = sizeof(struct lp64_flock),
-	.flock = lp64_flock_parse,
-	.siginfo_size = 128,
-	.siginfo = lp64_siginfo_parse,
+	ABI_LAYOUTS_LP64_GENERIC,
 	.epoll_event_size = 12, /* packed: u32 events, u64 data */
 	.epoll_data_off = 4,
 	/* struct ucontext: uc_flags, uc_link, uc_stack (24), struct sigcontext (256), mask. */

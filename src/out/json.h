@@ -48,6 +48,8 @@ void json_bytes(struct strbuf *sb, const char *s, size_t n, bool trunc, bool bin
 void json_val(struct strbuf *sb, const struct val *v);
 /* A date as an ISO 8601 string in UTC: "2026-11-28T08:18:06.183747282Z". */
 void json_date(struct strbuf *sb, int64_t sec, uint32_t nsec);
+/* A signal's name ("SIGSEGV"), or its number when it has none. */
+void json_signame(struct strbuf *sb, int sig);
 /* A wait status's members, without braces: "how":"exited","code":3 (docs/json.md). */
 void json_wstatus_members(struct strbuf *sb, int wait_status);
 /* Seconds and nanoseconds as a JSON number with 6 decimals: 1700000000.123456. */

@@ -40,13 +40,8 @@ void json_end(struct strbuf *sb)
 
 void json_signal_member(struct strbuf *sb, const char *key, int sig)
 {
-	char buf[32];
-
 	strbuf_addf(sb, ",\"%s\":", key);
-	if (signame(sig, buf, sizeof(buf)))
-		json_cstr(sb, buf);
-	else
-		strbuf_addf(sb, "%d", sig);
+	json_signame(sb, sig);
 }
 
 void json_header(struct strbuf *sb, const char *ptrc_version)

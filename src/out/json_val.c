@@ -198,7 +198,6 @@ static void json_or(struct strbuf *sb, const struct val *v)
 
 static void json_sigset(struct strbuf *sb, const struct val *v)
 {
-	char buf[32];
 	bool first = true;
 
 	strbuf_addc(sb, '[');
@@ -206,10 +205,7 @@ static void json_sigset(struct strbuf *sb, const struct val *v)
 		if (!((v->set.mask[i / 8] >> (i % 8)) & 1))
 			continue;
 		sep(sb, &first);
-		if (signame(i + 1, buf, sizeof(buf)))
-			json_cstr(sb, buf);
-		else
-			strbuf_addf(sb, "%u", i + 1);
+		json_signame(sb, (int)i + 1);
 	}
 	strbuf_addc(sb, ']');
 }
@@ -352,29 +348,31 @@ void json_date(struct strbuf *sb, int64_t sec, uint32_t nsec)
 	strbuf_addf(sb, "\"%s.%09uZ\"", buf, (unsigned)nsec);
 }
 
+void json_signame(struct strbuf *sb, int sig)
+{
+	char buf[32];
+
+	if (signame(sig, buf, sizeof(buf)))
+		json_cstr(sb, buf);
+	else
+		strbuf_addf(sb, "%d", sig);
+}
+
 void json_wstatus_members(struct strbuf *sb, int s)
 {
-	char name[32];
-
 	if (WIFEXITED(s)) {
 		strbuf_addf(sb, "\"how\":\"exited\",\"code\":%d", WEXITSTATUS(s));
 		return;
 	}
 	if (WIFSIGNALED(s)) {
 		strbuf_adds(sb, "\"how\":\"killed\",\"signal\":");
-		if (signame(WTERMSIG(s), name, sizeof(name)))
-			json_cstr(sb, name);
-		else
-			strbuf_addf(sb, "%d", WTERMSIG(s));
+		json_signame(sb, WTERMSIG(s));
 		strbuf_addf(sb, ",\"core_dumped\":%s", WCOREDUMP(s) ? "true" : "false");
 		return;
 	}
 	if (WIFSTOPPED(s)) {
 		strbuf_adds(sb, "\"how\":\"stopped\",\"signal\":");
-		if (signame(WSTOPSIG(s), name, sizeof(name)))
-			json_cstr(sb, name);
-		else
-			strbuf_addf(sb, "%d", WSTOPSIG(s));
+		json_signame(sb, WSTOPSIG(s));
 		const char *ev = xlat_name(&xl_ptrace_events, (unsigned)s >> 16);
 		if (ev) {
 			strbuf_adds(sb, ",\"event\":");
@@ -442,8 +440,6 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 
 static void json_scalar(struct strbuf *sb, const struct val *v)
 {
-	char buf[32];
-
 	switch (v->kind) {
 	case VAL_INT:
 	case VAL_FD:
@@ -466,10 +462,7 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 			strbuf_adds(sb, "null");
 		break;
 	case VAL_SIG:
-		if (signame(v->i, buf, sizeof(buf)))
-			json_cstr(sb, buf);
-		else
-			strbuf_addf(sb, "%" PRId64, v->i);
+		json_signame(sb, (int)v->i);
 		break;
 	case VAL_SYM:
 		json_cstr(sb, v->text);

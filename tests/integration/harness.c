@@ -808,3 +808,21 @@ void it_fini(void)
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
 }
+
+unsigned it_marker_line(const char *src, const char *marker)
+{
+	char path[512];
+	const char *dir = getenv("PTRC_SOURCE_DIR");
+
+	cr_assert(dir, "PTRC_SOURCE_DIR is not set");
+	snprintf(path, sizeof(path), "%s/testprogs/%s", dir, src);
+	char *text = it_read_file(path);
+	cr_assert(text, "cannot read %s", path);
+	const char *at = strstr(text, marker);
+	cr_assert(at, "no %s in %s", marker, src);
+	unsigned line = 1;
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	free(text);
+	return line;
+}

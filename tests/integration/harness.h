@@ -58,6 +58,8 @@ char *it_info(struct it_run *r, const char *key);
 /* The whole trace file (or FILE.PID), NULL if missing. */
 char *it_read_trace(struct it_run *r, const char *suffix);
 char *it_read_file(const char *path);
+/* The number of the line of testprogs/SRC that holds MARKER (CRASH-LINE...); fails without. */
+unsigned it_marker_line(const char *src, const char *marker);
 size_t it_count_lines(const char *text);
 
 /* Exit status checks with readable failures. */

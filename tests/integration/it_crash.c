@@ -18,25 +18,6 @@ TestSuite(crash, .fini = it_fini, .timeout = 120);
 
 static struct it_run r;
 
-/* The line of a testprogs source that holds marker. */
-static unsigned marker_line(const char *src, const char *marker)
-{
-	char path[512];
-	const char *dir = getenv("PTRC_SOURCE_DIR");
-
-	cr_assert(dir, "PTRC_SOURCE_DIR is not set");
-	snprintf(path, sizeof(path), "%s/testprogs/%s", dir, src);
-	char *text = it_read_file(path);
-	cr_assert(text, "cannot read %s", path);
-	const char *at = strstr(text, marker);
-	cr_assert(at, "no %s in %s", marker, src);
-	unsigned line = 1;
-	for (const char *p = text; p < at; p++)
-		line += *p == '\n';
-	free(text);
-	return line;
-}
-
 /* Runs ptrc on prog; returns the trace (text, or JSON with json). */
 static char *trace_crash(const char *prog, const char *unwinder, bool json)
 {
@@ -111,7 +92,8 @@ static void check_text(const struct expect *e, const char *unwinder)
 	}
 	assert_frames(t, e->funcs);
 	if (e->src) {
-		snprintf(want, sizeof(want), "%s:%u\n", e->src, marker_line(e->src, "CRASH-LINE"));
+		snprintf(want, sizeof(want), "%s:%u\n", e->src,
+			 it_marker_line(e->src, "CRASH-LINE"));
 		cr_expect(strstr(section(t, "source: "), want), "no source line %s in:\n%s", want,
 			  t);
 		cr_expect(strstr(t, "CRASH-LINE"), "the source line's text is missing:\n%s", t);
@@ -269,7 +251,7 @@ Test(crash, in_child_process)
 	cr_expect(strstr(t, "signal: SIGSEGV (SEGV_MAPERR"), "%s", t);
 	assert_frames(t, funcs);
 	snprintf(want, sizeof(want), "crash_child.c:%u\n",
-		 marker_line("crash_child.c", "CRASH-LINE"));
+		 it_marker_line("crash_child.c", "CRASH-LINE"));
 	cr_expect(strstr(t, want), "%s", t);
 	cr_expect(
 		strstr(section(t, "last syscalls of tid "), "write(1, \"about to crash\\n\", 15)"),
@@ -329,7 +311,7 @@ Test(crash, cxx_demangled)
 	assert_frames(t, funcs);
 	char want[64];
 	snprintf(want, sizeof(want), "crash_cxx.cc:%u\n",
-		 marker_line("crash_cxx.cc", "CRASH-LINE"));
+		 it_marker_line("crash_cxx.cc", "CRASH-LINE"));
 	cr_expect(strstr(t, want), "%s", t);
 	free(t);
 }

@@ -14,20 +14,7 @@ static struct it_run r;
 /* The line of FILE (in testprogs/) that carries MARK, as "file.c:N". */
 static void marked_line(const char *file, const char *mark, char *out, size_t len)
 {
-	char path[512];
-	const char *src = getenv("PTRC_SOURCE_DIR");
-
-	cr_assert(src);
-	snprintf(path, sizeof(path), "%s/testprogs/%s", src, file);
-	char *text = it_read_file(path);
-	cr_assert(text, "%s", path);
-	const char *at = strstr(text, mark);
-	cr_assert(at, "no %s in %s", mark, path);
-	int line = 1;
-	for (const char *p = text; p < at; p++)
-		line += *p == '\n';
-	snprintf(out, len, "%s:%d", file, line);
-	free(text);
+	snprintf(out, len, "%s:%u", file, it_marker_line(file, mark));
 }
 
 static void skip_for_strace(void)
@@ -130,9 +117,9 @@ Test(debug, no_report_for_a_handled_fault)
 	cr_assert_null(strstr(t, "crash report"), "a handled fault gets no report:\n%s", t);
 	free(t);
 
-		static struct it_run r2; /* the harness keeps every run until it_fini() */
+	static struct it_run r2; /* the harness keeps every run until it_fini() */
 	it_init(&r2);
-	const char *const again[] = {"--crash-handled", "-e", "trace=none", "-o", "@TRACE",
+	const char *const again[] = {"--crash-handled",	       "-e", "trace=none", "-o", "@TRACE",
 				     it_prog("crash_handled"), NULL};
 	it_run(&r2, again);
 	t = it_read_trace(&r2, NULL);
