@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli/options.h"
+#include "core/signals.h"
 #include "core/tracer.h"
 #include "exit_status.h"
 
@@ -9,8 +10,10 @@ int main(int argc, char **argv)
 {
 	struct config cfg;
 	struct tracer t;
-	int rc;
+	int rc, die_of = 0;
 
+	/* Before anything changes them: the command inherits these. */
+	sig_save_inherited();
 	rc = cli_parse(&cfg, argc, argv);
 	if (rc < 0 || rc == CLI_EXIT) {
 		cli_free(&cfg);
@@ -33,9 +36,12 @@ int main(int argc, char **argv)
 			goto out_tracer;
 	}
 	rc = tracer_loop(&t);
+	die_of = t.exit_signal;
 out_tracer:
 	tracer_fini(&t);
 out_cli:
 	cli_free(&cfg);
+	if (die_of)
+		sig_die_of(die_of, rc);
 	return rc;
 }

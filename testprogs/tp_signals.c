@@ -3,6 +3,9 @@
  *   tp_signals stopcont    stop a busy child with SIGSTOP, check it stays stopped,
  *                          continue it with SIGCONT, check it runs (exit status 1 if not)
  *   tp_signals killed      SIGKILL a child blocked in read()
+ *   tp_signals catch       report what it inherited (SIGHUP, SIGINT, SIGPIPE ignored?
+ *                          SIGUSR2 blocked?), state "ready", count the SIGTERM, SIGINT
+ *                          and SIGUSR1 it gets until 300 ms after the first (or 20 s)
  */
 #include "expect.h"
 
@@ -206,6 +209,47 @@ static int run_killed(void)
 	return 0;
 }
 
+static volatile sig_atomic_t caught[NSIG];
+
+static void count_caught(int sig)
+{
+	caught[sig]++;
+}
+
+static const char *disposition(int sig)
+{
+	struct sigaction sa;
+
+	sigaction(sig, NULL, &sa);
+	return sa.sa_handler == SIG_IGN ? "ignored" : "default";
+}
+
+/* What a signal to ptrc, to the group or from a terminal does to the command. */
+static int run_catch(void)
+{
+	sigset_t mask;
+	static const int counted[] = {SIGTERM, SIGINT, SIGUSR1};
+
+	xp_info(me, "pid", "%d", (int)me);
+	xp_info(me, "hup", "%s", disposition(SIGHUP));
+	xp_info(me, "int", "%s", disposition(SIGINT));
+	xp_info(me, "pipe", "%s", disposition(SIGPIPE));
+	sigprocmask(SIG_SETMASK, NULL, &mask);
+	xp_info(me, "usr2_blocked", "%s", sigismember(&mask, SIGUSR2) ? "yes" : "no");
+	for (unsigned i = 0; i < 3; i++)
+		signal(counted[i], count_caught);
+	xp_info(me, "ready", "1");
+	xp_flush();
+	for (int i = 0; i < 2000 && !caught[SIGTERM] && !caught[SIGINT] && !caught[SIGUSR1]; i++)
+		usleep(10000);
+	/* A signal passed on twice arrives within this. */
+	usleep(300000);
+	xp_info(me, "term", "%d", (int)caught[SIGTERM]);
+	xp_info(me, "intr", "%d", (int)caught[SIGINT]);
+	xp_info(me, "usr1", "%d", (int)caught[SIGUSR1]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int ret;
@@ -222,6 +266,8 @@ int main(int argc, char **argv)
 		ret = run_stopcont();
 	else if (!strcmp(argv[1], "killed"))
 		ret = run_killed();
+	else if (!strcmp(argv[1], "catch"))
+		ret = run_catch();
 	else
 		return 2;
 	xp_exit(me, ret);

@@ -74,6 +74,7 @@ enum {
 	OPT_UNWINDER,
 	OPT_CRASH_HANDLED,
 	OPT_LAST_SYSCALLS,
+	OPT_INTERRUPTIBLE,
 };
 
 static const struct option long_opts[] = {
@@ -107,6 +108,7 @@ static const struct option long_opts[] = {
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
 	{"last-syscalls", required_argument, NULL, OPT_LAST_SYSCALLS},
+	{"interruptible", required_argument, NULL, 'I'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -149,6 +151,23 @@ static int parse_policy_action(struct config *cfg, const char *arg)
 	return 0;
 }
 
+/* strace's -I: 1 to 4, or its names. */
+static int parse_interruptible(struct config *cfg, const char *arg)
+{
+	static const char *const names[] = {NULL, "anywhere", "waiting", "never", "never_tstp"};
+
+	for (unsigned i = 1; i < 5; i++)
+		if (!strcmp(arg, names[i])) {
+			cfg->interruptible = i;
+			return 0;
+		}
+	if (parse_uint(arg, 4, &cfg->interruptible) || cfg->interruptible == 0)
+		return usage_error("invalid -I argument: '%s' (1-4, anywhere, waiting, never, "
+				   "never_tstp)",
+				   arg);
+	return 0;
+}
+
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
@@ -185,6 +204,8 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	case 'u':
 		cfg->user = arg;
 		return 0;
+	case 'I':
+		return parse_interruptible(cfg, arg);
 	case OPT_COLOR:
 		return parse_color(cfg, arg);
 	case OPT_POLICY:
@@ -305,7 +326,7 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	for (;;) {
 		int prev = optind;
 		int c = getopt_long(argc, argv,
-				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:", long_opts, NULL);
+				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:I:", long_opts, NULL);
 		if (c == -1)
 			break;
 		if (c == 'h') {

@@ -53,6 +53,7 @@ struct config {
 	unsigned kflag;		       /* -k: print each syscall's stack */
 	enum unwind_backend unwinder;  /* --unwinder=libdw|libunwind */
 	bool crash_handled;	       /* --crash-handled: report handled fault signals too */
+	unsigned interruptible;	       /* -I: enum sig_interruptible, 0 for ptrc's default */
 	unsigned last_syscalls;	       /* --last-syscalls N; 0 means the default */
 	const char *policy_file;       /* --policy */
 	enum policy_act policy_action; /* --policy-action */

@@ -117,26 +117,31 @@ static void interrupt_one(struct tracer *t, struct task *task, void *arg)
 		task_remove(t, task);
 }
 
-static void detach_stopped(struct tracer *t, struct task *task, int sig)
+static void detach_held(struct tracer *t, struct task *task, void *arg)
 {
-	if ((task->flags & TASK_PRINTED) && task_visible(t, task)) {
+	(void)arg;
+	if (!(task->flags & TASK_HELD))
+		return;
+	if ((task->flags & TASK_PRINTED) && task_visible(t, task))
 		emit_sc_detached(t, task);
-	}
-	ptrace(PTRACE_DETACH, task->tid, 0L, (long)sig);
+	ptrace(PTRACE_DETACH, task->tid, 0L, (long)task->held_sig);
 	if (tracer_chatty(t) && task->tid == task->proc->tgid)
 		tracer_msg("Process %d detached", (int)task->tid);
 	task_remove(t, task);
 }
 
 /*
- * Stops every task with PTRACE_INTERRUPT and detaches it at that stop, so
- * a signal pending for delivery is handed back and a task in a group stop
- * stays stopped.
+ * Stops every task with PTRACE_INTERRUPT and detaches them all once each has
+ * stopped, handing back a signal pending for delivery; a task in a group stop
+ * stays stopped.  Holding them first matters under load: a task let go at
+ * once runs and competes with ptrc for the CPU while the others wait.
  */
 void tracer_detach_all(struct tracer *t)
 {
+	unsigned held = 0;
+
 	task_for_each(t, interrupt_one, NULL);
-	while (t->ntasks > 0) {
+	while (held < t->ntasks) {
 		int status;
 		pid_t pid = waitpid(-1, &status, __WALL);
 		if (pid < 0) {
@@ -153,9 +158,15 @@ void tracer_detach_all(struct tracer *t)
 			continue;
 		}
 		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED) {
+			held -= (task->flags & TASK_HELD) != 0;
 			task_remove(t, task);
 			continue;
 		}
-		detach_stopped(t, task, s.kind == STOP_SIGNAL ? s.sig : 0);
+		if (task->flags & TASK_HELD)
+			continue; /* a second stop cannot come before the detach */
+		task->flags |= TASK_HELD;
+		task->held_sig = s.kind == STOP_SIGNAL ? s.sig : 0;
+		held++;
 	}
+	task_for_each(t, detach_held, NULL);
 }

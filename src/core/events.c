@@ -9,6 +9,7 @@
 #include "out/json.h"
 #include "sys/siginfo.h"
 #include "sys/signame.h"
+#include "signals.h"
 #include "tracer.h"
 
 static void on_new_task(struct tracer *t, struct task *parent, int event)
@@ -119,6 +120,7 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 		task_resume(t, task, sig);
 		return;
 	}
+	sig_note_delivery(t, sig, si.si_code, si.si_pid);
 	if (task_visible(t, task) && cli_signal_shown(t->cfg, sig)) {
 		struct val v;
 		siginfo_decode(&task->ar, &v, &si);

@@ -16,6 +16,7 @@
 #include "out/json.h"
 #include "policy_hook.h"
 #include "exit_status.h"
+#include "signals.h"
 #include "tracer.h"
 
 /* Exit statuses a shell uses for a command it cannot run. */
@@ -125,16 +126,8 @@ static int become(const struct run_as *ra)
 static _Noreturn void child_exec(const char *path, char **argv, const struct tracer *t,
 				 const struct run_as *ra)
 {
-	sigset_t none;
-
-	/* ptrc ignores SIGINT and SIGQUIT; the command must not inherit that. */
-	signal(SIGINT, SIG_DFL);
-	signal(SIGQUIT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* The command inherits what ptrc inherited, not ptrc's own handlers. */
+	sig_restore_inherited();
 	/*
 	 * Stop at a known point until the parent has seized us, so the execve is
 	 * traced.  (Interrupting a child that may still be inside fork()'s own

@@ -12,41 +12,9 @@
 #include "exit_status.h"
 #include "sys/signame.h"
 #include "policy_hook.h"
+#include "signals.h"
 #include "tracer.h"
 #include "util/xalloc.h"
-
-static struct tracer *signal_tracer;
-
-static void on_terminate(int sig)
-{
-	if (signal_tracer)
-		signal_tracer->stop_signal = sig;
-}
-
-static void setup_signals(struct tracer *t)
-{
-	sigset_t set;
-
-	signal(SIGPIPE, SIG_IGN);
-	signal_tracer = t;
-	if (t->attach_mode) {
-		/* Taken synchronously with sigwaitinfo, so none can be missed. */
-		sigemptyset(&set);
-		sigaddset(&set, SIGCHLD);
-		sigaddset(&set, SIGINT);
-		sigaddset(&set, SIGTERM);
-		sigaddset(&set, SIGHUP);
-		sigaddset(&set, SIGQUIT);
-		sigprocmask(SIG_BLOCK, &set, NULL);
-		return;
-	}
-	/* The terminal sends these to the command too; let it decide. */
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
-	struct sigaction sa = {.sa_handler = on_terminate}; /* no SA_RESTART */
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
 
 /* --color=auto: a terminal that is not "dumb", and no NO_COLOR (no-color.org). */
 static bool want_color(const struct config *cfg, int fd)
@@ -97,46 +65,32 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	}
 	if (policy_hook_fast(t))
 		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
-	setup_signals(t);
+	rc = sig_setup(t);
+	if (rc < 0) {
+		tracer_msg("cannot set up signal handling: %s", strerror(-rc));
+		policy_hook_free(t);
+		out_close(&t->out);
+		free(t->buckets);
+		return rc;
+	}
 	return 0;
 }
 
-/* Waits for the next stop; -EINTR when a terminating signal arrived. */
-/* wait4 gives the stopped task's resource use, which -c needs. */
-static pid_t wait_one(struct tracer *t, int *status, int flags)
+/*
+ * Waits for the next stop; -EINTR when a signal to ptrc ended the wait (signals.c).
+ * wait4 gives the stopped task's resource use, which -c needs.
+ */
+static pid_t wait_next(struct tracer *t, int *status)
 {
 	struct rusage ru;
-	pid_t pid = wait4(-1, status, __WALL | flags, t->cfg->cflag ? &ru : NULL);
+	pid_t pid = wait4(-1, status, __WALL, t->cfg->cflag ? &ru : NULL);
 
-	if (pid > 0 && t->cfg->cflag)
+	if (pid < 0)
+		return -errno;
+	if (t->cfg->cflag)
 		t->stop_stime_ns = (uint64_t)ru.ru_stime.tv_sec * 1000000000ULL +
 				   (uint64_t)ru.ru_stime.tv_usec * 1000ULL;
 	return pid;
-}
-
-static pid_t wait_next(struct tracer *t, int *status)
-{
-	if (!t->attach_mode) {
-		pid_t pid = wait_one(t, status, 0);
-		return pid < 0 ? -errno : pid;
-	}
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGQUIT);
-	for (;;) {
-		pid_t pid = wait_one(t, status, WNOHANG);
-		if (pid != 0)
-			return pid < 0 ? -errno : pid;
-		int sig = sigwaitinfo(&set, NULL);
-		if (sig > 0 && sig != SIGCHLD) {
-			t->stop_signal = sig;
-			return -EINTR;
-		}
-	}
 }
 
 static struct task *adopt(struct tracer *t, pid_t pid)
@@ -214,22 +168,28 @@ static void print_summary(struct tracer *t)
 		emit_summary(t);
 }
 
+/* A fatal signal ends the run: attach mode detaches, -I1 and -I2 stop as strace does. */
+static int stop_now(struct tracer *t)
+{
+	int sig = t->stop_signal;
+
+	t->exit_signal = sig;
+	if (t->attach_mode) {
+		tracer_detach_all(t);
+		print_summary(t);
+		return policy_hook_finish(t, PTRC_EXIT_SIGNAL + sig);
+	}
+	/* PTRACE_O_EXITKILL takes the tracees when ptrc dies of it. */
+	out_flush(&t->out);
+	return PTRC_EXIT_SIGNAL + sig;
+}
+
 int tracer_loop(struct tracer *t)
 {
 	for (;;) {
-		if (t->stop_signal) {
-			int sig = t->stop_signal;
-			if (t->attach_mode) {
-				tracer_detach_all(t);
-				print_summary(t);
-				return policy_hook_finish(t, 0);
-			}
-			/* Launch mode: die of it; PTRACE_O_EXITKILL takes the tracees. */
-			out_flush(&t->out);
-			signal(sig, SIG_DFL);
-			raise(sig);
-			return PTRC_EXIT_SIGNAL + sig;
-		}
+		sig_poll(t);
+		if (t->stop_signal)
+			return stop_now(t);
 		int status;
 		pid_t pid = wait_next(t, &status);
 		if (pid == -EINTR)
@@ -243,7 +203,13 @@ int tracer_loop(struct tracer *t)
 	int status = policy_hook_finish(t, exit_status(t));
 	out_flush(&t->out);
 	tracer_check_output(t, &t->out);
-	return status == PTRC_EXIT_OK && t->output_lost ? PTRC_EXIT_OUTPUT : status;
+	if (status == PTRC_EXIT_OK && t->output_lost)
+		return PTRC_EXIT_OUTPUT;
+	/* Died of signal N: ptrc dies of N too, so its parent sees what it would untraced. */
+	if (t->child_done && WIFSIGNALED(t->child_status) &&
+	    status == PTRC_EXIT_SIGNAL + WTERMSIG(t->child_status))
+		t->exit_signal = WTERMSIG(t->child_status);
+	return status;
 }
 
 static void drop(struct tracer *t, struct task *task, void *arg)

@@ -44,6 +44,7 @@ enum task_flags {
 	TASK_DENIED = 1 << 7,	  /* the policy skipped this call; it returns -EPERM */
 	TASK_DECODED = 1 << 8,	  /* the current call's entry was decoded */
 	TASK_SELECTED = 1 << 6,	  /* the current syscall passed -e trace= and -P */
+	TASK_HELD = 1 << 9,	  /* detaching: stopped, detached once every task is */
 };
 
 struct task {
@@ -54,6 +55,7 @@ struct task {
 	struct sc_event ev;
 	struct arena ar;
 	const char *prev_name;	   /* the previous call's name (static), for restart_syscall */
+	int held_sig;		   /* TASK_HELD: the signal to hand back at the detach */
 	struct task *next;	   /* hash chain */
 	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
 	struct crash_ring last;	   /* the last syscalls, for a crash report */
@@ -83,6 +85,25 @@ struct policy_state {
 	uint64_t total;
 };
 
+/* signals.c: what ptrc's own signals wait for. */
+enum { SIG_SEEN = 16, SIG_PENDING = 8 };
+struct sig_seen {
+	int signo, code;
+	pid_t from;
+	struct timespec when;
+};
+struct sig_pending {
+	int signo, code;
+	pid_t from;
+	struct timespec deadline; /* forwarded then, unless the job got it meanwhile */
+};
+struct sig_state {
+	struct sig_seen seen[SIG_SEEN]; /* the tracees' last signal deliveries */
+	unsigned nseen;
+	struct sig_pending pending[SIG_PENDING];
+	unsigned npending;
+};
+
 struct tracer {
 	const struct config *cfg;
 	struct sysfilter *trace; /* cfg's, with its lazily built tables */
@@ -98,7 +119,9 @@ struct tracer {
 	bool child_done;
 	bool attach_mode;
 	int ptrace_opts;
-	volatile int stop_signal;  /* SIGINT/SIGTERM/SIGHUP received, or 0 */
+	int stop_signal; /* a fatal signal that ends the run (attach mode, -I1/2), or 0 */
+	int exit_signal; /* ptrc dies of this at the end: the command's, or stop_signal */
+	struct sig_state sig;
 	struct timespec last_line; /* for -r */
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
 	struct summary summary;

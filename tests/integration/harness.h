@@ -28,9 +28,11 @@ struct it_run {
 	bool as_nobody;	  /* run the tracer as uid/gid 65534 through setpriv */
 	int stdin_fd;	  /* the tracer's stdin, or -1 for /dev/null */
 	bool keep_group;  /* it_wait() leaves the tracer's process group alone */
-	pid_t pid;	  /* the tracer, while it runs */
-	pid_t pgid;	  /* its process group, killed by it_fini() */
-	int status;	  /* its wait status */
+	/* In the tracer's child before anything else (signal dispositions, a terminal). */
+	void (*before_exec)(void);
+	pid_t pid;  /* the tracer, while it runs */
+	pid_t pgid; /* its process group, killed by it_fini() */
+	int status; /* its wait status */
 	bool timed_out;
 	char *out, *err; /* its stdout and stderr */
 };

@@ -106,6 +106,8 @@ static void attach_then_detach_on(int sig, bool quiet)
 
 	kill(r.pid, sig);
 	cr_assert(it_wait(&r, IT_TIMEOUT), "the tracer did not exit on signal %d", sig);
+	/* Detached, it dies of the signal, as strace does. */
+	it_assert_signal_exit(&r, sig);
 	cr_assert(it_poll(running_untraced, target, 0), "after detach:%s",
 		  (describe(target, buf, sizeof(buf)), buf));
 	if (quiet) {
