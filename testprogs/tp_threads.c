@@ -8,6 +8,7 @@
 #include "expect.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,10 @@ static void *zombie_main(void *arg)
 		pthread_join(workers[i], NULL);
 	n = syscall(SYS_getpid);
 	xp_line(tid, "getpid() = %ld", n);
+	/* Its memory is read through a live thread, not through the dead leader. */
+	n = syscall(SYS_openat, AT_FDCWD, "/nonexistent/ptrc-zombie", O_RDONLY);
+	xp_line(tid, "openat(AT_FDCWD, \"/nonexistent/ptrc-zombie\", O_RDONLY) = %ld %s", n,
+		n < 0 ? "ENOENT (No such file or directory)" : "");
 	xp_line(tid, "exit_group(4) = ?");
 	xp_exact(tid, "+++ exited with 4 +++");
 	xp_exact(me, "+++ exited with 4 +++");

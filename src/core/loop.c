@@ -114,6 +114,11 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 		/* A new child whose stop beat its parent's fork event. */
 		task = adopt(t, pid);
 	}
+	/*
+	 * Memory is read through the task that stopped: it is alive, while the
+	 * group's leader may have exited (pthread_exit in main) and left a zombie.
+	 */
+	tmem_live_use(&task->proc->live, task->tid);
 	switch (s.kind) {
 	case STOP_EXITED:
 	case STOP_KILLED:

@@ -46,3 +46,8 @@ void tmem_live_close(struct tmem_live *l)
 		close(l->memfd);
 	l->memfd = -1;
 }
+
+void tmem_live_use(struct tmem_live *l, pid_t tid)
+{
+	l->pid = tid;
+}

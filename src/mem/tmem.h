@@ -38,6 +38,8 @@ struct tmem_live {
 };
 
 void tmem_live_init(struct tmem_live *l, struct tmem *m, pid_t pid);
+/* Reads through thread tid of the same process from now on (any live one will do). */
+void tmem_live_use(struct tmem_live *l, pid_t tid);
 void tmem_live_close(struct tmem_live *l);
 
 /* A fake image for tests: regions of bytes at fixed addresses. */
