@@ -1,6 +1,8 @@
 /* Threads: many at once, execve from a non-leader thread, a leader that exits first,
  * and a blocking call that another thread's calls interrupt in the output.
  *   tp_threads many N      N threads alive together, each exits with exit(0)
+ *   tp_threads tree N M    N threads each start M threads at once: many first stops
+ *                          then come before their parent's clone event
  *   tp_threads exec        a non-leader thread execs "after-exec"
  *   tp_threads zombie      the leader exits (exit(0)) while its threads go on
  *   tp_threads unfinished  a read another thread completes: "<unfinished ...>"/"resumed"
@@ -59,6 +61,49 @@ static int run_many(int count)
 			die("pthread_create");
 	}
 	for (int i = 0; i < count; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return 0;
+}
+
+static void *tree_leaf(void *arg)
+{
+	long n = syscall(SYS_getppid);
+
+	xp_line(xp_gettid(), "getppid() = %ld", n);
+	return arg;
+}
+
+static void *tree_branch(void *arg)
+{
+	int count = *(const int *)arg;
+	pthread_t *threads = calloc(count, sizeof(*threads));
+
+	if (!threads)
+		die("calloc");
+	for (int i = 0; i < count; i++) {
+		errno = pthread_create(&threads[i], NULL, tree_leaf, NULL);
+		if (errno)
+			die("pthread_create");
+	}
+	for (int i = 0; i < count; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	return NULL;
+}
+
+static int run_tree(int branches, int leaves)
+{
+	pthread_t *threads = calloc(branches, sizeof(*threads));
+
+	if (!threads)
+		die("calloc");
+	for (int i = 0; i < branches; i++) {
+		errno = pthread_create(&threads[i], NULL, tree_branch, &leaves);
+		if (errno)
+			die("pthread_create");
+	}
+	for (int i = 0; i < branches; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
 	return 0;
@@ -223,11 +268,13 @@ int main(int argc, char **argv)
 	xp_init();
 	me = getpid();
 	if (argc < 2) {
-		fprintf(stderr, "usage: tp_threads many N|exec|zombie|unfinished\n");
+		fprintf(stderr, "usage: tp_threads many N|tree N M|exec|zombie|unfinished\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "many") && argc > 2)
 		ret = run_many(atoi(argv[2]));
+	else if (!strcmp(argv[1], "tree") && argc > 3)
+		ret = run_tree(atoi(argv[2]), atoi(argv[3]));
 	else if (!strcmp(argv[1], "exec"))
 		ret = run_exec();
 	else if (!strcmp(argv[1], "after-exec"))

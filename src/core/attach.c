@@ -111,8 +111,17 @@ int tracer_attach_all(struct tracer *t)
 
 static void interrupt_one(struct tracer *t, struct task *task, void *arg)
 {
-	(void)arg;
+	unsigned *held = arg;
+
 	task->flags |= TASK_DETACHING;
+	/* Held in its first stop (early.c): already stopped, no further stop comes. */
+	if (task->flags & TASK_UNANNOUNCED) {
+		early_forget(t, task);
+		task->flags |= TASK_HELD;
+		task->held_sig = 0;
+		++*held;
+		return;
+	}
 	if (ptrace(PTRACE_INTERRUPT, task->tid, 0L, 0L) < 0 && errno == ESRCH)
 		task_remove(t, task);
 }
@@ -140,7 +149,7 @@ void tracer_detach_all(struct tracer *t)
 {
 	unsigned held = 0;
 
-	task_for_each(t, interrupt_one, NULL);
+	task_for_each(t, interrupt_one, &held);
 	while (held < t->ntasks) {
 		int status;
 		pid_t pid = waitpid(-1, &status, __WALL);

@@ -19,8 +19,16 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0L, &msg) < 0 || msg == 0)
 		return;
 	pid_t tid = (pid_t)msg;
-	if (task_find(t, tid))
-		return; /* its first stop came before this event */
+	int how = event == PTRACE_EVENT_FORK	? JSON_START_FORK
+		  : event == PTRACE_EVENT_VFORK ? JSON_START_VFORK
+						: JSON_START_CLONE;
+	struct task *early = task_find(t, tid);
+	if (early) {
+		/* Its first stop came before this event: held until now. */
+		if (early->flags & TASK_UNANNOUNCED)
+			early_claim(t, early, how, parent);
+		return;
+	}
 	pid_t tgid = tid;
 	if (event == PTRACE_EVENT_CLONE) {
 		tgid = task_read_tgid(tid);
@@ -29,11 +37,7 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 	}
 	struct task *child = task_add(t, tid, tgid);
 	proc_inherit_exe(child->proc, parent->proc);
-	emit_task_start(t, child,
-			event == PTRACE_EVENT_FORK    ? JSON_START_FORK
-			: event == PTRACE_EVENT_VFORK ? JSON_START_VFORK
-						      : JSON_START_CLONE,
-			parent);
+	emit_task_start(t, child, how, parent);
 	/* Like strace: announced on the terminal, not in a -o file. */
 	if (tracer_chatty(t) && !t->cfg->outfile)
 		tracer_msg("Process %d attached", (int)tid);

@@ -103,7 +103,7 @@ static struct task *adopt(struct tracer *t, pid_t pid)
 	return task;
 }
 
-static void dispatch(struct tracer *t, pid_t pid, int status)
+void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 {
 	struct stop s = stop_classify(status);
 	struct task *task = task_find(t, pid);
@@ -111,9 +111,13 @@ static void dispatch(struct tracer *t, pid_t pid, int status)
 	if (!task) {
 		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED)
 			return;
-		/* A new child whose stop beat its parent's fork event. */
-		task = adopt(t, pid);
+		/* A new child whose stop beat its parent's fork event: held until it comes. */
+		early_hold(t, adopt(t, pid), status);
+		return;
 	}
+	/* Held in its first stop, it got SIGKILLed before its parent's event came. */
+	if (task->flags & TASK_UNANNOUNCED)
+		early_announce_unknown(t, task);
 	/*
 	 * Memory is read through the task that stopped: it is alive, while the
 	 * group's leader may have exited (pthread_exit in main) and left a zombie.
@@ -193,6 +197,7 @@ int tracer_loop(struct tracer *t)
 {
 	for (;;) {
 		sig_poll(t);
+		early_poll(t);
 		if (t->stop_signal)
 			return stop_now(t);
 		int status;
@@ -201,7 +206,7 @@ int tracer_loop(struct tracer *t)
 			continue;
 		if (pid < 0)
 			break; /* ECHILD: nothing is traced any more */
-		dispatch(t, pid, status);
+		tracer_dispatch(t, pid, status);
 		tracer_check_output(t, &t->out);
 	}
 	print_summary(t);

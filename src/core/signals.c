@@ -57,6 +57,17 @@ static void wake_in(long ns)
 		timer_settime(wake, 0, &its, NULL);
 }
 
+void sig_wake_within(long ns)
+{
+	struct itimerspec cur;
+
+	if (!have_wake || timer_gettime(wake, &cur) < 0)
+		return;
+	long left = cur.it_value.tv_sec * 1000000000L + cur.it_value.tv_nsec;
+	if (left == 0 || left > ns)
+		wake_in(ns);
+}
+
 static void on_signal(int signo, siginfo_t *si, void *ctx)
 {
 	int saved = errno;
@@ -232,7 +243,7 @@ static void decide(struct tracer *t)
 	}
 	ss->npending = k;
 	if (soonest >= 0)
-		wake_in((soonest + 1) * 1000000L);
+		sig_wake_within((soonest + 1) * 1000000L);
 }
 
 void sig_poll(struct tracer *t)

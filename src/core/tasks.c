@@ -76,6 +76,7 @@ static void unlink_task(struct tracer *t, struct task *task);
 
 void task_remove(struct tracer *t, struct task *task)
 {
+	early_forget(t, task);
 	unlink_task(t, task);
 	t->ntasks--;
 	proc_put(t, task->proc);

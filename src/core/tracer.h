@@ -35,16 +35,17 @@ struct proc {
 };
 
 enum task_flags {
-	TASK_IN_SYSCALL = 1 << 0, /* between entry and exit stops */
-	TASK_PRINTED = 1 << 1,	  /* the current syscall's entry was printed */
-	TASK_HIDDEN = 1 << 2,	  /* launched child before its execve: print nothing */
-	TASK_LISTENING = 1 << 3,  /* in a group stop, restarted with PTRACE_LISTEN */
-	TASK_DETACHING = 1 << 4,  /* interrupted for detach */
-	TASK_EXITING = 1 << 5,	  /* PTRACE_EVENT_EXIT seen */
-	TASK_DENIED = 1 << 7,	  /* the policy skipped this call; it returns -EPERM */
-	TASK_DECODED = 1 << 8,	  /* the current call's entry was decoded */
-	TASK_SELECTED = 1 << 6,	  /* the current syscall passed -e trace= and -P */
-	TASK_HELD = 1 << 9,	  /* detaching: stopped, detached once every task is */
+	TASK_IN_SYSCALL = 1 << 0,   /* between entry and exit stops */
+	TASK_PRINTED = 1 << 1,	    /* the current syscall's entry was printed */
+	TASK_HIDDEN = 1 << 2,	    /* launched child before its execve: print nothing */
+	TASK_LISTENING = 1 << 3,    /* in a group stop, restarted with PTRACE_LISTEN */
+	TASK_DETACHING = 1 << 4,    /* interrupted for detach */
+	TASK_EXITING = 1 << 5,	    /* PTRACE_EVENT_EXIT seen */
+	TASK_DENIED = 1 << 7,	    /* the policy skipped this call; it returns -EPERM */
+	TASK_DECODED = 1 << 8,	    /* the current call's entry was decoded */
+	TASK_SELECTED = 1 << 6,	    /* the current syscall passed -e trace= and -P */
+	TASK_HELD = 1 << 9,	    /* detaching: stopped, detached once every task is */
+	TASK_UNANNOUNCED = 1 << 10, /* held in its first stop until its parent's event (early.c) */
 };
 
 struct task {
@@ -56,6 +57,8 @@ struct task {
 	struct arena ar;
 	const char *prev_name;	   /* the previous call's name (static), for restart_syscall */
 	int held_sig;		   /* TASK_HELD: the signal to hand back at the detach */
+	int early_status;	   /* TASK_UNANNOUNCED: its first stop, not yet dispatched */
+	int64_t early_since_ms;	   /* when that stop came (CLOCK_MONOTONIC) */
 	struct task *next;	   /* hash chain */
 	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
 	struct crash_ring last;	   /* the last syscalls, for a crash report */
@@ -113,6 +116,7 @@ struct tracer {
 	struct task **buckets;
 	unsigned nbuckets;
 	unsigned ntasks;
+	unsigned nearly;		     /* tasks TASK_UNANNOUNCED */
 	uint64_t last_task_id, last_proc_id; /* ids handed out so far */
 	pid_t child;			     /* the launched command, 0 in attach mode */
 	int child_status;		     /* its wait status, once it ended */
@@ -170,6 +174,19 @@ void tracer_detach_all(struct tracer *t);
 int tracer_init(struct tracer *t, struct config *cfg);
 int tracer_loop(struct tracer *t);
 void tracer_fini(struct tracer *t);
+/* Acts on one wait status of a traced task. */
+void tracer_dispatch(struct tracer *t, pid_t pid, int status);
+
+/* early.c: a task whose first stop came before its parent's fork/clone event. */
+void early_hold(struct tracer *t, struct task *task, int status);
+/* The parent's event came: announce the task as made by parent, then dispatch its stop. */
+void early_claim(struct tracer *t, struct task *task, int how, const struct task *parent);
+/* It will not come (the task ended, or waited too long): announced as "unknown". */
+void early_announce_unknown(struct tracer *t, struct task *task);
+/* The task goes without being announced (detach, end of run). */
+void early_forget(struct tracer *t, struct task *task);
+/* Every turn of the event loop: lets go of tasks held too long. */
+void early_poll(struct tracer *t);
 /* tasks.c: resumes a task (PTRACE_SYSCALL, or PTRACE_CONT under the policy's filter). */
 void task_resume(struct tracer *t, struct task *task, int sig);
 

@@ -85,7 +85,8 @@ enum json_start {
 	JSON_START_ATTACH, /* -p */
 	JSON_START_FORK,
 	JSON_START_VFORK,
-	JSON_START_CLONE, /* a thread, or clone() without SIGCHLD semantics */
+	JSON_START_CLONE,   /* a thread, or clone() without SIGCHLD semantics */
+	JSON_START_UNKNOWN, /* its parent's event never came (the parent was killed) */
 };
 
 /* A new task; parent_tid 0 when there is none (launch, attach), parent_task its id. */

@@ -162,7 +162,7 @@ void json_task_start(struct strbuf *sb, const struct json_head *h, enum json_sta
 	static const char *const names[] = {
 		[JSON_START_LAUNCH] = "launch", [JSON_START_ATTACH] = "attach",
 		[JSON_START_FORK] = "fork",	[JSON_START_VFORK] = "vfork",
-		[JSON_START_CLONE] = "clone",
+		[JSON_START_CLONE] = "clone",	[JSON_START_UNKNOWN] = "unknown",
 	};
 
 	json_begin(sb, "task_start", h);

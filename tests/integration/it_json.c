@@ -68,9 +68,8 @@ Test(json, exec_and_exit_carry_the_program)
 	if (it_tracer_is_strace())
 		cr_skip_test("strace has no --json");
 	it_init(&r);
-	const char *const argv[] = {"--json", "-f", "-o",     "@TRACE",
-				    "/bin/sh", "-c",	"exit 3", long_arg,
-				    NULL};
+	const char *const argv[] = {"--json", "-f",	"-o",	  "@TRACE", "/bin/sh",
+				    "-c",     "exit 3", long_arg, NULL};
 	it_run(&r, argv);
 	it_assert_exit(&r, 3);
 	validate(r.trace);
@@ -83,5 +82,59 @@ Test(json, exec_and_exit_carry_the_program)
 	cr_assert(end, "%s", t);
 	cr_expect(strstr(end, "\"proc\":1,\"task\":1,\"how\":\"exited\",\"code\":3,\"exe\":\"/"),
 		  "%s", end);
+	free(t);
+}
+
+static long member(const char *line, const char *key)
+{
+	char pat[32];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "\"%s\":", key);
+	p = strstr(line, pat);
+	return p ? strtol(p + strlen(pat), NULL, 10) : -1;
+}
+
+/*
+ * Every task gets its task_start before any other line of it, with who made
+ * it, even when its first stop beats its parent's clone event: 25 threads
+ * that each start 8 make a third of them do that.
+ */
+Test(json, every_thread_has_its_task_start)
+{
+	enum { THREADS = 25 + 25 * 8 };
+	static bool started[THREADS + 8];
+	unsigned threads = 0;
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace has no --json");
+	it_init(&r);
+	const char *const argv[] = {"--json", "-f", "-o", "@TRACE", it_prog("tp_threads"),
+				    "tree",   "25", "8",  NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	validate(r.trace);
+	char *t = it_read_trace(&r, NULL);
+	for (char *line = strtok(t, "\n"); line; line = strtok(NULL, "\n")) {
+		long task = member(line, "task");
+		if (task < 0)
+			continue; /* the header */
+		cr_assert(task < THREADS + 8, "task id %ld: more tasks than threads", task);
+		if (strstr(line, "\"type\":\"task_start\"")) {
+			cr_assert(!started[task], "task %ld started twice: %s", task, line);
+			started[task] = true;
+			if (strstr(line, "\"how\":\"clone\"")) {
+				threads++;
+				long parent = member(line, "parent_task");
+				cr_expect(parent > 0 && parent < task && started[parent],
+					  "not made by a task started before: %s", line);
+			}
+			continue;
+		}
+		cr_assert(started[task], "a line of task %ld before its task_start: %s", task,
+			  line);
+	}
+	cr_expect_eq(threads, THREADS, "%u threads announced as made by clone, not %d", threads,
+		     THREADS);
 	free(t);
 }

@@ -1,0 +1,92 @@
+/*
+ * Tasks whose first stop comes before their parent's fork, vfork or clone
+ * event.  The kernel queues both at once and wait4 may return either first;
+ * a busy threaded program does this for most of its threads.  Such a task is
+ * held in that first stop until the event says who made it and how, so every
+ * task gets its task_start (and a new process its parent's program) before
+ * its first line.  The event nearly always follows at once; if it has not
+ * come within EARLY_WAIT_MS (the parent was killed before it could report
+ * it), the task is announced with how "unknown" and let go.
+ */
+#include <errno.h>
+#include <time.h>
+
+#include "out/json.h"
+#include "signals.h"
+#include "tracer.h"
+
+enum { EARLY_WAIT_MS = 200 };
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void early_hold(struct tracer *t, struct task *task, int status)
+{
+	task->flags |= TASK_UNANNOUNCED;
+	task->early_status = status;
+	task->early_since_ms = now_ms();
+	t->nearly++;
+	sig_wake_within(EARLY_WAIT_MS * 1000000L);
+}
+
+/* No longer held: its stops are dispatched as they come. */
+static void unhold(struct tracer *t, struct task *task)
+{
+	task->flags &= ~TASK_UNANNOUNCED;
+	t->nearly--;
+}
+
+void early_forget(struct tracer *t, struct task *task)
+{
+	if (task->flags & TASK_UNANNOUNCED)
+		unhold(t, task);
+}
+
+void early_claim(struct tracer *t, struct task *task, int how, const struct task *parent)
+{
+	unhold(t, task);
+	proc_inherit_exe(task->proc, parent->proc);
+	emit_task_start(t, task, how, parent);
+	tracer_dispatch(t, task->tid, task->early_status);
+}
+
+void early_announce_unknown(struct tracer *t, struct task *task)
+{
+	unhold(t, task);
+	emit_task_start(t, task, JSON_START_UNKNOWN, NULL);
+}
+
+struct overdue {
+	int64_t now;
+	int64_t soonest; /* ms until the next held task is due, or -1 */
+};
+
+static void release_overdue(struct tracer *t, struct task *task, void *arg)
+{
+	struct overdue *o = arg;
+
+	if (!(task->flags & TASK_UNANNOUNCED))
+		return;
+	int64_t left = task->early_since_ms + EARLY_WAIT_MS - o->now;
+	if (left > 0) {
+		o->soonest = o->soonest < 0 || left < o->soonest ? left : o->soonest;
+		return;
+	}
+	early_announce_unknown(t, task);
+	tracer_dispatch(t, task->tid, task->early_status);
+}
+
+void early_poll(struct tracer *t)
+{
+	if (!t->nearly)
+		return;
+	struct overdue o = {now_ms(), -1};
+	task_for_each(t, release_overdue, &o);
+	if (o.soonest >= 0)
+		sig_wake_within((o.soonest + 1) * 1000000L);
+}
