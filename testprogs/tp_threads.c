@@ -3,7 +3,8 @@
  *   tp_threads many N      N threads alive together, each exits with exit(0)
  *   tp_threads tree N M    N threads each start M threads at once: many first stops
  *                          then come before their parent's clone event
- *   tp_threads exec        a non-leader thread execs "after-exec"
+ *   tp_threads exec        a non-leader thread execs "after-exec", which starts a
+ *                          thread with the exec'ing thread's old tid
  *   tp_threads zombie      the leader exits (exit(0)) while its threads go on
  *   tp_threads unfinished  a read another thread completes: "<unfinished ...>"/"resumed"
  */
@@ -15,6 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
+#include <linux/sched.h>
+#include <sched.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -149,6 +154,82 @@ static int run_exec(void)
 	return 1;
 }
 
+/*
+ * A thread made with clone3(set_tid) so that it gets the tid the exec'ing
+ * thread had before its execve: nothing of the old program's task may stick
+ * to it.  Its code is a few raw syscalls (no libc: it has no TLS) on its own
+ * stack; the registers it inherits carry the timespec.  Needs CAP_SYS_ADMIN
+ * (set_tid) and one of the two CPUs written for; otherwise nothing is stated.
+ */
+static struct timespec reuse_ts = {0, 20000000};
+static char reuse_stack[16384] __attribute__((aligned(16)));
+
+static long clone3_sleeper(struct clone_args *ca)
+{
+#if defined(__x86_64__)
+	register long a0 __asm__("rdi") = (long)ca;
+	register long a1 __asm__("rsi") = sizeof(*ca);
+	register long ts __asm__("r12") = (long)&reuse_ts;
+	long r;
+
+	__asm__ volatile(
+		"syscall\n\ttest %%rax, %%rax\n\tjnz 1f\n\t"
+		"mov %[sleep], %%eax\n\tmov %%r12, %%rdi\n\txor %%esi, %%esi\n\tsyscall\n\t"
+		"mov %[exit], %%eax\n\txor %%edi, %%edi\n\tsyscall\n"
+		"1:"
+		: "=a"(r)
+		: "0"((long)SYS_clone3), "r"(a0), "r"(a1),
+		  "r"(ts), [sleep] "i"(SYS_nanosleep), [exit] "i"(SYS_exit)
+		: "rcx", "r11", "memory");
+	return r;
+#elif defined(__aarch64__)
+	register long x0 __asm__("x0") = (long)ca;
+	register long x1 __asm__("x1") = sizeof(*ca);
+	register long x8 __asm__("x8") = SYS_clone3;
+	register long ts __asm__("x19") = (long)&reuse_ts;
+
+	__asm__ volatile("svc #0\n\tcbnz x0, 1f\n\t"
+			 "mov x0, x19\n\tmov x1, #0\n\tmov x8, %[sleep]\n\tsvc #0\n\t"
+			 "mov x0, #0\n\tmov x8, %[exit]\n\tsvc #0\n"
+			 "1:"
+			 : "+r"(x0)
+			 : "r"(x1), "r"(x8),
+			   "r"(ts), [sleep] "i"(SYS_nanosleep), [exit] "i"(SYS_exit)
+			 : "memory");
+	return x0;
+#else
+	(void)ca;
+	(void)reuse_ts;
+	return -ENOSYS;
+#endif
+}
+
+/* Starts a thread with tid OLD that sleeps once and exits, and waits for its end. */
+static void thread_with_tid(pid_t old)
+{
+	static volatile pid_t alive; /* cleared by the kernel at its exit */
+	pid_t tids[1] = {old};
+	struct clone_args ca = {
+		.flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			 CLONE_SYSVSEM | CLONE_CHILD_CLEARTID,
+		.child_tid = (uintptr_t)&alive,
+		.stack = (uintptr_t)reuse_stack,
+		.stack_size = sizeof(reuse_stack),
+		.set_tid = (uintptr_t)tids,
+		.set_tid_size = 1,
+	};
+
+	alive = old;
+	long r = clone3_sleeper(&ca);
+	if (r != old)
+		return; /* no CAP_SYS_ADMIN, or the tid was taken: nothing to check */
+	xp_line(old, "nanosleep({tv_sec=0, tv_nsec=20000000}, NULL) = 0");
+	xp_line(old, "exit(0) = ?");
+	xp_exact(old, "+++ exited with 0 +++");
+	while (alive == old)
+		syscall(SYS_futex, &alive, FUTEX_WAIT, old, NULL, NULL, 0);
+}
+
 static int run_after_exec(int argc, char **argv)
 {
 	long n;
@@ -163,6 +244,7 @@ static int run_after_exec(int argc, char **argv)
 	xp_line(me, "getpid() = %ld", n);
 	n = syscall(SYS_gettid);
 	xp_line(me, "gettid() = %ld", n);
+	thread_with_tid(atoi(argv[3]));
 	return 0;
 }
 
