@@ -9,7 +9,7 @@ static const char help[] =
 	"\n"
 	"Tracing:\n"
 	"  -f               follow forks, vforks, clones and threads\n"
-	"  -ff              with -o FILE: one output file per process, FILE.PID\n"
+	"  -ff              with -o FILE: one output file per thread, FILE.TID\n"
 	"  -p PID[,PID...]  attach to running processes and all their threads;\n"
 	"                   may be repeated; SIGINT, SIGTERM or SIGHUP detaches\n"
 	"  -E VAR=VAL, -E VAR  set or unset VAR in the command's environment\n"

@@ -185,8 +185,8 @@ void emit_task_start(struct tracer *t, struct task *task, int how, const struct 
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi)
 {
 	/* strace's message, not a trace line: never in a -o file, and -q hides it. */
-	if (json(t) || t->cfg->quiet)
-		return; /* the exec event names the ABI */
+	if (json(t) || t->cfg->quiet || t->lifecycle_quiet)
+		return; /* the exec event names the ABI; a policy run prints no trace */
 	if (t->cfg->outfile) {
 		fprintf(stderr, "[ Process PID=%d runs in %d bit mode. ]\n", (int)task->tid,
 			abi->word_size * 8);

@@ -78,6 +78,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 		if (task_visible(t, task))
 			emit_superseded(t, task, (pid_t)old);
 		task->flags &= ~(TASK_PRINTED | TASK_IN_SYSCALL);
+		ff_take_over(t, execer, task);
 		task_remove(t, task);
 		task_retid(t, execer, pid);
 		task = execer;

@@ -14,6 +14,7 @@
 #include "policy_hook.h"
 #include "signals.h"
 #include "tracer.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 
 /* --color=auto: a terminal that is not "dumb", and no NO_COLOR (no-color.org). */
@@ -47,9 +48,9 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	if (cfg->follow)
 		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	if (cfg->outfile && cfg->follow < 2) {
-		int rc = out_open(&t->out, cfg->outfile);
+		int rc = out_open(&t->out, cfg->outfile, false);
 		if (rc < 0) {
-			tracer_msg("can't open '%s': %s", cfg->outfile, strerror(-rc));
+			tracer_msg("can't open '%s': %s", cfg->outfile, outfile_strerror(rc));
 			free(t->buckets);
 			return rc;
 		}
@@ -232,6 +233,7 @@ void tracer_fini(struct tracer *t)
 {
 	task_for_each(t, drop, NULL);
 	summary_free(&t->summary);
+	ff_free(t);
 	policy_hook_free(t);
 	out_close(&t->out);
 	free(t->buckets);

@@ -15,6 +15,7 @@
 
 #include "policy/policy.h"
 #include "tracer.h"
+#include "util/outfile.h"
 #include "util/xalloc.h"
 
 int policy_hook_init(struct tracer *t)
@@ -165,18 +166,20 @@ static void print_summary(struct tracer *t)
 	}
 }
 
+/* --learn's policy, --seccomp-profile's JSON: every failure said, in one line. */
 static int write_file(const char *path, const struct strbuf *sb)
 {
-	FILE *f = fopen(path, "we");
+	int fd = outfile_open(path, false);
+	int rc = fd;
 
-	if (!f || fwrite(sb->buf, 1, sb->len, f) != sb->len) {
-		int err = errno;
-		if (f)
-			fclose(f);
-		fprintf(stderr, "ptrc: can't write '%s': %s\n", path, strerror(err));
-		return -err;
+	if (fd >= 0) {
+		rc = outfile_write_all(fd, sb->buf, sb->len);
+		if (close(fd) < 0 && rc == 0)
+			rc = -errno;
 	}
-	return fclose(f) ? -errno : 0;
+	if (rc < 0)
+		tracer_msg("writing '%s': %s", path, outfile_strerror(rc));
+	return rc;
 }
 
 static int write_learned(struct tracer *t, struct policy **learned)
@@ -217,9 +220,14 @@ int policy_hook_finish(struct tracer *t, int status)
 		emit_policy_summary(t);
 		print_summary(t);
 	}
+	if (ps->total)
+		return PTRC_EXIT_VIOLATION;
+	/* The learned policy or profile is output: lost, like a lost trace (74). */
+	if (rc == -EINVAL)
+		return PTRC_EXIT_FAILURE;
 	if (rc < 0)
-		return 1;
-	return ps->total ? PTRC_EXIT_VIOLATION : status;
+		t->output_lost = true;
+	return status;
 }
 
 void policy_hook_free(struct tracer *t)

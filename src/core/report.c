@@ -14,25 +14,9 @@ bool task_visible(const struct tracer *t, const struct task *task)
 
 struct out_stream *task_stream(struct tracer *t, struct task *task)
 {
-	struct proc *p = task->proc;
-
-	if (t->cfg->follow < 2 || !t->cfg->outfile || p->out_failed)
+	if (t->cfg->follow < 2 || !t->cfg->outfile || task->out_failed)
 		return &t->out;
-	if (!p->out) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s.%d", t->cfg->outfile, (int)p->tgid);
-		p->out = xmalloc(sizeof(*p->out));
-		int rc = out_open(p->out, path);
-		if (rc < 0) {
-			tracer_msg("can't open '%s': %s; writing to the main output", path,
-				   strerror(-rc));
-			free(p->out);
-			p->out = NULL;
-			p->out_failed = true; /* said once; its lines go to the main output */
-			return &t->out;
-		}
-	}
-	return p->out;
+	return ff_stream(t, task);
 }
 
 static void add_time(struct tracer *t, struct text_lead *l)

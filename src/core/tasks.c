@@ -42,18 +42,13 @@ static struct proc *proc_get(struct tracer *t, pid_t tgid)
 	return p;
 }
 
-static void proc_put(struct tracer *t, struct proc *p)
+static void proc_put(struct proc *p)
 {
 	if (--p->refs > 0)
 		return;
 	tmem_live_close(&p->live);
 	free(p->exe);
 	debug_proc_free(p);
-	if (p->out) {
-		out_close(p->out);
-		tracer_check_output(t, p->out);
-		free(p->out);
-	}
 	free(p);
 }
 
@@ -77,9 +72,10 @@ static void unlink_task(struct tracer *t, struct task *task);
 void task_remove(struct tracer *t, struct task *task)
 {
 	early_forget(t, task);
+	ff_close(t, task);
 	unlink_task(t, task);
 	t->ntasks--;
-	proc_put(t, task->proc);
+	proc_put(task->proc);
 	debug_task_free(task);
 	arena_free(&task->ar);
 	free(task);

@@ -27,8 +27,6 @@ struct proc {
 	int refs;
 	struct tmem_live live;
 	struct tmem mem;
-	struct out_stream *out;	    /* -ff: this process's own file, opened on first use */
-	bool out_failed;	    /* -ff: that file could not be opened */
 	const struct ptrc_abi *abi; /* of its last syscall stop */
 	char *exe;		    /* the program (proc_exe); owned, NULL until known */
 	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
@@ -63,6 +61,9 @@ struct task {
 	struct unwind_trace stack; /* -k: walked at entry (in ar), printed after the exit line */
 	struct crash_ring last;	   /* the last syscalls, for a crash report */
 	struct crash_sc *last_sc;  /* this syscall's record in last */
+	struct out_stream *out;	   /* -ff: this thread's own file (ff.c), opened on first use */
+	bool out_failed;	   /* -ff: that file could not be opened */
+	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
 };
 
 struct policy;
@@ -107,6 +108,15 @@ struct sig_state {
 	unsigned npending;
 };
 
+/* -ff's files (ff.c). */
+struct ff_state {
+	pid_t *made; /* sorted: the tids whose file this run created */
+	size_t nmade, cap;
+	unsigned nopen, max_open; /* files open now, and at most */
+	uint64_t clock;		  /* counts writes, for task->out_used */
+	bool failed_said;
+};
+
 struct tracer {
 	const struct config *cfg;
 	struct sysfilter *trace; /* cfg's, with its lazily built tables */
@@ -130,6 +140,7 @@ struct tracer {
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
 	struct summary summary;
 	struct policy_state pol;
+	struct ff_state ff;
 	bool lifecycle_quiet;
 	bool output_lost; /* a trace stream could not be written */
 	/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
@@ -152,6 +163,13 @@ void proc_reread_exe(struct task *task);
 void proc_inherit_exe(struct proc *child, const struct proc *parent);
 /* Calls fn on every task; fn may remove the task it is given. */
 void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, void *), void *arg);
+
+/* ff.c: -ff's file for a task, opened (or opened again) for writing now. */
+struct out_stream *ff_stream(struct tracer *t, struct task *task);
+void ff_close(struct tracer *t, struct task *task);
+/* execve from a non-leader thread: the exec'ing task writes on in the leader's file. */
+void ff_take_over(struct tracer *t, struct task *execer, struct task *leader);
+void ff_free(struct tracer *t);
 
 /* report.c: where and how a task's lines are printed. */
 struct out_stream *task_stream(struct tracer *t, struct task *task);

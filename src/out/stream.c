@@ -1,5 +1,7 @@
 #include "stream.h"
 
+#include "../util/outfile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -15,15 +17,36 @@ void out_init_fd(struct out_stream *s, int fd, bool autoflush)
 	s->autoflush = autoflush;
 }
 
-int out_open(struct out_stream *s, const char *path)
+int out_open(struct out_stream *s, const char *path, bool append)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	int fd = outfile_open(path, append);
 
 	if (fd < 0)
-		return -errno;
+		return fd;
 	out_init_fd(s, fd, false);
 	s->owns_fd = true;
 	s->name = strdup(path);
+	return 0;
+}
+
+int out_suspend(struct out_stream *s)
+{
+	int rc = out_flush(s);
+
+	if (s->owns_fd && s->fd >= 0 && close(s->fd) < 0 && !rc)
+		rc = s->err = -errno;
+	s->fd = -1;
+	return rc;
+}
+
+int out_resume(struct out_stream *s)
+{
+	if (s->fd >= 0 || !s->owns_fd || !s->name)
+		return 0;
+	int fd = outfile_open(s->name, true);
+	if (fd < 0)
+		return fd;
+	s->fd = fd;
 	return 0;
 }
 
@@ -87,7 +110,7 @@ int out_close(struct out_stream *s)
 {
 	int rc = out_flush(s);
 
-	if (s->owns_fd && close(s->fd) < 0 && !rc)
+	if (s->owns_fd && s->fd >= 0 && close(s->fd) < 0 && !rc)
 		rc = -errno;
 	strbuf_free(&s->buf);
 	free(s->name);

@@ -37,8 +37,15 @@ struct out_stream {
 size_t out_visible_len(const char *text, size_t len);
 
 void out_init_fd(struct out_stream *s, int fd, bool autoflush);
-/* Opens (truncates) path for writing; 0 or -errno. */
-int out_open(struct out_stream *s, const char *path);
+/*
+ * Opens path for writing, truncated or appended to (util/outfile.h: a link
+ * another user owns is refused with -ELOOP); 0 or -errno.
+ */
+int out_open(struct out_stream *s, const char *path, bool append);
+/* Flushes and closes the fd of an opened stream, keeping its state; 0 or -errno. */
+int out_suspend(struct out_stream *s);
+/* Opens a suspended stream's file again, appending; 0 or -errno. */
+int out_resume(struct out_stream *s);
 void out_write(struct out_stream *s, const char *text, size_t len);
 /* Closes an open line of another task (or an unfinished one of this task). */
 void out_close_open_line(struct out_stream *s);

@@ -238,15 +238,6 @@ Test(cli, trace_write_error_keeps_the_commands_status)
 	assert_one_line_error("/dev/full");
 }
 
-Test(cli, ff_writes_one_file_per_process)
-{
-	RUN("-ff", "-o", "@TRACE", it_prog("tp_procs"), "fork");
-	it_assert_exit(&r, 0);
-	char *whole = it_read_trace(&r, NULL);
-	cr_assert(!whole, "-ff also wrote %s", r.trace);
-	it_check(&r, IT_LAYOUT_PERFILE, 40);
-}
-
 Test(cli, trace_filter_by_name)
 {
 	RUN("-e", "trace=getpid,close", "-o", "@TRACE", it_prog("tp_files"), "basic");

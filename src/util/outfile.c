@@ -1,0 +1,52 @@
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int outfile_open(const char *path, bool append)
+{
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
+	int fd = open(path, flags | O_NOFOLLOW, 0666);
+	struct stat st;
+
+	if (fd >= 0)
+		return fd;
+	if (errno != ELOOP)
+		return -errno;
+	/*
+	 * The last component is a link.  Follow it only if its owner could have
+	 * written the target anyway: the user, or root (/dev/stderr is root's).
+	 * In a sticky /tmp nobody else can replace a link that either owns.
+	 */
+	if (lstat(path, &st) < 0)
+		return -errno;
+	if (!S_ISLNK(st.st_mode) || (st.st_uid != 0 && st.st_uid != geteuid()))
+		return -ELOOP;
+	fd = open(path, flags, 0666);
+	return fd < 0 ? -errno : fd;
+}
+
+const char *outfile_strerror(int rc)
+{
+	if (rc == -ELOOP)
+		return "it is a symbolic link another user owns: not followed";
+	return strerror(-rc);
+}
+
+int outfile_write_all(int fd, const char *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(fd, buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		done += (size_t)n;
+	}
+	return 0;
+}
