@@ -10,6 +10,7 @@
 
 #include "classify.h"
 #include "out/json.h"
+#include "ptrace.h"
 #include "tracer.h"
 
 static void explain_eperm(pid_t pid)
@@ -37,9 +38,9 @@ static int seize_thread(struct tracer *t, pid_t tid, pid_t tgid)
 {
 	if (task_find(t, tid))
 		return 0;
-	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)t->ptrace_opts) < 0)
+	if (pt(PTRACE_SEIZE, tid, NULL, (void *)(long)t->ptrace_opts) < 0)
 		return -errno;
-	if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 && errno != ESRCH)
+	if (pt(PTRACE_INTERRUPT, tid, NULL, NULL) < 0 && errno != ESRCH)
 		return -errno;
 	emit_task_start(t, task_add(t, tid, tgid), JSON_START_ATTACH, NULL);
 	return 1;
@@ -122,8 +123,13 @@ static void interrupt_one(struct tracer *t, struct task *task, void *arg)
 		++*held;
 		return;
 	}
-	if (ptrace(PTRACE_INTERRUPT, task->tid, 0L, 0L) < 0 && errno == ESRCH)
-		task_remove(t, task);
+	if (pt(PTRACE_INTERRUPT, task->tid, NULL, NULL) == 0 ||
+	    pt(PTRACE_INTERRUPT, task->tid, NULL, NULL) == 0)
+		return;
+	/* Gone, or it cannot be stopped: then it is not waited for, and ptrc's exit lets it go. */
+	if (errno != ESRCH)
+		tracer_msg("cannot stop task %d to detach: %s", (int)task->tid, strerror(errno));
+	task_remove(t, task);
 }
 
 static void detach_held(struct tracer *t, struct task *task, void *arg)
@@ -133,7 +139,7 @@ static void detach_held(struct tracer *t, struct task *task, void *arg)
 		return;
 	if ((task->flags & TASK_PRINTED) && task_visible(t, task))
 		emit_sc_detached(t, task);
-	ptrace(PTRACE_DETACH, task->tid, 0L, (long)task->held_sig);
+	pt(PTRACE_DETACH, task->tid, NULL, (void *)(long)task->held_sig);
 	if (tracer_chatty(t) && task->tid == task->proc->tgid)
 		tracer_msg("Process %d detached", (int)task->tid);
 	task_remove(t, task);
@@ -163,7 +169,7 @@ void tracer_detach_all(struct tracer *t)
 		if (!task) {
 			/* A child auto-attached by a fork we did not see yet. */
 			if (WIFSTOPPED(status))
-				ptrace(PTRACE_DETACH, pid, 0L, 0L);
+				pt(PTRACE_DETACH, pid, NULL, NULL);
 			continue;
 		}
 		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED) {

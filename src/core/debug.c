@@ -13,6 +13,7 @@
 
 #include "crash/crash.h"
 #include "sys/sysent.h"
+#include "ptrace.h"
 #include "tracer.h"
 #include "unwind/fmt_frames.h"
 
@@ -103,7 +104,7 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 	/* The NT_PRSTATUS set in the tracee's own layout: its size tells the ABI. */
 	uint64_t regs[64];
 	struct iovec iov = {.iov_base = regs, .iov_len = sizeof(regs)};
-	bool have_regs = ptrace(PTRACE_GETREGSET, task->tid, (void *)NT_PRSTATUS, &iov) == 0;
+	bool have_regs = pt(PTRACE_GETREGSET, task->tid, (void *)NT_PRSTATUS, &iov) == 0;
 	if (!have_regs && errno == ESRCH)
 		return; /* gone: its death is reported as it comes */
 	/* The last calls, decoded now as the trace would have shown them. */

@@ -10,13 +10,14 @@
 #include "sys/siginfo.h"
 #include "sys/signame.h"
 #include "signals.h"
+#include "ptrace.h"
 #include "tracer.h"
 
 static void on_new_task(struct tracer *t, struct task *parent, int event)
 {
 	unsigned long msg = 0;
 
-	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0L, &msg) < 0 || msg == 0)
+	if (pt(PTRACE_GETEVENTMSG, parent->tid, NULL, &msg) < 0 || msg == 0)
 		return;
 	pid_t tid = (pid_t)msg;
 	int how = event == PTRACE_EVENT_FORK	? JSON_START_FORK
@@ -49,7 +50,7 @@ static const struct ptrc_abi *exec_abi(struct task *task)
 	struct __ptrace_syscall_info info;
 	const struct ptrc_abi *abi = NULL;
 
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) > 0)
+	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) > 0)
 		abi = abi_by_audit_arch(info.arch);
 	return abi ? abi : abi_host();
 }
@@ -64,7 +65,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 {
 	unsigned long old = 0;
 
-	if (ptrace(PTRACE_GETEVENTMSG, task->tid, 0L, &old) < 0)
+	if (pt(PTRACE_GETEVENTMSG, task->tid, NULL, &old) < 0)
 		return task;
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
@@ -119,7 +120,7 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 {
 	siginfo_t si;
 
-	if (ptrace(PTRACE_GETSIGINFO, task->tid, 0L, &si) < 0) {
+	if (pt(PTRACE_GETSIGINFO, task->tid, NULL, &si) < 0) {
 		if (errno == ESRCH)
 			return;
 		task_resume(t, task, sig);

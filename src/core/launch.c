@@ -17,6 +17,7 @@
 #include "policy_hook.h"
 #include "exit_status.h"
 #include "signals.h"
+#include "ptrace.h"
 #include "tracer.h"
 
 /* Exit statuses a shell uses for a command it cannot run. */
@@ -162,7 +163,7 @@ static int seize_child(struct tracer *t, pid_t pid)
 			return -errno;
 	if (!WIFSTOPPED(status))
 		return -ECHILD; /* it died before stopping */
-	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0)
+	if (pt(PTRACE_SEIZE, pid, NULL, (void *)(long)(t->ptrace_opts | PTRACE_O_EXITKILL)) < 0)
 		return -errno;
 	/* Its group stop ends; the stops that follow are hidden (TASK_HIDDEN). */
 	return kill(pid, SIGCONT) < 0 ? -errno : 0;

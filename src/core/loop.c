@@ -13,6 +13,7 @@
 #include "sys/signame.h"
 #include "policy_hook.h"
 #include "signals.h"
+#include "ptrace.h"
 #include "tracer.h"
 #include "util/outfile.h"
 #include "util/xalloc.h"
@@ -58,7 +59,13 @@ int tracer_init(struct tracer *t, struct config *cfg)
 		out_init_fd(&t->out, STDERR_FILENO, true);
 	}
 	t->out.color = want_color(cfg, t->out.fd);
-	int rc = policy_hook_init(t);
+	int rc = pt_faults_init(getenv("PTRC_INJECT_FAULTS"));
+	if (rc < 0) {
+		tracer_msg("PTRC_INJECT_FAULTS: expected REQUEST:ERRNO:N[,...]");
+		free(t->buckets);
+		return rc;
+	}
+	rc = policy_hook_init(t);
 	if (rc < 0) {
 		out_close(&t->out);
 		free(t->buckets);
@@ -110,8 +117,15 @@ void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 	struct task *task = task_find(t, pid);
 
 	if (!task) {
-		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED)
+		if (s.kind == STOP_EXITED || s.kind == STOP_KILLED) {
+			/* The command, detached when it could not be resumed: still ptrc's child.
+			 */
+			if (pid == t->child) {
+				t->child_status = status;
+				t->child_done = true;
+			}
 			return;
+		}
 		/* A new child whose stop beat its parent's fork event: held until it comes. */
 		early_hold(t, adopt(t, pid), status);
 		return;
@@ -144,9 +158,13 @@ void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 		if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
 			emit_group_stop(t, task, s.sig);
 		task->flags |= TASK_LISTENING;
-		if (ptrace(PTRACE_LISTEN, pid, 0L, 0L) < 0 && errno != ESRCH)
-			tracer_msg("cannot leave task %d in its group stop: %s", (int)pid,
-				   strerror(errno));
+		if (pt(PTRACE_LISTEN, pid, NULL, NULL) == 0 || errno == ESRCH)
+			break;
+		/* Not left stopped for good: it runs on, as after a SIGCONT. */
+		tracer_msg("cannot leave task %d in its group stop: %s; resumed it", (int)pid,
+			   strerror(errno));
+		task->flags &= ~TASK_LISTENING;
+		task_resume(t, task, 0);
 		break;
 	case STOP_EVENT:
 		on_ptrace_event(t, task, s.event);
@@ -194,11 +212,23 @@ static int stop_now(struct tracer *t)
 	return PTRC_EXIT_SIGNAL + sig;
 }
 
+/* The kernel cannot report system calls: let go of everything, run nothing. */
+static int give_up(struct tracer *t)
+{
+	if (t->attach_mode)
+		tracer_detach_all(t);
+	else if (t->child && !t->child_done)
+		kill(t->child, SIGKILL); /* still ptrc's own code, before the command's execve */
+	return PTRC_EXIT_FAILURE;
+}
+
 int tracer_loop(struct tracer *t)
 {
 	for (;;) {
 		sig_poll(t);
 		early_poll(t);
+		if (t->unsupported)
+			return give_up(t);
 		if (t->stop_signal)
 			return stop_now(t);
 		int status;

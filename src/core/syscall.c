@@ -4,12 +4,14 @@
 #include <string.h>
 #include <time.h>
 #include <sys/ptrace.h>
+#include <sys/utsname.h>
 
 #include "arch/abi.h"
 #include "arch/host.h"
 #include "sys/decode.h"
 #include "sys/sysent.h"
 #include "policy_hook.h"
+#include "ptrace.h"
 #include "tracer.h"
 
 static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
@@ -143,7 +145,7 @@ void on_seccomp_stop(struct tracer *t, struct task *task)
 {
 	struct __ptrace_syscall_info info;
 
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
+	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
 		return;
 	start_event(task, &info, info.seccomp.nr, info.seccomp.args);
@@ -269,12 +271,42 @@ static void check_personality(struct tracer *t, struct task *task, uint32_t arch
 	p->abi = abi;
 }
 
+/*
+ * The stop's call cannot be read.  Before any call could be, the kernel lacks
+ * the request (Linux 5.3 added it): nothing can be traced, so the run ends;
+ * later it is a lost call, said once, and the status says the trace is short.
+ */
+static void syscall_info_failed(struct tracer *t, struct task *task, int err)
+{
+	struct utsname u;
+
+	if (!t->have_syscall_info) {
+		uname(&u);
+		tracer_msg(
+			"PTRACE_GET_SYSCALL_INFO: %s: ptrc needs Linux 5.3 or later (this is %s)",
+			strerror(err), u.release);
+		t->unsupported = true;
+		return;
+	}
+	if (!t->syscall_info_lost)
+		tracer_msg("cannot read a system call of task %d: %s; the trace misses it",
+			   (int)task->tid, strerror(err));
+	t->syscall_info_lost = true;
+	t->output_lost = true;
+}
+
 void on_syscall_stop(struct tracer *t, struct task *task)
 {
 	struct __ptrace_syscall_info info;
 
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) < 0)
-		return; /* ESRCH: gone; its exit status follows */
+	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) < 0) {
+		if (errno == ESRCH)
+			return; /* gone; its exit status follows */
+		syscall_info_failed(t, task, errno);
+		task_resume(t, task, 0);
+		return;
+	}
+	t->have_syscall_info = true;
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		check_personality(t, task, info.arch);

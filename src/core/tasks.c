@@ -9,6 +9,8 @@
 
 #include "policy_hook.h"
 
+#include "ptrace.h"
+#include "ptrace.h"
 #include "tracer.h"
 #include "util/xalloc.h"
 
@@ -169,6 +171,15 @@ void task_resume(struct tracer *t, struct task *task, int sig)
 	int req = policy_hook_fast(t) ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	/* ESRCH: the task died under us; its exit status is still to come. */
-	if (ptrace(req, task->tid, 0L, (long)sig) < 0 && errno != ESRCH)
-		tracer_msg("cannot resume task %d: %s", (int)task->tid, strerror(errno));
+	if (pt(req, task->tid, NULL, (void *)(long)sig) == 0 || errno == ESRCH)
+		return;
+	/* Never left stopped: once more, then let go of it, then say so. */
+	int err = errno;
+	if (pt(req, task->tid, NULL, (void *)(long)sig) == 0 || errno == ESRCH)
+		return;
+	bool detached = pt(PTRACE_DETACH, task->tid, NULL, (void *)(long)sig) == 0;
+	tracer_msg("cannot resume task %d: %s; %s", (int)task->tid, strerror(err),
+		   detached ? "detached it, it runs on untraced" : "it may stay stopped");
+	t->output_lost = true; /* the trace misses its calls from here on */
+	task_remove(t, task);
 }

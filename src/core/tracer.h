@@ -142,7 +142,10 @@ struct tracer {
 	struct policy_state pol;
 	struct ff_state ff;
 	bool lifecycle_quiet;
-	bool output_lost; /* a trace stream could not be written */
+	bool output_lost;	/* a trace stream could not be written, or calls were lost */
+	bool have_syscall_info; /* a PTRACE_GET_SYSCALL_INFO succeeded */
+	bool syscall_info_lost; /* one failed later (said once) */
+	bool unsupported;	/* the kernel cannot report calls: the run ends */
 	/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
 };
 
