@@ -89,7 +89,7 @@ struct run_as {
 	bool set;
 	uid_t uid;
 	gid_t gid;
-	const char *name;
+	char name[256]; /* the account's name, for its supplementary groups */
 };
 
 static int lookup_user(const char *user, struct run_as *ra)
@@ -108,10 +108,15 @@ static int lookup_user(const char *user, struct run_as *ra)
 		tracer_msg("-u %s: only root can run a command as another user", user);
 		return -EPERM;
 	}
+	/* "-u 1000" gets user 1000's groups too: initgroups() wants the name. */
+	if (strlen(pw->pw_name) >= sizeof(ra->name)) {
+		tracer_msg("-u %s: the user's name is too long", user);
+		return -ENAMETOOLONG;
+	}
 	ra->set = true;
 	ra->uid = pw->pw_uid;
 	ra->gid = pw->pw_gid;
-	ra->name = user;
+	strcpy(ra->name, pw->pw_name);
 	return 0;
 }
 

@@ -4,6 +4,8 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,4 +317,68 @@ Test(cli, tracee_dies_with_the_tracer)
 	cr_assert(it_poll(gone_or_zombie, tracee, 0),
 		  "the tracee %d outlived its tracer (state %c)", (int)tracee,
 		  it_task_state(tracee, tracee));
+}
+
+/* A user who is in some group besides their own, or NULL. */
+static const struct passwd *user_with_groups(void)
+{
+	static struct passwd found;
+	static char name[256];
+	struct group *g;
+
+	setgrent();
+	while ((g = getgrent())) {
+		for (char **m = g->gr_mem; *m; m++) {
+			struct passwd *pw = getpwnam(*m);
+			if (pw && pw->pw_gid != g->gr_gid && strlen(pw->pw_name) < sizeof(name)) {
+				strcpy(name, pw->pw_name);
+				found = *pw;
+				found.pw_name = name;
+				endgrent();
+				return &found;
+			}
+		}
+	}
+	endgrent();
+	return NULL;
+}
+
+/* -u UID runs the command with that user's supplementary groups, as -u NAME does. */
+Test(cli, numeric_user_keeps_supplementary_groups)
+{
+	char uid[16], want[1024] = "";
+	gid_t groups[64];
+	int n = 64;
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace refuses a numeric -u");
+	if (geteuid() != 0)
+		cr_skip_test("-u needs root");
+	const struct passwd *pw = user_with_groups();
+	if (!pw)
+		cr_skip_test("no user here is in a group besides their own");
+	cr_assert(getgrouplist(pw->pw_name, pw->pw_gid, groups, &n) >= 0);
+	for (int i = 0; i < n; i++)
+		snprintf(want + strlen(want), sizeof(want) - strlen(want), "%s%d", i ? " " : "",
+			 (int)groups[i]);
+	snprintf(uid, sizeof(uid), "%d", (int)pw->pw_uid);
+	RUN("-q", "-e", "trace=none", "-u", uid, "/usr/bin/id", "-G");
+	it_assert_exit(&r, 0);
+	/* id -G prints the primary group first, then the others in the kernel's order. */
+	char *nl = strchr(r.out, '\n');
+	cr_assert(nl, "%s", r.out);
+	*nl = '\0';
+	char *got[64], *wanted[64];
+	size_t ng = 0, nw = 0;
+	for (char *s = strtok(r.out, " "); s && ng < 64; s = strtok(NULL, " "))
+		got[ng++] = s;
+	for (char *s = strtok(want, " "); s && nw < 64; s = strtok(NULL, " "))
+		wanted[nw++] = s;
+	cr_assert_eq(ng, nw, "groups %zu, expected %zu (%s)", ng, nw, pw->pw_name);
+	for (size_t i = 0; i < nw; i++) {
+		bool in = false;
+		for (size_t j = 0; j < ng; j++)
+			in |= !strcmp(got[j], wanted[i]);
+		cr_expect(in, "group %s of %s is missing", wanted[i], pw->pw_name);
+	}
 }
