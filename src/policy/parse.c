@@ -357,6 +357,8 @@ int policy_parse(const char *file, const char *text, size_t len, struct policy *
 	return 0;
 }
 
+enum { POLICY_FILE_MAX = 1 << 20 };
+
 int policy_load(const char *path, struct policy **out, char *err, size_t errlen)
 {
 	struct strbuf sb = {0};
@@ -369,8 +371,15 @@ int policy_load(const char *path, struct policy **out, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", path, strerror(-rc));
 		return rc;
 	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
+	/* A policy is a few kilobytes; /dev/zero or a log given by mistake is not one. */
+	while ((n = read(fd, buf, sizeof(buf))) > 0 && sb.len <= POLICY_FILE_MAX)
 		strbuf_addn(&sb, buf, (size_t)n);
+	if (sb.len > POLICY_FILE_MAX) {
+		rc = -EINVAL;
+		snprintf(err, errlen, "%s: larger than %d MiB: not a policy file", path,
+			 POLICY_FILE_MAX >> 20);
+		goto out_close;
+	}
 	if (n < 0) {
 		rc = -errno;
 		snprintf(err, errlen, "%s: %s", path, strerror(-rc));

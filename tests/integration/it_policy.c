@@ -99,6 +99,18 @@ Test(policy, syntax_error_names_file_line_col_and_does_not_start)
 	cr_assert_null(it_info(&r, "pid"), "the command ran despite the error");
 }
 
+/* Not a policy: an endless file is refused after 1 MiB, not read forever. */
+Test(policy, an_endless_file_is_refused)
+{
+	skip_for_strace();
+	it_init(&r);
+	const char *const argv[] = {"--policy", "/dev/zero", it_prog("tp_procs"),
+				    "exit",	"0",	     NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 64);
+	cr_assert(strstr(r.err, "/dev/zero: larger than 1 MiB"), "%s", r.err);
+}
+
 Test(policy, learned_policy_passes_the_same_run_and_exports_a_profile)
 {
 	char learned[160], profile[160];
