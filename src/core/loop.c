@@ -196,6 +196,22 @@ static void print_summary(struct tracer *t)
 		emit_summary(t);
 }
 
+/* Lines of calls still open end whole: ptrc dies now and EXITKILL takes the tracees. */
+static void end_open_line(struct tracer *t, struct task *task, void *arg)
+{
+	(void)arg;
+	if (!(task->flags & TASK_PRINTED) || !task_visible(t, task))
+		return;
+	if (t->cfg->json) {
+		emit_sc_detached(t, task); /* the call, as one that did not return */
+		return;
+	}
+	struct out_stream *s = task_stream(t, task);
+	out_close_open_line(s);
+	if (s != &t->out)
+		out_flush(s);
+}
+
 /* A fatal signal ends the run: attach mode detaches, -I1 and -I2 stop as strace does. */
 static int stop_now(struct tracer *t)
 {
@@ -208,6 +224,7 @@ static int stop_now(struct tracer *t)
 		return policy_hook_finish(t, PTRC_EXIT_SIGNAL + sig);
 	}
 	/* PTRACE_O_EXITKILL takes the tracees when ptrc dies of it. */
+	task_for_each(t, end_open_line, NULL);
 	out_flush(&t->out);
 	return PTRC_EXIT_SIGNAL + sig;
 }
