@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,4 +98,44 @@ Test(stress, detach_is_prompt_with_64_and_256_busy_threads)
 {
 	detach_under_load(63, 20);
 	detach_under_load(255, 20);
+}
+
+/* Peak RSS in KiB of TRACER -f -o /dev/null tp_load CALLS PROCS; the run must end well. */
+static long peak_rss(const char *tracer, const char *calls, const char *procs)
+{
+	struct rusage ru;
+	int status;
+	pid_t pid = fork();
+
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		execl(tracer, tracer, "-f", "-o", "/dev/null", it_prog("tp_load"), calls, procs,
+		      (char *)NULL);
+		_exit(127);
+	}
+	cr_assert(wait4(pid, &status, 0, &ru) == pid);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: status %#x", tracer, status);
+	return ru.ru_maxrss;
+}
+
+/*
+ * A trace ten times as long and wide (a million calls, 2,000 processes of two
+ * threads) takes no more memory: nothing is kept per event or per ended task.
+ */
+Test(stress, memory_does_not_grow_with_calls_or_processes)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("measures ptrc");
+	long small = peak_rss(it_tracer(), "100000", "200");
+	long big = peak_rss(it_tracer(), "1000000", "2000");
+	long strace_kb = access("/usr/bin/strace", X_OK) == 0
+				 ? peak_rss("/usr/bin/strace", "1000000", "2000")
+				 : 0;
+	fprintf(stderr,
+		"stress: peak RSS of ptrc: %ld KiB for 100,000 calls in 200 processes, "
+		"%ld KiB for 1,000,000 in 2,000 (strace 6.1: %ld KiB)\n",
+		small, big, strace_kb);
+	cr_expect(big <= small + small / 4 + 2048,
+		  "peak RSS grew from %ld KiB to %ld KiB with ten times the calls and processes",
+		  small, big);
 }
