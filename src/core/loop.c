@@ -111,6 +111,25 @@ static struct task *adopt(struct tracer *t, pid_t pid)
 	return task;
 }
 
+static void on_group_stop(struct tracer *t, struct task *task, int sig)
+{
+	/* The launched child's own SIGSTOP, before its execve: just go on. */
+	if (task->flags & TASK_HIDDEN) {
+		task_resume(t, task, 0);
+		return;
+	}
+	if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
+		emit_group_stop(t, task, sig);
+	task->flags |= TASK_LISTENING;
+	if (pt(PTRACE_LISTEN, task->tid, NULL, NULL) == 0 || errno == ESRCH)
+		return;
+	/* Not left stopped for good: it runs on, as after a SIGCONT. */
+	tracer_msg("cannot leave task %d in its group stop: %s; resumed it", (int)task->tid,
+		   strerror(errno));
+	task->flags &= ~TASK_LISTENING;
+	task_resume(t, task, 0);
+}
+
 void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 {
 	struct stop s = stop_classify(status);
@@ -150,21 +169,7 @@ void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 		on_signal_stop(t, task, s.sig);
 		break;
 	case STOP_GROUP:
-		/* The launched child's own SIGSTOP, before its execve: just go on. */
-		if (task->flags & TASK_HIDDEN) {
-			task_resume(t, task, 0);
-			break;
-		}
-		if (task_visible(t, task) && !(task->flags & TASK_LISTENING))
-			emit_group_stop(t, task, s.sig);
-		task->flags |= TASK_LISTENING;
-		if (pt(PTRACE_LISTEN, pid, NULL, NULL) == 0 || errno == ESRCH)
-			break;
-		/* Not left stopped for good: it runs on, as after a SIGCONT. */
-		tracer_msg("cannot leave task %d in its group stop: %s; resumed it", (int)pid,
-			   strerror(errno));
-		task->flags &= ~TASK_LISTENING;
-		task_resume(t, task, 0);
+		on_group_stop(t, task, s.sig);
 		break;
 	case STOP_EVENT:
 		on_ptrace_event(t, task, s.event);

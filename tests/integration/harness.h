@@ -43,6 +43,14 @@ bool it_tracer_is_strace(void);
 const char *it_tracer_name(void);
 const char *it_prog(const char *name);
 
+/* it_init(RUN_PTR) then it_run() with the tracer arguments given. */
+#define IT_RUN(run, ...)                                                                           \
+	do {                                                                                       \
+		it_init(run);                                                                      \
+		const char *const argv_[] = {__VA_ARGS__, NULL};                                   \
+		it_run(run, argv_);                                                                \
+	} while (0)
+
 /* Set up R (a temporary directory); remembered for it_fini(). */
 void it_init(struct it_run *r);
 /* Start the tracer with ARGV (after the tracer's own name), "@TRACE" replaced. */

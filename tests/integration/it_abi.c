@@ -14,12 +14,7 @@ TestSuite(abi, .fini = it_fini, .timeout = 120);
 
 static struct it_run r;
 
-#define RUN(...)                                                                                   \
-	do {                                                                                       \
-		it_init(&r);                                                                       \
-		const char *const argv_[] = {__VA_ARGS__, NULL};                                   \
-		it_run(&r, argv_);                                                                 \
-	} while (0)
+#define RUN(...) IT_RUN(&r, __VA_ARGS__)
 
 /* testprogs/m32/NAME, or skip the test when the -m32 programs were not built. */
 static const char *m32_prog(const char *name)

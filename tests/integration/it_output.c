@@ -14,12 +14,7 @@ TestSuite(output, .fini = it_fini, .timeout = 120);
 
 static struct it_run r;
 
-#define RUN(...)                                                                                   \
-	do {                                                                                       \
-		it_init(&r);                                                                       \
-		const char *const argv_[] = {__VA_ARGS__, NULL};                                   \
-		it_run(&r, argv_);                                                                 \
-	} while (0)
+#define RUN(...) IT_RUN(&r, __VA_ARGS__)
 
 static void assert_one_line_error(const char *must_contain)
 {

@@ -12,12 +12,7 @@ TestSuite(trace, .fini = it_fini, .timeout = 120);
 
 static struct it_run r;
 
-#define RUN(...)                                                                                   \
-	do {                                                                                       \
-		it_init(&r);                                                                       \
-		const char *const argv_[] = {__VA_ARGS__, NULL};                                   \
-		it_run(&r, argv_);                                                                 \
-	} while (0)
+#define RUN(...) IT_RUN(&r, __VA_ARGS__)
 
 Test(trace, file_calls_strings_errors_unknown_syscall)
 {
