@@ -223,6 +223,12 @@ void val_sysno(struct val *v, int64_t nr, const char *static_name)
 	v->sysno.name = static_name;
 }
 
+void val_unread(struct val *v, uint64_t addr)
+{
+	set(v, VAL_UNREAD);
+	v->u = addr;
+}
+
 struct val *val_child(const struct val *v, unsigned i)
 {
 	switch (v->kind) {

@@ -44,6 +44,7 @@ enum val_kind {
 	VAL_DATE,     /* a time since the epoch, in comments: 2026-11-28T08:18:06+0000 */
 	VAL_TICKS,    /* clock ticks as seconds, in comments: 0.05 s */
 	VAL_SYSNO,    /* a syscall number: __NR_getpid (name static), or the number */
+	VAL_UNREAD,   /* an array's last item: its element at u could not be read, nor any after */
 };
 
 /* Value flags. */
@@ -83,7 +84,7 @@ struct val {
 			int64_t num;
 			const char *path; /* -y: what the descriptor refers to, or NULL */
 		} fd;			  /* FD */
-		uint64_t u;		  /* UINT, HEX, OCT, PTR, RLIM, TICKS */
+		uint64_t u;		  /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
 		const char *bytes;	  /* STR, IPADDR (not NUL-terminated) */
 		const char *text;	  /* SYM, RESUMING (static) */
 		struct {
@@ -166,6 +167,8 @@ void val_count(struct val *v, uint64_t n, const char *one, const char *many);
 void val_date(struct val *v, int64_t sec, uint32_t nsec);
 void val_ticks(struct val *v, uint64_t ticks);
 void val_sysno(struct val *v, int64_t nr, const char *static_name);
+/* Ends an array: the element at addr, and those after it, could not be read. */
+void val_unread(struct val *v, uint64_t addr);
 
 /* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -20,6 +20,18 @@ int tmem_read(const struct tmem *m, uint64_t addr, void *buf, size_t len)
 	return 0;
 }
 
+int tmem_read_word(const struct tmem *m, unsigned word_size, uint64_t addr, uint64_t *out)
+{
+	uint32_t w32;
+	uint64_t w64;
+	int rc = word_size == 4 ? tmem_read(m, addr, &w32, sizeof(w32))
+				: tmem_read(m, addr, &w64, sizeof(w64));
+
+	if (rc == 0)
+		*out = word_size == 4 ? w32 : w64;
+	return rc;
+}
+
 ssize_t tmem_read_str(const struct tmem *m, uint64_t addr, char *buf, size_t max, bool *complete)
 {
 	size_t done = 0;

@@ -24,6 +24,12 @@ struct tmem {
 int tmem_read(const struct tmem *m, uint64_t addr, void *buf, size_t len);
 
 /*
+ * Reads a word of word_size bytes (4 or 8), zero-extended: 0, or -errno with *out left
+ * untouched, so a caller never sees bytes it did not read.
+ */
+int tmem_read_word(const struct tmem *m, unsigned word_size, uint64_t addr, uint64_t *out);
+
+/*
  * Reads a NUL-terminated string of at most max bytes (not counting the NUL)
  * into buf, which holds max + 1 bytes.  Never reads across an unreadable page
  * in search of the NUL.  Returns the length, or -errno when nothing could be

@@ -136,6 +136,9 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 		strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
 			    v->count.n == 1 ? v->count.one : v->count.many);
 		break;
+	case VAL_UNREAD:
+		strbuf_addf(sb, "... /* %#" PRIx64 " */", v->u);
+		break;
 	case VAL_DATE:
 		text_date(sb, v);
 		break;

@@ -34,18 +34,6 @@ static void apply_spec(struct sc_event *ev, const uint64_t regs[6], const char *
 	memcpy(ev->raw, out, sizeof(out));
 }
 
-static int read_arg_word(const struct ptrc_abi *abi, const struct tmem *mem, uint64_t addr,
-			 uint64_t *out)
-{
-	if (abi->word_size == 4) {
-		uint32_t w;
-		int rc = tmem_read(mem, addr, &w, sizeof(w));
-		*out = w;
-		return rc;
-	}
-	return tmem_read(mem, addr, out, sizeof(*out));
-}
-
 /* socketcall(call, args): the call's arguments are words in tracee memory. */
 XLAT_TABLE(xl_socketcalls, XLAT_ENUM, XLAT_PAIR(SYS_SOCKET, "socket"), XLAT_PAIR(SYS_BIND, "bind"),
 	   XLAT_PAIR(SYS_CONNECT, "connect"), XLAT_PAIR(SYS_LISTEN, "listen"),
@@ -68,7 +56,8 @@ static const struct sysent *socketcall(struct sc_event *ev, const uint64_t regs[
 	if (!ent)
 		return NULL;
 	for (unsigned i = 0; i < ent->nargs; i++)
-		if (read_arg_word(ev->abi, mem, args + i * ev->abi->word_size, &out[i]) < 0)
+		if (tmem_read_word(mem, ev->abi->word_size, args + i * ev->abi->word_size,
+				   &out[i]) < 0)
 			return NULL;
 	memcpy(ev->raw, out, sizeof(out));
 	return ent;
@@ -104,8 +93,8 @@ static const struct sysent *ipc(struct sc_event *ev, const uint64_t regs[6], con
 		/* Old msgrcv passes {msgp, msgtyp} through ptr (struct ipc_kludge). */
 		if (call == MSGRCV && version == 0) {
 			uint64_t k = (uint32_t)regs[4], msgp, typ;
-			if (read_arg_word(ev->abi, mem, k, &msgp) < 0 ||
-			    read_arg_word(ev->abi, mem, k + ws, &typ) < 0)
+			if (tmem_read_word(mem, ev->abi->word_size, k, &msgp) < 0 ||
+			    tmem_read_word(mem, ev->abi->word_size, k + ws, &typ) < 0)
 				return NULL;
 			ev->raw[1] = msgp;
 			ev->raw[3] = typ;

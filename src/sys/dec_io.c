@@ -9,25 +9,28 @@
 void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len)
 {
 	unsigned ws = d->abi->word_size;
-	uint64_t shown = cnt < d->opt->strsize ? cnt : d->opt->strsize;
-	uint64_t probe;
+	struct dec_array a;
+	uint64_t w[2];
 
-	if (!addr || cnt > 1024 || (cnt && read_word(d, addr, &probe) < 0)) {
+	if (!addr || cnt > 1024) {
 		val_ptr(v, addr);
 		return;
 	}
-	struct val *items = val_array(v, d->ar, (uint32_t)shown);
-	if (shown < cnt)
-		v->flags |= VALF_TRUNC;
-	for (uint64_t i = 0; i < shown; i++) {
-		uint64_t base = 0, len = 0;
-		read_word(d, addr + i * 2 * ws, &base);
-		read_word(d, addr + i * 2 * ws + ws, &len);
-		uint64_t take = len < data_len ? len : data_len;
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0; i < cnt; i++) {
+		uint64_t at = addr + i * 2 * ws;
+		if (dec_read_words(d, at, w, 2) < 0) {
+			dec_array_unread(d, &a, i, at);
+			return;
+		}
+		struct val *item = dec_array_add(d, &a);
+		if (!item)
+			return;
+		uint64_t take = w[1] < data_len ? w[1] : data_len;
 		data_len -= take;
-		st_init(&items[i], d->ar, 2);
-		decode_buf(d, st_add(&items[i], d->ar, "iov_base"), base, take);
-		val_uint(st_add(&items[i], d->ar, "iov_len"), len);
+		st_init(item, d->ar, 2);
+		decode_buf(d, st_add(item, d->ar, "iov_base"), w[0], take);
+		val_uint(st_add(item, d->ar, "iov_len"), w[1]);
 	}
 }
 

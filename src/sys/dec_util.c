@@ -1,4 +1,5 @@
 /* Small building blocks shared by the syscall decoders. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,73 @@ bool dec_fetch(struct dctx *d, struct val *v, uint64_t addr, void *buf, size_t l
 		return false;
 	}
 	return true;
+}
+
+void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v)
+{
+	a->v = v;
+	a->cap = 0;
+	val_array(v, d->ar, 0);
+}
+
+/* Room for one more item: the slots double, so a call that passes 2^30 elements and
+ * shows two costs two. */
+static void array_grow(struct dctx *d, struct dec_array *a)
+{
+	struct val *v = a->v;
+	uint32_t cap = a->cap ? a->cap * 2 : 8;
+
+	if (v->n < a->cap)
+		return;
+	struct val *items = arena_zalloc(d->ar, sizeof(*items) * cap);
+	if (v->n)
+		memcpy(items, v->items, sizeof(*items) * v->n);
+	v->items = items;
+	a->cap = cap;
+}
+
+struct val *dec_array_add(struct dctx *d, struct dec_array *a)
+{
+	struct val *v = a->v;
+
+	if (v->n >= d->opt->strsize) {
+		v->flags |= VALF_TRUNC;
+		return NULL;
+	}
+	array_grow(d, a);
+	return &v->items[v->n++];
+}
+
+void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr)
+{
+	if (i == 0) {
+		val_ptr(a->v, addr);
+		return;
+	}
+	array_grow(d, a);
+	val_unread(&a->v->items[a->v->n++], addr);
+}
+
+int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n)
+{
+	unsigned ws = d->abi->word_size;
+	uint8_t buf[8 * 8];
+
+	if (n * ws > sizeof(buf))
+		return -EINVAL;
+	int rc = tmem_read(d->mem, addr, buf, n * ws);
+	if (rc < 0)
+		return rc;
+	for (unsigned i = 0; i < n; i++) {
+		uint32_t w32;
+		if (ws == 4) {
+			memcpy(&w32, buf + i * 4, 4);
+			w[i] = w32;
+		} else {
+			memcpy(&w[i], buf + i * 8, 8);
+		}
+	}
+	return 0;
 }
 
 void st_init(struct val *v, struct arena *a, uint32_t cap)

@@ -35,13 +35,7 @@ static int64_t arg_long(const struct dctx *d, const struct sc_event *ev, unsigne
 
 int read_word(struct dctx *d, uint64_t addr, uint64_t *out)
 {
-	if (d->abi->word_size == 4) {
-		uint32_t w;
-		int rc = tmem_read(d->mem, addr, &w, sizeof(w));
-		*out = w;
-		return rc;
-	}
-	return tmem_read(d->mem, addr, out, sizeof(*out));
+	return tmem_read_word(d->mem, d->abi->word_size, addr, out);
 }
 
 void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit)

@@ -63,7 +63,7 @@ void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit);
 void decode_path(struct dctx *d, struct val *v, uint64_t addr);
 /* A buffer of len bytes (shown up to -s). */
 void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
-/* Reads a tracee word (word_size bytes) at addr; 0 or -errno. */
+/* Reads a tracee word (word_size bytes) at addr; 0, or -errno and *out untouched. */
 int read_word(struct dctx *d, uint64_t addr, uint64_t *out);
 /* Decodes one argument the generic way, by kind. */
 void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct argspec *a);

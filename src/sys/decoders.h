@@ -16,6 +16,24 @@ bool dec_ok(const struct sc_event *ev);
  * sets v to that address and returns false, so callers print what strace does.
  */
 bool dec_fetch(struct dctx *d, struct val *v, uint64_t addr, void *buf, size_t len);
+/*
+ * An array of the tracee's, read element by element as strace prints one: an
+ * element that cannot be read ends it with "... / * its address * /" (the
+ * first element: the array is its address alone), and -s elements end it
+ * with "...".  Decoders print only what they read: nothing past that element.
+ */
+struct dec_array {
+	struct val *v;
+	uint32_t cap; /* slots in v->items */
+};
+void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v);
+/* A slot for an element that was read; NULL once -s are shown (the array then ends with
+ * "...").  The slot is valid until the next call. */
+struct val *dec_array_add(struct dctx *d, struct dec_array *a);
+/* Element i of the array, at addr, could not be read: the array ends there. */
+void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);
+/* Reads n consecutive words at addr, all or none: 0, or -errno (w untouched). */
+int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
 /* A struct with room for cap fields, filled by st_add() in print order. */
 void st_init(struct val *v, struct arena *a, uint32_t cap);
 struct val *st_add(struct val *v, struct arena *a, const char *name);

@@ -110,3 +110,14 @@ Test(fmt_values, spaced_array_and_comment)
 	val_count(val_comment(&v, &ar), 1, "var", "vars");
 	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 1 var */");
 }
+
+/* An array that ran into memory ptrc could not read: strace's "... / * address * /". */
+Test(fmt_values, array_ending_at_unreadable_memory)
+{
+	struct val v;
+	struct val *items = val_array(&v, &ar, 2);
+
+	val_int(&items[0], 7);
+	val_unread(&items[1], 0x7f0010);
+	cr_expect_str_eq(show(&v, 0), "[7, ... /* 0x7f0010 */]");
+}

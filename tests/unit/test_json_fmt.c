@@ -237,6 +237,9 @@ Test(json_val, structs_arrays_sets)
 	ASSERT_VAL(&v, "[3,4]");
 	v.flags |= VALF_TRUNC;
 	ASSERT_VAL(&v, "{\"items\":[3,4],\"truncated\":true}");
+	v.flags &= (uint16_t)~VALF_TRUNC;
+	val_unread(&items[1], 0x7f0010);
+	ASSERT_VAL(&v, "{\"items\":[3],\"unreadable\":\"0x7f0010\"}");
 
 	uint8_t mask[8] = {0};
 	mask[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);

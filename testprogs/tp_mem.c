@@ -1,0 +1,92 @@
+/* Arrays that run into memory nobody can read: a tracer prints what it read and where it
+ * stopped, never more (built 64-bit and, with -m32, as testprogs/m32/tp_mem).
+ *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half
+ * Every array is placed at the end of a page whose next page is unmapped.
+ */
+#include "expect.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+static pid_t me;
+
+/* A page followed by an unmapped one: the address just past its end. */
+static char *page_before_hole(void)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, 2 * (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+
+	if (m == MAP_FAILED || munmap(m + pg, (size_t)pg)) {
+		perror("mmap");
+		return NULL;
+	}
+	return m + pg;
+}
+
+static void iovecs(char *end)
+{
+	static char ab[] = "ab", cd[] = "cd";
+	struct iovec *iov = (struct iovec *)end - 1;
+	long n;
+
+	iov[0] = (struct iovec){ab, 2};
+	n = writev(1, iov, 3);
+	xp_line(me,
+		"writev(1, [{iov_base=\"ab\", iov_len=2}, ... /* %p */], 3) = %ld EFAULT (Bad "
+		"address)",
+		(void *)end, n);
+
+	iov = (struct iovec *)end - 2;
+	iov[0] = (struct iovec){ab, 2};
+	iov[1] = (struct iovec){cd, 2};
+	n = writev(1, iov, 3);
+	xp_line(me,
+		"writev(1, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cd\", iov_len=2}, ... /* %p "
+		"*/], 3) = %ld EFAULT (Bad address)",
+		(void *)end, n);
+
+	/* The second iovec has only its iov_base before the hole: it is not shown at all. */
+	char *half = end - sizeof(struct iovec) - sizeof(void *);
+	iov = (struct iovec *)half;
+	iov[0] = (struct iovec){ab, 2};
+	memset(half + sizeof(struct iovec), 0, sizeof(void *));
+	n = writev(1, iov, 2);
+	xp_line(me,
+		"writev(1, [{iov_base=\"ab\", iov_len=2}, ... /* %p */], 2) = %ld EFAULT (Bad "
+		"address)",
+		(void *)(half + sizeof(struct iovec)), n);
+
+	n = writev(1, (struct iovec *)end, 2);
+	xp_line(me, "writev(1, %p, 2) = %ld EFAULT (Bad address)", (void *)end, n);
+}
+
+static int run_straddle(void)
+{
+	char *end = page_before_hole();
+
+	if (!end)
+		return 1;
+	iovecs(end);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	xp_init();
+	me = getpid();
+	if (argc < 2) {
+		fprintf(stderr, "usage: tp_mem straddle\n");
+		return 2;
+	}
+	if (!strcmp(argv[1], "straddle"))
+		ret = run_straddle();
+	else
+		return 2;
+	xp_exit(me, ret);
+}

@@ -1,0 +1,123 @@
+/*
+ * Decoders print only what they read (issue 10): an array whose elements run
+ * into memory that cannot be read ends there, as strace 6.1 prints it, on
+ * every ABI.  The fake tracee memory ends where its regions end, so an array
+ * "straddles a page" when a region stops inside it.  Expected lines are
+ * strace 6.1's for gcc -m64 and -m32 programs whose arrays end at an
+ * unmapped page.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "test_sys_harness.h"
+
+static void setup_i386(void)
+{
+	setup();
+	harness_abi = ABI_I386;
+}
+
+static void setup_x86_64(void)
+{
+	setup();
+	harness_abi = ABI_X86_64;
+}
+
+TestSuite(unread_i386, .init = setup_i386, .fini = teardown);
+TestSuite(unread_x86_64, .init = setup_x86_64, .fini = teardown);
+
+/* Little-endian words of the ABI's size, one after another. */
+static void put_words(uint8_t *b, unsigned ws, const uint64_t *w, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		memcpy(b + i * ws, &w[i], ws);
+}
+
+static const char ab[] = "ab", cd[] = "cd";
+
+/* iovecs at 0x10000: `whole` readable ones, then `half` more bytes, then nothing. */
+static void map_iovecs(uint8_t *buf, unsigned ws, unsigned whole, unsigned half)
+{
+	const uint64_t w[] = {0x20000, 2, 0x20100, 2};
+
+	map(0x20000, ab, 2);
+	map(0x20100, cd, 2);
+	memset(buf, 0, 4 * ws);
+	put_words(buf, ws, w, 4);
+	map(0x10000, buf, whole * 2 * ws + half);
+}
+
+static void iovec_ends_at_unreadable(unsigned ws)
+{
+	uint8_t buf[32];
+	char line[160];
+
+	map_iovecs(buf, ws, 1, 0);
+	snprintf(line, sizeof(line),
+		 "writev(1, [{iov_base=\"ab\", iov_len=2}, ... /* %#x */], 3) = -1 EFAULT (Bad "
+		 "address)",
+		 0x10000 + 2 * ws);
+	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0x10000, 3), line);
+
+	nregions = 0;
+	map_iovecs(buf, ws, 2, 0);
+	snprintf(line, sizeof(line),
+		 "writev(1, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cd\", iov_len=2}, ... /* "
+		 "%#x */], 3) = -1 EFAULT (Bad address)",
+		 0x10000 + 4 * ws);
+	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0x10000, 3), line);
+}
+
+/* The element that straddles the end is not read at all, and neither is one before it. */
+static void iovec_straddling_element(unsigned ws)
+{
+	uint8_t buf[32];
+	char line[160];
+
+	map_iovecs(buf, ws, 1, ws);
+	snprintf(line, sizeof(line),
+		 "writev(1, [{iov_base=\"ab\", iov_len=2}, ... /* %#x */], 3) = -1 EFAULT (Bad "
+		 "address)",
+		 0x10000 + 2 * ws);
+	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0x10000, 3), line);
+	nregions = 0;
+	map_iovecs(buf, ws, 0, ws);
+	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0x10000, 3),
+			 "writev(1, 0x10000, 3) = -1 EFAULT (Bad address)");
+}
+
+Test(unread_i386, iovec_ends_at_unreadable)
+{
+	iovec_ends_at_unreadable(4);
+}
+
+Test(unread_x86_64, iovec_ends_at_unreadable)
+{
+	iovec_ends_at_unreadable(8);
+}
+
+Test(unread_i386, iovec_straddling_element)
+{
+	iovec_straddling_element(4);
+}
+
+Test(unread_x86_64, iovec_straddling_element)
+{
+	iovec_straddling_element(8);
+}
+
+Test(unread_x86_64, all_iovecs_readable_unchanged)
+{
+	uint8_t buf[32];
+
+	map_iovecs(buf, 8, 2, 0);
+	cr_expect_str_eq(
+		RUN("writev", 4, 1, 0x10000, 2),
+		"writev(1, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cd\", iov_len=2}], 2) "
+		"= 4");
+	cr_expect_str_eq(RUN("writev", 0, 1, 0x10000, 0), "writev(1, [], 0) = 0");
+	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0, 2),
+			 "writev(1, NULL, 2) = -1 EFAULT (Bad address)");
+}
