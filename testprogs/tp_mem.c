@@ -1,13 +1,15 @@
 /* Arrays that run into memory nobody can read: a tracer prints what it read and where it
  * stopped, never more (built 64-bit and, with -m32, as testprogs/m32/tp_mem).
- *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half
+ *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds
  * Every array is placed at the end of a page whose next page is unmapped.
  */
 #include "expect.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -64,6 +66,24 @@ static void iovecs(char *end)
 	xp_line(me, "writev(1, %p, 2) = %ld EFAULT (Bad address)", (void *)end, n);
 }
 
+static void pollfds(char *end)
+{
+#ifdef SYS_poll
+	struct pollfd *p = (struct pollfd *)end - 2;
+	long n;
+
+	p[0] = (struct pollfd){.fd = 0, .events = POLLIN};
+	p[1] = (struct pollfd){.fd = 1, .events = POLLOUT};
+	n = syscall(SYS_poll, p, 3, 0);
+	xp_line(me,
+		"poll([{fd=0, events=POLLIN}, {fd=1, events=POLLOUT}, ... /* %p */], 3, 0) = %ld "
+		"EFAULT (Bad address)",
+		(void *)end, n);
+#else
+	(void)end;
+#endif
+}
+
 static int run_straddle(void)
 {
 	char *end = page_before_hole();
@@ -71,6 +91,7 @@ static int run_straddle(void)
 	if (!end)
 		return 1;
 	iovecs(end);
+	pollfds(end);
 	return 0;
 }
 

@@ -72,9 +72,10 @@ void dec_wait_status(struct arena *a, struct val *v, int s)
 void dec_rusage(struct dctx *d, struct val *v, uint64_t addr)
 {
 	unsigned ws = d->abi->word_size;
-	uint64_t probe;
+	uint64_t w[4 + 14];
 
-	if (!addr || read_word(d, addr, &probe) < 0) {
+	/* Two timevals of two longs, then 14 longs: all of it, or its address. */
+	if (!addr || dec_read_words(d, addr, w, 4 + 14) < 0) {
 		val_ptr(v, addr);
 		return;
 	}
@@ -90,11 +91,9 @@ void dec_rusage(struct dctx *d, struct val *v, uint64_t addr)
 		v->flags |= VALF_ABBREV;
 		return;
 	}
-	for (unsigned i = 0; i < nlongs; i++) {
-		uint64_t w = 0;
-		read_word(d, addr + (4 + i) * ws, &w);
-		val_int(st_add(v, d->ar, longs[i]), ws == 4 ? (int32_t)w : (int64_t)w);
-	}
+	for (unsigned i = 0; i < nlongs; i++)
+		val_int(st_add(v, d->ar, longs[i]),
+			ws == 4 ? (int32_t)w[4 + i] : (int64_t)w[4 + i]);
 }
 
 /* wait4(pid, &status, options, &rusage) and waitpid(pid, &status, options). */

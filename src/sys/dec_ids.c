@@ -1,4 +1,5 @@
 /* System information and credentials. */
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/sysinfo.h>
@@ -73,22 +74,27 @@ static bool gid32(const struct dctx *d, const struct sc_event *ev)
 	return !ids16(d, ev);
 }
 
+/* The kernel takes at most NGROUPS_MAX; strace shows a longer list as its address. */
 static void dec_gid_list(struct dctx *d, struct val *v, uint64_t addr, int64_t n)
 {
-	uint64_t shown = (uint64_t)n < d->opt->strsize ? (uint64_t)n : d->opt->strsize;
+	struct dec_array a;
 	uint32_t id;
 
-	if (n < 0 || n > 65536 || (n && tmem_read(d->mem, addr, &id, sizeof(id)) < 0) || !addr) {
+	if (n < 0 || n > NGROUPS_MAX || !addr) {
 		val_ptr(v, addr);
 		return;
 	}
-	struct val *items = val_array(v, d->ar, (uint32_t)shown);
-	if (shown < (uint64_t)n)
-		v->flags |= VALF_TRUNC;
-	for (uint64_t i = 0; i < shown; i++) {
-		if (tmem_read(d->mem, addr + i * sizeof(id), &id, sizeof(id)) < 0)
-			id = 0;
-		val_uint(&items[i], id);
+	dec_array_start(d, &a, v);
+	for (int64_t i = 0; i < n; i++) {
+		struct val *it;
+		uint64_t at = addr + (uint64_t)i * sizeof(id);
+		if (tmem_read(d->mem, at, &id, sizeof(id)) < 0) {
+			dec_array_unread(d, &a, (uint64_t)i, at);
+			return;
+		}
+		if (!(it = dec_array_add(d, &a)))
+			return;
+		val_uint(it, id);
 	}
 }
 

@@ -30,18 +30,22 @@ static void dec_nodemask(struct dctx *d, struct val *v, uint64_t addr, uint64_t 
 {
 	unsigned ws = d->abi->word_size, bits = ws * 8;
 	uint64_t words = maxnode ? (maxnode - 1 + bits - 1) / bits : 0, w;
-	uint64_t shown = words < d->opt->strsize ? words : d->opt->strsize;
-	if (!addr || !words || words > 4096 || read_word(d, addr, &w) < 0) {
+	struct dec_array a;
+
+	if (!addr || !words || words > 4096) {
 		val_ptr(v, addr);
 		return;
 	}
-	struct val *items = val_array(v, d->ar, (uint32_t)shown);
-	if (shown < words)
-		v->flags |= VALF_TRUNC;
-	for (uint64_t i = 0; i < shown; i++) {
-		if (read_word(d, addr + i * ws, &w) < 0)
-			w = 0;
-		val_hex_width(&items[i], w, ws * 2, false);
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0; i < words; i++) {
+		struct val *it;
+		if (read_word(d, addr + i * ws, &w) < 0) {
+			dec_array_unread(d, &a, i, addr + i * ws);
+			return;
+		}
+		if (!(it = dec_array_add(d, &a)))
+			return;
+		val_hex_width(it, w, ws * 2, false);
 	}
 }
 

@@ -8,24 +8,34 @@
 #include "decoders.h"
 #include "flags.h"
 
-/* Entry: [{fd=0, events=POLLIN}]; exit (revents): only the ready ones. */
-static void dec_pollfds(struct dctx *d, struct val *v, uint64_t addr, uint64_t n, bool revents)
+/*
+ * Entry: [{fd=0, events=POLLIN}]; exit: only the ready ones, ready of them
+ * (the result), so the walk stops at the last one.
+ */
+static void dec_pollfds(struct dctx *d, struct val *v, uint64_t addr, uint64_t n, bool revents,
+			uint64_t ready)
 {
-	uint64_t shown = n < d->opt->strsize ? n : d->opt->strsize;
+	struct dec_array a;
 	struct pollfd pfd;
-	uint32_t count = 0;
+	uint64_t found = 0;
 
-	if (!addr || (n && tmem_read(d->mem, addr, &pfd, sizeof(pfd)) < 0)) {
+	if (!addr) {
 		val_ptr(v, addr);
 		return;
 	}
-	struct val *items = val_array(v, d->ar, (uint32_t)shown);
-	for (uint64_t i = 0; i < shown; i++) {
-		if (tmem_read(d->mem, addr + i * sizeof(pfd), &pfd, sizeof(pfd)) < 0)
-			break;
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0; i < n && found < ready; i++) {
+		uint64_t at = addr + i * sizeof(pfd);
+		if (tmem_read(d->mem, at, &pfd, sizeof(pfd)) < 0) {
+			dec_array_unread(d, &a, i, at);
+			return;
+		}
 		if (revents && !pfd.revents)
 			continue;
-		struct val *it = &items[count++];
+		found += revents;
+		struct val *it = dec_array_add(d, &a);
+		if (!it)
+			return;
 		st_init(it, d->ar, 2);
 		val_int(st_add(it, d->ar, "fd"), pfd.fd);
 		if (revents)
@@ -35,9 +45,6 @@ static void dec_pollfds(struct dctx *d, struct val *v, uint64_t addr, uint64_t n
 			val_flags(st_add(it, d->ar, "events"), (uint16_t)pfd.events,
 				  &xl_poll_events);
 	}
-	v->n = count;
-	if (shown < n && !revents)
-		v->flags |= VALF_TRUNC;
 }
 
 /* The note after a ready count: "([{fd=0, revents=POLLIN}], left {...})". */
@@ -59,7 +66,8 @@ static void poll_exit(struct dctx *d, struct sc_event *ev, bool with_left)
 		return;
 	}
 	struct val *note = ready_note(d, ev, 2);
-	dec_pollfds(d, st_add(note, d->ar, NULL), arg_word(d, ev, 0), (uint32_t)ev->raw[1], true);
+	dec_pollfds(d, st_add(note, d->ar, NULL), arg_word(d, ev, 0), (uint32_t)ev->raw[1], true,
+		    (uint64_t)ev->ret);
 	if (with_left && ev->raw[2])
 		dec_timespec(d, st_add(note, d->ar, "left"), arg_word(d, ev, 2));
 }
@@ -69,7 +77,8 @@ void dec_poll(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting)
 		poll_exit(d, ev, false);
 	else
-		dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false);
+		dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false,
+			    UINT64_MAX);
 }
 
 void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -78,7 +87,7 @@ void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting)
 		poll_exit(d, ev, true);
 		return;
 	}
-	dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false);
+	dec_pollfds(d, &ev->args[0], arg_word(d, ev, 0), (uint32_t)ev->raw[1], false, UINT64_MAX);
 	dec_timespec(d, &ev->args[2], arg_word(d, ev, 2));
 	dec_sigset(d, &ev->args[3], arg_word(d, ev, 3), arg_word(d, ev, 4));
 }
@@ -204,25 +213,26 @@ void dec_epoll_wait(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint8_t raw[EPOLL_EVENT_MAX];
 	uint64_t addr = arg_word(d, ev, 1);
-	struct val *v = &ev->args[1];
 	unsigned size = epoll_event_size(d);
+	struct dec_array a;
 
 	if (!exiting) {
 		if (ev->nargs == 6)
 			dec_sigset(d, &ev->args[4], arg_word(d, ev, 4), arg_word(d, ev, 5));
 		return;
 	}
-	if (!dec_ok(ev) || !size || size > sizeof(raw) ||
-	    (ev->ret && tmem_read(d->mem, addr, raw, size) < 0))
+	if (!dec_ok(ev) || !size || size > sizeof(raw) || !addr)
 		return;
-	uint64_t n = (uint64_t)ev->ret, shown = n < d->opt->strsize ? n : d->opt->strsize;
-	struct val *items = val_array(v, d->ar, (uint32_t)shown);
-	if (shown < n)
-		v->flags |= VALF_TRUNC;
-	for (uint64_t i = 0; i < shown; i++) {
-		if (tmem_read(d->mem, addr + i * size, raw, size) < 0)
-			break;
-		val_epoll_event(d, &items[i], raw);
+	dec_array_start(d, &a, &ev->args[1]);
+	for (uint64_t i = 0; i < (uint64_t)ev->ret; i++) {
+		struct val *it;
+		if (tmem_read(d->mem, addr + i * size, raw, size) < 0) {
+			dec_array_unread(d, &a, i, addr + i * size);
+			return;
+		}
+		if (!(it = dec_array_add(d, &a)))
+			return;
+		val_epoll_event(d, it, raw);
 	}
 }
 

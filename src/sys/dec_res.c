@@ -64,20 +64,18 @@ void dec_getrusage(struct dctx *d, struct sc_event *ev, bool exiting)
 void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	static const char *const names[] = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
-	uint64_t addr = arg_word(d, ev, 0), t;
+	uint64_t addr = arg_word(d, ev, 0), t[4];
 	struct val *v = &ev->args[0];
 
 	if (!exiting || !dec_ok(ev))
 		return;
-	if (!addr || read_word(d, addr, &t) < 0) {
+	if (!addr || dec_read_words(d, addr, t, 4) < 0) {
 		val_ptr(v, addr);
 		return;
 	}
 	st_init(v, d->ar, 4);
-	for (unsigned i = 0; i < 4; i++) {
-		read_word(d, addr + i * d->abi->word_size, &t);
-		val_clock_t(st_add(v, d->ar, names[i]), d->ar, t);
-	}
+	for (unsigned i = 0; i < 4; i++)
+		val_clock_t(st_add(v, d->ar, names[i]), d->ar, t[i]);
 }
 
 void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)

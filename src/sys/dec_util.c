@@ -72,7 +72,7 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n)
 {
 	unsigned ws = d->abi->word_size;
-	uint8_t buf[8 * 8];
+	uint8_t buf[32 * 8];
 
 	if (n * ws > sizeof(buf))
 		return -EINVAL;

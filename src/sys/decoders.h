@@ -32,7 +32,7 @@ void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v);
 struct val *dec_array_add(struct dctx *d, struct dec_array *a);
 /* Element i of the array, at addr, could not be read: the array ends there. */
 void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);
-/* Reads n consecutive words at addr, all or none: 0, or -errno (w untouched). */
+/* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
 /* A struct with room for cap fields, filled by st_add() in print order. */
 void st_init(struct val *v, struct arena *a, uint32_t cap);

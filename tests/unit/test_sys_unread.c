@@ -121,3 +121,100 @@ Test(unread_x86_64, all_iovecs_readable_unchanged)
 	cr_expect_str_eq(RUN("writev", -EFAULT, 1, 0, 2),
 			 "writev(1, NULL, 2) = -1 EFAULT (Bad address)");
 }
+
+/* struct pollfd is 8 bytes on every ABI: {fd, events, revents}. */
+static void map_pollfds(uint8_t *buf, unsigned n, unsigned bytes)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const int32_t fd = (int32_t)i;
+		const uint16_t events = 4 /* POLLOUT */, revents = i % 2 ? 4 : 0;
+		memcpy(buf + i * 8, &fd, 4);
+		memcpy(buf + i * 8 + 4, &events, 2);
+		memcpy(buf + i * 8 + 6, &revents, 2);
+	}
+	map(0x30000, buf, bytes);
+}
+
+static void poll_ends_at_unreadable(void)
+{
+	uint8_t buf[64];
+
+	map_pollfds(buf, 3, 2 * 8 + 4);
+	cr_expect_str_eq(
+		RUN("poll", -EFAULT, 0x30000, 3, 0),
+		"poll([{fd=0, events=POLLOUT}, {fd=1, events=POLLOUT}, ... /* 0x30010 */], "
+		"3, 0) = -1 EFAULT (Bad address)");
+	cr_expect_str_eq(RUN("poll", -EFAULT, 0x30010, 3, 0),
+			 "poll(0x30010, 3, 0) = -1 EFAULT (Bad address)");
+}
+
+Test(unread_i386, poll_ends_at_unreadable)
+{
+	poll_ends_at_unreadable();
+}
+
+Test(unread_x86_64, poll_ends_at_unreadable)
+{
+	poll_ends_at_unreadable();
+}
+
+/* strace reads an element before it counts it against -s: the unreadable one still shows. */
+Test(unread_x86_64, poll_unreadable_just_past_strsize)
+{
+	uint8_t buf[64];
+
+	map_pollfds(buf, 2, 2 * 8);
+	opts.strsize = 2;
+	cr_expect_str_eq(
+		RUN("poll", -EFAULT, 0x30000, 3, 0),
+		"poll([{fd=0, events=POLLOUT}, {fd=1, events=POLLOUT}, ... /* 0x30010 */], "
+		"3, 0) = -1 EFAULT (Bad address)");
+	map_pollfds(buf, 4, 4 * 8);
+	cr_expect_str_eq(RUN("poll", -EFAULT, 0x30000, 3, 0),
+			 "poll([{fd=0, events=POLLOUT}, {fd=1, events=POLLOUT}, ...], 3, 0) = -1 "
+			 "EFAULT (Bad address)");
+	opts.strsize = 32;
+}
+
+/* At exit only the ready ones, -s of them, then "..." when more were ready (strace 6.1). */
+Test(unread_x86_64, poll_ready_past_strsize)
+{
+	uint8_t buf[64];
+
+	map_pollfds(buf, 6, 6 * 8);
+	opts.strsize = 2;
+	cr_expect_str_eq(RUN("poll", 3, 0x30000, 6, 0),
+			 "poll([{fd=0, events=POLLOUT}, {fd=1, events=POLLOUT}, ...], 6, 0) = 3 "
+			 "([{fd=1, revents=POLLOUT}, {fd=3, revents=POLLOUT}, ...])");
+	opts.strsize = 32;
+	cr_expect_str_eq(RUN("poll", 3, 0x30000, 6, 0),
+			 "poll([{fd=0, events=POLLOUT}, {fd=1, events=POLLOUT}, {fd=2, "
+			 "events=POLLOUT}, {fd=3, events=POLLOUT}, {fd=4, events=POLLOUT}, {fd=5, "
+			 "events=POLLOUT}], 6, 0) = 3 ([{fd=1, revents=POLLOUT}, {fd=3, "
+			 "revents=POLLOUT}, {fd=5, revents=POLLOUT}])");
+}
+
+Test(unread_x86_64, setgroups_ends_at_unreadable)
+{
+	static const uint32_t gids[] = {0, 5, 7};
+
+	map(0x40000, gids, 2 * sizeof(gids[0]));
+	cr_expect_str_eq(RUN("setgroups", -EFAULT, 4, 0x40000),
+			 "setgroups(4, [0, 5, ... /* 0x40008 */]) = -1 EFAULT (Bad address)");
+}
+
+/* times() and getrusage() structs are read whole, or shown as their address. */
+Test(unread_i386, times_and_rusage_read_whole)
+{
+	static const uint32_t tms[4] = {1, 2, 3, 4};
+
+	map(0x50000, tms, 3 * sizeof(tms[0]));
+	cr_expect_str_eq(RUN("times", 100, 0x50000), "times(0x50000) = 100");
+	map(0x50100, tms, sizeof(tms));
+	cr_expect_str_eq(
+		RUN("times", 100, 0x50100),
+		"times({tms_utime=1 /* 0.01 s */, tms_stime=2 /* 0.02 s */, tms_cutime=3 /* "
+		"0.03 s */, tms_cstime=4 /* 0.04 s */}) = 100");
+	map(0x50200, tms, sizeof(tms));
+	cr_expect_str_eq(RUN("getrusage", 0, 0, 0x50200), "getrusage(RUSAGE_SELF, 0x50200) = 0");
+}
