@@ -1,7 +1,9 @@
 /* Arrays that run into memory nobody can read: a tracer prints what it read and where it
  * stopped, never more (built 64-bit and, with -m32, as testprogs/m32/tp_mem).
  *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds
- * Every array is placed at the end of a page whose next page is unmapped.
+ *   tp_mem huge       poll(fds, 1 << 30, 0) over gigabytes of readable zeros (run with a
+ *                     huge -s: the tracer must neither abort nor read them all)
+ * Every array of "straddle" is placed at the end of a page whose next page is unmapped.
  */
 #include "expect.h"
 
@@ -95,6 +97,23 @@ static int run_straddle(void)
 	return 0;
 }
 
+/* EINVAL: more descriptors than RLIMIT_NOFILE.  The line is the harness's to check. */
+static int run_huge(void)
+{
+#ifdef SYS_poll
+	size_t len = sizeof(long) == 8 ? (size_t)8 << 30 : (size_t)1 << 30;
+	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	long n = syscall(SYS_poll, p, 1u << 30, 0);
+	xp_info(me, "poll", "%ld", n);
+#endif
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int ret;
@@ -102,11 +121,13 @@ int main(int argc, char **argv)
 	xp_init();
 	me = getpid();
 	if (argc < 2) {
-		fprintf(stderr, "usage: tp_mem straddle\n");
+		fprintf(stderr, "usage: tp_mem straddle|huge\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "straddle"))
 		ret = run_straddle();
+	else if (!strcmp(argv[1], "huge"))
+		ret = run_huge();
 	else
 		return 2;
 	xp_exit(me, ret);

@@ -208,18 +208,26 @@ void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting)
 XLAT_TABLE(xl_dirent_types, XLAT_ENUM, XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR), XLAT(DT_DIR),
 	   XLAT(DT_BLK), XLAT(DT_REG), XLAT(DT_LNK), XLAT(DT_SOCK), XLAT(DT_WHT));
 
+/* The head of a struct linux_dirent64. */
+struct dirent64_head {
+	uint64_t ino;
+	int64_t off;
+	uint16_t reclen;
+	uint8_t type;
+} __attribute__((packed));
+
+/* The head of the entry at addr; false when it cannot be read or is not one. */
+static bool dirent64_head(struct dctx *d, uint64_t addr, struct dirent64_head *e)
+{
+	return tmem_read(d->mem, addr, e, sizeof(*e)) == 0 && e->reclen > sizeof(*e);
+}
+
 /* One struct linux_dirent64 at addr; false when it cannot be read. */
 static bool dirent64(struct dctx *d, struct val *v, uint64_t addr, uint16_t *reclen)
 {
-	struct {
-		uint64_t ino;
-		int64_t off;
-		uint16_t reclen;
-		uint8_t type;
-	} __attribute__((packed)) e;
-	enum { NAME_OFF = sizeof(e) };
+	struct dirent64_head e;
 
-	if (tmem_read(d->mem, addr, &e, sizeof(e)) < 0 || e.reclen <= NAME_OFF)
+	if (!dirent64_head(d, addr, &e))
 		return false;
 	*reclen = e.reclen;
 	st_init(v, d->ar, 5);
@@ -227,26 +235,32 @@ static bool dirent64(struct dctx *d, struct val *v, uint64_t addr, uint16_t *rec
 	val_int(st_add(v, d->ar, "d_off"), e.off);
 	val_uint(st_add(v, d->ar, "d_reclen"), e.reclen);
 	val_enum(st_add(v, d->ar, "d_type"), e.type, &xl_dirent_types);
-	decode_cstr(d, st_add(v, d->ar, "d_name"), addr + NAME_OFF, e.reclen - NAME_OFF);
+	decode_cstr(d, st_add(v, d->ar, "d_name"), addr + sizeof(e), e.reclen - sizeof(e));
 	return true;
 }
 
-/* -v: getdents64's entries in full, [{d_ino=..., d_name="..."}, ...]. */
+/* -v: getdents64's entries in full, [{d_ino=..., d_name="..."}, ...], when they fill len. */
 static bool dirents64_verbose(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 {
-	uint64_t pos = 0, n = 0;
+	struct dirent64_head e;
+	struct dec_array a;
+	uint64_t pos = 0;
 	uint16_t reclen;
-	struct val tmp;
 
-	while (pos < len && dirent64(d, &tmp, addr + pos, &reclen)) {
-		pos += reclen;
-		n++;
-	}
+	while (pos < len && dirent64_head(d, addr + pos, &e))
+		pos += e.reclen;
 	if (pos != len)
 		return false;
-	struct val *items = val_array(v, d->ar, (uint32_t)n);
-	for (uint64_t i = 0, off = 0; i < n; i++, off += reclen)
-		dirent64(d, &items[i], addr + off, &reclen);
+	dec_array_start(d, &a, v);
+	for (pos = 0; pos < len; pos += reclen) {
+		struct val *it = dec_array_add(d, &a);
+		if (!it)
+			break;
+		if (!dirent64(d, it, addr + pos, &reclen)) {
+			val_unread(it, addr + pos); /* changed since: it ends here */
+			break;
+		}
+	}
 	return true;
 }
 

@@ -12,7 +12,7 @@ void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint6
 	struct dec_array a;
 	uint64_t w[2];
 
-	if (!addr || cnt > 1024) {
+	if (!addr) {
 		val_ptr(v, addr);
 		return;
 	}

@@ -31,31 +31,40 @@ void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v)
 	val_array(v, d->ar, 0);
 }
 
-/* Room for one more item: the slots double, so a call that passes 2^30 elements and
- * shows two costs two. */
-static void array_grow(struct dctx *d, struct dec_array *a)
+/*
+ * Room for one more item: the slots double, so a call that passes 2^30
+ * elements and shows two costs two, within what DEC_MAX_BYTES leaves; false
+ * when not even one more fits (force: the one that says where reading stopped).
+ */
+static bool array_grow(struct dctx *d, struct dec_array *a, bool force)
 {
 	struct val *v = a->v;
-	uint32_t cap = a->cap ? a->cap * 2 : 8;
+	uint64_t cap = a->cap ? (uint64_t)a->cap * 2 : 8;
 
 	if (v->n < a->cap)
-		return;
+		return true;
+	uint64_t fit = dec_room(d, (cap - a->cap) * sizeof(*v->items)) / sizeof(*v->items);
+	if (cap > UINT32_MAX || (fit == 0 && !force))
+		return false;
+	cap = a->cap + (fit ? fit : 1);
 	struct val *items = arena_zalloc(d->ar, sizeof(*items) * cap);
 	if (v->n)
 		memcpy(items, v->items, sizeof(*items) * v->n);
 	v->items = items;
-	a->cap = cap;
+	a->cap = (uint32_t)cap;
+	return true;
 }
 
+/* strace shows -s elements of an array, and all of them with -v (its abbrev=none). */
 struct val *dec_array_add(struct dctx *d, struct dec_array *a)
 {
 	struct val *v = a->v;
 
-	if (v->n >= d->opt->strsize) {
+	if ((!d->opt->verbose && v->n >= d->opt->strsize) || !dec_room(d, 1) ||
+	    !array_grow(d, a, false)) {
 		v->flags |= VALF_TRUNC;
 		return NULL;
 	}
-	array_grow(d, a);
 	return &v->items[v->n++];
 }
 
@@ -65,7 +74,7 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 		val_ptr(a->v, addr);
 		return;
 	}
-	array_grow(d, a);
+	array_grow(d, a, true);
 	val_unread(&a->v->items[a->v->n++], addr);
 }
 

@@ -4,9 +4,11 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../arch/abi.h"
+#include "../util/xalloc.h"
 #include "decoders.h"
 #include "sysent.h"
 #include "xlat.h"
@@ -38,21 +40,40 @@ int read_word(struct dctx *d, uint64_t addr, uint64_t *out)
 	return tmem_read_word(d->mem, d->abi->word_size, addr, out);
 }
 
+uint64_t dec_room(const struct dctx *d, uint64_t want)
+{
+	size_t kept = d->ar->total - d->mark;
+	uint64_t left = kept < DEC_MAX_BYTES ? DEC_MAX_BYTES - kept : 0;
+
+	return want < left ? want : left;
+}
+
+/* Where bytes wait on their way into a value (which copies them): the stack, when small. */
+static char *scratch(char *small, size_t small_size, size_t n)
+{
+	return n <= small_size ? small : xmalloc(n);
+}
+
 void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit)
 {
+	char small[PATH_MAX + 1];
+	size_t max = (size_t)dec_room(d, limit);
+	bool complete;
+
 	if (!addr) {
 		val_ptr(v, 0);
 		return;
 	}
-	char *buf = arena_alloc(d->ar, (size_t)limit + 1);
-	bool complete;
-	ssize_t n = tmem_read_str(d->mem, addr, buf, limit, &complete);
+	char *buf = scratch(small, sizeof(small), max + 1);
+	ssize_t n = tmem_read_str(d->mem, addr, buf, max, &complete);
 	if (n < 0) {
 		val_ptr(v, addr);
-		return;
+	} else {
+		val_str(v, d->ar, buf, (uint32_t)n, !complete);
+		v->flags |= VALF_CSTRING;
 	}
-	val_str(v, d->ar, buf, (uint32_t)n, !complete);
-	v->flags |= VALF_CSTRING;
+	if (buf != small)
+		free(buf);
 }
 
 void decode_path(struct dctx *d, struct val *v, uint64_t addr)
@@ -62,17 +83,20 @@ void decode_path(struct dctx *d, struct val *v, uint64_t addr)
 
 void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 {
+	char small[4096];
+	uint64_t want = dec_room(d, len < d->opt->strsize ? len : d->opt->strsize);
+
 	if (!addr) {
 		val_ptr(v, 0);
 		return;
 	}
-	uint64_t want = len < d->opt->strsize ? len : d->opt->strsize;
-	char *buf = arena_alloc(d->ar, want + 1);
-	if (want && tmem_read(d->mem, addr, buf, want) < 0) {
+	char *buf = scratch(small, sizeof(small), (size_t)want);
+	if (want && tmem_read(d->mem, addr, buf, (size_t)want) < 0)
 		val_ptr(v, addr);
-		return;
-	}
-	val_str(v, d->ar, buf, (uint32_t)want, want < len);
+	else
+		val_str(v, d->ar, buf, (uint32_t)want, want < len);
+	if (buf != small)
+		free(buf);
 }
 
 /* The kinds whose value is read from the tracee; false for the others. */
@@ -199,6 +223,7 @@ void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 	ev->exited = false;
 	ev->ret_note.kind = VAL_NONE;
 	set_time64(d, ent);
+	d->mark = d->ar->total;
 	if (!ent) {
 		/* Unknown to syscalls.def: every argument raw, as strace prints them. */
 		ev->nargs = SC_MAX_ARGS;
@@ -251,6 +276,7 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	if (!ent)
 		return;
 	set_time64(d, ent);
+	d->mark = d->ar->total;
 	/* AK_OUT slots keep what entry left there (an address, or a value the
 	 * syscall's decoder saved to compare with the result). */
 	for (unsigned i = ev->split; i < ent->nargs; i++)

@@ -16,6 +16,16 @@ struct ptrc_abi;
 struct argspec;
 struct sysent;
 
+/*
+ * Bounded work for any input (issue 10): whatever -s says, one decoding pass
+ * (a call's entry, or its exit) keeps at most DEC_MAX_BYTES of values in the
+ * event's arena, give or take one element, so a tracee's poll(fds, 1 << 30, 0)
+ * under -s 2147483647 cannot make ptrc allocate 24 GiB.  Strings, buffers and
+ * arrays past it end with "...", as -s ends them.  strace 6.1 has no such
+ * bound (it refuses -s above 2^30 - 1 and prints arrays as it reads them).
+ */
+enum { DEC_MAX_BYTES = 16 << 20 };
+
 struct decode_opts {
 	unsigned strsize; /* -s: bytes of a string buffer shown */
 	bool verbose;	  /* -v */
@@ -31,6 +41,8 @@ struct dctx {
 	/* Set by sys_decode_entry/exit: the call's time_t is 64-bit whatever the
 	 * word size (the i386 *_time64 calls). */
 	bool time64;
+	/* Set by sys_decode_entry/exit: ar->total when the pass began (DEC_MAX_BYTES). */
+	size_t mark;
 };
 
 /*
@@ -58,11 +70,14 @@ void sys_decode_result(struct sc_event *ev);
 /* Helpers for syscall decoders. */
 int64_t arg_int(const struct sc_event *ev, unsigned i);				/* as a C int */
 uint64_t arg_word(const struct dctx *d, const struct sc_event *ev, unsigned i); /* as a long */
-/* Decodes a string at addr into v: the string, or the address when unreadable. */
+/* Decodes a string at addr into v: the string, or the address when unreadable; at most
+ * limit bytes (and what DEC_MAX_BYTES leaves). */
 void decode_cstr(struct dctx *d, struct val *v, uint64_t addr, unsigned limit);
 void decode_path(struct dctx *d, struct val *v, uint64_t addr);
-/* A buffer of len bytes (shown up to -s). */
+/* A buffer of len bytes (shown up to -s, and what DEC_MAX_BYTES leaves). */
 void decode_buf(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* How many of want bytes this pass may still keep (DEC_MAX_BYTES). */
+uint64_t dec_room(const struct dctx *d, uint64_t want);
 /* Reads a tracee word (word_size bytes) at addr; 0, or -errno and *out untouched. */
 int read_word(struct dctx *d, uint64_t addr, uint64_t *out);
 /* Decodes one argument the generic way, by kind. */

@@ -19,16 +19,17 @@ bool dec_fetch(struct dctx *d, struct val *v, uint64_t addr, void *buf, size_t l
 /*
  * An array of the tracee's, read element by element as strace prints one: an
  * element that cannot be read ends it with "... / * its address * /" (the
- * first element: the array is its address alone), and -s elements end it
- * with "...".  Decoders print only what they read: nothing past that element.
+ * first element: the array is its address alone), and -s elements (any
+ * number with -v, as strace's) or DEC_MAX_BYTES end it with "...".  Decoders
+ * print only what they read: nothing past that element.
  */
 struct dec_array {
 	struct val *v;
 	uint32_t cap; /* slots in v->items */
 };
 void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v);
-/* A slot for an element that was read; NULL once -s are shown (the array then ends with
- * "...").  The slot is valid until the next call. */
+/* A slot for an element that was read; NULL once -s are shown or the call's DEC_MAX_BYTES
+ * are spent (the array then ends with "...").  The slot is valid until the next call. */
 struct val *dec_array_add(struct dctx *d, struct dec_array *a);
 /* Element i of the array, at addr, could not be read: the array ends there. */
 void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);

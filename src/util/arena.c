@@ -32,6 +32,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = (char *)a->head->data + a->used;
 	a->used += size;
+	a->total += size;
 	return p;
 }
 
@@ -63,6 +64,7 @@ void arena_reset(struct arena *a)
 	}
 	a->head = c;
 	a->used = 0;
+	a->total = 0;
 }
 
 void arena_free(struct arena *a)
@@ -71,6 +73,7 @@ void arena_free(struct arena *a)
 	free(a->head);
 	a->head = NULL;
 	a->used = 0;
+	a->total = 0;
 }
 
 bool arena_owns(const struct arena *a, const void *p)

@@ -13,7 +13,8 @@ struct arena_chunk;
 
 struct arena {
 	struct arena_chunk *head;
-	size_t used; /* bytes used in head */
+	size_t used;  /* bytes used in head */
+	size_t total; /* bytes handed out since the last reset: what a decoder has kept */
 };
 
 void *arena_alloc(struct arena *a, size_t size);
