@@ -1,6 +1,8 @@
 /* Arrays that run into memory nobody can read: a tracer prints what it read and where it
  * stopped, never more (built 64-bit and, with -m32, as testprogs/m32/tp_mem).
- *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds
+ *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds;
+ *                     execve argv and envp with no NULL before the page ends
+ *   tp_mem counts     execve with 100,000 environment strings, and as many arguments
  *   tp_mem huge       poll(fds, 1 << 30, 0) over gigabytes of readable zeros (run with a
  *                     huge -s: the tracer must neither abort nor read them all)
  * Every array of "straddle" is placed at the end of a page whose next page is unmapped.
@@ -8,6 +10,7 @@
 #include "expect.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <poll.h>
 #include <sys/mman.h>
@@ -86,6 +89,27 @@ static void pollfds(char *end)
 #endif
 }
 
+/* The kernel opens /bin/true, then finds no end to the array: EFAULT, and no exec. */
+static void exec_arrays(char *end)
+{
+	static char *envp[] = {"A=1", NULL}, *args[] = {"x", NULL};
+	char **av = (char **)end - 2;
+	long n;
+
+	av[0] = "a";
+	av[1] = "b";
+	n = syscall(SYS_execve, "/bin/true", av, envp);
+	xp_line(me,
+		"execve(\"/bin/true\", [\"a\", \"b\", ... /* %p */], %p /* 1 var */) = %ld EFAULT "
+		"(Bad address)",
+		(void *)end, (void *)envp, n);
+	n = syscall(SYS_execve, "/bin/true", args, av);
+	xp_line(me,
+		"execve(\"/bin/true\", [\"x\"], %p /* 2 vars, unterminated */) = %ld EFAULT (Bad "
+		"address)",
+		(void *)av, n);
+}
+
 static int run_straddle(void)
 {
 	char *end = page_before_hole();
@@ -94,6 +118,37 @@ static int run_straddle(void)
 		return 1;
 	iovecs(end);
 	pollfds(end);
+	exec_arrays(end);
+	return 0;
+}
+
+/* ENOENT: the kernel looks the program up first; the arrays print all the same. */
+static int run_counts(void)
+{
+	enum { N = 100000 };
+	static char *one[] = {"x", NULL};
+	char **many = calloc(N + 1, sizeof(*many)), line[40 * 8];
+	long n;
+
+	if (!many)
+		return 1;
+	for (int i = 0; i < N; i++)
+		many[i] = "A=1";
+	n = syscall(SYS_execve, "/nonexistent/ptrc-tp-mem", one, many);
+	xp_line(me,
+		"execve(\"/nonexistent/ptrc-tp-mem\", [\"x\"], %p /* %d vars */) = %ld ENOENT (No "
+		"such file or directory)",
+		(void *)many, N, n);
+	/* Arguments: -s of them (32), then "...". */
+	line[0] = '\0';
+	for (int i = 0; i < 32; i++)
+		strcat(line, "\"A=1\", ");
+	n = syscall(SYS_execve, "/nonexistent/ptrc-tp-mem", many, one);
+	xp_line(me,
+		"execve(\"/nonexistent/ptrc-tp-mem\", [%s...], %p /* 1 var */) = %ld ENOENT (No "
+		"such file or directory)",
+		line, (void *)one, n);
+	free(many);
 	return 0;
 }
 
@@ -121,11 +176,13 @@ int main(int argc, char **argv)
 	xp_init();
 	me = getpid();
 	if (argc < 2) {
-		fprintf(stderr, "usage: tp_mem straddle|huge\n");
+		fprintf(stderr, "usage: tp_mem straddle|counts|huge\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "straddle"))
 		ret = run_straddle();
+	else if (!strcmp(argv[1], "counts"))
+		ret = run_counts();
 	else if (!strcmp(argv[1], "huge"))
 		ret = run_huge();
 	else

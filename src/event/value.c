@@ -197,7 +197,13 @@ void val_rlim(struct val *v, uint64_t lim, bool is64, bool infinity)
 
 void val_count(struct val *v, uint64_t n, const char *one, const char *many)
 {
+	val_count_ended(v, n, one, many, VAL_COUNT_EXACT);
+}
+
+void val_count_ended(struct val *v, uint64_t n, const char *one, const char *many, uint32_t ended)
+{
 	set(v, VAL_COUNT);
+	v->n = ended;
 	v->count.n = n;
 	v->count.one = one;
 	v->count.many = many;

@@ -67,6 +67,13 @@ enum {
 	VALF_INFINITY = 1 << 15,   /* RLIM: RLIM_INFINITY */
 };
 
+/* How a count of a NULL-terminated array ended (VAL_COUNT's n). */
+enum {
+	VAL_COUNT_EXACT,	/* at its NULL */
+	VAL_COUNT_UNTERMINATED, /* at memory that could not be read, before any NULL */
+	VAL_COUNT_CUT,		/* at the decoder's bound (DEC_MAX_BYTES): more may follow */
+};
+
 struct val;
 
 struct field {
@@ -77,7 +84,9 @@ struct field {
 struct val {
 	uint8_t kind;
 	uint16_t flags;
-	uint32_t n; /* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width */
+	/* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
+	 * it ended (VAL_COUNT_*) */
+	uint32_t n;
 	union {
 		int64_t i; /* INT, WSTATUS, SYSNO; also FD's number (fd.num) */
 		struct {
@@ -162,8 +171,9 @@ void val_ipaddr(struct val *v, struct arena *a, const void *addr, uint32_t len);
 void val_wstatus(struct val *v, int status);
 /* A limit; infinity says it is RLIM[64]_INFINITY. */
 void val_rlim(struct val *v, uint64_t lim, bool is64, bool infinity);
-/* n things: one and many are the static nouns ("var", "vars"). */
+/* n things: one and many are the static nouns ("var", "vars"); ended is a VAL_COUNT_*. */
 void val_count(struct val *v, uint64_t n, const char *one, const char *many);
+void val_count_ended(struct val *v, uint64_t n, const char *one, const char *many, uint32_t ended);
 void val_date(struct val *v, int64_t sec, uint32_t nsec);
 void val_ticks(struct val *v, uint64_t ticks);
 void val_sysno(struct val *v, int64_t nr, const char *static_name);

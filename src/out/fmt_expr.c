@@ -135,6 +135,10 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 	case VAL_COUNT:
 		strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
 			    v->count.n == 1 ? v->count.one : v->count.many);
+		if (v->n == VAL_COUNT_UNTERMINATED)
+			strbuf_adds(sb, ", unterminated");
+		else if (v->n == VAL_COUNT_CUT)
+			strbuf_adds(sb, ", ...");
 		break;
 	case VAL_UNREAD:
 		strbuf_addf(sb, "... /* %#" PRIx64 " */", v->u);

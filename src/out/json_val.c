@@ -319,6 +319,23 @@ static const char *comment_key(const struct val *c)
 	}
 }
 
+/* {"value": v, K: c}; a count that did not end at its NULL says how it ended:
+ * {"value": "0x7ffd...", "vars": 2, "unterminated": true}, or "truncated": true. */
+static void json_comment(struct strbuf *sb, const struct val *v)
+{
+	const struct val *c = v->comment.comment;
+
+	strbuf_adds(sb, "{\"value\":");
+	json_val(sb, v->comment.v);
+	strbuf_addf(sb, ",\"%s\":", comment_key(c));
+	json_val(sb, c);
+	if (c->kind == VAL_COUNT && c->n == VAL_COUNT_UNTERMINATED)
+		strbuf_adds(sb, ",\"unterminated\":true");
+	else if (c->kind == VAL_COUNT && c->n == VAL_COUNT_CUT)
+		strbuf_adds(sb, ",\"truncated\":true");
+	strbuf_addc(sb, '}');
+}
+
 /* A call's data: its one named argument (htons(9) is 9), or an object of them all. */
 static void json_call(struct strbuf *sb, const struct val *v)
 {
@@ -518,8 +535,7 @@ void json_val(struct strbuf *sb, const struct val *v)
 		json_pair(sb, "before", v->change.before, "after", v->change.after, NULL);
 		break;
 	case VAL_COMMENT:
-		json_pair(sb, "value", v->comment.v, comment_key(v->comment.comment),
-			  v->comment.comment, NULL);
+		json_comment(sb, v);
 		break;
 	case VAL_NOTE:
 		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);

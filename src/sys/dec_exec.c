@@ -10,42 +10,103 @@
 #include "siginfo.h"
 #include "signame.h"
 
-enum { MAX_ENV_COUNT = 1 << 16 };
-
-/* ["ls", "-l"]: at most -s strings (any number with -v), each at most -s bytes. */
+/*
+ * ["ls", "-l"]: -s strings (all of them with -v), each of -s bytes.  An array
+ * with no NULL before memory that cannot be read ends there, as strace 6.1
+ * prints it: ["a", "b", ... / * 0xADDR * /] (the kernel fails such an execve
+ * with EFAULT).
+ */
 static void dec_argv(struct dctx *d, struct val *v, uint64_t addr)
 {
-	unsigned ws = d->abi->word_size, max = d->opt->verbose ? MAX_ENV_COUNT : d->opt->strsize;
-	uint64_t p, n = 0;
+	unsigned ws = d->abi->word_size;
+	struct dec_array a;
+	uint64_t p;
 
-	if (!addr || read_word(d, addr, &p) < 0) {
+	if (!addr) {
 		val_ptr(v, addr);
 		return;
 	}
-	while (n <= max && read_word(d, addr + n * ws, &p) == 0 && p)
-		n++;
-	uint32_t shown = (uint32_t)(n < max ? n : max);
-	struct val *items = val_array(v, d->ar, shown);
-	if (n > max)
-		v->flags |= VALF_TRUNC;
-	for (uint32_t i = 0; i < shown; i++) {
-		read_word(d, addr + (uint64_t)i * ws, &p);
-		decode_cstr(d, &items[i], p, d->opt->strsize);
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0;; i++) {
+		struct val *it;
+		if (read_word(d, addr + i * ws, &p) < 0) {
+			dec_array_unread(d, &a, i, addr + i * ws);
+			return;
+		}
+		if (!p || !(it = dec_array_add(d, &a)))
+			return;
+		decode_cstr(d, it, p, d->opt->strsize);
 	}
 }
 
-/* 0x7ffd... / * 37 vars * / */
-static void dec_envp(struct dctx *d, struct val *v, uint64_t addr)
+/* Pointers are read a page at a time (4 KiB, the smallest page): within one, a live
+ * tracee's memory is all readable or not at all. */
+enum { COUNT_PAGE = 4096 };
+
+/* Up to words words at addr into buf; returns how many could be read, in order. */
+static unsigned read_words_upto(struct dctx *d, uint64_t addr, uint8_t *buf, unsigned words)
+{
+	unsigned ws = d->abi->word_size, got = 0;
+
+	if (tmem_read(d->mem, addr, buf, (size_t)words * ws) == 0)
+		return words;
+	while (got < words && tmem_read(d->mem, addr + got * ws, buf + got * ws, ws) == 0)
+		got++;
+	return got;
+}
+
+/*
+ * Counts the words at addr up to the first NULL, reading at most max of
+ * them: *ended says whether the NULL, memory that cannot be read, or max
+ * came first.
+ */
+static uint64_t count_words(struct dctx *d, uint64_t addr, uint64_t max, uint32_t *ended)
 {
 	unsigned ws = d->abi->word_size;
-	uint64_t p, n = 0;
+	uint8_t buf[COUNT_PAGE];
+	uint64_t n = 0;
+
+	while (n < max) {
+		uint64_t at = addr + n * ws, in_page = (COUNT_PAGE - at % COUNT_PAGE) / ws;
+		unsigned chunk = (unsigned)(in_page ? in_page : 1);
+		if (chunk > max - n)
+			chunk = (unsigned)(max - n);
+		unsigned got = read_words_upto(d, at, buf, chunk);
+		for (unsigned i = 0; i < got; i++, n++) {
+			uint64_t word = 0;
+			memcpy(&word, buf + i * ws, ws); /* only whether it is 0 matters */
+			if (!word) {
+				*ended = VAL_COUNT_EXACT;
+				return n;
+			}
+		}
+		if (got < chunk) {
+			*ended = VAL_COUNT_UNTERMINATED;
+			return n;
+		}
+	}
+	*ended = VAL_COUNT_CUT;
+	return n;
+}
+
+/*
+ * 0x7ffd... / * 37 vars * /: the real count, whatever it is ("2 vars,
+ * unterminated" when memory that cannot be read comes before the NULL, as
+ * strace 6.1 says), reading at most DEC_MAX_BYTES of pointers: more than any
+ * execve the kernel takes (its argument pointers fit in 3/4 of _STK_LIM).
+ */
+static void dec_envp(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint32_t ended;
+	uint64_t n;
 
 	val_ptr(v, addr);
-	if (!addr || read_word(d, addr, &p) < 0)
+	if (!addr)
 		return;
-	while (n < MAX_ENV_COUNT && read_word(d, addr + n * ws, &p) == 0 && p)
-		n++;
-	val_count(val_comment(v, d->ar), n, "var", "vars");
+	n = count_words(d, addr, DEC_MAX_BYTES / d->abi->word_size, &ended);
+	if (n == 0 && ended == VAL_COUNT_UNTERMINATED)
+		return; /* not even the first pointer: the address alone */
+	val_count_ended(val_comment(v, d->ar), n, "var", "vars", ended);
 }
 
 /* execve(path, argv, envp) and execveat(dirfd, path, argv, envp, flags). */

@@ -43,10 +43,10 @@ static bool array_grow(struct dctx *d, struct dec_array *a, bool force)
 
 	if (v->n < a->cap)
 		return true;
-	uint64_t fit = dec_room(d, (cap - a->cap) * sizeof(*v->items)) / sizeof(*v->items);
-	if (cap > UINT32_MAX || (fit == 0 && !force))
+	uint64_t fit = dec_room(d, cap * sizeof(*v->items)) / sizeof(*v->items);
+	if (cap > UINT32_MAX || (fit <= a->cap && !force))
 		return false;
-	cap = a->cap + (fit ? fit : 1);
+	cap = fit > a->cap ? fit : a->cap + 1;
 	struct val *items = arena_zalloc(d->ar, sizeof(*items) * cap);
 	if (v->n)
 		memcpy(items, v->items, sizeof(*items) * v->n);
@@ -55,13 +55,16 @@ static bool array_grow(struct dctx *d, struct dec_array *a, bool force)
 	return true;
 }
 
+/* An element starts only with room for a small one, so the last is not cut to nothing. */
+enum { ARRAY_ITEM_ROOM = 256 };
+
 /* strace shows -s elements of an array, and all of them with -v (its abbrev=none). */
 struct val *dec_array_add(struct dctx *d, struct dec_array *a)
 {
 	struct val *v = a->v;
 
-	if ((!d->opt->verbose && v->n >= d->opt->strsize) || !dec_room(d, 1) ||
-	    !array_grow(d, a, false)) {
+	if ((!d->opt->verbose && v->n >= d->opt->strsize) ||
+	    dec_room(d, ARRAY_ITEM_ROOM) < ARRAY_ITEM_ROOM || !array_grow(d, a, false)) {
 		v->flags |= VALF_TRUNC;
 		return NULL;
 	}

@@ -20,6 +20,13 @@ Test(mem, arrays_end_where_memory_ends)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(mem, huge_environment_and_argument_counts)
+{
+	RUN("-o", "@TRACE", it_prog("tp_mem"), "counts");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* The issue's case: -s 2147483647 and poll(fds, 1 << 30, 0) aborted ptrc on memory and killed
  * the command.  The line shows what one call may keep, then "...".  strace refuses that -s. */
 Test(mem, huge_count_and_s_are_bounded)

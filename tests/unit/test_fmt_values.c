@@ -121,3 +121,16 @@ Test(fmt_values, array_ending_at_unreadable_memory)
 	val_unread(&items[1], 0x7f0010);
 	cr_expect_str_eq(show(&v, 0), "[7, ... /* 0x7f0010 */]");
 }
+
+/* strace's counts of an environment with no NULL before unreadable memory, or past the bound. */
+Test(fmt_values, count_endings)
+{
+	struct val v;
+
+	val_ptr(&v, 0x7ffd1000);
+	val_count_ended(val_comment(&v, &ar), 2, "var", "vars", VAL_COUNT_UNTERMINATED);
+	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 2 vars, unterminated */");
+	val_ptr(&v, 0x7ffd1000);
+	val_count_ended(val_comment(&v, &ar), 2097152, "var", "vars", VAL_COUNT_CUT);
+	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 2097152 vars, ... */");
+}

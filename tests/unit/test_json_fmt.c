@@ -256,6 +256,12 @@ Test(json_val, structs_arrays_sets)
 	val_count(val_comment(&v, &a), 37, "var", "vars");
 	ASSERT_VAL(&v, "{\"value\":16,\"vars\":37}");
 	v = b;
+	val_count_ended(val_comment(&v, &a), 2, "var", "vars", VAL_COUNT_UNTERMINATED);
+	ASSERT_VAL(&v, "{\"value\":16,\"vars\":2,\"unterminated\":true}");
+	v = b;
+	val_count_ended(val_comment(&v, &a), 9, "var", "vars", VAL_COUNT_CUT);
+	ASSERT_VAL(&v, "{\"value\":16,\"vars\":9,\"truncated\":true}");
+	v = b;
 	val_sym(val_comment(&v, &a), "PR_???");
 	ASSERT_VAL(&v, "{\"value\":16,\"comment\":\"PR_???\"}");
 	val_int(&v, 2);

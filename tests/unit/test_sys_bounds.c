@@ -7,6 +7,7 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,4 +105,82 @@ Test(bounds, verbose_shows_every_element)
 	opts.strsize = 32;
 	cr_expect_eq(harness_ev.args[1].n, 40);
 	cr_expect(!(harness_ev.args[1].flags & VALF_TRUNC));
+}
+
+/* An environment of n pointers to "A=1" at 0x40000000, NULL-terminated (or not). */
+static uint64_t *big_env(size_t n, bool terminated)
+{
+	static const char a1[] = "A=1";
+	uint64_t *env = calloc(n + 1, sizeof(*env));
+
+	cr_assert(env);
+	for (size_t i = 0; i < n; i++)
+		env[i] = 0x30000000;
+	map(0x30000000, a1, sizeof(a1));
+	map(0x40000000, env, (n + terminated) * sizeof(*env));
+	return env;
+}
+
+static const char bin_x[] = "/bin/x";
+
+/* strace 6.1 counts them all: "/ * 100000 vars * /", not 65536. */
+Test(bounds, environment_count_is_the_real_count)
+{
+	uint64_t *env = big_env(100000, true);
+	static uint64_t argv[2] = {0x30000000, 0};
+
+	map(0x10000, bin_x, sizeof(bin_x));
+	map(0x20000, argv, sizeof(argv));
+	cr_expect_str_eq(
+		RUN("execve", -ENOENT, 0x10000, 0x20000, 0x40000000),
+		"execve(\"/bin/x\", [\"A=1\"], 0x40000000 /* 100000 vars */) = -1 ENOENT (No "
+		"such file or directory)");
+	free(env);
+}
+
+/* Past DEC_MAX_BYTES of pointers the count stops, and says so (the kernel takes far fewer). */
+Test(bounds, environment_count_is_bounded)
+{
+	size_t n = DEC_MAX_BYTES / 8 + 10;
+	uint64_t *env = big_env(n, true);
+	static uint64_t argv[2] = {0x30000000, 0};
+	char line[160];
+
+	map(0x10000, bin_x, sizeof(bin_x));
+	map(0x20000, argv, sizeof(argv));
+	snprintf(line, sizeof(line),
+		 "execve(\"/bin/x\", [\"A=1\"], 0x40000000 /* %d vars, ... */) = -1 E2BIG "
+		 "(Argument list too long)",
+		 DEC_MAX_BYTES / 8);
+	cr_expect_str_eq(RUN("execve", -E2BIG, 0x10000, 0x20000, 0x40000000), line);
+	free(env);
+}
+
+/* argv: -s strings, then "..."; with -v every one, within DEC_MAX_BYTES. */
+Test(bounds, argv_with_huge_counts)
+{
+	uint64_t *args = big_env(100000, true);
+	static uint64_t envp[1] = {0};
+
+	map(0x10000, bin_x, sizeof(bin_x));
+	map(0x20000, envp, sizeof(envp));
+	const char *line = RUN("execve", -ENOENT, 0x10000, 0x40000000, 0x20000);
+	cr_expect(strstr(line, "\"A=1\", \"A=1\", ...], 0x20000 /* 0 vars */)"), "%s", line);
+	cr_expect_eq(harness_ev.args[1].n, 32);
+	opts.verbose = true;
+	RUN("execve", -ENOENT, 0x10000, 0x40000000, 0x20000);
+	cr_expect_eq(harness_ev.args[1].n, 100000);
+	cr_expect(!(harness_ev.args[1].flags & VALF_TRUNC));
+	free(args);
+	nregions = 0;
+	args = big_env(2000000, true);
+	map(0x10000, bin_x, sizeof(bin_x));
+	map(0x20000, envp, sizeof(envp));
+	arena_reset(&ar);
+	line = RUN("execve", -E2BIG, 0x10000, 0x40000000, 0x20000);
+	cr_expect(strstr(line, "\"A=1\", \"A=1\", ...], [])"), "...%s", line + strlen(line) - 100);
+	cr_expect_lt(harness_ev.args[1].n, 2000000);
+	cr_expect_leq(ar.total, DEC_MAX_BYTES + 4096, "total %zu n %u", ar.total,
+		      harness_ev.args[1].n);
+	free(args);
 }

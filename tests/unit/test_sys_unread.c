@@ -218,3 +218,89 @@ Test(unread_i386, times_and_rusage_read_whole)
 	map(0x50200, tms, sizeof(tms));
 	cr_expect_str_eq(RUN("getrusage", 0, 0, 0x50200), "getrusage(RUSAGE_SELF, 0x50200) = 0");
 }
+
+static const char path_true[] = "/bin/true", arg_a[] = "a", arg_b[] = "b", env_a[] = "A=1";
+
+/* Strings at 0x60000..., and envp ["A=1"] at 0x61000. */
+static void map_exec_strings(unsigned ws)
+{
+	static uint8_t envp[16];
+	const uint64_t e[] = {0x60300, 0};
+
+	map(0x60000, path_true, sizeof(path_true));
+	map(0x60100, arg_a, sizeof(arg_a));
+	map(0x60200, arg_b, sizeof(arg_b));
+	map(0x60300, env_a, sizeof(env_a));
+	put_words(envp, ws, e, 2);
+	map(0x61000, envp, 2 * ws);
+}
+
+/* argv ["a", "b"] at 0x10000 with no NULL before the end of readable memory. */
+static void argv_unterminated(unsigned ws)
+{
+	static uint8_t argv[16];
+	const uint64_t w[] = {0x60100, 0x60200};
+	char line[160];
+
+	map_exec_strings(ws);
+	put_words(argv, ws, w, 2);
+	map(0x10000, argv, 2 * ws);
+	snprintf(line, sizeof(line),
+		 "execve(\"/bin/true\", [\"a\", \"b\", ... /* %#x */], 0x61000 /* 1 var */) = -1 "
+		 "EFAULT (Bad address)",
+		 0x10000 + 2 * ws);
+	cr_expect_str_eq(RUN("execve", -EFAULT, 0x60000, 0x10000, 0x61000), line);
+	/* The same array as the environment: its count says it had no end. */
+	cr_expect_str_eq(
+		RUN("execve", -EFAULT, 0x60000, 0x61000, 0x10000),
+		"execve(\"/bin/true\", [\"A=1\"], 0x10000 /* 2 vars, unterminated */) = -1 "
+		"EFAULT (Bad address)");
+	opts.verbose = true;
+	snprintf(line, sizeof(line),
+		 "execve(\"/bin/true\", [\"A=1\"], [\"a\", \"b\", ... /* %#x */]) = -1 EFAULT (Bad "
+		 "address)",
+		 0x10000 + 2 * ws);
+	cr_expect_str_eq(RUN("execve", -EFAULT, 0x60000, 0x61000, 0x10000), line);
+	opts.verbose = false;
+}
+
+Test(unread_i386, argv_unterminated)
+{
+	argv_unterminated(4);
+}
+
+Test(unread_x86_64, argv_unterminated)
+{
+	argv_unterminated(8);
+}
+
+/* A pointer cut in half by the end of memory is not read; nor is an array that starts there. */
+Test(unread_x86_64, argv_pointer_straddles_the_end)
+{
+	static uint64_t argv[2] = {0x60100, 0x60200};
+
+	map_exec_strings(8);
+	map(0x10000, argv, 12);
+	cr_expect_str_eq(
+		RUN("execve", -EFAULT, 0x60000, 0x10000, 0x61000),
+		"execve(\"/bin/true\", [\"a\", ... /* 0x10008 */], 0x61000 /* 1 var */) = -1 "
+		"EFAULT (Bad address)");
+	cr_expect_str_eq(RUN("execve", -EFAULT, 0x60000, 0x20000, 0x61000),
+			 "execve(\"/bin/true\", 0x20000, 0x61000 /* 1 var */) = -1 EFAULT (Bad "
+			 "address)");
+	cr_expect_str_eq(RUN("execve", -EFAULT, 0x60000, 0x61000, 0x20000),
+			 "execve(\"/bin/true\", [\"A=1\"], 0x20000) = -1 EFAULT (Bad address)");
+}
+
+/* execveat(dirfd, path, argv, envp, flags) decodes its arrays the same way. */
+Test(unread_i386, execveat_argv_unterminated)
+{
+	static uint32_t argv[1] = {0x60100};
+
+	map_exec_strings(4);
+	map(0x10000, argv, sizeof(argv));
+	cr_expect_str_eq(
+		RUN("execveat", -EFAULT, 3, 0x60000, 0x10000, 0x61000, 0),
+		"execveat(3, \"/bin/true\", [\"a\", ... /* 0x10004 */], 0x61000 /* 1 var */, "
+		"0) = -1 EFAULT (Bad address)");
+}
