@@ -53,6 +53,12 @@ struct ptrc_abi {
 	bool clone_backwards;
 	/* The legacy 16-bit uid calls (CONFIG_UID16): TR_UID16 calls take 16-bit ids. */
 	bool uid16;
+	/*
+	 * The kernel's old select and mmap (sys_old_select, sys_old_mmap: x86's
+	 * 32-bit table): a TR_ARGBLOCK call's one register points at its
+	 * arguments, a word each.
+	 */
+	bool arg_block;
 	/* Calls whose arguments are not one register each, ending with a NULL name. */
 	const struct abi_wide_call *wide;
 	/* The structs it lays out its own way (arch/layout.h). */

@@ -3,6 +3,7 @@
  *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds;
  *                     execve argv and envp with no NULL before the page ends
  *   tp_mem counts     execve with 100,000 environment strings, and as many arguments
+ *   tp_mem select     select: i386's takes one pointer to its five arguments (old_select)
  *   tp_mem huge       poll(fds, 1 << 30, 0) over gigabytes of readable zeros (run with a
  *                     huge -s: the tracer must neither abort nor read them all)
  * Every array of "straddle" is placed at the end of a page whose next page is unmapped.
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/mman.h>
+#include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -122,6 +124,59 @@ static int run_straddle(void)
 	return 0;
 }
 
+/* The kernel's old_select (i386's select): one pointer to its five arguments. */
+struct sel_args {
+	unsigned long n;
+	fd_set *inp, *outp, *exp;
+	struct timeval *tvp;
+};
+
+static long sys_select(int n, fd_set *in, fd_set *out, struct timeval *tv)
+{
+#if defined(__i386__)
+	struct sel_args a = {(unsigned long)n, in, out, NULL, tv};
+
+	return syscall(SYS_select, &a);
+#elif defined(SYS_select)
+	return syscall(SYS_select, n, in, out, NULL, tv);
+#else
+	return syscall(SYS_pselect6, n, in, out, NULL, NULL, NULL);
+#endif
+}
+
+static int run_select(void)
+{
+	struct timeval tv = {1, 500};
+	fd_set in, out;
+	int p[2];
+	long n;
+
+	if (pipe(p) || write(p[1], "x", 1) != 1)
+		return 1;
+	FD_ZERO(&in);
+	FD_ZERO(&out);
+	FD_SET(p[0], &in);
+	FD_SET(p[1], &out);
+	n = sys_select(p[1] + 1, &in, &out, &tv);
+#if defined(__i386__) || defined(SYS_select)
+	xp_line(me,
+		"select(%d, [%d], [%d], NULL, {tv_sec=1, tv_usec=500}) = %ld (in [%d], out [%d], "
+		"left {tv_sec=%ld, tv_usec=%ld})",
+		p[1] + 1, p[0], p[1], n, p[0], p[1], (long)tv.tv_sec, (long)tv.tv_usec);
+#endif
+#if defined(__i386__)
+	n = syscall(SYS_select, NULL);
+	xp_line(me, "select(NULL) = %ld EFAULT (Bad address)", n);
+	/* Only two of the five words before the hole: the block is not read at all. */
+	char *end = page_before_hole();
+	if (!end)
+		return 1;
+	n = syscall(SYS_select, end - 8);
+	xp_line(me, "select(%p) = %ld EFAULT (Bad address)", (void *)(end - 8), n);
+#endif
+	return 0;
+}
+
 /* ENOENT: the kernel looks the program up first; the arrays print all the same. */
 static int run_counts(void)
 {
@@ -176,13 +231,15 @@ int main(int argc, char **argv)
 	xp_init();
 	me = getpid();
 	if (argc < 2) {
-		fprintf(stderr, "usage: tp_mem straddle|counts|huge\n");
+		fprintf(stderr, "usage: tp_mem straddle|counts|select|huge\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "straddle"))
 		ret = run_straddle();
 	else if (!strcmp(argv[1], "counts"))
 		ret = run_counts();
+	else if (!strcmp(argv[1], "select"))
+		ret = run_select();
 	else if (!strcmp(argv[1], "huge"))
 		ret = run_huge();
 	else

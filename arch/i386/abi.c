@@ -31,6 +31,7 @@ const struct ptrc_abi abi_i386 = {
 	.word_size = 4,
 	.clone_backwards = true,
 	.uid16 = true,
+	.arg_block = true,
 	.systab = &systab_i386,
 	.wide = wide_i386,
 	.layouts = &layouts_i386,

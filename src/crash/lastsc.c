@@ -34,6 +34,7 @@ struct crash_sc *crash_ring_enter(struct crash_ring *r, const struct sc_event *e
 		.via = ev->via,
 		.nr = ev->nr,
 		.joined = ev->joined,
+		.block_unread = ev->block_unread,
 		.sp = ev->sp,
 	};
 	memcpy(sc->args, ev->raw, sizeof(sc->args));
@@ -61,6 +62,7 @@ static void decode_one(const struct crash_sc *sc, const struct tmem *mem,
 	ev->via = sc->via;
 	ev->nr = sc->nr;
 	ev->joined = sc->joined;
+	ev->block_unread = sc->block_unread;
 	ev->sp = sc->sp;
 	memcpy(ev->raw, sc->args, sizeof(ev->raw));
 	ev->name = sys_call_name(sc->abi, sc->nr, sc->ent, ar);

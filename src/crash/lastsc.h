@@ -25,6 +25,7 @@ struct crash_sc {
 	uint64_t nr;
 	uint64_t args[6]; /* logical arguments */
 	uint8_t joined;
+	bool block_unread;
 	uint64_t sp;
 	bool exited; /* the exit stop was seen: ret is valid */
 	bool is_error;

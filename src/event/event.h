@@ -22,6 +22,8 @@ struct sc_event {
 	/* The logical arguments (sys_call_start): joined halves, a multiplexed call's own. */
 	uint64_t raw[SC_MAX_ARGS];
 	uint8_t joined; /* bit i: raw[i] is a 64-bit value joined from two registers */
+	/* TR_ARGBLOCK: the block raw[0] points at could not be read; the call shows raw[0]. */
+	bool block_unread;
 	uint64_t pc, sp;
 	uint8_t nargs;
 	/* Arguments [0, split) are printed at entry, the rest at exit. */

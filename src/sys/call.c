@@ -1,8 +1,9 @@
 /*
  * A syscall stop, looked up once: from the registers a call was made with to
  * the call strace prints and the arguments it takes.  64-bit values split
- * across two registers are joined (the ABI's wide-call table), and i386's
- * socketcall(2) and ipc(2) become the calls they multiplex.
+ * across two registers are joined (the ABI's wide-call table), i386's
+ * socketcall(2) and ipc(2) become the calls they multiplex, and its old
+ * select(2) and mmap(2) take their arguments from the block they point at.
  */
 #include "decode.h"
 
@@ -104,6 +105,26 @@ static const struct sysent *ipc(struct sc_event *ev, const uint64_t regs[6], con
 	return NULL;
 }
 
+/*
+ * The kernel's old select and mmap (abi->arg_block): the one register points
+ * at the arguments, a word each, read once here as socketcall's are.  When the
+ * block cannot be read, the call shows that pointer alone, as strace does.
+ */
+static void arg_block(struct sc_event *ev, const struct sysent *ent, const uint64_t regs[6],
+		      const struct tmem *mem)
+{
+	unsigned ws = ev->abi->word_size;
+	uint64_t out[6] = {0}, addr = ws == 4 ? (uint32_t)regs[0] : regs[0];
+
+	for (unsigned i = 0; i < ent->nargs; i++) {
+		if (!addr || tmem_read_word(mem, ws, addr + i * ws, &out[i]) < 0) {
+			ev->block_unread = true;
+			return;
+		}
+	}
+	memcpy(ev->raw, out, sizeof(out));
+}
+
 static void join_wide(struct sc_event *ev, const char *name, const uint64_t regs[6])
 {
 	for (const struct abi_wide_call *w = ev->abi->wide; w && w->name; w++)
@@ -141,6 +162,8 @@ void sys_call_start(struct sc_event *ev, const struct ptrc_abi *abi, uint64_t nr
 		sub = socketcall(ev, regs, mem);
 	else if (ent && (ent->traits & TR_IPC))
 		sub = ipc(ev, regs, mem);
+	else if (ent && (ent->traits & TR_ARGBLOCK) && abi->arg_block)
+		arg_block(ev, ent, regs, mem);
 	else if (name)
 		join_wide(ev, name, regs);
 	if (sub) {

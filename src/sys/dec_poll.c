@@ -92,9 +92,10 @@ void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting)
 	dec_sigset(d, &ev->args[3], arg_word(d, ev, 3), arg_word(d, ev, 4));
 }
 
-/* An fd_set of nfds bits: [0 5 7]. */
+/* An fd_set of nfds bits, in the ABI's longs as the kernel reads it: [0 5 7]. */
 static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds)
 {
+	unsigned bits = d->abi->word_size * 8;
 	uint8_t buf[1024 / 8];
 	uint32_t n = 0;
 
@@ -102,7 +103,7 @@ static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds
 		val_ptr(v, addr);
 		return;
 	}
-	size_t bytes = ((size_t)nfds + 63) / 64 * 8;
+	size_t bytes = ((size_t)nfds + bits - 1) / bits * d->abi->word_size;
 	if (!dec_fetch(d, v, addr, buf, bytes))
 		return;
 	for (int64_t i = 0; i < nfds; i++)

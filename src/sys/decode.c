@@ -232,6 +232,11 @@ void sys_decode_entry(struct dctx *d, struct sc_event *ev)
 			val_hex(&ev->args[i], arg_word(d, ev, i));
 		return;
 	}
+	if (ev->block_unread) {
+		ev->nargs = ev->split = 1;
+		val_ptr(&ev->args[0], arg_word(d, ev, 0));
+		return;
+	}
 	decode_entry_args(d, ev, ent);
 	if (ent->decode)
 		ent->decode(d, ev, false);
@@ -273,7 +278,7 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	if (ev->is_error)
 		return;
 	decode_retval(ev, ent);
-	if (!ent)
+	if (!ent || ev->block_unread)
 		return;
 	set_time64(d, ent);
 	d->mark = d->ar->total;

@@ -89,6 +89,9 @@ enum {
 	TR_SOCKETCALL = 1 << 22, /* carries a socket call: i386's socketcall(2) */
 	TR_IPC = 1 << 23,	 /* carries a System V IPC call: i386's ipc(2) */
 	TR_OFF64 = 1 << 24,	 /* its offset pointer is a 64-bit loff_t whatever the word size */
+	/* Its arguments are a block of words its one argument points at, where the ABI has the
+	 * kernel's old select and mmap (abi->arg_block); the arguments here are the block's. */
+	TR_ARGBLOCK = 1 << 25,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 

@@ -27,6 +27,14 @@ Test(mem, huge_environment_and_argument_counts)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* i386's select is old_select: its arguments are read from the block it points at. */
+Test(mem, select_and_old_select)
+{
+	RUN("-o", "@TRACE", it_prog("tp_mem"), "select");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* The issue's case: -s 2147483647 and poll(fds, 1 << 30, 0) aborted ptrc on memory and killed
  * the command.  The line shows what one call may keep, then "...".  strace refuses that -s. */
 Test(mem, huge_count_and_s_are_bounded)

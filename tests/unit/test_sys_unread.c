@@ -304,3 +304,70 @@ Test(unread_i386, execveat_argv_unterminated)
 		"execveat(3, \"/bin/true\", [\"a\", ... /* 0x10004 */], 0x61000 /* 1 var */, "
 		"0) = -1 EFAULT (Bad address)");
 }
+
+/*
+ * i386's select is the kernel's old_select: one pointer to {n, inp, outp,
+ * exp, tvp}, 32-bit words.  _newselect takes them in registers.  The fd_sets
+ * are 4 bytes: the kernel reads them in the ABI's longs.
+ */
+static void map_select_block(uint64_t at, size_t readable)
+{
+	static uint8_t block[20], in[4], outs[4];
+	static const uint32_t tv[2] = {1, 500};
+	const uint64_t w[] = {5, 0x71000, 0x72000, 0, 0x73000};
+
+	put_words(block, 4, w, 5);
+	in[0] = 1 << 3;
+	outs[0] = 1 << 4;
+	map(0x71000, in, sizeof(in));
+	map(0x72000, outs, sizeof(outs));
+	map(0x73000, tv, sizeof(tv));
+	map(at, block, readable);
+}
+
+Test(unread_i386, old_select_reads_its_argument_block)
+{
+	map_select_block(0x70000, 20);
+	cr_expect_str_eq(RUN("select", 2, 0x70000),
+			 "select(5, [3], [4], NULL, {tv_sec=1, tv_usec=500}) = 2 (in [3], out [4], "
+			 "left {tv_sec=1, tv_usec=500})");
+	cr_expect_str_eq(RUN("_newselect", 1, 4, 0x71000, 0, 0, 0),
+			 "_newselect(4, [3], NULL, NULL, NULL) = 1 (in [3])");
+}
+
+Test(unread_i386, old_select_block_unreadable)
+{
+	map_select_block(0x70000, 8);
+	cr_expect_str_eq(RUN("select", -EFAULT, 0x70000),
+			 "select(0x70000) = -1 EFAULT (Bad address)");
+	cr_expect_eq(harness_ev.nargs, 1);
+	cr_expect_str_eq(RUN("select", -EFAULT, 0), "select(NULL) = -1 EFAULT (Bad address)");
+}
+
+/* x86_64's select is the five-argument one. */
+Test(unread_x86_64, select_takes_five_registers)
+{
+	static uint8_t in[8];
+	static const uint64_t tv[2] = {0, 0};
+
+	in[0] = 1 << 3;
+	map(0x71000, in, sizeof(in));
+	map(0x73000, tv, sizeof(tv));
+	cr_expect_str_eq(RUN("select", 0, 4, 0x71000, 0, 0, 0x73000),
+			 "select(4, [3], NULL, NULL, {tv_sec=0, tv_usec=0}) = 0 (Timeout)");
+}
+
+/* i386's mmap is old_mmap: one pointer to {addr, len, prot, flags, fd, offset}. */
+Test(unread_i386, old_mmap_reads_its_argument_block)
+{
+	static uint8_t block[24];
+	const uint64_t w[] = {0, 4096, 1 /* PROT_READ */, 0x22, 0xffffffff, 0x2000};
+
+	put_words(block, 4, w, 6);
+	map(0x70000, block, sizeof(block));
+	cr_expect_str_eq(RUN("mmap", 0xf7f7e000, 0x70000),
+			 "mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0x2000) = "
+			 "0xf7f7e000");
+	cr_expect_str_eq(RUN("mmap", -EFAULT, 0), "mmap(NULL) = -1 EFAULT (Bad address)");
+	cr_expect_str_eq(RUN("mmap", -EFAULT, 0x10), "mmap(0x10) = -1 EFAULT (Bad address)");
+}
