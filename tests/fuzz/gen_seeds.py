@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of fuzz_policy: policies and real calls, encoded as the target
+reads its input (see the top of fuzz_policy.c).
+
+    tests/fuzz/gen_seeds.py [BUILD_DIR]
+
+The syscall index of a seed is the call's position in its ABI's table, which the build
+generates from the kernel headers (BUILD_DIR/gen/systab_<abi>.c, default build/): run
+this again when those headers change, and commit what changed."""
+
+import os
+import re
+import socket
+import struct
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ABIS = ["x86_64", "i386", "aarch64"]  # the order of arch/abis.def
+WORD = {"x86_64": 8, "i386": 4, "aarch64": 8}
+AT_FDCWD = -100
+EXPLICIT = 8  # a region placed at an address of its own
+
+
+def tables(build):
+    out = {}
+    for abi in ABIS:
+        text = open(os.path.join(build, "gen", "systab_%s.c" % abi)).read()
+        out[abi] = [m.group(1) for m in re.finditer(r'\{ "([a-z0-9_]+)", \d+ \}', text)]
+    return out
+
+
+def u64(v):
+    return struct.pack("<Q", v & (2**64 - 1))
+
+
+def word(abi, v):
+    return struct.pack("<I" if WORD[abi] == 4 else "<Q", v & (2 ** (8 * WORD[abi]) - 1))
+
+
+def region(where, data, addr=None, when=0):
+    """where: one of the target's anchors (0-5: the six registers) or EXPLICIT."""
+    head = bytes([where | when << 4])
+    if where == EXPLICIT:
+        head += u64(addr)
+    return head + struct.pack("<H", len(data)) + data
+
+
+class Seeds:
+    def __init__(self, build):
+        self.tab = tables(build)
+
+    def index(self, abi, name):
+        return self.tab[abi].index(name)
+
+    def call(self, abi, name, regs, base=b"", exe=b"", regions=()):
+        regs = list(regs) + [0] * (6 - len(regs))
+        out = bytes([ABIS.index(abi)]) + struct.pack("<H", self.index(abi, name))
+        out += b"".join(u64(r) for r in regs)
+        out += bytes([len(base)]) + base + bytes([len(exe)]) + exe
+        return out + b"".join(regions)
+
+
+def sockaddr_in(port, ip):
+    return struct.pack("<H", socket.AF_INET) + struct.pack(">H", port) + socket.inet_aton(ip) + bytes(8)
+
+
+def sockaddr_in6(port, ip):
+    return (struct.pack("<H", socket.AF_INET6) + struct.pack(">H", port) + bytes(4)
+            + socket.inet_pton(socket.AF_INET6, ip) + bytes(4))
+
+
+def sockaddr_un(path):
+    return struct.pack("<H", socket.AF_UNIX) + path
+
+
+def msghdr(abi, name, namelen, iov, iovlen, control, controllen):
+    if WORD[abi] == 4:
+        return struct.pack("<7I", name, namelen, iov, iovlen, control, controllen, 0)
+    return struct.pack("<QI4xQQQQi4x", name, namelen, iov, iovlen, control, controllen, 0)
+
+
+POLICY = (b"# a CI policy\ndefault deny\n\nallow read write,close   # trailing comment\n"
+          b"allow @memory @basic-io\n"
+          b"allow openat open access=read path=/usr/**,\"/with space/*\"\n"
+          b"deny  unlink path=/etc/**\n"
+          b"allow connect family=inet,AF_INET6 addr=10.0.0.0/8,::1,/run/*.sock,@abs,none "
+          b"port=443,8000-8100\n"
+          b"allow execve exec=/usr/bin/* exe=/usr/bin/make\n"
+          b"allow socket family=unix\n")
+
+
+def policy_seeds(s):
+    x, i = "x86_64", "i386"
+    seeds = {
+        "openat-read": POLICY + b"\0" + s.call(x, "openat", [AT_FDCWD, 0x1000, 0], exe=b"/bin/cat",
+                                               regions=[region(1, b"/usr/lib/os-release\0")]),
+        "openat-relative": POLICY + b"\0" + s.call(
+            x, "openat", [AT_FDCWD, 0x1000, 0o101], base=b"/home/u/src",
+            regions=[region(1, b"../../../etc/./passwd\0")]),
+        "connect-inet": POLICY + b"\0" + s.call(x, "connect", [3, 0x1000, 16],
+                                                regions=[region(1, sockaddr_in(443, "10.1.2.3"))]),
+        "connect-inet6": POLICY + b"\0" + s.call(x, "connect", [3, 0x1000, 28],
+                                                 regions=[region(1, sockaddr_in6(8080, "::1"))]),
+        "connect-unix": POLICY + b"\0" + s.call(x, "connect", [3, 0x1000, 14],
+                                                regions=[region(1, sockaddr_un(b"/run/a.sock"))]),
+        "sendmsg-abstract": POLICY + b"\0" + s.call(
+            x, "sendmsg", [3, 0x1000, 0],
+            regions=[region(1, msghdr(x, 0x2000, 6, 0, 0, 0, 0)),
+                     region(EXPLICIT, sockaddr_un(b"\0abs"), 0x2000)]),
+        "execve": POLICY + b"\0" + s.call(x, "execve", [0x1000, 0, 0], exe=b"/usr/bin/make",
+                                          regions=[region(0, b"/usr/bin/cc\0")]),
+        "socket": POLICY + b"\0" + s.call(x, "socket", [1, 1, 0]),
+        "i386-socketcall": POLICY + b"\0" + s.call(
+            i, "socketcall", [3, 0x1000],
+            regions=[region(1, struct.pack("<III", 3, 0x2000, 16)),
+                     region(EXPLICIT, sockaddr_in(443, "10.9.9.9"), 0x2000)]),
+        "default-allow": b"default allow\ndeny execve exec=/bin/*sh\ndeny @network-io\n\0"
+                         + s.call(x, "execve", [0x1000], regions=[region(0, b"/bin/bash\0")]),
+        "errors": b"allow read path=/x\n\0",
+        "error-quote": b"allow openat path=\"/a\n\0",
+        "error-group": b"allow @nope\n\0",
+        "error-addr": b"allow connect addr=300.1.1.1/33 port=70000\n\0",
+    }
+    return seeds
+
+
+def write(kind, seeds):
+    d = os.path.join(TOP, "tests", "fuzz", "corpus", kind)
+    os.makedirs(d, exist_ok=True)
+    for name, data in seeds.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+
+
+def main():
+    build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "build")
+    s = Seeds(build)
+    write("policy", policy_seeds(s))
+
+
+if __name__ == "__main__":
+    main()
