@@ -139,7 +139,7 @@ static bool cond_match(const struct policy_cond *c, enum policy_key k, const cha
 	case PK_FAMILY: {
 		const struct sc_info *si = sc_info_find(name);
 		int fam = si && si->kind == SCK_SOCKET ? in->family : dest ? sa->family : -1;
-		for (unsigned i = 0; fam > 0 && i < c->n; i++)
+		for (unsigned i = 0; fam >= 0 && i < c->n; i++)
 			if (c->ints[i] == fam)
 				return true;
 		return false;
