@@ -95,6 +95,13 @@ static bool usable(const char *p)
 	return p && p[0] == '/' && !strchr(p, '\n');
 }
 
+/* A family as a number the parser reads back as that family; false when it has none. */
+static bool family_text(int fam, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d", fam);
+	return fam >= 0 && policy_family_parse(buf) == fam;
+}
+
 static void add_dest(struct policy_learn *l, const char *name, const struct policy_input *in)
 {
 	const struct policy_sockaddr *sa = &in->sa;
@@ -113,9 +120,10 @@ static void add_dest(struct policy_learn *l, const char *name, const struct poli
 		inet_ntop(sa->family, sa->addr, addr, sizeof(addr));
 		snprintf(buf, sizeof(buf), "%s" SEP "%05u", addr, sa->port);
 		rec(l, 'a', name, "ip", buf);
-	} else {
-		snprintf(buf, sizeof(buf), "%d", sa->family);
+	} else if (family_text(sa->family, buf, sizeof(buf))) {
 		rec(l, 'a', name, "fam", buf);
+	} else {
+		rec(l, 'u', name, NULL, NULL);
 	}
 }
 
@@ -148,8 +156,10 @@ void policy_learn_add(struct policy_learn *l, const char *name, const struct pol
 			rec(l, 'u', name, NULL, NULL);
 		break;
 	case SCK_SOCKET:
-		snprintf(buf, sizeof(buf), "%d", in->family);
-		rec(l, 'f', name, buf, NULL);
+		if (family_text(in->family, buf, sizeof(buf)))
+			rec(l, 'f', name, buf, NULL);
+		else
+			rec(l, 'u', name, NULL, NULL);
 		break;
 	case SCK_NET:
 		add_dest(l, name, in);
