@@ -29,10 +29,10 @@ static void split(struct recv *r, const char *rec)
 		r->f[i] = strtok_r(NULL, "\x1f", &save);
 }
 
-/* A value as the parser reads it: quoted when it holds a separator. */
+/* A value as the parser reads it: quoted when it holds a separator (a CR ends a word too). */
 static void add_value(struct strbuf *sb, const char *v)
 {
-	if (*v && !strpbrk(v, " \t,\"#=\\")) {
+	if (*v && !strpbrk(v, " \t\r,\"#=\\")) {
 		strbuf_adds(sb, v);
 		return;
 	}
