@@ -89,10 +89,16 @@ static void rec(struct policy_learn *l, char kind, const char *name, const char 
 	strbuf_free(&sb);
 }
 
-/* A path the generated policy can state: absolute, one line. */
+/* A value a record can hold and a policy line can state: no SEP, one line. */
+static bool one_field(const char *s)
+{
+	return s && s[0] && !strpbrk(s, "\n" SEP);
+}
+
+/* A path the generated policy can state: absolute, one field. */
 static bool usable(const char *p)
 {
-	return p && p[0] == '/' && !strchr(p, '\n');
+	return one_field(p) && p[0] == '/';
 }
 
 /* A family as a number the parser reads back as that family; false when it has none. */
@@ -112,7 +118,7 @@ static void add_dest(struct policy_learn *l, const char *name, const struct poli
 	} else if (sa->family == AF_UNSPEC) {
 		rec(l, 'a', name, "none", NULL);
 	} else if (sa->family == AF_UNIX) {
-		if (sa->path && sa->path[0] && !strchr(sa->path, '\n'))
+		if (one_field(sa->path))
 			rec(l, 'a', name, "unix", sa->path);
 		else
 			rec(l, 'a', name, "fam", "1");
