@@ -125,6 +125,12 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
 			in->access = sc_reads_only(si) ? POLICY_ACCESS_READ : POLICY_ACCESS_WRITE;
 		for (unsigned i = 0; i < 2 && si->path[i] >= 0; i++) {
 			in->path[i] = read_path(mem, raw[si->path[i]], ar);
+			/*
+			 * Folded as a relative path is when resolved ("//", ".", ".."), so that
+			 * a rule about /etc/shadow is about /etc//shadow and /tmp/../etc/shadow.
+			 */
+			if (in->path[i] && in->path[i][0] == '/')
+				policy_input_resolve(in, i, "", ar);
 			if (si->dirfd[i] >= 0)
 				in->dirfd[i] = (int)raw[si->dirfd[i]];
 			in->npaths++;

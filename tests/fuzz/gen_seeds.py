@@ -97,6 +97,8 @@ def policy_seeds(s):
         "openat-relative": POLICY + b"\0" + s.call(
             x, "openat", [AT_FDCWD, 0x1000, 0o101], base=b"/home/u/src",
             regions=[region(1, b"../../../etc/./passwd\0")]),
+        "unlink-denied": POLICY + b"\0" + s.call(x, "unlink", [0x1000],
+                                                 regions=[region(0, b"/etc//shadow\0")]),
         "connect-inet": POLICY + b"\0" + s.call(x, "connect", [3, 0x1000, 16],
                                                 regions=[region(1, sockaddr_in(443, "10.1.2.3"))]),
         "connect-inet6": POLICY + b"\0" + s.call(x, "connect", [3, 0x1000, 28],

@@ -371,3 +371,29 @@ Test(policy_match, every_path_argument_is_checked)
 	strbuf_free(&text);
 	arena_free(&ar);
 }
+
+/* An absolute path is folded as a relative one is: no way around a deny rule by spelling. */
+Test(policy_input, absolute_paths_folded)
+{
+	static const char *const spellings[] = {"//etc/shadow", "/etc/./shadow",
+						"/tmp/../etc/shadow", "/etc//shadow/"};
+	struct policy *p = parse_ok("default allow\ndeny openat path=/etc/shadow\n");
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	struct arena ar = {0};
+
+	for (unsigned i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		const struct tmem_region r = {0x1000, spellings[i], strlen(spellings[i]) + 1};
+		struct tmem_fake fake;
+		struct tmem mem;
+		struct policy_input in;
+		struct policy_verdict v;
+		tmem_fake_init(&fake, &mem, &r, 1);
+		policy_input_read(&in, abi, sysent_by_name("openat"),
+				  (uint64_t[6]){AT_FDCWD, 0x1000, O_RDONLY}, &mem, &ar);
+		cr_assert_str_eq(in.path[0], "/etc/shadow", "%s", spellings[i]);
+		policy_check_name(p, "openat", &in, &v);
+		cr_assert_eq(v.action, POLICY_DENY, "%s", spellings[i]);
+	}
+	policy_free(p);
+	arena_free(&ar);
+}
