@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus of fuzz_policy: policies and real calls, encoded as the target
-reads its input (see the top of fuzz_policy.c).
+"""Writes the seed corpora of fuzz_policy and fuzz_decode: policies and real calls, encoded
+as each target reads its input (see the top of fuzz_policy.c and fuzz_decode.c).
 
     tests/fuzz/gen_seeds.py [BUILD_DIR]
 
@@ -126,6 +126,74 @@ def policy_seeds(s):
     return seeds
 
 
+def decode_call(s, abi, name, regs, ret=0, sp=0, opts=0, regions=()):
+    """One fuzz_decode input; region anchors 0-5 are the registers, 6 the stack pointer, 7
+    the return value."""
+    regs = list(regs) + [0] * (6 - len(regs))
+    out = bytes([ABIS.index(abi)]) + struct.pack("<H", s.index(abi, name))
+    out += b"".join(u64(r) for r in regs) + u64(ret) + u64(sp) + bytes([opts])
+    return out + b"".join(regions)
+
+
+def pattern(abi, n):
+    """Memory every argument of a generic seed points at: a path, then words a decoder may
+    take for sizes, flags, fds or pointers back into the same memory."""
+    words = [0x10, 3, 0x10000, 2, 0, 1, 0x10010, 0xffffffff]
+    return (b"/tmp/a b\n\0" + b"".join(word(abi, w) for w in words))[:n].ljust(n, b"\0")
+
+
+def generic_seeds(s, abi):
+    """Every syscall of the ABI with each register pointing at memory of its own."""
+    out = {}
+    for name in s.tab[abi]:
+        regs = [0x10000 * (i + 1) for i in range(6)]
+        out["%s-%s" % (abi, name)] = decode_call(
+            s, abi, name, regs, ret=2, sp=0x70000,
+            regions=[region(i, pattern(abi, 48)) for i in range(6)])
+    return out
+
+
+def decode_seeds(s):
+    x, i = "x86_64", "i386"
+    seeds = {}
+    for abi in ABIS:
+        seeds.update(generic_seeds(s, abi))
+    iov = word(x, 0x2000) + word(x, 2) + word(x, 0x2100) + word(x, 2)
+    seeds.update({
+        "writev-straddle": decode_call(s, x, "writev", [1, 0x1000, 3], ret=4, regions=[
+            region(1, iov + word(x, 0x2200)), region(EXPLICIT, b"ab", 0x2000),
+            region(EXPLICIT, b"cd", 0x2100)]),
+        "readv-exit-memory": decode_call(s, x, "readv", [0, 0x1000, 1], ret=5, regions=[
+            region(1, word(x, 0x2000) + word(x, 8)),
+            region(EXPLICIT, b"hello", 0x2000, when=2)]),
+        "poll-huge-s": decode_call(s, x, "poll", [0x1000, 1 << 30, 0], ret=1, opts=0x0c | 1,
+                                   regions=[region(0, struct.pack("<ihh", 3, 1, 1) * 64)]),
+        "execve-unterminated": decode_call(s, x, "execve", [0x1000, 0x2000, 0x3000], opts=1,
+                                           regions=[region(0, b"/bin/sh\0"),
+                                                    region(1, word(x, 0x1000) * 4),
+                                                    region(2, word(x, 0x1000) * 3 + word(x, 0))]),
+        "i386-select": decode_call(s, i, "select", [0x1000], ret=1, regions=[
+            region(0, struct.pack("<5I", 5, 0x2000, 0x2004, 0, 0x2010)),
+            region(EXPLICIT, struct.pack("<IIxxxxII", 8, 16, 1, 500), 0x2000)]),
+        "i386-socketcall-connect": decode_call(s, i, "socketcall", [3, 0x1000], regions=[
+            region(1, struct.pack("<III", 3, 0x2000, 16)),
+            region(EXPLICIT, sockaddr_in(443, "10.9.9.9"), 0x2000)]),
+        "sendmsg": decode_call(s, x, "sendmsg", [3, 0x1000, 0], ret=2, opts=0x10, regions=[
+            region(1, msghdr(x, 0x2000, 16, 0x3000, 1, 0x4000, 24)),
+            region(EXPLICIT, sockaddr_in(53, "127.0.0.1"), 0x2000),
+            region(EXPLICIT, word(x, 0x5000) + word(x, 2), 0x3000),
+            region(EXPLICIT, struct.pack("<Qii", 20, 1, 1) + struct.pack("<i", 7), 0x4000),
+            region(EXPLICIT, b"\x01\xff", 0x5000)]),
+        "ioctl-tcgets": decode_call(s, x, "ioctl", [0, 0x5401, 0x1000], opts=0x40,
+                                    regions=[region(2, bytes(range(60)))]),
+        "rt_sigaction": decode_call(s, x, "rt_sigaction", [2, 0x1000, 0x2000, 8], opts=0x80,
+                                    regions=[region(1, word(x, 1) + word(x, 0x04000000)
+                                                    + word(x, 0x401000) + word(x, 0x4002)),
+                                             region(2, bytes(32), when=2)]),
+    })
+    return seeds
+
+
 def write(kind, seeds):
     d = os.path.join(TOP, "tests", "fuzz", "corpus", kind)
     os.makedirs(d, exist_ok=True)
@@ -138,6 +206,7 @@ def main():
     build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "build")
     s = Seeds(build)
     write("policy", policy_seeds(s))
+    write("decode", decode_seeds(s))
 
 
 if __name__ == "__main__":
