@@ -2,7 +2,7 @@
 # One entry point for set-up, build, demo and tests on a Debian 12 machine.
 #   scripts/dev.sh demo   install what is missing, build, trace testprogs/train_model.py
 #   scripts/dev.sh test   install what is missing, build (plain and ASan+UBSan), run every test,
-#                         then the aarch64 guest suite under qemu
+#                         the fuzzers for 60 s each, then the aarch64 guest suite under qemu
 #   scripts/dev.sh arch   cross-build for aarch64 and run the guest suite under a real arm64
 #                         kernel in qemu (tests/arch/run-aarch64.sh)
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$top"
 
 packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
           libcapstone-dev libcriterion-dev python3 python3-jsonschema strace
-          linux-libc-dev-arm64-cross)
+          linux-libc-dev-arm64-cross clang libclang-rt-14-dev)
 
 install_deps() {
 	local missing=()
@@ -66,6 +66,9 @@ test)
 	(cd build-asan &&
 		ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j2 -L integration -LE stress) ||
 		status=1
+	# libFuzzer with clang, ASan and UBSan: about 60 s a target, two at a time (tests/fuzz).
+	echo "dev.sh: fuzzing (tests/fuzz/run.sh 60)"
+	tests/fuzz/run.sh 60 || status=1
 	# aarch64 for real: cross-built ptrc under Debian's arm64 kernel in qemu (tests/arch).
 	if [ "$(uname -m)" = x86_64 ]; then
 		echo "dev.sh: aarch64 guest suite (tests/arch/run-aarch64.sh)"
