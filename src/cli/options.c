@@ -75,6 +75,7 @@ enum {
 	OPT_CRASH_HANDLED,
 	OPT_LAST_SYSCALLS,
 	OPT_INTERRUPTIBLE,
+	OPT_SECCOMP_BPF,
 };
 
 static const struct option long_opts[] = {
@@ -104,6 +105,7 @@ static const struct option long_opts[] = {
 	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
 	{"learn", required_argument, NULL, OPT_LEARN},
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
+	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
 	{"stack-trace", no_argument, NULL, 'k'},
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
@@ -168,6 +170,53 @@ static int parse_interruptible(struct config *cfg, const char *arg)
 	return 0;
 }
 
+/* --seccomp-bpf (strace's spelling: on), --seccomp-bpf=yes or =no. */
+static int parse_seccomp_bpf(struct config *cfg, const char *arg)
+{
+	if (!arg || !strcmp(arg, "yes"))
+		cfg->seccomp_bpf = SECCOMP_BPF_YES;
+	else if (!strcmp(arg, "no"))
+		cfg->seccomp_bpf = SECCOMP_BPF_NO;
+	else
+		return usage_error("invalid --seccomp-bpf: '%s' (yes or no)", arg);
+	return 0;
+}
+
+/* The long options that take an argument; 1 when c is none of them. */
+static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_SECCOMP_BPF:
+		return parse_seccomp_bpf(cfg, arg);
+	case OPT_COLOR:
+		return parse_color(cfg, arg);
+	case OPT_POLICY:
+		cfg->policy_file = arg;
+		return 0;
+	case OPT_POLICY_ACTION:
+		return parse_policy_action(cfg, arg);
+	case OPT_LEARN:
+		cfg->learn_file = arg;
+		return 0;
+	case OPT_SECCOMP_PROFILE:
+		cfg->seccomp_file = arg;
+		return 0;
+	case OPT_UNWINDER:
+		if (!strcmp(arg, "libdw"))
+			cfg->unwinder = UNWIND_LIBDW;
+		else if (!strcmp(arg, "libunwind"))
+			cfg->unwinder = UNWIND_LIBUNWIND;
+		else
+			return usage_error("invalid --unwinder: '%s' (libdw or libunwind)", arg);
+		return 0;
+	case OPT_LAST_SYSCALLS:
+		return parse_uint(arg, 4096, &cfg->last_syscalls) || cfg->last_syscalls == 0
+			       ? usage_error("invalid --last-syscalls: '%s' (1 to 4096)", arg)
+			       : 0;
+	}
+	return 1;
+}
+
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
@@ -206,33 +255,8 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return 0;
 	case 'I':
 		return parse_interruptible(cfg, arg);
-	case OPT_COLOR:
-		return parse_color(cfg, arg);
-	case OPT_POLICY:
-		cfg->policy_file = arg;
-		return 0;
-	case OPT_POLICY_ACTION:
-		return parse_policy_action(cfg, arg);
-	case OPT_LEARN:
-		cfg->learn_file = arg;
-		return 0;
-	case OPT_SECCOMP_PROFILE:
-		cfg->seccomp_file = arg;
-		return 0;
-	case OPT_UNWINDER:
-		if (!strcmp(arg, "libdw"))
-			cfg->unwinder = UNWIND_LIBDW;
-		else if (!strcmp(arg, "libunwind"))
-			cfg->unwinder = UNWIND_LIBUNWIND;
-		else
-			return usage_error("invalid --unwinder: '%s' (libdw or libunwind)", arg);
-		return 0;
-	case OPT_LAST_SYSCALLS:
-		return parse_uint(arg, 4096, &cfg->last_syscalls) || cfg->last_syscalls == 0
-			       ? usage_error("invalid --last-syscalls: '%s' (1 to 4096)", arg)
-			       : 0;
 	}
-	return 1;
+	return parse_long_with_arg(cfg, c, arg);
 }
 
 static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)

@@ -23,6 +23,9 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
 
+/* A seccomp filter for a filtered launch: when it helps (default), asked for, or never. */
+enum seccomp_bpf_use { SECCOMP_BPF_AUTO, SECCOMP_BPF_YES, SECCOMP_BPF_NO };
+
 struct config {
 	unsigned follow; /* -f: 1, -ff: 2 */
 	const char *outfile;
@@ -48,18 +51,19 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
-	bool json;		       /* --json: JSON Lines instead of strace's text */
-	bool trace_given;	       /* -e trace= was used */
-	unsigned kflag;		       /* -k: print each syscall's stack */
-	enum unwind_backend unwinder;  /* --unwinder=libdw|libunwind */
-	bool crash_handled;	       /* --crash-handled: report handled fault signals too */
-	unsigned interruptible;	       /* -I: enum sig_interruptible, 0 for ptrc's default */
-	unsigned last_syscalls;	       /* --last-syscalls N; 0 means the default */
-	const char *policy_file;       /* --policy */
-	enum policy_act policy_action; /* --policy-action */
-	const char *learn_file;	       /* --learn */
-	const char *seccomp_file;      /* --seccomp-profile */
-	pid_t *pids;		       /* -p, owned */
+	bool json;			  /* --json: JSON Lines instead of strace's text */
+	bool trace_given;		  /* -e trace= was used */
+	unsigned kflag;			  /* -k: print each syscall's stack */
+	enum unwind_backend unwinder;	  /* --unwinder=libdw|libunwind */
+	bool crash_handled;		  /* --crash-handled: report handled fault signals too */
+	unsigned interruptible;		  /* -I: enum sig_interruptible, 0 for ptrc's default */
+	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */
+	enum seccomp_bpf_use seccomp_bpf; /* --seccomp-bpf[=yes|no] */
+	const char *policy_file;	  /* --policy */
+	enum policy_act policy_action;	  /* --policy-action */
+	const char *learn_file;		  /* --learn */
+	const char *seccomp_file;	  /* --seccomp-profile */
+	pid_t *pids;			  /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;

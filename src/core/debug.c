@@ -118,7 +118,8 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 				 .mem = &task->proc->mem,
 				 .unwinder = proc_unwinder(t, task->proc),
 				 .last = last,
-				 .nlast = nlast};
+				 .nlast = nlast,
+				 .last_partial = t->sc.on};
 	if (crash_collect(&in, &task->ar, &rep) == -ESRCH)
 		return;
 	emit_crash(t, task, &rep);

@@ -15,6 +15,7 @@
 
 #include "out/json.h"
 #include "policy_hook.h"
+#include "seccomp.h"
 #include "exit_status.h"
 #include "signals.h"
 #include "ptrace.h"
@@ -146,7 +147,7 @@ static _Noreturn void child_exec(const char *path, char **argv, const struct tra
 		fprintf(stderr, "ptrc: -u %s: %s\n", ra->name, strerror(-rc));
 		_exit(PTRC_EXIT_NOT_EXEC);
 	}
-	rc = policy_hook_child(t);
+	rc = seccomp_child(t);
 	if (rc < 0) {
 		fprintf(stderr, "ptrc: cannot install the seccomp filter: %s\n", strerror(-rc));
 		_exit(PTRC_EXIT_NOT_EXEC);

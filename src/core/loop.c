@@ -12,6 +12,7 @@
 #include "exit_status.h"
 #include "sys/signame.h"
 #include "policy_hook.h"
+#include "seccomp.h"
 #include "signals.h"
 #include "ptrace.h"
 #include "tracer.h"
@@ -71,12 +72,14 @@ int tracer_init(struct tracer *t, struct config *cfg)
 		free(t->buckets);
 		return rc;
 	}
-	if (policy_hook_fast(t))
+	seccomp_plan(t);
+	if (t->sc.on)
 		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
 	rc = sig_setup(t);
 	if (rc < 0) {
 		tracer_msg("cannot set up signal handling: %s", strerror(-rc));
 		policy_hook_free(t);
+		seccomp_free(t);
 		out_close(&t->out);
 		free(t->buckets);
 		return rc;
@@ -287,6 +290,7 @@ void tracer_fini(struct tracer *t)
 	summary_free(&t->summary);
 	ff_free(t);
 	policy_hook_free(t);
+	seccomp_free(t);
 	out_close(&t->out);
 	free(t->buckets);
 	t->buckets = NULL;

@@ -39,35 +39,10 @@ int policy_hook_init(struct tracer *t)
 		sysfilter_parse(t->trace, "none", err, sizeof(err));
 		t->lifecycle_quiet = true;
 	}
-	t->pol.fast = t->pol.policy && !t->pol.learn && !t->attach_mode && !cfg->trace_given &&
-		      !cfg->cflag;
 	if (t->pol.policy && t->attach_mode)
 		tracer_msg("-p: a running process cannot be given a seccomp filter; "
 			   "checking every syscall");
-	if (t->pol.fast && policy_bpf_compile(t->pol.policy, &t->pol.bpf) < 0)
-		t->pol.fast = false; /* too large for one filter: check every call instead */
-	return 0;
-}
-
-bool policy_hook_fast(const struct tracer *t)
-{
-	return t->pol.fast;
-}
-
-int policy_hook_child(const struct tracer *t)
-{
-	struct sock_fprog prog = {
-		.len = (unsigned short)t->pol.bpf.len,
-		.filter = t->pol.bpf.insns,
-	};
-
-	if (!t->pol.fast)
-		return 0;
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		return -errno;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
-		return -errno;
-	return 0;
+	return 0; /* the filter itself: seccomp.c */
 }
 
 static void resolve_paths(struct task *task, struct policy_input *in)
@@ -244,6 +219,4 @@ void policy_hook_free(struct tracer *t)
 	ps->policy = NULL;
 	policy_learn_free(ps->learn);
 	ps->learn = NULL;
-	if (ps->bpf.insns)
-		policy_bpf_free(&ps->bpf);
 }

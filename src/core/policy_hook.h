@@ -12,10 +12,6 @@ struct task;
 
 /* Loads the policy and prepares learning; prints the error and returns -errno. */
 int policy_hook_init(struct tracer *t);
-/* True when the launched command runs under a seccomp filter (no stop for allowed calls). */
-bool policy_hook_fast(const struct tracer *t);
-/* In the launched child, just before execve: installs the filter.  0 or -errno. */
-int policy_hook_child(const struct tracer *t);
 struct policy_verdict;
 /*
  * At a syscall entry (or a seccomp stop) of a visible task: records the call

@@ -141,29 +141,15 @@ static bool deny_result(struct task *task)
 	return true;
 }
 
-void on_seccomp_stop(struct tracer *t, struct task *task)
-{
-	struct __ptrace_syscall_info info;
-
-	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
-	    info.op != PTRACE_SYSCALL_INFO_SECCOMP)
-		return;
-	start_event(task, &info, info.seccomp.nr, info.seccomp.args);
-	if (task->flags & TASK_HIDDEN)
-		return;
-	enforce(t, task);
-	/* Under the filter there is no exit stop: a denied call gets its result now. */
-	deny_result(task);
-}
-
-static void syscall_entry(struct tracer *t, struct task *task,
-			  const struct __ptrace_syscall_info *info)
+/* A call's start, at its entry stop or at its seccomp stop. */
+static void call_entry(struct tracer *t, struct task *task,
+		       const struct __ptrace_syscall_info *info, uint64_t nr, const uint64_t *args)
 {
 	struct sc_event *ev = &task->ev;
 
 	if (task->flags & TASK_IN_SYSCALL)
 		syscall_abandon(t, task);
-	start_event(task, info, info->entry.nr, info->entry.args);
+	start_event(task, info, nr, args);
 	task->flags |= TASK_IN_SYSCALL;
 	debug_sc_record(t, task); /* for a crash report, even when not shown */
 	if (task->flags & TASK_HIDDEN)
@@ -295,6 +281,34 @@ static void syscall_info_failed(struct tracer *t, struct task *task, int err)
 	t->output_lost = true;
 }
 
+/*
+ * A call the job's filter trapped (seccomp.c).  The task goes on to the
+ * call's exit stop (task_resume: PTRACE_SYSCALL) when the call is shown, is
+ * an exec, or -k must see a memory-map change; a call trapped only for the
+ * policy has no exit stop, so a denied one gets its result now.
+ */
+void on_seccomp_stop(struct tracer *t, struct task *task)
+{
+	struct __ptrace_syscall_info info;
+
+	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+		if (errno != ESRCH)
+			syscall_info_failed(t, task, errno);
+		return;
+	}
+	t->have_syscall_info = true;
+	check_personality(t, task, info.arch);
+	call_entry(t, task, &info, info.seccomp.nr, info.seccomp.args);
+	const struct sysent *ent = task->ev.ent;
+	bool maps = t->cfg->kflag && ent && (ent->traits & TR_MAPS);
+	/* An exec's exit too: the crash ring's "= 0", at one stop per program run. */
+	if ((task->flags & TASK_SELECTED) || maps || (ent && (ent->traits & TR_EXEC)))
+		return;
+	task->flags &= ~TASK_IN_SYSCALL;
+	deny_result(task);
+}
+
 void on_syscall_stop(struct tracer *t, struct task *task)
 {
 	struct __ptrace_syscall_info info;
@@ -310,7 +324,7 @@ void on_syscall_stop(struct tracer *t, struct task *task)
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		check_personality(t, task, info.arch);
-		syscall_entry(t, task, &info);
+		call_entry(t, task, &info, info.entry.nr, info.entry.args);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		syscall_exit(t, task, &info);

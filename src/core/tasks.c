@@ -167,8 +167,12 @@ void proc_inherit_exe(struct proc *child, const struct proc *parent)
 
 void task_resume(struct tracer *t, struct task *task, int sig)
 {
-	/* Under the policy's seccomp filter only trapped calls stop. */
-	int req = policy_hook_fast(t) ? PTRACE_CONT : PTRACE_SYSCALL;
+	/*
+	 * Under the job's seccomp filter only trapped calls stop: a task inside
+	 * one (its seccomp stop seen) goes on to the call's exit stop, any other
+	 * runs to the next trap, signal or event.
+	 */
+	int req = t->sc.on && !(task->flags & TASK_IN_SYSCALL) ? PTRACE_CONT : PTRACE_SYSCALL;
 
 	/* ESRCH: the task died under us; its exit status is still to come. */
 	if (pt(req, task->tid, NULL, (void *)(long)sig) == 0 || errno == ESRCH)

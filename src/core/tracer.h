@@ -81,8 +81,6 @@ struct violation_count {
 struct policy_state {
 	struct policy *policy;
 	struct policy_learn *learn;
-	struct policy_bpf bpf;
-	bool fast;   /* the command runs under the seccomp filter */
 	bool killed; /* --policy-action=kill fired */
 	struct violation_count *v;
 	size_t nv;
@@ -140,6 +138,11 @@ struct tracer {
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
 	struct summary summary;
 	struct policy_state pol;
+	/* seccomp.c: the launched job's filter; on: only trapped calls stop. */
+	struct {
+		bool on;
+		struct policy_bpf bpf;
+	} sc;
 	struct ff_state ff;
 	bool lifecycle_quiet;
 	bool output_lost;	/* a trace stream could not be written, or calls were lost */

@@ -141,6 +141,7 @@ int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_r
 	out->addr = (uint64_t)(uintptr_t)in->si.si_addr;
 	out->last = in->last;
 	out->nlast = in->nlast;
+	out->last_partial = in->last_partial;
 	out->cmdline = read_cmdline(in->pid, ar);
 	parse_regs(out, in, ar); /* a report without registers still says the rest */
 	out->unwind_err = -ENOENT;

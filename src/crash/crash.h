@@ -38,6 +38,7 @@ struct crash_input {
 	const struct unwind_opts *uopts; /* NULL: defaults */
 	const struct sc_event *last;	 /* its last syscalls, decoded, oldest first; may be NULL */
 	size_t nlast;
+	bool last_partial; /* only calls that stopped are there (a seccomp filter ran the rest) */
 };
 
 /* A /proc/PID/maps line worth showing, and why. */
@@ -74,6 +75,7 @@ struct crash_report {
 
 	const struct sc_event *last; /* as given */
 	size_t nlast;
+	bool last_partial;
 
 	struct crash_mapref *maps;
 	size_t nmaps;

@@ -82,9 +82,19 @@ static void fmt_backtrace(struct strbuf *sb, const struct crash_report *r)
 
 static void fmt_last(struct strbuf *sb, const struct crash_report *r, const struct text_opts *o)
 {
+	static const char partial[] = "only the calls the trace stopped at: its seccomp filter ran "
+				      "the others unseen; --seccomp-bpf=no records every call";
+
+	if (!r->nlast && r->last_partial)
+		strbuf_addf(sb, "last syscalls of tid %d: none recorded (%s)\n", (int)r->tid,
+			    partial);
 	if (!r->nlast)
 		return;
-	strbuf_addf(sb, "last syscalls of tid %d (oldest first):\n", (int)r->tid);
+	if (r->last_partial)
+		strbuf_addf(sb, "last syscalls of tid %d (oldest first; %s):\n", (int)r->tid,
+			    partial);
+	else
+		strbuf_addf(sb, "last syscalls of tid %d (oldest first):\n", (int)r->tid);
 	for (size_t i = 0; i < r->nlast; i++) {
 		strbuf_adds(sb, "  ");
 		text_call(sb, &r->last[i], o);

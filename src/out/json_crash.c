@@ -60,6 +60,8 @@ static void add_disassembly(struct strbuf *sb, const struct crash_report *r)
 		strbuf_addc(sb, '}');
 	}
 	strbuf_addc(sb, ']');
+	/* false: a seccomp filter ran the calls the trace did not select without a stop. */
+	strbuf_addf(sb, ",\"last_syscalls_complete\":%s", r->last_partial ? "false" : "true");
 }
 
 static void add_source(struct strbuf *sb, const struct crash_report *r)

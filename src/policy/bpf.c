@@ -1,8 +1,10 @@
 /*
  * The seccomp-bpf fast path: a classic BPF program that lets the kernel
  * allow what the policy allows whatever the arguments, and traps to ptrc
- * (SECCOMP_RET_TRACE) for everything else.  Per ABI, the syscall numbers
- * fall into ranges of equal action, searched as a balanced binary tree.
+ * (SECCOMP_RET_TRACE) for everything else and for what the caller wants to
+ * see (the trace's selection).  Without a policy, everything is allowed but
+ * what the caller wants.  Per ABI, the syscall numbers fall into ranges of
+ * equal action, searched as a balanced binary tree.
  */
 #include "internal.h"
 
@@ -16,12 +18,18 @@
 
 #include "../util/xalloc.h"
 
-enum act { ACT_ALLOW, ACT_DENY, ACT_CHECK, ACT_FAM, ACT_ARCH };
+enum act { ACT_ALLOW, ACT_DENY, ACT_CHECK, ACT_FAM, ACT_ARCH, ACT_TRACE };
 
 struct range {
 	uint32_t lo; /* up to the next range's lo - 1, or UINT32_MAX */
 	enum act act;
 	struct policy_fams fams;
+};
+
+/* What the program is made from. */
+struct bpf_in {
+	const struct policy *p; /* NULL: every call allowed */
+	const struct policy_bpf_trap *trap;
 };
 
 struct prog {
@@ -69,6 +77,9 @@ static void emit_leaf(struct prog *p, const struct range *r)
 	case ACT_ARCH:
 		emit(p, BPF_RET | BPF_K, 0, 0, trace(POLICY_BPF_ARCH));
 		break;
+	case ACT_TRACE:
+		emit(p, BPF_RET | BPF_K, 0, 0, trace(POLICY_BPF_TRACE));
+		break;
 	case ACT_FAM:
 		/* JEQ each family to the final RET ALLOW; else RET TRACE. */
 		emit(p, BPF_LD | BPF_W | BPF_ABS, 0, 0, arg0_low());
@@ -96,9 +107,11 @@ static void emit_tree(struct prog *p, const struct range *r, unsigned a, unsigne
 	emit_tree(p, r, m, b);
 }
 
-static enum act act_of(const struct policy *p, const char *name, struct policy_fams *fams)
+static enum act policy_act(const struct policy *p, const char *name, struct policy_fams *fams)
 {
 	fams->n = 0;
+	if (!p)
+		return ACT_ALLOW;
 	if (!name)
 		return p->dflt == POLICY_ALLOW ? ACT_ALLOW : ACT_DENY;
 	/* i386's multiplexers carry connect, semget...: ptrc decides on the call inside. */
@@ -117,6 +130,20 @@ static enum act act_of(const struct policy *p, const char *name, struct policy_f
 	return ACT_CHECK;
 }
 
+/* What the policy says, and a stop where it would let the call run but the caller wants it. */
+static enum act act_of(const struct bpf_in *in, const struct ptrc_abi *abi, uint32_t nr,
+		       const char *name, struct policy_fams *fams)
+{
+	enum act a = policy_act(in->p, name, fams);
+
+	if ((a == ACT_ALLOW || a == ACT_FAM) && in->trap &&
+	    in->trap->want(in->trap->ctx, abi, nr, name)) {
+		fams->n = 0;
+		return ACT_TRACE;
+	}
+	return a;
+}
+
 static void add_range(struct range **v, unsigned *n, uint32_t lo, enum act act,
 		      const struct policy_fams *fams)
 {
@@ -131,7 +158,7 @@ static void add_range(struct range **v, unsigned *n, uint32_t lo, enum act act,
 }
 
 /* The ranges of one ABI, from number 0 to UINT32_MAX. */
-static struct range *abi_ranges(const struct policy *p, const struct ptrc_abi *abi, unsigned *n)
+static struct range *abi_ranges(const struct bpf_in *in, const struct ptrc_abi *abi, unsigned *n)
 {
 	const struct systab *t = abi->systab;
 	unsigned len = 0;
@@ -146,7 +173,7 @@ static struct range *abi_ranges(const struct policy *p, const struct ptrc_abi *a
 		names[t->entries[i].nr] = t->entries[i].name;
 	*n = 0;
 	for (unsigned nr = 0; nr <= len; nr++) {
-		enum act a = act_of(p, nr < len ? names[nr] : NULL, &fams);
+		enum act a = act_of(in, abi, nr, nr < len ? names[nr] : NULL, &fams);
 		add_range(&v, n, nr, a, &fams);
 	}
 	fams.n = 0;
@@ -157,18 +184,20 @@ static struct range *abi_ranges(const struct policy *p, const struct ptrc_abi *a
 	return v;
 }
 
-static void emit_abi(struct prog *pr, const struct policy *p, const struct ptrc_abi *abi)
+static void emit_abi(struct prog *pr, const struct bpf_in *in, const struct ptrc_abi *abi)
 {
 	unsigned n;
-	struct range *r = abi_ranges(p, abi, &n);
+	struct range *r = abi_ranges(in, abi, &n);
 
 	emit(pr, BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, nr));
 	emit_tree(pr, r, 0, n);
 	free(r);
 }
 
-int policy_bpf_compile(const struct policy *p, struct policy_bpf *out)
+int policy_bpf_compile_trap(const struct policy *p, const struct policy_bpf_trap *trap,
+			    struct policy_bpf *out)
 {
+	const struct bpf_in in = {p, trap};
 	struct prog pr = {0};
 	unsigned jumps[ABI_COUNT];
 
@@ -180,7 +209,7 @@ int policy_bpf_compile(const struct policy *p, struct policy_bpf *out)
 	emit(&pr, BPF_RET | BPF_K, 0, 0, trace(POLICY_BPF_ARCH));
 	for (unsigned id = 0; id < ABI_COUNT; id++) {
 		pr.f[jumps[id]].k = pr.len - (jumps[id] + 1);
-		emit_abi(&pr, p, abi_by_id((enum abi_id)id));
+		emit_abi(&pr, &in, abi_by_id((enum abi_id)id));
 	}
 	if (pr.len > BPF_MAXINSNS) {
 		free(pr.f);
@@ -189,6 +218,11 @@ int policy_bpf_compile(const struct policy *p, struct policy_bpf *out)
 	out->insns = pr.f;
 	out->len = pr.len;
 	return 0;
+}
+
+int policy_bpf_compile(const struct policy *p, struct policy_bpf *out)
+{
+	return policy_bpf_compile_trap(p, NULL, out);
 }
 
 void policy_bpf_free(struct policy_bpf *b)

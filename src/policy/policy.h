@@ -196,6 +196,7 @@ enum policy_bpf_reason {
 	POLICY_BPF_CHECK = 1, /* the arguments or the caller decide */
 	POLICY_BPF_DENY = 2,  /* denied whatever the arguments */
 	POLICY_BPF_ARCH = 3,  /* an ABI the filter does not know (or x32) */
+	POLICY_BPF_TRACE = 4, /* allowed, but the trace wants to see it */
 };
 
 struct sock_filter;
@@ -212,6 +213,20 @@ struct policy_bpf {
  * would exceed BPF_MAXINSNS.
  */
 int policy_bpf_compile(const struct policy *p, struct policy_bpf *out);
+
+/*
+ * Calls to stop at whatever the policy says: want() is asked once for every
+ * number of every ABI up to the end of its table, with the call's name, or
+ * NULL for a number no table names.
+ */
+struct policy_bpf_trap {
+	bool (*want)(void *ctx, const struct ptrc_abi *abi, uint32_t nr, const char *name);
+	void *ctx;
+};
+
+/* The same, with the calls trap wants trapped (POLICY_BPF_TRACE); p may be NULL. */
+int policy_bpf_compile_trap(const struct policy *p, const struct policy_bpf_trap *trap,
+			    struct policy_bpf *out);
 void policy_bpf_free(struct policy_bpf *b);
 
 #endif

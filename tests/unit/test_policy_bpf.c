@@ -186,3 +186,45 @@ Test(policy_bpf, kernel_enforces)
 	policy_bpf_free(&b);
 	policy_free(p);
 }
+
+/* The trace's calls trap whatever the policy allows; without a policy the rest run. */
+static bool want_openat(void *ctx, const struct ptrc_abi *abi, uint32_t nr, const char *name)
+{
+	(void)ctx;
+	(void)abi;
+	(void)nr;
+	return name && !strcmp(name, "openat");
+}
+
+Test(policy_bpf, trace_traps_only_what_it_wants)
+{
+	const struct policy_bpf_trap trap = {want_openat, NULL};
+	const uint32_t trace = SECCOMP_RET_TRACE | POLICY_BPF_TRACE;
+	struct policy *p = parse_ok("deny kill\nallow *\n");
+	struct policy_bpf b;
+
+	cr_assert_eq(policy_bpf_compile_trap(NULL, &trap, &b), 0);
+	for (unsigned id = 0; id < ABI_COUNT; id++) {
+		const struct ptrc_abi *abi = abi_by_id((enum abi_id)id);
+		for (unsigned i = 0; i < abi->systab->len; i++) {
+			const char *name = abi->systab->entries[i].name;
+			uint32_t got = run_call(&b, abi, (int)abi->systab->entries[i].nr, 0);
+			cr_expect_eq(got, strcmp(name, "openat") ? SECCOMP_RET_ALLOW : trace,
+				     "%s %s: %#x", abi->name, name, got);
+		}
+		/* A number past the table: no name, not wanted. */
+		cr_expect_eq(run_call(&b, abi, 4000, 0), SECCOMP_RET_ALLOW, "%s 4000", abi->name);
+	}
+	struct seccomp_data other = {.nr = 1, .arch = 0x12345678};
+	cr_expect_eq(bpf_run(b.insns, b.len, &other), TRACE_ARCH);
+	policy_bpf_free(&b);
+
+	/* With a policy: its denial stays a denial, the trace's call traps as the trace's. */
+	cr_assert_eq(policy_bpf_compile_trap(p, &trap, &b), 0);
+	const struct ptrc_abi *x = abi_by_id(ABI_X86_64);
+	cr_expect_eq(run_call(&b, x, nr_of(x, "kill"), 0), TRACE_DENY);
+	cr_expect_eq(run_call(&b, x, nr_of(x, "openat"), 0), trace);
+	cr_expect_eq(run_call(&b, x, nr_of(x, "write"), 0), SECCOMP_RET_ALLOW);
+	policy_bpf_free(&b);
+	policy_free(p);
+}
