@@ -227,7 +227,7 @@ static void text_hex(struct strbuf *sb, const struct val *v)
 	else if (v->n)
 		strbuf_addf(sb, "%#0*" PRIx64, (int)v->n, v->u);
 	else
-		strbuf_addf(sb, "%#" PRIx64, v->u);
+		strbuf_add_hex(sb, v->u);
 }
 
 /* Numbers, names and strings: the values that hold no other value. */
@@ -237,18 +237,21 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 
 	switch (v->kind) {
 	case VAL_INT:
-		strbuf_addf(sb, "%" PRId64, v->i);
+		strbuf_add_i64(sb, v->i);
 		break;
 	case VAL_FD:
 		if ((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD)
 			strbuf_adds(sb, "AT_FDCWD");
 		else
-			strbuf_addf(sb, "%" PRId64, v->fd.num);
-		if (v->fd.path)
-			strbuf_addf(sb, "<%s>", v->fd.path);
+			strbuf_add_i64(sb, v->fd.num);
+		if (v->fd.path) {
+			strbuf_addc(sb, '<');
+			strbuf_adds(sb, v->fd.path);
+			strbuf_addc(sb, '>');
+		}
 		break;
 	case VAL_UINT:
-		strbuf_addf(sb, "%" PRIu64, v->u);
+		strbuf_add_u64(sb, v->u);
 		break;
 	case VAL_HEX:
 		text_hex(sb, v);
@@ -258,7 +261,7 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		break;
 	case VAL_PTR:
 		if (v->u)
-			strbuf_addf(sb, "%#" PRIx64, v->u);
+			strbuf_add_hex(sb, v->u);
 		else
 			strbuf_adds(sb, "NULL");
 		break;
@@ -282,7 +285,7 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		if (signame(v->i, buf, sizeof(buf)))
 			strbuf_adds(sb, buf);
 		else
-			strbuf_addf(sb, "%" PRId64, v->i);
+			strbuf_add_i64(sb, v->i);
 		break;
 	case VAL_SYM:
 		strbuf_adds(sb, v->text);
@@ -359,6 +362,16 @@ void text_args(struct strbuf *sb, const struct sc_event *ev, unsigned from, unsi
 	}
 }
 
+/* "= -1 ENOENT (No such file or directory)", the common failure, without printf. */
+static void errno_line(struct strbuf *sb, const char *name, const char *text)
+{
+	strbuf_adds(sb, "= -1 ");
+	strbuf_adds(sb, name);
+	strbuf_adds(sb, " (");
+	strbuf_adds(sb, text);
+	strbuf_addc(sb, ')');
+}
+
 void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
 {
 	if (!ev->exited) {
@@ -372,7 +385,7 @@ void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text
 		if (errno_is_restart(err))
 			strbuf_addf(sb, "= ? %s (%s)", name, text);
 		else if (name)
-			strbuf_addf(sb, "= -1 %s (%s)", name, text ? text : "Unknown error");
+			errno_line(sb, name, text ? text : "Unknown error");
 		else
 			strbuf_addf(sb, "= -1 (errno %" PRId64 ")", err);
 		return;
@@ -388,7 +401,8 @@ void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text
 
 void text_call(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
 {
-	strbuf_addf(sb, "%s(", ev->name);
+	strbuf_adds(sb, ev->name);
+	strbuf_addc(sb, '(');
 	text_args(sb, ev, 0, ev->nargs, o);
 	strbuf_adds(sb, ") ");
 	text_retval(sb, ev, o);

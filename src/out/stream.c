@@ -113,6 +113,7 @@ int out_close(struct out_stream *s)
 	if (s->owns_fd && s->fd >= 0 && close(s->fd) < 0 && !rc)
 		rc = -errno;
 	strbuf_free(&s->buf);
+	strbuf_free(&s->line);
 	free(s->name);
 	s->name = NULL;
 	s->fd = -1;

@@ -17,13 +17,14 @@ struct out_stream {
 	bool autoflush; /* flush after every write (a terminal or a pipe to a person) */
 	bool owns_fd;
 	struct strbuf buf;
-	size_t col;	   /* column of the next character on the current line */
-	pid_t open_tid;	   /* task whose syscall line is open, or 0 */
-	int err;	   /* first write error, as -errno */
-	bool err_reported; /* the caller said so */
-	char *name;	   /* out_open()'s path, for messages; NULL for a given fd */
-	bool color;	   /* ANSI colours (--color); they take no columns */
-	bool started;	   /* JSON: the header line was written */
+	struct strbuf line; /* text.c builds a syscall's line here: one buffer, kept */
+	size_t col;	    /* column of the next character on the current line */
+	pid_t open_tid;	    /* task whose syscall line is open, or 0 */
+	int err;	    /* first write error, as -errno */
+	bool err_reported;  /* the caller said so */
+	char *name;	    /* out_open()'s path, for messages; NULL for a given fd */
+	bool color;	    /* ANSI colours (--color); they take no columns */
+	bool started;	    /* JSON: the header line was written */
 };
 
 /* ANSI sequences the text printer uses when s->color is set. */

@@ -26,10 +26,14 @@ static void add_stamp(struct strbuf *sb, const struct text_lead *l)
 
 static void add_lead(struct strbuf *sb, const struct text_lead *l)
 {
-	if (l->style == LEAD_BRACKET)
-		strbuf_addf(sb, "[pid %5d] ", (int)l->tid);
-	else if (l->style == LEAD_PLAIN)
-		strbuf_addf(sb, "%-5d ", (int)l->tid);
+	if (l->style == LEAD_BRACKET) {
+		strbuf_adds(sb, "[pid ");
+		strbuf_add_i64_width(sb, l->tid, 5);
+		strbuf_adds(sb, "] ");
+	} else if (l->style == LEAD_PLAIN) {
+		strbuf_add_i64_width(sb, l->tid, -5);
+		strbuf_addc(sb, ' ');
+	}
 	add_stamp(sb, l);
 }
 
@@ -44,25 +48,30 @@ static void begin_line(struct out_stream *s, struct strbuf *sb, const struct tex
 static void emit(struct out_stream *s, struct strbuf *sb)
 {
 	out_write(s, sb->buf, sb->len);
-	strbuf_free(sb);
+	if (sb == &s->line)
+		strbuf_reset(sb); /* kept for the next line */
+	else
+		strbuf_free(sb);
 }
 
 void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
 		   const struct text_opts *o)
 {
-	struct strbuf sb = {0};
+	struct strbuf *sb = &s->line;
 
-	begin_line(s, &sb, l);
+	begin_line(s, sb, l);
 	if (o->numbers)
-		strbuf_addf(&sb, "[%4llu] ", (unsigned long long)ev->nr);
-	if (s->color)
-		strbuf_addf(&sb, OUT_BOLD "%s" OUT_RESET "(", ev->name);
-	else
-		strbuf_addf(&sb, "%s(", ev->name);
-	text_args(&sb, ev, 0, ev->split, o);
+		strbuf_addf(sb, "[%4llu] ", (unsigned long long)ev->nr);
+	if (s->color) {
+		strbuf_addf(sb, OUT_BOLD "%s" OUT_RESET "(", ev->name);
+	} else {
+		strbuf_adds(sb, ev->name);
+		strbuf_addc(sb, '(');
+	}
+	text_args(sb, ev, 0, ev->split, o);
 	if (ev->split < ev->nargs && ev->split > 0 && !ev->sep_at_exit)
-		strbuf_adds(&sb, ", ");
-	emit(s, &sb);
+		strbuf_adds(sb, ", ");
+	emit(s, sb);
 	s->open_tid = l->tid;
 }
 
@@ -77,7 +86,9 @@ static void resume_line(struct out_stream *s, struct strbuf *sb, const struct te
 	}
 	out_close_open_line(s);
 	add_lead(sb, l);
-	strbuf_addf(sb, "<... %s resumed>", ev->name);
+	strbuf_adds(sb, "<... ");
+	strbuf_adds(sb, ev->name);
+	strbuf_adds(sb, " resumed>");
 }
 
 /* Pads to the -a column (counting what the stream already holds) and adds "= ...". */
@@ -85,10 +96,9 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 		   const struct text_opts *o)
 {
 	strbuf_addc(sb, ')');
-	size_t col = s->col + out_visible_len(sb->buf, sb->len);
+	size_t col = s->col + (s->color ? out_visible_len(sb->buf, sb->len) : sb->len);
 	if (col < o->acolumn)
-		for (; col < o->acolumn; col++)
-			strbuf_addc(sb, ' ');
+		strbuf_pad(sb, sb->len + (o->acolumn - col));
 	else
 		strbuf_addc(sb, ' ');
 	bool red = s->color && ev->exited && ev->is_error;
@@ -97,9 +107,13 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 	text_retval(sb, ev, o);
 	if (red)
 		strbuf_adds(sb, OUT_RESET);
-	if (o->durations && ev->exited && ev->duration_ns >= 0)
-		strbuf_addf(sb, " <%lld.%06lld>", (long long)(ev->duration_ns / 1000000000),
-			    (long long)(ev->duration_ns / 1000 % 1000000));
+	if (o->durations && ev->exited && ev->duration_ns >= 0) {
+		strbuf_adds(sb, " <");
+		strbuf_add_i64(sb, ev->duration_ns / 1000000000);
+		strbuf_addc(sb, '.');
+		strbuf_add_u64_zeros(sb, (uint64_t)(ev->duration_ns / 1000 % 1000000), 6);
+		strbuf_addc(sb, '>');
+	}
 	strbuf_addc(sb, '\n');
 	emit(s, sb);
 }
@@ -107,24 +121,24 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 void text_sc_exit(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
 		  const struct text_opts *o)
 {
-	struct strbuf sb = {0};
+	struct strbuf *sb = &s->line;
 
-	resume_line(s, &sb, l, ev);
+	resume_line(s, sb, l, ev);
 	if (ev->sep_at_exit && ev->split > 0 && ev->split < ev->nargs)
-		strbuf_adds(&sb, ", ");
-	text_args(&sb, ev, ev->split, ev->nargs, o);
-	finish(s, &sb, ev, o);
+		strbuf_adds(sb, ", ");
+	text_args(sb, ev, ev->split, ev->nargs, o);
+	finish(s, sb, ev, o);
 }
 
 void text_sc_noreturn(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
 		      const struct text_opts *o)
 {
-	struct strbuf sb = {0};
+	struct strbuf *sb = &s->line;
 
-	resume_line(s, &sb, l, ev);
+	resume_line(s, sb, l, ev);
 	if (ev->split < ev->nargs)
-		strbuf_adds(&sb, " <unfinished ...>");
-	finish(s, &sb, ev, o);
+		strbuf_adds(sb, " <unfinished ...>");
+	finish(s, sb, ev, o);
 }
 
 void text_sc_detached(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev)
