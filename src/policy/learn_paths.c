@@ -27,6 +27,15 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+void learn_glob_literal(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] && strchr("*?[]\\", s[i]))
+			strbuf_addc(sb, '\\');
+		strbuf_addc(sb, s[i]);
+	}
+}
+
 /* The escaped, normalised directory of an absolute path ("" for the root). */
 static char *dir_of(const char *path)
 {
@@ -43,15 +52,10 @@ static char *dir_of(const char *path)
 			continue;
 		}
 		strbuf_addc(&sb, '/');
-		if (all_digits(s + 1, n)) {
+		if (all_digits(s + 1, n))
 			strbuf_addc(&sb, '*');
-		} else {
-			for (size_t i = 0; i < n; i++) {
-				if (strchr("*?[]\\", s[1 + i]))
-					strbuf_addc(&sb, '\\');
-				strbuf_addc(&sb, s[1 + i]);
-			}
-		}
+		else
+			learn_glob_literal(&sb, s + 1, n);
 		s = e;
 	}
 	return sb.buf ? sb.buf : xstrdup("");

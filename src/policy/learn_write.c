@@ -176,19 +176,35 @@ static unsigned run_len(const struct recv *v, unsigned i, unsigned n, bool by_fi
 	return j - i;
 }
 
+/* A program or a socket path as a glob that matches it alone (malloc'd). */
+static char *literal(const char *s)
+{
+	struct strbuf sb = {0};
+
+	learn_glob_literal(&sb, s, strlen(s));
+	return sb.buf ? sb.buf : xstrdup("");
+}
+
+static void free_all(char **v, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* exec=, family=: one rule per syscall with every value seen. */
 static void write_values(struct strbuf *out, const struct recv *v, unsigned n, const char *key)
 {
-	const char **vals = xcalloc(n, sizeof(*vals));
+	char **vals = xcalloc(n, sizeof(*vals));
 	for (unsigned i = 0; i < n; i++) {
-		vals[i] = v[i].f[0];
-		if (v[i].kind == 'f') {
-			const char *fam = policy_family_name(atoi(v[i].f[0]));
-			vals[i] = fam ? fam : v[i].f[0];
-		}
+		const char *fam = v[i].kind == 'f' ? policy_family_name(atoi(v[i].f[0])) : NULL;
+		if (v[i].kind == 'f')
+			vals[i] = xstrdup(fam ? fam : v[i].f[0]);
+		else
+			vals[i] = literal(v[i].f[0]); /* exec= is a glob */
 	}
-	emit(out, v[0].name, NULL, key, vals, n);
-	free(vals);
+	emit(out, v[0].name, NULL, key, (const char *const *)vals, n);
+	free_all(vals, n);
 }
 
 /* Destinations: "none", unix paths, families, and each IP address with its ports. */
@@ -204,11 +220,17 @@ static void write_dests(struct strbuf *out, const struct recv *v, unsigned n)
 	if (k)
 		emit(out, v[0].name, NULL, "family", vals, k);
 	k = 0;
-	for (unsigned i = 0; i < n; i++)
-		if (!strcmp(v[i].f[0], "none") || !strcmp(v[i].f[0], "unix"))
-			vals[k++] = v[i].f[0][0] == 'n' ? "none" : v[i].f[1];
+	char **unix_globs = xcalloc(n + 1, sizeof(*unix_globs));
+	unsigned nglobs = 0;
+	for (unsigned i = 0; i < n; i++) {
+		if (!strcmp(v[i].f[0], "none"))
+			vals[k++] = "none";
+		else if (!strcmp(v[i].f[0], "unix")) /* addr= of a unix socket is a glob */
+			vals[k++] = unix_globs[nglobs++] = literal(v[i].f[1]);
+	}
 	if (k)
 		emit(out, v[0].name, NULL, "addr", vals, k);
+	free_all(unix_globs, nglobs);
 	for (unsigned i = 0; i < n; i++) {
 		if (strcmp(v[i].f[0], "ip"))
 			continue;

@@ -66,9 +66,9 @@ static struct policy *learn_all(char **text_out)
 		policy_learn_add(l, calls[i].name, plain ? NULL : &calls[i].in);
 		policy_learn_add(l, calls[i].name, plain ? NULL : &calls[i].in); /* duplicates */
 	}
-	struct policy_input d[] = {dest(AF_INET, "127.0.0.53", 53), dest(AF_INET, "127.0.0.53", 853),
-				   dest(AF_INET6, "::1", 8080), dest(AF_UNIX, "/run/nscd/socket", 0),
-				   dest(AF_UNSPEC, NULL, 0)};
+	struct policy_input d[] = {dest(AF_INET, "127.0.0.53", 53),
+				   dest(AF_INET, "127.0.0.53", 853), dest(AF_INET6, "::1", 8080),
+				   dest(AF_UNIX, "/run/nscd/socket", 0), dest(AF_UNSPEC, NULL, 0)};
 	for (size_t i = 0; i < 4; i++)
 		policy_learn_add(l, "connect", &d[i]);
 	policy_learn_add(l, "sendto", &d[4]);
@@ -141,8 +141,8 @@ Test(policy_learn, flags_something_new)
 
 Test(policy_learn, generalise_paths)
 {
-	const char *paths[] = {"/a/b/c/1", "/a/b/d/2", "/a/b/e/3", "/x/y", "/z", "/proc/12/stat",
-			       "/q/w[1]/f"};
+	const char *paths[] = {"/a/b/c/1", "/a/b/d/2",	    "/a/b/e/3", "/x/y",
+			       "/z",	   "/proc/12/stat", "/q/w[1]/f"};
 	char **g;
 	unsigned n = learn_generalise(paths, 7, &g);
 	const char *want[] = {"/*", "/a/b/**", "/proc/*/*", "/q/w\\[1\\]/*", "/x/*"};
@@ -153,4 +153,32 @@ Test(policy_learn, generalise_paths)
 		free(g[i]);
 	}
 	free(g);
+}
+
+/* exec= and a unix addr= are globs: a learned name with glob characters matches itself only. */
+Test(policy_learn, glob_characters_in_programs_and_sockets_are_literal)
+{
+	struct policy_learn *l = policy_learn_new();
+	struct strbuf sb = {0};
+	struct policy *p = NULL;
+	char err[256] = "";
+	struct policy_input run = {
+		.npaths = 1, .path = {"/opt/a[1]/b*"}, .access = R, .family = -1};
+	struct policy_input sock = dest(AF_UNIX, "/run/s?ck\\", 0);
+
+	policy_learn_add(l, "execve", &run);
+	policy_learn_add(l, "connect", &sock);
+	policy_learn_write(l, &sb, "test run");
+	policy_learn_free(l);
+	cr_assert_eq(policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err)), 0, "%s\n%s",
+		     err, sb.buf);
+	cr_expect_eq(verdict(p, "execve", &run), POLICY_ALLOW, "%s", sb.buf);
+	cr_expect_eq(verdict(p, "connect", &sock), POLICY_ALLOW, "%s", sb.buf);
+	struct policy_input other = run;
+	other.path[0] = "/opt/a1/bX";
+	cr_expect_eq(verdict(p, "execve", &other), POLICY_DENY, "%s", sb.buf);
+	struct policy_input other_sock = dest(AF_UNIX, "/run/sock\\", 0);
+	cr_expect_eq(verdict(p, "connect", &other_sock), POLICY_DENY, "%s", sb.buf);
+	policy_free(p);
+	strbuf_free(&sb);
 }
