@@ -1,4 +1,5 @@
 #include <capstone/capstone.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,43 @@
 #include "arch/regs.h"
 
 enum { MAX_BACK = 4096, SYNC_BACK = 64, MAX_INSN = 15 };
+
+/*
+ * Capstone is loaded by the first crash report, not at start: relocating its
+ * tables made 3.2 MB of ptrc's resident memory (issue 11), which a run with no
+ * crash never needs.  The functions this file calls, looked up by name.
+ */
+static struct {
+	cs_err (*open)(cs_arch, cs_mode, csh *);
+	cs_err (*option)(csh, cs_opt_type, size_t);
+	cs_insn *(*malloc)(csh);
+	bool (*disasm_iter)(csh, const uint8_t **, size_t *, uint64_t *, cs_insn *);
+	void (*free)(cs_insn *, size_t);
+	cs_err (*close)(csh *);
+} cs;
+
+/* Loads it once; false when it cannot be (the report then has no code section). */
+static bool cs_load(void)
+{
+	static int state; /* 0: not tried, 1: loaded, -1: failed */
+	void *h;
+
+	if (state)
+		return state > 0;
+	state = -1;
+	if (!(h = dlopen(PTRC_CAPSTONE_SONAME, RTLD_NOW | RTLD_LOCAL)))
+		return false;
+	/* POSIX's way from dlsym's object pointer to a function pointer. */
+	if (!(*(void **)&cs.open = dlsym(h, "cs_open")) ||
+	    !(*(void **)&cs.option = dlsym(h, "cs_option")) ||
+	    !(*(void **)&cs.malloc = dlsym(h, "cs_malloc")) ||
+	    !(*(void **)&cs.disasm_iter = dlsym(h, "cs_disasm_iter")) ||
+	    !(*(void **)&cs.free = dlsym(h, "cs_free")) ||
+	    !(*(void **)&cs.close = dlsym(h, "cs_close")))
+		return false;
+	state = 1;
+	return true;
+}
 
 /* The longest readable run at addr, up to max bytes (at least 1 is known to be readable). */
 static size_t readable_len(const struct tmem *m, uint64_t addr, uint8_t *buf, size_t max)
@@ -46,16 +84,16 @@ static size_t read_code(const struct tmem *m, uint64_t *addr, uint64_t pc, uint8
 }
 
 /* The first start in [pc - SYNC_BACK, pc) from which decoding lands exactly on pc. */
-static uint64_t sync_start(csh cs, const uint8_t *code, uint64_t base, uint64_t pc)
+static uint64_t sync_start(csh h, const uint8_t *code, uint64_t base, uint64_t pc)
 {
 	for (uint64_t s = base; s < pc; s++) {
 		const uint8_t *p = code + (s - base);
 		size_t size = (size_t)(pc - s);
 		uint64_t a = s;
-		cs_insn *insn = cs_malloc(cs);
-		while (a < pc && cs_disasm_iter(cs, &p, &size, &a, insn))
+		cs_insn *insn = cs.malloc(h);
+		while (a < pc && cs.disasm_iter(h, &p, &size, &a, insn))
 			;
-		cs_free(insn, 1);
+		cs.free(insn, 1);
 		if (a == pc)
 			return s;
 	}
@@ -92,18 +130,18 @@ static void add_insn(const struct ptrc_abi *abi, const cs_insn *insn, uint64_t p
 }
 
 /* Decodes from start; keeps the last `before` instructions before pc, pc's, and `after` more. */
-static void decode(csh cs, const struct ptrc_abi *abi, const uint8_t *code, size_t len,
+static void decode(csh h, const struct ptrc_abi *abi, const uint8_t *code, size_t len,
 		   uint64_t start, uint64_t pc, unsigned before, unsigned after, struct arena *ar,
 		   struct crash_disasm *out)
 {
-	cs_insn *insn = cs_malloc(cs);
+	cs_insn *insn = cs.malloc(h);
 	const uint8_t *p = code;
 	size_t size = len;
 	uint64_t a = start;
 	unsigned cap = before + 1 + after, from_pc = 0;
 
 	out->insns = arena_zalloc(ar, (cap + 1) * sizeof(*out->insns));
-	while (from_pc <= after && cs_disasm_iter(cs, &p, &size, &a, insn)) {
+	while (from_pc <= after && cs.disasm_iter(h, &p, &size, &a, insn)) {
 		if (insn->address < pc && before == 0)
 			continue;
 		if (insn->address < pc && out->n == before) {
@@ -114,7 +152,7 @@ static void decode(csh cs, const struct ptrc_abi *abi, const uint8_t *code, size
 		if (insn->address >= pc)
 			from_pc++;
 	}
-	cs_free(insn, 1);
+	cs.free(insn, 1);
 }
 
 int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, uint64_t func_start,
@@ -122,7 +160,7 @@ int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, 
 {
 	const struct reg_layout *l = abi->regs;
 	uint8_t code[MAX_BACK + 32 * MAX_INSN];
-	csh cs;
+	csh h;
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -130,9 +168,9 @@ int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, 
 		return -ENOTSUP;
 	if (after > 30)
 		after = 30;
-	if (cs_open((cs_arch)l->cs_arch, (cs_mode)l->cs_mode, &cs) != CS_ERR_OK)
+	if (!cs_load() || cs.open((cs_arch)l->cs_arch, (cs_mode)l->cs_mode, &h) != CS_ERR_OK)
 		return -ENOTSUP;
-	cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
+	cs.option(h, CS_OPT_DETAIL, CS_OPT_ON);
 	uint64_t base = func_start && func_start <= pc && pc - func_start <= MAX_BACK
 				? func_start
 				: (pc > SYNC_BACK ? pc - SYNC_BACK : 0);
@@ -141,10 +179,10 @@ int crash_disasm(const struct tmem *m, const struct ptrc_abi *abi, uint64_t pc, 
 		ret = -EFAULT;
 		goto out_close;
 	}
-	uint64_t start = base == func_start ? base : sync_start(cs, code, base, pc);
-	decode(cs, abi, code + (start - base), len - (size_t)(start - base), start, pc, before,
+	uint64_t start = base == func_start ? base : sync_start(h, code, base, pc);
+	decode(h, abi, code + (start - base), len - (size_t)(start - base), start, pc, before,
 	       after, ar, out);
 out_close:
-	cs_close(&cs);
+	cs.close(&h);
 	return ret;
 }

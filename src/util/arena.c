@@ -11,11 +11,21 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-enum { ARENA_CHUNK = 16384 };
+/*
+ * Every task has an arena, and most calls need a few hundred bytes of it: the
+ * first chunk is small and the next ones double up to ARENA_CHUNK (a chunk of
+ * 16 KiB for each of 300 threads was a third of ptrc's memory, issue 11).
+ */
+enum { ARENA_FIRST = 1024, ARENA_CHUNK = 16384 };
 
 static struct arena_chunk *chunk_new(size_t min, struct arena_chunk *next)
 {
-	size_t size = min > ARENA_CHUNK ? min : ARENA_CHUNK;
+	size_t size = next ? next->size * 2 : ARENA_FIRST;
+
+	if (size > ARENA_CHUNK)
+		size = ARENA_CHUNK;
+	if (size < min)
+		size = min;
 	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
 
 	c->next = next;
@@ -50,19 +60,22 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+/* Keeps the largest chunk of at most ARENA_CHUNK bytes (a huge one is freed). */
 void arena_reset(struct arena *a)
 {
-	struct arena_chunk *c = a->head;
+	struct arena_chunk *keep = NULL;
 
-	if (!c)
-		return;
-	while (c->next) {
-		struct arena_chunk *next = c->next;
-
-		free(c);
-		c = next;
+	for (struct arena_chunk *c = a->head; c; c = c->next)
+		if (c->size <= ARENA_CHUNK && (!keep || c->size > keep->size))
+			keep = c;
+	for (struct arena_chunk *c = a->head, *next; c; c = next) {
+		next = c->next;
+		if (c != keep)
+			free(c);
 	}
-	a->head = c;
+	if (keep)
+		keep->next = NULL;
+	a->head = keep;
 	a->used = 0;
 	a->total = 0;
 }

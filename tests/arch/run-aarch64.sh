@@ -136,6 +136,9 @@ for t in "$R/ptrc/bin/ptrc" "$R"/ptrc/tp/*; do
 	fi
 	add_needed "$t"
 done
+# ptrc dlopens capstone for a crash report (src/crash/disasm.c): not a NEEDED entry.
+add_lib "$(readelf -d /usr/lib/aarch64-linux-gnu/libcapstone.so |
+	sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')"
 cat >"$R/init" <<'INIT'
 #!/bin/busybox sh
 /bin/busybox --install -s /bin
