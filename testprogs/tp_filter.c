@@ -1,9 +1,9 @@
-/* Which calls stop: under `ptrc -f -e trace=access` (seccomp.c's filter) a call the trace
+/* Which calls stop: under `ptrc -f -e trace=faccessat` (seccomp.c's filter) a call the trace
  * does not select runs without a ptrace stop, in every task the job makes.
  *   tp_filter ran|stopped   the main thread, a thread, a fork child, a vfork child and a
  *                           program exec'd after vfork each make CALLS getppid() calls and
  *                           count their own voluntary context switches (each ptrace stop is
- *                           one); access("WHO: ran") or access("WHO: stopped") says which,
+ *                           one); faccessat("WHO: ran") or faccessat("WHO: stopped") says which,
  *                           and the word given says which the trace must show
  *   tp_filter exec WORD     (run by the vfork child) the same in a new program
  * A count, not a time: a task that stops at each call switches at least CALLS times; one
@@ -12,6 +12,7 @@
 #include "expect.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,10 @@ static const char *measure(void)
 static void report(pid_t tid, const char *who, const char *got, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s: %s", who, got);
-	syscall(SYS_access, buf, F_OK);
-	xp_line(tid, "access(\"%s: %s\", F_OK) = -1 ENOENT (No such file or directory)", who, want);
+	syscall(SYS_faccessat, AT_FDCWD, buf, F_OK);
+	xp_line(tid,
+		"faccessat(AT_FDCWD, \"%s: %s\", F_OK) = -1 ENOENT (No such file or directory)",
+		who, want);
 }
 
 static void *thread_main(void *arg)
@@ -85,7 +88,7 @@ static int in_vfork(const char *self)
 	if (pid == 0) {
 		got = measure();
 		snprintf(buf, sizeof(buf), "vfork: %s", got);
-		syscall(SYS_access, buf, F_OK);
+		syscall(SYS_faccessat, AT_FDCWD, buf, F_OK);
 		syscall(SYS_execve, self, argv, environ);
 		_exit(127);
 	}
@@ -104,7 +107,8 @@ int main(int argc, char **argv)
 		want = argv[2];
 		/* The vfork child's line, stated by the program it became (the same task). */
 		xp_line(getpid(),
-			"access(\"vfork: %s\", F_OK) = -1 ENOENT (No such file or directory)",
+			"faccessat(AT_FDCWD, \"vfork: %s\", F_OK) = -1 ENOENT (No such file or "
+			"directory)",
 			want);
 		report(getpid(), "exec", measure(), buf, sizeof(buf));
 		xp_flush();

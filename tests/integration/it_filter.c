@@ -26,7 +26,7 @@ static void skip_strace(void)
 Test(filter, unselected_calls_do_not_stop_in_any_task)
 {
 	skip_strace();
-	RUN("-f", "-e", "trace=access", "-o", "@TRACE", it_prog("tp_filter"), "ran");
+	RUN("-f", "-e", "trace=faccessat", "-o", "@TRACE", it_prog("tp_filter"), "ran");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_PREFIXED, 40);
 }
@@ -35,7 +35,7 @@ Test(filter, unselected_calls_do_not_stop_in_any_task)
 Test(filter, seccomp_bpf_no_stops_at_every_call)
 {
 	skip_strace();
-	RUN("--seccomp-bpf=no", "-f", "-e", "trace=access", "-o", "@TRACE", it_prog("tp_filter"),
+	RUN("--seccomp-bpf=no", "-f", "-e", "trace=faccessat", "-o", "@TRACE", it_prog("tp_filter"),
 	    "stopped");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_PREFIXED, 40);
@@ -45,7 +45,8 @@ Test(filter, seccomp_bpf_no_stops_at_every_call)
 Test(filter, no_filter_without_f_and_asking_says_why)
 {
 	skip_strace();
-	RUN("--seccomp-bpf", "-e", "trace=access", "-o", "@TRACE", it_prog("tp_filter"), "stopped");
+	RUN("--seccomp-bpf", "-e", "trace=faccessat", "-o", "@TRACE", it_prog("tp_filter"),
+	    "stopped");
 	it_assert_exit(&r, 0);
 	cr_expect(strstr(r.err, "ptrc: --seccomp-bpf cannot be used without -f/--follow-forks, "
 				"disabling\n"),
@@ -73,7 +74,7 @@ Test(filter, policy_and_trace_share_the_filter)
 	FILE *f = fopen(pol, "w");
 	cr_assert(f && fputs("default allow\n", f) >= 0 && fclose(f) == 0);
 	const char *const argv[] = {"--policy",		  pol,	 "-e",
-				    "trace=access",	  "-o",	 "@TRACE",
+				    "trace=faccessat",	  "-o",	 "@TRACE",
 				    it_prog("tp_filter"), "ran", NULL};
 	it_run(&r, argv);
 	it_assert_exit(&r, 0);
