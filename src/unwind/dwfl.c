@@ -61,6 +61,11 @@ int uw_dwfl_refresh(struct unwind_proc *up)
 {
 	int ret;
 
+	/* The caller's own module list (uw_proc_offline): there is no process to read again. */
+	if (up->offline) {
+		up->reported_gen = up->gen;
+		return up->dwfl ? 0 : -ENOENT;
+	}
 	if (!up->dwfl) {
 		up->dwfl = dwfl_begin(&proc_callbacks);
 		if (!up->dwfl)

@@ -58,11 +58,21 @@ struct unwind_proc {
 	bool exec_pending;     /* an execve happened since the last walk */
 	bool refreshed_on_miss;
 	bool attached; /* libdw: thread state attached to the process */
+	bool offline;  /* the caller reported the modules (uw_proc_offline): no /proc/PID/maps */
 	int sp_regno;  /* DWARF number of the stack pointer */
 	Dwfl *dwfl;
 	struct symcache cache;
 	struct lu_state *lu;
 };
+
+/*
+ * A state for symbolizing in a Dwfl the caller built and reported itself (ELF
+ * files, not a process), which it hands over: unwind_proc_free() ends it.  Its
+ * module list is never read again from /proc/PID/maps, so an address in no
+ * module stays unresolved.  unwind_symbolize() works on it; unwind_walk() does
+ * not (there is no process).  The symbolizer's fuzz target builds one per input.
+ */
+struct unwind_proc *uw_proc_offline(Dwfl *dwfl);
 
 /* symbolize.c / symcache.c */
 void symcache_init(struct symcache *c);

@@ -19,6 +19,17 @@ struct unwind_proc *unwind_proc_new(pid_t pid, enum unwind_backend backend)
 	return up;
 }
 
+struct unwind_proc *uw_proc_offline(Dwfl *dwfl)
+{
+	struct unwind_proc *up = unwind_proc_new(0, UNWIND_LIBDW);
+
+	up->dwfl = dwfl;
+	up->offline = true;
+	up->reported_gen = up->gen;
+	up->sp_regno = -1;
+	return up;
+}
+
 void unwind_proc_free(struct unwind_proc *up)
 {
 	if (!up)
