@@ -3,6 +3,32 @@
 
 #include "fmt_frames.h"
 
+/*
+ * A name from the tracee's files (a module path, an ELF or DWARF name, a
+ * source path): it may hold any byte, and the trace is text.  Bytes outside
+ * printable ASCII become \xHH and a backslash "\\", as in a quoted string.
+ */
+static void add_name(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (const char *run = s;; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			continue;
+		strbuf_addn(sb, run, (size_t)(s - run));
+		if (!c)
+			return;
+		if (c == '\\') {
+			strbuf_adds(sb, "\\\\");
+		} else {
+			char esc[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+			strbuf_addn(sb, esc, sizeof(esc));
+		}
+		run = s + 1;
+	}
+}
+
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -15,21 +41,24 @@ void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt
 	bool src = !(o && o->no_source);
 
 	strbuf_adds(sb, o && o->lead ? o->lead : " > ");
-	strbuf_adds(sb, f->module ? f->module : "?");
+	add_name(sb, f->module ? f->module : "?");
 	strbuf_addc(sb, '(');
 	if (f->func) {
-		strbuf_adds(sb, f->func);
+		add_name(sb, f->func);
 		if (f->flags & UNWIND_FRAME_HAS_OFF)
 			strbuf_addf(sb, "+0x%" PRIx64, f->func_off);
 	}
 	strbuf_addf(sb, ") [0x%" PRIx64 "]", f->module ? f->rel : f->pc);
 	if (src && f->file && f->line) {
 		strbuf_addc(sb, ' ');
-		strbuf_adds(sb, o && o->full_path ? f->file : base_name(f->file));
+		add_name(sb, o && o->full_path ? f->file : base_name(f->file));
 		strbuf_addf(sb, ":%u", f->line);
 	}
-	if (f->flags & UNWIND_FRAME_INLINED)
-		strbuf_addf(sb, " (inlined into %s)", f->inlined_into ? f->inlined_into : "?");
+	if (f->flags & UNWIND_FRAME_INLINED) {
+		strbuf_adds(sb, " (inlined into ");
+		add_name(sb, f->inlined_into ? f->inlined_into : "?");
+		strbuf_addc(sb, ')');
+	}
 }
 
 static bool same_frame(const struct unwind_frame *a, const struct unwind_frame *b)

@@ -9,6 +9,7 @@
  *  > (stack truncated: more than 256 frames)
  *
  * Pure: frames in, text out.  Lines carry no pid prefix (strace prints none).
+ * Names and paths are printable ASCII: other bytes as \xHH, a backslash as "\\".
  */
 #ifndef PTRC_UNWIND_FMT_FRAMES_H
 #define PTRC_UNWIND_FMT_FRAMES_H

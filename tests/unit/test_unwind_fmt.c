@@ -89,6 +89,24 @@ Test(fmt_frames, collapses_recursion)
 	free(text);
 }
 
+Test(fmt_frames, names_from_the_files_are_escaped)
+{
+	/* A module path, an ELF symbol and DWARF names hold whatever bytes the files have. */
+	struct unwind_frame f = {.rel = 0x10,
+				 .module = "/tmp/a\nb",
+				 .func = "gr\xc3\xbc\xc3\x9f\x65\x1b[31m",
+				 .file = "/src/C:\\x.c",
+				 .line = 3,
+				 .inlined_into = "out\x7f",
+				 .flags = UNWIND_FRAME_INLINED};
+	struct fmt_frames_opts o = {.full_path = true};
+	char *text = format(&f, 1, UNWIND_STOP_END, &o);
+
+	cr_expect_str_eq(text, " > /tmp/a\\x0ab(gr\\xc3\\xbc\\xc3\\x9fe\\x1b[31m) [0x10] "
+			       "/src/C:\\\\x.c:3 (inlined into out\\x7f)\n");
+	free(text);
+}
+
 Test(demangle, cxx_and_rust)
 {
 	char *s = unwind_demangle("_ZN6shapes4packERNS_3BoxIiEEi");
