@@ -81,6 +81,44 @@ static const char *outer_name(struct symcache *c, Dwarf_Die *scopes, int n, int 
 }
 
 /*
+ * The innermost DIE of cu whose ranges hold pc: at each level the first child
+ * that holds it, as dwarf_getscopes() finds it.  That function goes on from
+ * an inlined call to its abstract definition, which is not wanted here (the
+ * concrete chain of callers is the innermost DIE's parents), and when that
+ * step fails on broken DWARF (an abstract origin that names no DIE) libdw
+ * (0.188) loses the array it allocated.  It is asked only when the DIE may be
+ * in a partial unit that the CU imports (dwz), which libdw's walk enters.
+ */
+static bool innermost_scope(Dwarf_Die *cu, Dwarf_Addr pc, Dwarf_Die *inner)
+{
+	Dwarf_Die die = *cu, child;
+	bool found = false, imports = false;
+	int in = 0;
+
+	while (dwarf_child(&die, &child) == 0) {
+		do {
+			in = dwarf_haspc(&child, pc);
+			if (!found)
+				imports |= dwarf_tag(&child) == DW_TAG_imported_unit;
+		} while (in <= 0 && dwarf_siblingof(&child, &child) == 0);
+		if (in <= 0)
+			break;
+		die = child;
+		found = true;
+	}
+	if (found || !imports) {
+		*inner = die;
+		return found;
+	}
+	Dwarf_Die *scopes = NULL;
+	int n = dwarf_getscopes(cu, pc, &scopes);
+	if (n > 0)
+		*inner = scopes[0];
+	free(scopes);
+	return n > 0;
+}
+
+/*
  * Adds one frame per inlined call around key, innermost first; updates
  * the file and line to the call site in the caller each time.  Returns the count.
  */
@@ -89,21 +127,12 @@ static int inline_frames(struct symcache *c, Dwfl_Module *mod, uint64_t key,
 {
 	Dwarf_Addr bias = 0;
 	Dwarf_Die *cu = dwfl_module_addrdie(mod, key, &bias);
-	Dwarf_Die *scopes = NULL;
-	int n = cu ? dwarf_getscopes(cu, key - bias, &scopes) : 0;
+	Dwarf_Die inner, *scopes = NULL;
 	size_t k = 0;
 	struct sym_frame cur = *base;
-
-	/*
-	 * dwarf_getscopes follows an inlined call into its abstract definition;
-	 * the concrete chain of callers comes from the innermost scope's parents.
-	 */
-	if (n > 0) {
-		Dwarf_Die inner = scopes[0];
-		free(scopes);
-		scopes = NULL;
-		n = dwarf_getscopes_die(&inner, &scopes);
-	}
+	/* The scopes around key: the innermost DIE, then its parents out to the CU. */
+	int n = cu && innermost_scope(cu, key - bias, &inner) ? dwarf_getscopes_die(&inner, &scopes)
+							      : 0;
 
 	for (int i = 0; i < n && k + 1 < max; i++) {
 		int tag = dwarf_tag(&scopes[i]);
