@@ -84,9 +84,17 @@ if [ "$mode" = full ]; then
 		"$(cat /ptrc/crash_null.line)" "NULL pointer dereference" "(level3+0x" \
 		'  write(1, "about to crash\n", 15) = 15'
 	# The crash as data: the arm64 store is a write to the NULL page.
-	$P --json -f -e trace=none -o $W/t3j $TP/crash_null >/dev/null 2>&1
+	$P --json --seccomp-bpf=no -f -e trace=none -o $W/t3j $TP/crash_null >/dev/null 2>&1
 	has "crash event: null_page, write" $W/t3j '"class":"null_page","access":"write"' \
-		'"args":[1,"about to crash\n",15],"ret":15'
+		'"args":[1,"about to crash\n",15],"ret":15' '"last_syscalls_complete":true'
+	# Under the seccomp filter (the default with -f and a filter) the ring says it is short.
+	$P --json -f -e trace=none -o $W/t3f $TP/crash_null >/dev/null 2>&1
+	has "crash event under the filter" $W/t3f '"class":"null_page"' \
+		'"last_syscalls_complete":false'
+	# Unselected calls do not stop in any task: tp_filter counts its context switches.
+	$P -f -e trace=faccessat -o $W/t5 $TP/tp_filter ran >/dev/null 2>&1
+	has "seccomp filter: no stops for unselected calls" $W/t5 '"main: ran"' '"thread: ran"' \
+		'"fork: ran"' '"vfork: ran"' '"exec: ran"'
 	if grep '^=> 0x' $W/err | grep -qE '	(str|stur|strb|strh)[ 	]'; then
 		ok "crash report: the => instruction is an ARM64 store"
 	else
