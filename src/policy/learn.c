@@ -118,7 +118,8 @@ static void add_dest(struct policy_learn *l, const char *name, const struct poli
 	} else if (sa->family == AF_UNSPEC) {
 		rec(l, 'a', name, "none", NULL);
 	} else if (sa->family == AF_UNIX) {
-		if (one_field(sa->path))
+		/* A relative socket path has no addr= spelling: the rule names the family. */
+		if (one_field(sa->path) && (sa->path[0] == '/' || sa->path[0] == '@'))
 			rec(l, 'a', name, "unix", sa->path);
 		else
 			rec(l, 'a', name, "fam", "1");

@@ -182,3 +182,22 @@ Test(policy_learn, glob_characters_in_programs_and_sockets_are_literal)
 	policy_free(p);
 	strbuf_free(&sb);
 }
+
+/* A socket path relative to the caller's directory has no addr= spelling: its family does. */
+Test(policy_learn, relative_unix_socket_is_learned_as_its_family)
+{
+	struct policy_learn *l = policy_learn_new();
+	struct strbuf sb = {0};
+	struct policy *p = NULL;
+	char err[256] = "";
+	struct policy_input sock = dest(AF_UNIX, "run/s", 0);
+
+	policy_learn_add(l, "sendmsg", &sock);
+	policy_learn_write(l, &sb, "test run");
+	policy_learn_free(l);
+	cr_assert_eq(policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err)), 0, "%s\n%s",
+		     err, sb.buf);
+	cr_expect_eq(verdict(p, "sendmsg", &sock), POLICY_ALLOW, "%s", sb.buf);
+	policy_free(p);
+	strbuf_free(&sb);
+}
