@@ -8,14 +8,14 @@ ptrc=${1:-$top/build/ptrc}
 calls=${2:-100000}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-cc -O2 "$top/bench/storm.c" -o "$dir/storm"
+cc -O2 -pthread "$top/bench/storm.c" -o "$dir/storm"
 cc -O2 "$top/bench/seccomp_floor.c" -o "$dir/floor"
 printf 'allow *\n' >"$dir/allow.policy"
 printf 'deny ptrace\nallow *\n' >"$dir/check.policy"
 
 median() { # COMMAND...: median wall seconds of 5 runs
-	local i t0 t1 times=()
-	for i in 1 2 3 4 5; do
+	local t0 t1 times=()
+	for _ in 1 2 3 4 5; do
 		t0=$(date +%s%N)
 		"$@" >/dev/null 2>&1 || true
 		t1=$(date +%s%N)
