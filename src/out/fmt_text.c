@@ -230,6 +230,20 @@ static void text_hex(struct strbuf *sb, const struct val *v)
 		strbuf_add_hex(sb, v->u);
 }
 
+/* 3, AT_FDCWD, and -y's 3</etc/passwd>. */
+static void text_fd(struct strbuf *sb, const struct val *v)
+{
+	if ((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD)
+		strbuf_adds(sb, "AT_FDCWD");
+	else
+		strbuf_add_i64(sb, v->fd.num);
+	if (v->fd.path) {
+		strbuf_addc(sb, '<');
+		strbuf_adds(sb, v->fd.path);
+		strbuf_addc(sb, '>');
+	}
+}
+
 /* Numbers, names and strings: the values that hold no other value. */
 static void text_scalar(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
@@ -240,15 +254,7 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		strbuf_add_i64(sb, v->i);
 		break;
 	case VAL_FD:
-		if ((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD)
-			strbuf_adds(sb, "AT_FDCWD");
-		else
-			strbuf_add_i64(sb, v->fd.num);
-		if (v->fd.path) {
-			strbuf_addc(sb, '<');
-			strbuf_adds(sb, v->fd.path);
-			strbuf_addc(sb, '>');
-		}
+		text_fd(sb, v);
 		break;
 	case VAL_UINT:
 		strbuf_add_u64(sb, v->u);

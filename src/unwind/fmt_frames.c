@@ -45,14 +45,20 @@ void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt
 	strbuf_addc(sb, '(');
 	if (f->func) {
 		add_name(sb, f->func);
-		if (f->flags & UNWIND_FRAME_HAS_OFF)
-			strbuf_addf(sb, "+0x%" PRIx64, f->func_off);
+		if (f->flags & UNWIND_FRAME_HAS_OFF) {
+			strbuf_adds(sb, "+0x");
+			strbuf_add_xdigits(sb, f->func_off);
+		}
 	}
-	strbuf_addf(sb, ") [0x%" PRIx64 "]", f->module ? f->rel : f->pc);
+	/* No printf: -k prints a line per frame, 20 for each call (issue 11). */
+	strbuf_adds(sb, ") [0x");
+	strbuf_add_xdigits(sb, f->module ? f->rel : f->pc);
+	strbuf_addc(sb, ']');
 	if (src && f->file && f->line) {
 		strbuf_addc(sb, ' ');
 		add_name(sb, o && o->full_path ? f->file : base_name(f->file));
-		strbuf_addf(sb, ":%u", f->line);
+		strbuf_addc(sb, ':');
+		strbuf_add_u64(sb, f->line);
 	}
 	if (f->flags & UNWIND_FRAME_INLINED) {
 		strbuf_adds(sb, " (inlined into ");

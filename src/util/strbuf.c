@@ -102,6 +102,13 @@ void strbuf_add_hex(struct strbuf *sb, uint64_t v)
 	strbuf_addn(sb, p, (size_t)(end - p));
 }
 
+void strbuf_add_xdigits(struct strbuf *sb, uint64_t v)
+{
+	char buf[24], *end = buf + sizeof(buf), *p = digits(end, v, 16);
+
+	strbuf_addn(sb, p, (size_t)(end - p));
+}
+
 void strbuf_add_i64_width(struct strbuf *sb, int64_t v, int width)
 {
 	size_t start = sb->len;

@@ -27,9 +27,10 @@ void strbuf_free(struct strbuf *sb);
  * was 40% of ptrc's instructions per call (issue 11).  Each prints what the
  * printf conversion in its comment does.
  */
-void strbuf_add_u64(struct strbuf *sb, uint64_t v); /* %llu */
-void strbuf_add_i64(struct strbuf *sb, int64_t v);  /* %lld */
-void strbuf_add_hex(struct strbuf *sb, uint64_t v); /* %#llx: "0x1f", and "0" for 0 */
+void strbuf_add_u64(struct strbuf *sb, uint64_t v);	/* %llu */
+void strbuf_add_i64(struct strbuf *sb, int64_t v);	/* %lld */
+void strbuf_add_hex(struct strbuf *sb, uint64_t v);	/* %#llx: "0x1f", and "0" for 0 */
+void strbuf_add_xdigits(struct strbuf *sb, uint64_t v); /* %llx: "1f" */
 /* %*lld (width > 0: right-aligned) or %-*lld (width < 0: left-aligned). */
 void strbuf_add_i64_width(struct strbuf *sb, int64_t v, int width);
 /* %0*llu: at least width digits, zeros first. */

@@ -52,6 +52,7 @@ Test(strbuf, unsigned_signed_and_hex_as_printf)
 		CHECK(strbuf_add_i64(&sb, (int64_t)v), "%" PRId64, (int64_t)v);
 		CHECK(strbuf_add_i64(&sb, -(int64_t)(v >> 1)), "%" PRId64, -(int64_t)(v >> 1));
 		CHECK(strbuf_add_hex(&sb, v), "%#" PRIx64, v);
+		CHECK(strbuf_add_xdigits(&sb, v), "%" PRIx64, v);
 	}
 }
 
