@@ -78,6 +78,8 @@ void fz_check_json_line(const char *what, const char *s, size_t n);
 void fz_check_printable(const char *what, const char *s, size_t n);
 /* The length of the valid UTF-8 sequence at s[0..n), or 0 (overlong, surrogate, cut...). */
 size_t fz_utf8_seq(const unsigned char *s, size_t n);
+/* PTRC_FUZZ_SHOW=1 in the environment: a target prints what it makes of each input. */
+bool fz_show(void);
 /* Prints what broke and aborts. */
 __attribute__((noreturn, format(printf, 1, 2))) void fz_fail(const char *fmt, ...);
 

@@ -23,9 +23,6 @@
 #include "sys/decode.h"
 #include "sys/sysent.h"
 
-/* PTRC_FUZZ_SHOW=1 prints each input's text line. */
-static bool show;
-
 struct call {
 	const struct ptrc_abi *abi;
 	uint64_t nr, regs[6], sp;
@@ -106,21 +103,13 @@ static void decode(const struct call *c, struct arena *ar)
 		check_bound("the exit", ar, before);
 	}
 	text_line(&sb, &ev, &c->to);
-	if (show)
+	if (fz_show())
 		fprintf(stderr, "%s: %s\n", c->abi->name, sb.buf);
 	fz_check_printable("text", sb.buf, sb.len);
 	strbuf_reset(&sb);
 	json_syscall(&sb, &h, &ev, NULL);
 	fz_check_json_line("json_syscall", sb.buf, sb.len);
 	strbuf_free(&sb);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	show = getenv("PTRC_FUZZ_SHOW") != NULL;
-	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -21,9 +21,6 @@
 #include "sys/decode.h"
 #include "sys/sysent.h"
 
-/* PTRC_FUZZ_SHOW=1 prints each input's call and the policy learned from it. */
-static bool show;
-
 struct call {
 	const struct ptrc_abi *abi;
 	struct sc_event ev;
@@ -102,7 +99,7 @@ static void learn_round_trip(const struct call *c)
 
 	policy_learn_add(l, c->ev.name, &c->in);
 	policy_learn_write(l, &sb, "fuzz");
-	if (show)
+	if (fz_show())
 		fprintf(stderr, "%s path \"%s\" \"%s\" family %d, learned:\n%s", c->ev.name,
 			c->in.path[0] ? c->in.path[0] : "", c->in.path[1] ? c->in.path[1] : "",
 			c->in.family, sb.buf);
@@ -119,14 +116,6 @@ static void learn_round_trip(const struct call *c)
 	policy_learn_free(l);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	show = getenv("PTRC_FUZZ_SHOW") != NULL;
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *nul = memchr(data, '\0', size);
@@ -139,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fz_u8(&f); /* the NUL */
 	read_call(&c, &f, &ar);
-	if (show)
+	if (fz_show())
 		fprintf(stderr, "%s: %s%s\n", c.abi->name, c.ev.name,
 			c.ev.ent ? "" : " (no signature)");
 	int rc = policy_parse("fuzz.policy", (const char *)data, tlen, &p, err, sizeof(err));

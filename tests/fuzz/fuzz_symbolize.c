@@ -47,9 +47,6 @@ static const uint64_t bases[4] = {0, 0x555555554000, 0x7f0000000000, 0xfffffffff
 /* A path as /proc/PID/maps may show it: a backslash, an escape byte, UTF-8. */
 static const char odd_name[] = "/tmp/odd\\dir/fu\x1b[7mzz\xc3\xa9.so";
 
-/* PTRC_FUZZ_SHOW=1 prints every lookup's text. */
-static bool show;
-
 /* Only the input: no file is looked for, no separate debug info, no debuginfod. */
 static int no_elf(Dwfl_Module *mod, void **userdata, const char *modname, Dwarf_Addr base,
 		  char **file_name, Elf **elfp)
@@ -280,7 +277,7 @@ static void format(const struct unwind_frame *fr, int n, uint8_t opt)
 	size_t want = (size_t)n + (t.stop != UNWIND_STOP_END);
 	if (o.collapse ? lines > want : lines != want)
 		fz_fail("fmt_frames: %zu lines for %d frames: %s", lines, n, sb.buf);
-	if (show)
+	if (fz_show())
 		fputs(sb.buf, stderr);
 	strbuf_reset(&sb);
 	strbuf_adds(&sb, "{\"n\":1");
@@ -358,14 +355,6 @@ static struct unwind_proc *report(int fd, uint8_t opt, Dwfl_Module **mod)
 	if (dwfl_report_end(dwfl, NULL, NULL) != 0)
 		fz_fail("dwfl_report_end: %s", dwfl_errmsg(-1));
 	return uw_proc_offline(dwfl);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	show = getenv("PTRC_FUZZ_SHOW") != NULL;
-	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,7 +1,17 @@
 /* Reading a fuzz input: numbers, byte runs and the fake tracee memory they lay out. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
+
+bool fz_show(void)
+{
+	static int on = -1;
+
+	if (on < 0)
+		on = getenv("PTRC_FUZZ_SHOW") != NULL;
+	return on;
+}
 
 uint8_t fz_u8(struct fz *f)
 {
