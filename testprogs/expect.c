@@ -265,3 +265,15 @@ void xp_catch(int sig)
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sigaction(sig, &sa, NULL);
 }
+
+void xp_main(const char *prog, int argc, char **argv, const struct xp_mode *modes)
+{
+	for (const struct xp_mode *m = modes; argc >= 2 && m->name; m++)
+		if (!strcmp(argv[1], m->name))
+			xp_exit(getpid(), m->run());
+	fprintf(stderr, "usage: %s", prog);
+	for (const struct xp_mode *m = modes; m->name; m++)
+		fprintf(stderr, "%c%s", m == modes ? ' ' : '|', m->name);
+	fputc('\n', stderr);
+	exit(2);
+}

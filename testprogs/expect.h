@@ -35,6 +35,17 @@ void xp_flush(void);
 /* States "exit_group(CODE) = ?" and "+++ exited with CODE +++" for TID, flushes, exits. */
 _Noreturn void xp_exit(pid_t tid, int code);
 
+/* A test program's modes: argv[1] names one. */
+struct xp_mode {
+	const char *name;
+	int (*run)(void);
+};
+/*
+ * Runs the mode argv[1] names (modes ends with a NULL name) and exits with its
+ * result through xp_exit(); prints a usage line and exits 2 when it names none.
+ */
+_Noreturn void xp_main(const char *prog, int argc, char **argv, const struct xp_mode *modes);
+
 /* Signals caught with xp_catch(sig): how many arrived, and the siginfo of the first 8. */
 extern volatile sig_atomic_t xp_nsig;
 extern siginfo_t xp_siginfos[8];

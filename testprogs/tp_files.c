@@ -138,21 +138,10 @@ static int run_align(void)
 
 int main(int argc, char **argv)
 {
-	int ret;
+	static const struct xp_mode modes[] = {
+		{"basic", run_basic}, {"trunc", run_trunc}, {"align", run_align}, {NULL, NULL}};
 
 	xp_init();
 	me = getpid();
-	if (argc < 2) {
-		fprintf(stderr, "usage: tp_files basic|trunc|align\n");
-		return 2;
-	}
-	if (!strcmp(argv[1], "basic"))
-		ret = run_basic();
-	else if (!strcmp(argv[1], "trunc"))
-		ret = run_trunc();
-	else if (!strcmp(argv[1], "align"))
-		ret = run_align();
-	else
-		return 2;
-	xp_exit(me, ret);
+	xp_main("tp_files", argc, argv, modes);
 }

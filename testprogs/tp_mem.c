@@ -229,23 +229,12 @@ static int run_huge(void)
 
 int main(int argc, char **argv)
 {
-	int ret;
+	static const struct xp_mode modes[] = {
+		{"straddle", run_straddle}, {"counts", run_counts}, {"select", run_select},
+		{"huge", run_huge},	    {NULL, NULL},
+	};
 
 	xp_init();
 	me = getpid();
-	if (argc < 2) {
-		fprintf(stderr, "usage: tp_mem straddle|counts|select|huge\n");
-		return 2;
-	}
-	if (!strcmp(argv[1], "straddle"))
-		ret = run_straddle();
-	else if (!strcmp(argv[1], "counts"))
-		ret = run_counts();
-	else if (!strcmp(argv[1], "select"))
-		ret = run_select();
-	else if (!strcmp(argv[1], "huge"))
-		ret = run_huge();
-	else
-		return 2;
-	xp_exit(me, ret);
+	xp_main("tp_mem", argc, argv, modes);
 }

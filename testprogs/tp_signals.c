@@ -252,23 +252,13 @@ static int run_catch(void)
 
 int main(int argc, char **argv)
 {
-	int ret;
+	static const struct xp_mode modes[] = {{"deliver", run_deliver},
+					       {"stopcont", run_stopcont},
+					       {"killed", run_killed},
+					       {"catch", run_catch},
+					       {NULL, NULL}};
 
 	xp_init();
 	me = getpid();
-	if (argc < 2) {
-		fprintf(stderr, "usage: tp_signals deliver|stopcont|killed\n");
-		return 2;
-	}
-	if (!strcmp(argv[1], "deliver"))
-		ret = run_deliver();
-	else if (!strcmp(argv[1], "stopcont"))
-		ret = run_stopcont();
-	else if (!strcmp(argv[1], "killed"))
-		ret = run_killed();
-	else if (!strcmp(argv[1], "catch"))
-		ret = run_catch();
-	else
-		return 2;
-	xp_exit(me, ret);
+	xp_main("tp_signals", argc, argv, modes);
 }
