@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/expr.h"
+#include "cli/strace_opts.h"
 #include "sys/signame.h"
 #include "util/xalloc.h"
 
@@ -113,7 +114,16 @@ int expr_parse(struct config *cfg, const char *expr, char *err, size_t errlen)
 		return expr_signals(cfg, value, err, errlen);
 	if (KEY("status"))
 		return expr_status(cfg, value, err, errlen);
+	if (KEY("quiet") || KEY("silent") || KEY("silence") || KEY("q"))
+		return opt_quiet(cfg, value, err, errlen);
+	if (KEY("decode-fds"))
+		return opt_decode_fds(cfg, value, err, errlen);
+	if (KEY("abbrev") || KEY("a"))
+		return opt_abbrev_set(cfg, "abbrev", value, err, errlen);
+	if (KEY("verbose") || KEY("v"))
+		return opt_abbrev_set(cfg, "verbose", value, err, errlen);
 #undef KEY
-	snprintf(err, errlen, "unsupported -e qualifier in '%s'", expr);
+	/* raw=, read=, write=, inject=, fault=, kvm=: strace's, not (yet) ptrc's. */
+	snprintf(err, errlen, "-e %.*s= is not supported by ptrc (in '%s')", (int)klen, expr, expr);
 	return -EINVAL;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/expr.h"
+#include "cli/strace_opts.h"
 #include "cli/usage.h"
 #include "out/fmt_text.h"
 #include "util/xalloc.h"
@@ -76,7 +77,21 @@ enum {
 	OPT_LAST_SYSCALLS,
 	OPT_INTERRUPTIBLE,
 	OPT_SECCOMP_BPF,
+	OPT_TIMESTAMPS,
+	OPT_RELATIVE,
+	OPT_SYSCALL_TIMES,
+	OPT_STRINGS_IN_HEX,
+	OPT_OUTPUT_SEPARATELY,
+	OPT_UNSUPPORTED, /* strace's options ptrc does not have: said so, by name */
+	OPT_QUALIFIER,	 /* + index into qualifiers[]: --NAME=VALUE is -e NAME=VALUE */
 };
+
+/* strace's -e qualifiers that have a long option of their own. */
+static const char *const qualifiers[] = {
+	"trace", "signal", "status", "abbrev", "verbose", "raw",	"read",
+	"write", "quiet",  "kvm",    "inject", "fault",	  "decode-fds",
+};
+#define QUAL(i) (OPT_QUALIFIER + (i))
 
 static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -86,7 +101,39 @@ static const struct option long_opts[] = {
 	{"string-limit", required_argument, NULL, 's'},
 	{"columns", required_argument, NULL, 'a'},
 	{"attach", required_argument, NULL, 'p'},
-	{"quiet", no_argument, NULL, 'q'},
+	{"trace", required_argument, NULL, QUAL(0)},
+	{"signal", required_argument, NULL, QUAL(1)},
+	{"status", required_argument, NULL, QUAL(2)},
+	{"abbrev", required_argument, NULL, QUAL(3)},
+	{"verbose", required_argument, NULL, QUAL(4)},
+	{"raw", required_argument, NULL, QUAL(5)},
+	{"read", required_argument, NULL, QUAL(6)},
+	{"write", required_argument, NULL, QUAL(7)},
+	{"quiet", optional_argument, NULL, QUAL(8)},
+	{"kvm", required_argument, NULL, QUAL(9)},
+	{"inject", required_argument, NULL, QUAL(10)},
+	{"fault", required_argument, NULL, QUAL(11)},
+	{"decode-fds", optional_argument, NULL, QUAL(12)},
+	{"no-abbrev", no_argument, NULL, 'v'},
+	{"stack-traces", no_argument, NULL, 'k'},
+	{"timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
+	{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
+	{"relative-timestamps", optional_argument, NULL, OPT_RELATIVE},
+	{"syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES},
+	{"strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX},
+	{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY},
+	{"daemonize", optional_argument, NULL, OPT_UNSUPPORTED},
+	{"detach-on", required_argument, NULL, OPT_UNSUPPORTED},
+	{"output-append-mode", no_argument, NULL, OPT_UNSUPPORTED},
+	{"instruction-pointer", no_argument, NULL, OPT_UNSUPPORTED},
+	{"summary-columns", required_argument, NULL, OPT_UNSUPPORTED},
+	{"summary-syscall-overhead", required_argument, NULL, OPT_UNSUPPORTED},
+	{"decode-pids", required_argument, NULL, OPT_UNSUPPORTED},
+	{"pidns-translation", no_argument, NULL, OPT_UNSUPPORTED},
+	{"always-show-pid", no_argument, NULL, OPT_UNSUPPORTED},
+	{"kill-on-exit", no_argument, NULL, OPT_UNSUPPORTED},
+	{"debug", no_argument, NULL, OPT_UNSUPPORTED},
+	{"tips", optional_argument, NULL, OPT_UNSUPPORTED},
 	{"summary-only", no_argument, NULL, 'c'},
 	{"summary", no_argument, NULL, 'C'},
 	{"summary-wall-clock", no_argument, NULL, 'w'},
@@ -182,6 +229,49 @@ static int parse_seccomp_bpf(struct config *cfg, const char *arg)
 	return 0;
 }
 
+/* A long option that is an -e qualifier: --trace=SET is -e trace=SET. */
+static int parse_qualifier(struct config *cfg, const char *name, const char *arg)
+{
+	char expr[4096], err[160];
+
+	if (!arg && !strcmp(name, "quiet")) {
+		cfg->qcount++; /* --quiet alone is -q */
+		return 0;
+	}
+	snprintf(expr, sizeof(expr), "%s=%s", name, arg ? arg : "path");
+	return expr_parse(cfg, expr, err, sizeof(err)) ? usage_error("%s", err) : 0;
+}
+
+/* strace's long options for timestamps, hex strings and separate files; 1 when none. */
+static int parse_strace_long(struct config *cfg, int c, const char *arg)
+{
+	char err[160];
+
+	if (c >= OPT_QUALIFIER && c < OPT_QUALIFIER + (int)(sizeof(qualifiers) / sizeof(char *)))
+		return parse_qualifier(cfg, qualifiers[c - OPT_QUALIFIER], arg);
+	switch (c) {
+	case OPT_TIMESTAMPS:
+		return opt_timestamps(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	case OPT_RELATIVE:
+		cfg->rflag = true;
+		return arg && opt_precision(arg, &cfg->rel_digits)
+			       ? usage_error("invalid --relative-timestamps: '%s' (s, ms, us, ns)",
+					     arg)
+			       : 0;
+	case OPT_SYSCALL_TIMES:
+		cfg->Tflag = true;
+		return arg && opt_precision(arg, &cfg->dur_digits)
+			       ? usage_error("invalid --syscall-times: '%s' (s, ms, us, ns)", arg)
+			       : 0;
+	case OPT_STRINGS_IN_HEX:
+		return opt_strings_in_hex(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	case OPT_OUTPUT_SEPARATELY:
+		cfg->separately = true;
+		return 0;
+	}
+	return 1;
+}
+
 /* The long options that take an argument; 1 when c is none of them. */
 static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 {
@@ -214,7 +304,7 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 			       ? usage_error("invalid --last-syscalls: '%s' (1 to 4096)", arg)
 			       : 0;
 	}
-	return 1;
+	return parse_strace_long(cfg, c, arg);
 }
 
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
@@ -259,18 +349,15 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	return parse_long_with_arg(cfg, c, arg);
 }
 
-static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)
+/* The options without an argument; 1 when c is none of them. */
+static int parse_flag(struct config *cfg, int c)
 {
-	int rc = parse_with_arg(cfg, c, arg);
-
-	if (rc <= 0)
-		return rc;
 	switch (c) {
 	case 'f':
 		cfg->follow++;
 		return 0;
 	case 'q':
-		cfg->quiet++;
+		cfg->qcount++;
 		return 0;
 	case 'x':
 		cfg->xflag++;
@@ -315,11 +402,59 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 		return expr_status(cfg, "successful", NULL, 0);
 	case 'Z':
 		return expr_status(cfg, "failed", NULL, 0);
+	}
+	return 1;
+}
+
+static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)
+{
+	int rc = parse_with_arg(cfg, c, arg);
+
+	if (rc <= 0 || (rc = parse_flag(cfg, c)) <= 0)
+		return rc;
+	switch (c) {
+	case OPT_UNSUPPORTED:
+	case 'D':
+	case 'b':
+	case 'A':
+	case 'O':
+	case 'U':
+	case 'Y':
+	case 'i':
+	case 'd':
+		return usage_error("strace's option '%s' is not supported by ptrc", optname);
 	case ':':
 		return usage_error("option '%s' needs an argument", optname);
 	default:
 		return usage_error("unknown option '%s'", optname);
 	}
+}
+
+/* What the short options' counts mean once all are read. */
+static void settle(struct config *cfg)
+{
+	static const uint8_t digits[] = {0, 0, 6, 6};
+
+	cfg->quiet |= opt_quiet_level(cfg->qcount);
+	if (cfg->separately && cfg->follow)
+		cfg->follow = 2;
+	if (!cfg->ts_given && cfg->tflag) {
+		unsigned t = cfg->tflag > 3 ? 3 : cfg->tflag;
+		cfg->ts_format = t == 3 ? TS_UNIX : TS_CLOCK;
+		cfg->ts_digits = digits[t];
+	}
+}
+
+/*
+ * getopt_long takes any unique prefix of a long option; ptrc takes none, so
+ * that no abbreviation means another option than strace's would ("--trace"
+ * was "--trace-path" once).
+ */
+static bool full_name(const char *arg, const char *name)
+{
+	size_t n = strcspn(arg + 2, "=");
+
+	return n == strlen(name) && !strncmp(arg + 2, name, n);
 }
 
 static int check(const struct config *cfg)
@@ -330,6 +465,8 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "a command and -p cannot be used together");
 	if (cfg->follow > 1 && !cfg->outfile)
 		return usage_error("%s", "-ff needs -o FILE");
+	if (cfg->separately && (!cfg->outfile || !cfg->follow))
+		return usage_error("%s", "--output-separately needs -o FILE and -f (it is -ff)");
 	if ((cfg->nenv || cfg->user) && !cfg->argv[0])
 		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
 	if (cfg->seccomp_file && !cfg->policy_file && !cfg->learn_file)
@@ -342,17 +479,26 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->strsize = 32;
 	cfg->acolumn = 40;
+	cfg->rel_digits = cfg->dur_digits = 6;
 	cfg->sigmask[0] = cfg->sigmask[1] = ~0ULL;
 	sysfilter_init(&cfg->trace);
 
 	opterr = 0;
 	optind = 1;
 	for (;;) {
-		int prev = optind;
+		int prev = optind, li = -1;
 		int c = getopt_long(argc, argv,
-				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:I:", long_opts, NULL);
+				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:I:Db:AO:U:Yid",
+				    long_opts, &li);
 		if (c == -1)
 			break;
+		if (li >= 0 && !full_name(argv[prev], long_opts[li].name)) {
+			char typed[64];
+			snprintf(typed, sizeof(typed), "%.*s", (int)strcspn(argv[prev], "="),
+				 argv[prev]);
+			return usage_error("unknown option '%s' (long options are not abbreviated)",
+					   typed);
+		}
 		if (c == 'h') {
 			cli_print_help(stdout);
 			return CLI_EXIT;
@@ -365,13 +511,15 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 		if (c == '?' && optopt)
 			snprintf(optname, sizeof(optname), "-%c", optopt);
 		else
-			snprintf(optname, sizeof(optname), "%s",
+			snprintf(optname, sizeof(optname), "%.*s",
+				 (int)strcspn(argv[prev < argc ? prev : argc - 1], "="),
 				 argv[prev < argc ? prev : argc - 1]);
 		int rc = parse_one(cfg, c, optarg, optname);
 		if (rc < 0)
 			return rc;
 	}
 	cfg->argv = argv + optind;
+	settle(cfg);
 	/* A policy is about the whole job: follow every child. */
 	if ((cfg->policy_file || cfg->learn_file) && !cfg->follow)
 		cfg->follow = 1;

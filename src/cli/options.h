@@ -23,28 +23,49 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
 
+/* strace's --quiet set. */
+enum {
+	QUIET_ATTACH = 1 << 0,		/* "Process N attached", "detached" */
+	QUIET_PERSONALITY = 1 << 1,	/* "[ Process PID=N runs in 32 bit mode. ]" */
+	QUIET_EXIT = 1 << 2,		/* "+++ exited with N +++" */
+	QUIET_THREAD_EXECVE = 1 << 3,	/* "+++ superseded by execve in pid N +++" */
+	QUIET_PATH_RESOLUTION = 1 << 4, /* -P's resolution messages (ptrc prints none) */
+	QUIET_ALL = (1 << 5) - 1,
+};
+
+/* -t, -tt, -ttt and --absolute-timestamps: which clock the stamp shows. */
+enum ts_format { TS_NONE, TS_CLOCK, TS_UNIX };
+
 /* A seccomp filter for a filtered launch: when it helps (default), asked for, or never. */
 enum seccomp_bpf_use { SECCOMP_BPF_AUTO, SECCOMP_BPF_YES, SECCOMP_BPF_NO };
 
 struct config {
 	unsigned follow; /* -f: 1, -ff: 2 */
+	bool separately; /* --output-separately: with -f, -ff */
 	const char *outfile;
-	unsigned strsize;	/* -s */
-	unsigned acolumn;	/* -a */
-	unsigned quiet;		/* -q: 1, -qq: 2 */
-	unsigned xflag;		/* -x: 1, -xx: 2 */
-	unsigned tflag;		/* -t: 1, -tt: 2, -ttt: 3 */
-	bool rflag;		/* -r: relative timestamps */
-	bool Tflag;		/* -T: time spent in syscalls */
-	bool verbose;		/* -v */
-	unsigned xstyle;	/* -X: enum const_style (raw, abbrev, verbose) */
-	bool nflag;		/* -n: syscall numbers */
-	unsigned yflag;		/* -y: 1 descriptor paths, -yy: 2 with socket endpoints */
-	unsigned cflag;		/* -c: 1 (summary only), -C: 2 (trace and summary) */
-	bool wflag;		/* -w: summary of wall-clock latency */
-	enum summary_sort sort; /* -S */
-	unsigned status_mask;	/* -e status=, -z, -Z; 0 means every outcome */
-	char **paths;		/* -P, owned */
+	unsigned strsize;	  /* -s */
+	unsigned acolumn;	  /* -a */
+	unsigned quiet;		  /* QUIET_*: what -q, -qq, -qqq, --quiet=SET leave out */
+	unsigned qcount;	  /* -q given this many times */
+	bool quiet_given;	  /* --quiet=SET */
+	unsigned xflag;		  /* -x: 1, -xx: 2 */
+	unsigned tflag;		  /* -t: 1, -tt: 2, -ttt: 3 */
+	enum ts_format ts_format; /* from -t... or --absolute-timestamps */
+	uint8_t ts_digits;	  /* digits of a second after the point: 0, 3, 6, 9 */
+	bool ts_given;		  /* --absolute-timestamps */
+	bool rflag;		  /* -r: relative timestamps */
+	uint8_t rel_digits;	  /* -r's precision (default 6: microseconds) */
+	bool Tflag;		  /* -T: time spent in syscalls */
+	uint8_t dur_digits;	  /* -T's precision (default 6) */
+	bool verbose;		  /* -v */
+	unsigned xstyle;	  /* -X: enum const_style (raw, abbrev, verbose) */
+	bool nflag;		  /* -n: syscall numbers */
+	unsigned yflag;		  /* -y: 1 descriptor paths, -yy: 2 with socket endpoints */
+	unsigned cflag;		  /* -c: 1 (summary only), -C: 2 (trace and summary) */
+	bool wflag;		  /* -w: summary of wall-clock latency */
+	enum summary_sort sort;	  /* -S */
+	unsigned status_mask;	  /* -e status=, -z, -Z; 0 means every outcome */
+	char **paths;		  /* -P, owned */
 	size_t npaths;
 	uint64_t sigmask[2]; /* -e signal=: bit n-1 set when signal n is shown */
 	char **env;	     /* -E VAR=VAL or -E VAR (unset), pointing into argv */

@@ -130,7 +130,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 	}
 	struct text_lead l = task_lead(t, task);
 	struct out_stream *s = task_stream(t, task);
-	if (WIFEXITED(status) && t->cfg->quiet < 2 && !t->lifecycle_quiet)
+	if (WIFEXITED(status) && !(t->cfg->quiet & QUIET_EXIT) && !t->lifecycle_quiet)
 		text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status) && cli_signal_shown(t->cfg, WTERMSIG(status)))
 		text_line(s, &l, "+++ killed by %s%s +++",
@@ -140,7 +140,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 
 void emit_superseded(struct tracer *t, struct task *leader, pid_t old_tid)
 {
-	if (json(t))
+	if (json(t) || (t->cfg->quiet & QUIET_THREAD_EXECVE))
 		return; /* the exec event names the former tid */
 	struct text_lead l = task_lead(t, leader);
 	text_line(task_stream(t, leader), &l, "+++ superseded by execve in pid %d +++",
@@ -185,7 +185,7 @@ void emit_task_start(struct tracer *t, struct task *task, int how, const struct 
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi)
 {
 	/* strace's message, not a trace line: never in a -o file, and -q hides it. */
-	if (json(t) || t->cfg->quiet || t->lifecycle_quiet)
+	if (json(t) || (t->cfg->quiet & QUIET_PERSONALITY) || t->lifecycle_quiet)
 		return; /* the exec event names the ABI; a policy run prints no trace */
 	if (t->cfg->outfile) {
 		fprintf(stderr, "[ Process PID=%d runs in %d bit mode. ]\n", (int)task->tid,

@@ -42,6 +42,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->topt.acolumn = cfg->acolumn;
 	t->topt.xflag = (uint8_t)cfg->xflag;
 	t->topt.durations = cfg->Tflag;
+	t->topt.dur_digits = cfg->dur_digits;
 	t->topt.numbers = cfg->nflag;
 	t->topt.xstyle = (uint8_t)cfg->xstyle;
 	t->nbuckets = 1024;

@@ -21,10 +21,16 @@ struct out_stream *task_stream(struct tracer *t, struct task *task)
 
 static void add_time(struct tracer *t, struct text_lead *l)
 {
-	if (!t->cfg->tflag && !t->cfg->rflag)
+	const struct config *cfg = t->cfg;
+
+	if (cfg->ts_format == TS_NONE && !cfg->rflag)
 		return;
-	l->stamp = (enum stamp_style)t->cfg->tflag;
-	l->relative = t->cfg->rflag;
+	l->stamp = cfg->ts_format == TS_UNIX	? STAMP_UNIX
+		   : cfg->ts_format == TS_CLOCK ? STAMP_CLOCK
+						: STAMP_NONE;
+	l->stamp_digits = cfg->ts_digits;
+	l->relative = cfg->rflag;
+	l->rel_digits = cfg->rel_digits;
 	clock_gettime(CLOCK_REALTIME, &l->when);
 	if (t->last_line.tv_sec || t->last_line.tv_nsec) {
 		l->rel.tv_sec = l->when.tv_sec - t->last_line.tv_sec;
@@ -61,7 +67,8 @@ bool tracer_chatty(const struct tracer *t)
 {
 	/* JSON's task_start events say it, and stderr may carry the JSON stream;
 	 * policy runs report violations, not the processes they follow. */
-	return !t->cfg->quiet && !t->cfg->json && !t->cfg->policy_file && !t->cfg->learn_file;
+	return !(t->cfg->quiet & QUIET_ATTACH) && !t->cfg->json && !t->cfg->policy_file &&
+	       !t->cfg->learn_file;
 }
 
 void tracer_msg(const char *fmt, ...)

@@ -10,11 +10,12 @@
 #include "../util/strbuf.h"
 
 struct text_opts {
-	unsigned acolumn; /* -a: column of "= " */
-	uint8_t xflag;	  /* -x: 1 hex for non-printable strings, 2 hex for all */
-	bool durations;	  /* -T: time spent in each syscall */
-	bool numbers;	  /* -n: syscall numbers before names */
-	uint8_t xstyle;	  /* -X: how constants print (enum const_style) */
+	unsigned acolumn;   /* -a: column of "= " */
+	uint8_t xflag;	    /* -x: 1 hex for non-printable strings, 2 hex for all */
+	bool durations;	    /* -T: time spent in each syscall */
+	uint8_t dur_digits; /* -T's digits after the point: 0, 3, 6 (default) or 9 */
+	bool numbers;	    /* -n: syscall numbers before names */
+	uint8_t xstyle;	    /* -X: how constants print (enum const_style) */
 };
 
 enum const_style {

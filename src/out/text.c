@@ -5,23 +5,40 @@
 
 #include "../sys/signame.h"
 
+/* ".123456": the first digits places of a second's nsec (nothing for 0). */
+static void add_fraction(struct strbuf *sb, long nsec, unsigned digits)
+{
+	uint64_t v = (uint64_t)nsec;
+
+	if (!digits)
+		return;
+	for (unsigned i = digits; i < 9; i++)
+		v /= 10;
+	strbuf_addc(sb, '.');
+	strbuf_add_u64_zeros(sb, v, digits);
+}
+
 static void add_stamp(struct strbuf *sb, const struct text_lead *l)
 {
 	struct tm tm;
 	char buf[32];
 
-	if (l->stamp == STAMP_EPOCH) {
-		strbuf_addf(sb, "%lld.%06ld ", (long long)l->when.tv_sec, l->when.tv_nsec / 1000);
-	} else if (l->stamp != STAMP_NONE) {
+	if (l->stamp == STAMP_UNIX) {
+		strbuf_add_i64(sb, l->when.tv_sec);
+	} else if (l->stamp == STAMP_CLOCK) {
 		localtime_r(&l->when.tv_sec, &tm);
 		strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
 		strbuf_adds(sb, buf);
-		if (l->stamp == STAMP_MICROS)
-			strbuf_addf(sb, ".%06ld", l->when.tv_nsec / 1000);
+	}
+	if (l->stamp != STAMP_NONE) {
+		add_fraction(sb, l->when.tv_nsec, l->stamp_digits);
 		strbuf_addc(sb, ' ');
 	}
-	if (l->relative)
-		strbuf_addf(sb, "%6lld.%06ld ", (long long)l->rel.tv_sec, l->rel.tv_nsec / 1000);
+	if (l->relative) {
+		strbuf_add_i64_width(sb, l->rel.tv_sec, 6);
+		add_fraction(sb, l->rel.tv_nsec, l->rel_digits);
+		strbuf_addc(sb, ' ');
+	}
 }
 
 static void add_lead(struct strbuf *sb, const struct text_lead *l)
@@ -110,8 +127,7 @@ static void finish(struct out_stream *s, struct strbuf *sb, const struct sc_even
 	if (o->durations && ev->exited && ev->duration_ns >= 0) {
 		strbuf_adds(sb, " <");
 		strbuf_add_i64(sb, ev->duration_ns / 1000000000);
-		strbuf_addc(sb, '.');
-		strbuf_add_u64_zeros(sb, (uint64_t)(ev->duration_ns / 1000 % 1000000), 6);
+		add_fraction(sb, (long)(ev->duration_ns % 1000000000), o->dur_digits);
 		strbuf_addc(sb, '>');
 	}
 	strbuf_addc(sb, '\n');

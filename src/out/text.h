@@ -21,16 +21,17 @@ enum lead_style {
 
 enum stamp_style {
 	STAMP_NONE,
-	STAMP_SECONDS, /* -t: 12:34:56 */
-	STAMP_MICROS,  /* -tt: 12:34:56.123456 */
-	STAMP_EPOCH,   /* -ttt: 1700000000.123456 */
+	STAMP_CLOCK, /* -t: 12:34:56, -tt: 12:34:56.123456 */
+	STAMP_UNIX,  /* -ttt: 1700000000.123456 */
 };
 
 struct text_lead {
 	pid_t tid;
 	enum lead_style style;
 	enum stamp_style stamp;
+	uint8_t stamp_digits; /* digits of a second after the point: 0, 3, 6 or 9 */
 	bool relative;	      /* -r: print rel */
+	uint8_t rel_digits;   /* the same for rel */
 	struct timespec when; /* wall-clock time of the event, for stamp */
 	struct timespec rel;  /* time since the previous line, for -r */
 };

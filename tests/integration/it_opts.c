@@ -125,6 +125,25 @@ Test(opts, n_and_T_and_tt)
 	free(t);
 }
 
+/* strace's long spellings, with a precision of their own (the same lines under strace 6.1). */
+Test(opts, long_spellings_and_precisions)
+{
+	RUN("--syscall-number", "--syscall-times=ns", "--absolute-timestamps=unix,ms",
+	    "--trace=getppid", "-o", "@TRACE");
+	char *t = it_read_trace(&r, NULL), *nr = it_info(&r, "getppid_nr");
+	char pattern[256];
+	snprintf(pattern, sizeof(pattern),
+		 "^[0-9]+\\.[0-9]{3} \\[ *%s\\] getppid\\(\\) += [0-9]+ <[0-9]+\\.[0-9]{9}>$", nr);
+	cr_assert(matches(t, pattern), "no line like %s in:\n%s", pattern, t);
+	free(nr);
+	free(t);
+	RUN("--relative-timestamps=ms", "--quiet=exit", "--trace=getppid", "-o", "@TRACE");
+	t = it_read_trace(&r, NULL);
+	cr_assert(matches(t, "^ +[0-9]+\\.[0-9]{3} getppid\\(\\) += [0-9]+$"), "%s", t);
+	cr_assert(!strstr(t, "+++ exited"), "--quiet=exit:\n%s", t);
+	free(t);
+}
+
 Test(opts, signal_filter_hides_signal_lines)
 {
 	RUN("-e", "signal=none", "-o", "@TRACE");

@@ -1,6 +1,7 @@
 /* Option parsing: values, expressions, usage errors. */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
+#include <errno.h>
 
 #include "cli/options.h"
 
@@ -23,7 +24,7 @@ Test(cli, basic_values, .init = cr_redirect_stderr)
 	cr_assert_eq(cfg.follow, 1);
 	cr_assert_eq(cfg.strsize, 64);
 	cr_assert_eq(cfg.acolumn, 20);
-	cr_assert_eq(cfg.quiet, 2);
+	cr_assert_eq(cfg.quiet, QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT, "-qq is strace's");
 	cr_assert_str_eq(cfg.outfile, "x");
 	cr_assert_str_eq(cfg.argv[0], "ls");
 	cr_assert_str_eq(cfg.argv[1], "-l");
@@ -93,4 +94,71 @@ Test(cli, z_and_summary_flags, .init = cr_redirect_stderr)
 	cr_assert_eq(cfg.yflag, 2);
 	cr_assert(cfg.nflag);
 	cli_free(&cfg);
+}
+
+/* strace's long spellings mean what strace's do; -e qualifiers have a long form of their own. */
+Test(cli, strace_long_options, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *a1[] = {"ptrc",
+		      "--trace=openat",
+		      "--absolute-timestamps=unix,ns",
+		      "--relative-timestamps=ms",
+		      "--syscall-times=ns",
+		      "--quiet=exit,thread-execve",
+		      "--strings-in-hex=non-ascii",
+		      "--decode-fds=all",
+		      "--no-abbrev",
+		      "ls",
+		      NULL};
+
+	cr_assert_eq(parse(&cfg, a1), CLI_RUN);
+	cr_expect(cfg.trace_given);
+	cr_expect_eq(cfg.ts_format, TS_UNIX);
+	cr_expect_eq(cfg.ts_digits, 9);
+	cr_expect(cfg.rflag);
+	cr_expect_eq(cfg.rel_digits, 3);
+	cr_expect(cfg.Tflag);
+	cr_expect_eq(cfg.dur_digits, 9);
+	cr_expect_eq(cfg.quiet, QUIET_EXIT | QUIET_THREAD_EXECVE);
+	cr_expect_eq(cfg.xflag, 1);
+	cr_expect_eq(cfg.yflag, 2);
+	cr_expect(cfg.verbose);
+	cli_free(&cfg);
+
+	char *a2[] = {"ptrc", "-ttt", "-q", "-e", "quiet=!exit", "ls", NULL};
+	cr_assert_eq(parse(&cfg, a2), CLI_RUN);
+	cr_expect_eq(cfg.ts_format, TS_UNIX);
+	cr_expect_eq(cfg.ts_digits, 6);
+	cr_expect_eq(cfg.quiet, QUIET_ALL & ~QUIET_EXIT, "-e quiet=!exit, and -q's attach with it");
+	cli_free(&cfg);
+
+	char *a3[] = {"ptrc", "-t", "--absolute-timestamps=format:time,precision:ms", "ls", NULL};
+	cr_assert_eq(parse(&cfg, a3), CLI_RUN);
+	cr_expect_eq(cfg.ts_format, TS_CLOCK);
+	cr_expect_eq(cfg.ts_digits, 3);
+	cli_free(&cfg);
+}
+
+/* No abbreviation, and what ptrc does not have is refused by name, in one line. */
+Test(cli, abbreviations_and_unsupported_options_are_refused, .init = cr_redirect_stderr)
+{
+	static char *refused[][4] = {
+		{"ptrc", "--trace-p=x", "ls", NULL},
+		{"ptrc", "--follow", "ls", NULL},
+		{"ptrc", "-D", "ls", NULL},
+		{"ptrc", "--daemonize=grandchild", "ls", NULL},
+		{"ptrc", "-e", "read=3", NULL},
+		{"ptrc", "--quiet=bogus", "ls", NULL},
+		{"ptrc", "--absolute-timestamps=ps", "ls", NULL},
+		{"ptrc", "-e", "verbose=none", NULL},
+		{"ptrc", "--output-separately", "ls", NULL},
+	};
+	struct config cfg;
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		cr_expect_eq(parse(&cfg, refused[i]), -EINVAL, "%s %s", refused[i][1],
+			     refused[i][2] ? refused[i][2] : "");
+		cli_free(&cfg);
+	}
 }
