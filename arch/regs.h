@@ -24,6 +24,14 @@ struct reg_layout {
 	unsigned pc, sp;      /* indexes into regs */
 	unsigned word_size;   /* bytes of an address */
 	int cs_arch, cs_mode; /* capstone's names for the instruction set */
+	/*
+	 * DWARF's numbering, for the fast stack walk (src/unwind/fastwalk.c):
+	 * dwarf[i] indexes regs for DWARF register i, for the ndwarf registers
+	 * that libdw's unwinder tracks for the ABI (its ebl_frame_nregs), so both
+	 * walks start from the same registers.  ndwarf 0: no fast walk.
+	 */
+	const uint8_t *dwarf;
+	unsigned ndwarf;
 };
 
 extern const struct reg_layout reg_layout_x86_64;

@@ -52,6 +52,9 @@ static const struct reg_desc regs_i386[] = {
 	R("orig_eax", ORIG_EAX),
 };
 
+/* The psABI's DWARF numbers 0..8: eax ecx edx ebx esp ebp esi edi eip (indexes above). */
+static const uint8_t dwarf_i386[] = {3, 5, 6, 4, 1, 2, 7, 8, 0};
+
 const struct reg_layout reg_layout_i386 = {
 	.abi = "i386",
 	.regset_size = NWORDS * 4,
@@ -62,4 +65,6 @@ const struct reg_layout reg_layout_i386 = {
 	.word_size = 4,
 	.cs_arch = CS_ARCH_X86,
 	.cs_mode = CS_MODE_32,
+	.dwarf = dwarf_i386,
+	.ndwarf = sizeof(dwarf_i386),
 };

@@ -70,6 +70,9 @@ static const struct reg_desc regs_x86_64[] = {
 	R("fs_base", FS_BASE), R("gs_base", GS_BASE), R("orig_rax", ORIG_RAX),
 };
 
+/* The psABI's DWARF numbers 0..16: rax rdx rcx rbx rsi rdi rbp rsp r8..r15 rip (indexes above). */
+static const uint8_t dwarf_x86_64[] = {3, 6, 5, 4, 7, 8, 2, 1, 9, 10, 11, 12, 13, 14, 15, 16, 0};
+
 const struct reg_layout reg_layout_x86_64 = {
 	.abi = "x86_64",
 	.regset_size = NWORDS * 8,
@@ -80,4 +83,6 @@ const struct reg_layout reg_layout_x86_64 = {
 	.word_size = 8,
 	.cs_arch = CS_ARCH_X86,
 	.cs_mode = CS_MODE_64,
+	.dwarf = dwarf_x86_64,
+	.ndwarf = sizeof(dwarf_x86_64),
 };
