@@ -4,6 +4,7 @@
 
 #include <elfutils/libdwfl.h>
 
+#include "mem/tmem.h"
 #include "unwind.h"
 
 /* One raw frame as a backend produces it. */
@@ -48,6 +49,54 @@ struct symcache {
 	bool no_source; /* entries hold no file:line or inline frames */
 };
 
+/*
+ * The fast walk's rules (fastwalk.c): the CFI row of one address, kept only
+ * when every register that libdw's unwinder tracks has a rule of one of these
+ * forms, so that a step is a few additions and loads.
+ */
+enum { FW_MAX_REGS = 17 }; /* x86_64's 17 DWARF registers; i386 has 9 */
+
+enum fw_kind {
+	FW_UNDEF,   /* no value in the caller */
+	FW_SAME,    /* the callee's value */
+	FW_AT_CFA,  /* the word at CFA + off */
+	FW_VAL_CFA, /* CFA + off itself */
+	FW_REG,	    /* register reg + off */
+	FW_AT_REG,  /* the word at register reg + off */
+};
+
+struct fw_rule {
+	int32_t off;
+	uint8_t kind; /* enum fw_kind */
+	uint8_t reg;
+};
+
+enum fw_state { FW_EMPTY, FW_SIMPLE, FW_COMPLEX };
+
+struct fw_row {
+	uint64_t key;	   /* the address looked up: pc, or pc - 1 for a return address */
+	uint8_t state;	   /* enum fw_state; a FW_COMPLEX row is cached too, and means libdw */
+	uint8_t cfa_reg;   /* CFA = register cfa_reg + cfa_off */
+	uint8_t cfa_deref; /* CFA = the word at register cfa_reg + cfa_off */
+	uint8_t ra;	   /* the return address column */
+	int32_t cfa_off;
+	struct fw_rule rule[FW_MAX_REGS];
+};
+
+/* The registers of one frame, by DWARF number. */
+struct fw_regs {
+	uint64_t v[FW_MAX_REGS];
+	uint32_t valid; /* bit i: register i has a value */
+	unsigned n;	/* registers tracked */
+	uint64_t mask;	/* ~0, or the low 32 bits for a 32-bit ABI (as libdw masks them) */
+};
+
+struct fw_cache {
+	struct fw_row *rows; /* open addressing on key; FW_EMPTY marks a free slot */
+	size_t cap, used;
+	unsigned char *stack; /* the window of stack memory read at each walk */
+};
+
 struct lu_state;
 
 struct unwind_proc {
@@ -60,8 +109,10 @@ struct unwind_proc {
 	bool attached; /* libdw: thread state attached to the process */
 	bool offline;  /* the caller reported the modules (uw_proc_offline): no /proc/PID/maps */
 	int sp_regno;  /* DWARF number of the stack pointer */
+	bool no_fast;  /* PTRC_UNWIND_NO_FAST set: always the libdw walk (a test hook) */
 	Dwfl *dwfl;
 	struct symcache cache;
+	struct fw_cache fw;
 	struct lu_state *lu;
 };
 
@@ -89,6 +140,24 @@ void uw_dwfl_drop(struct unwind_proc *up);
 int uw_dwfl_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);
 /* Records a frame and checks the limits; false when the walk must stop. */
 bool uw_walk_push(struct uw_walk *w, uint64_t pc, uint64_t sp, bool activation);
+
+/* fastwalk.c */
+enum fw_step_result { FW_NEXT, FW_END, FW_FAIL };
+/*
+ * One step of the fast walk: from the registers r of a frame whose row is
+ * row, the caller's registers (into r) and its pc.  FW_END: the return address
+ * is undefined or 0 (the outermost frame); FW_FAIL: something libdw would
+ * treat otherwise (a register without a value, unreadable memory).
+ */
+enum fw_step_result fw_step(const struct fw_row *row, struct fw_regs *r, const struct tmem *m,
+			    unsigned word_size, uint64_t *pc);
+/*
+ * Walks through the cached rules.  1: w holds the walk libdw would have made;
+ * 0: some frame needs libdw, w is empty and the caller walks with libdw.
+ */
+int uw_fast_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);
+void fw_flush(struct fw_cache *c);
+void fw_free(struct fw_cache *c);
 
 /* libunwind.c */
 int uw_lu_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);

@@ -15,6 +15,9 @@ struct unwind_proc *unwind_proc_new(pid_t pid, enum unwind_backend backend)
 	up->pid = pid;
 	up->backend = backend;
 	up->gen = 1;
+	/* A test hook (=1): the A/B check that the fast walk's stacks are libdw's. */
+	const char *nofast = getenv("PTRC_UNWIND_NO_FAST");
+	up->no_fast = nofast && !strcmp(nofast, "1");
 	symcache_init(&up->cache);
 	return up;
 }
@@ -37,6 +40,7 @@ void unwind_proc_free(struct unwind_proc *up)
 	uw_lu_free(up);
 	uw_dwfl_drop(up);
 	symcache_free(&up->cache);
+	fw_free(&up->fw);
 	free(up);
 }
 
@@ -63,6 +67,7 @@ static int uw_prepare(struct unwind_proc *up)
 	if (up->dwfl && up->reported_gen == up->gen)
 		return 0;
 	symcache_flush(&up->cache);
+	fw_flush(&up->fw);
 	uw_lu_flush(up);
 	up->refreshed_on_miss = false;
 	return uw_dwfl_refresh(up);
@@ -177,7 +182,7 @@ int unwind_walk(struct unwind_proc *up, pid_t tid, const struct unwind_opts *o, 
 		w.pac_mask = 0;
 	if (up->backend == UNWIND_LIBUNWIND)
 		ret = uw_lu_walk(up, tid, &w);
-	else
+	else if (!uw_fast_walk(up, tid, &w))
 		ret = uw_dwfl_walk(up, tid, &w);
 	if (ret < 0 && w.n == 0)
 		goto out_free;

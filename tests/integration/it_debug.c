@@ -63,6 +63,62 @@ Test(debug, k_stacks_with_libunwind)
 	k_frames("--unwinder=libunwind");
 }
 
+/* The frame lines of a trace, with the vdso's pid taken out: what two runs must agree on. */
+static char *frame_lines(const char *t)
+{
+	size_t n = strlen(t);
+	char *out = malloc(n + 1), *o = out;
+
+	cr_assert(out);
+	for (const char *l = t; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		size_t len = strcspn(l, "\n");
+		if (strncmp(l, " > ", 3) != 0)
+			continue;
+		for (size_t i = 0; i < len; i++) {
+			*o++ = l[i];
+			if (!strncmp(l + i, "[vdso: ", 7)) {
+				memcpy(o, "vdso: ", 6);
+				o += 6;
+				for (i += 7; i < len && l[i] >= '0' && l[i] <= '9'; i++)
+					;
+				i--;
+			}
+		}
+		*o++ = '\n';
+	}
+	*o = 0;
+	return out;
+}
+
+static char *k_run_with(struct it_run *run, const char *no_fast)
+{
+	const char *const argv[] = {
+		"-k", "-e", "trace=getpid,getppid", "-o", "@TRACE", it_prog("crash_kstack"), NULL};
+
+	/* The same length either way, so the tracee's stack is laid out the same. */
+	setenv("PTRC_UNWIND_NO_FAST", no_fast, 1);
+	it_init(run);
+	it_run(run, argv);
+	unsetenv("PTRC_UNWIND_NO_FAST");
+	char *t = it_read_trace(run, NULL);
+	char *f = frame_lines(t);
+	free(t);
+	return f;
+}
+
+/* The cached-rule walk (src/unwind/fastwalk.c) reports libdw's own frames. */
+Test(debug, k_fast_walk_matches_libdw)
+{
+	static struct it_run slow; /* the harness keeps every run until it_fini() */
+
+	skip_for_strace();
+	char *fast = k_run_with(&r, "0"), *ref = k_run_with(&slow, "1");
+	cr_assert(strstr(fast, "(deep3+"), "%s", fast);
+	cr_assert_str_eq(fast, ref, "fast walk:\n%s\nlibdw:\n%s", fast, ref);
+	free(fast);
+	free(ref);
+}
+
 Test(debug, k_sees_a_dlopened_library)
 {
 	skip_for_strace();
