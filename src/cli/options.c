@@ -110,6 +110,8 @@ static const struct option long_opts[] = {
 	{"read", required_argument, NULL, QUAL(6)},
 	{"write", required_argument, NULL, QUAL(7)},
 	{"quiet", optional_argument, NULL, QUAL(8)},
+	{"silent", optional_argument, NULL, QUAL(8)},
+	{"silence", optional_argument, NULL, QUAL(8)},
 	{"kvm", required_argument, NULL, QUAL(9)},
 	{"inject", required_argument, NULL, QUAL(10)},
 	{"fault", required_argument, NULL, QUAL(11)},

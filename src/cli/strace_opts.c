@@ -84,7 +84,7 @@ int opt_quiet(struct config *cfg, const char *arg, char *err, size_t len)
 	} names[] = {
 		{"attach", QUIET_ATTACH},
 		{"exit", QUIET_EXIT},
-		{"exiting", QUIET_EXIT},
+		{"exits", QUIET_EXIT},
 		{"path-resolution", QUIET_PATH_RESOLUTION},
 		{"personality", QUIET_PERSONALITY},
 		{"thread-execve", QUIET_THREAD_EXECVE},

@@ -86,6 +86,16 @@ static int parse_token(struct sysfilter *f, const char *tok, bool negate, char *
 		add_item(f, FILTER_CLASS, negate)->classes = bits;
 		return 0;
 	}
+	if (*tok >= '0' && *tok <= '9') {
+		char *end;
+		unsigned long long nr = strtoull(tok, &end, 10);
+		if (*end) {
+			snprintf(err, errlen, "invalid system call '%s'", tok);
+			return -EINVAL;
+		}
+		add_item(f, FILTER_NUMBER, negate)->nr = nr;
+		return 0;
+	}
 	/* "?name": a name some ABIs lack is not an error. */
 	bool optional = *tok == '?';
 	if (optional)
@@ -131,11 +141,16 @@ int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t err
 	return rc;
 }
 
-static bool item_matches(const struct filter_item *it, const char *name)
+/* nr is the call's number, or NO_NR for a call known by its name alone (i386's socketcall). */
+enum { NO_NR = -1 };
+
+static bool item_matches(const struct filter_item *it, const char *name, uint64_t nr)
 {
 	switch (it->kind) {
 	case FILTER_ALL:
 		return true;
+	case FILTER_NUMBER:
+		return nr == it->nr;
 	case FILTER_NAME:
 		return !strcmp(it->name, name);
 	case FILTER_REGEX:
@@ -148,12 +163,12 @@ static bool item_matches(const struct filter_item *it, const char *name)
 	return false;
 }
 
-static bool selected(const struct sysfilter *f, const char *name)
+static bool selected(const struct sysfilter *f, const char *name, uint64_t nr)
 {
 	bool sel = false;
 
 	for (size_t i = 0; i < f->n; i++)
-		if (item_matches(&f->items[i], name))
+		if (item_matches(&f->items[i], name, nr))
 			sel = !f->items[i].negate;
 	return sel;
 }
@@ -168,11 +183,10 @@ static void build(struct sysfilter *f, const struct ptrc_abi *abi)
 			len = t->entries[i].nr + 1;
 	bool *sel = xcalloc(len, sizeof(*sel));
 	/* A number with no name (a newer kernel's) has only the "all" items to go by. */
-	bool unnamed = selected(f, "");
 	for (unsigned i = 0; i < len; i++)
-		sel[i] = unnamed;
+		sel[i] = selected(f, "", i);
 	for (unsigned i = 0; i < t->len; i++)
-		sel[t->entries[i].nr] = selected(f, t->entries[i].name);
+		sel[t->entries[i].nr] = selected(f, t->entries[i].name, t->entries[i].nr);
 	f->sel[abi->id] = sel;
 	f->sel_len[abi->id] = len;
 }
@@ -183,13 +197,13 @@ bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t n
 		build(f, abi);
 	nr &= ~abi->nr_mask;
 	if (nr >= f->sel_len[abi->id])
-		return selected(f, "");
+		return selected(f, "", nr);
 	return f->sel[abi->id][nr];
 }
 
 bool sysfilter_match_name(const struct sysfilter *f, const char *name)
 {
-	return selected(f, name);
+	return selected(f, name, (uint64_t)NO_NR);
 }
 
 void sysfilter_free(struct sysfilter *f)

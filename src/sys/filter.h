@@ -17,6 +17,7 @@ enum filter_item_kind {
 	FILTER_CLASS,
 	FILTER_REGEX,
 	FILTER_ALL,
+	FILTER_NUMBER, /* strace's -e trace=42: the number, in whatever ABI makes the call */
 };
 
 struct filter_item {
@@ -24,6 +25,7 @@ struct filter_item {
 	bool negate;
 	char *name;	  /* FILTER_NAME, owned */
 	uint32_t classes; /* FILTER_CLASS: TC_* bits */
+	uint64_t nr;	  /* FILTER_NUMBER */
 	regex_t re;	  /* FILTER_REGEX */
 };
 

@@ -1,5 +1,6 @@
 /* -e trace= selection: names, classes, regexes, negation, unknown numbers. */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <string.h>
 
 #include "arch/abi.h"
@@ -106,5 +107,27 @@ Test(filter, none_and_errors)
 	cr_assert_lt(sysfilter_parse(&f, "%bogus", err, sizeof(err)), 0);
 	cr_assert_lt(sysfilter_parse(&f, "/[", err, sizeof(err)), 0);
 	cr_assert_eq(sysfilter_parse(&f, "?nosuchcall", err, sizeof(err)), 0);
+	sysfilter_free(&f);
+}
+
+/* strace's -e trace=NUMBER: the number in the ABI that makes the call (x86_64's 1 is write,
+ * i386's 1 is exit), and numbers no table names. */
+Test(filter, numbers)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "1,4000");
+	cr_expect(sel(&f, "write"));
+	cr_expect(!sel(&f, "read"));
+	cr_expect(sysfilter_match(&f, abi_by_id(ABI_I386), 1), "i386's exit");
+	cr_expect(!sysfilter_match(&f, abi_by_id(ABI_I386), 4), "i386's write");
+	cr_expect(sysfilter_match(&f, abi_by_id(ABI_X86_64), 4000));
+	cr_expect(!sysfilter_match(&f, abi_by_id(ABI_X86_64), 4001));
+	cr_expect(!sysfilter_match_name(&f, "write"), "a multiplexed call has no number");
+	sysfilter_free(&f);
+	sysfilter_init(&f);
+	char err[128];
+	cr_expect_eq(sysfilter_parse(&f, "12x", err, sizeof(err)), -EINVAL);
 	sysfilter_free(&f);
 }
