@@ -131,3 +131,17 @@ Test(filter, numbers)
 	cr_expect_eq(sysfilter_parse(&f, "12x", err, sizeof(err)), -EINVAL);
 	sysfilter_free(&f);
 }
+
+/* strace's old class spellings win over a syscall of the same name (i386's signal and ipc). */
+Test(filter, old_class_names_before_syscall_names)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "signal,ipc");
+	cr_expect(sel(&f, "rt_sigaction"));
+	cr_expect(sel(&f, "kill"));
+	cr_expect(sel(&f, "semget"));
+	cr_expect(!sel(&f, "write"));
+	sysfilter_free(&f);
+}
