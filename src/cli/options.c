@@ -68,6 +68,7 @@ static void add_path(struct config *cfg, const char *path)
 enum {
 	OPT_COLOR = 256,
 	OPT_JSON,
+	OPT_SUMMARY_TREE,
 	OPT_POLICY,
 	OPT_POLICY_ACTION,
 	OPT_LEARN,
@@ -150,6 +151,8 @@ static const struct option long_opts[] = {
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"json", no_argument, NULL, OPT_JSON},
+	/* Not --summary: that is strace's -C (and issue 13's name for this). */
+	{"summary-tree", no_argument, NULL, OPT_SUMMARY_TREE},
 	{"policy", required_argument, NULL, OPT_POLICY},
 	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
 	{"learn", required_argument, NULL, OPT_LEARN},
@@ -390,6 +393,9 @@ static int parse_flag(struct config *cfg, int c)
 		return 0;
 	case OPT_JSON:
 		cfg->json = true;
+		return 0;
+	case OPT_SUMMARY_TREE:
+		cfg->story = true;
 		return 0;
 	case 'k':
 		cfg->kflag++;

@@ -57,6 +57,8 @@ static const char help[] =
 	"  -C               like -c, and print the trace as well\n"
 	"  -w               time in the table is wall-clock latency (default: system time)\n"
 	"  -S KEY           sort the table by time (default), calls, errors, name, nothing\n"
+	"  --summary-tree   at the end, the process tree: programs, times, CPU, peak\n"
+	"                   RSS, threads, how each ended, its top calls (--summary is -C)\n"
 	"\n"
 	"Output:\n"
 	"  -o FILE          write the trace to FILE instead of stderr\n"

@@ -51,6 +51,7 @@ void early_claim(struct tracer *t, struct task *task, int how, const struct task
 {
 	unhold(t, task);
 	proc_inherit_exe(task->proc, parent->proc);
+	story_task_start(t, task, parent);
 	emit_task_start(t, task, how, parent);
 	tracer_dispatch(t, task->tid, task->early_status);
 }

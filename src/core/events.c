@@ -38,6 +38,7 @@ static void on_new_task(struct tracer *t, struct task *parent, int event)
 	}
 	struct task *child = task_add(t, tid, tgid);
 	proc_inherit_exe(child->proc, parent->proc);
+	story_task_start(t, child, parent);
 	emit_task_start(t, child, how, parent);
 	/* Like strace: announced on the terminal, not in a -o file. */
 	if (tracer_chatty(t) && !t->cfg->outfile)
@@ -71,6 +72,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	tmem_live_close(&task->proc->live);
 	debug_exec(task);
 	proc_reread_exe(task);
+	story_exec(t, task);
 	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
 	task->flags &= ~TASK_HIDDEN;
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);
@@ -104,6 +106,7 @@ void on_ptrace_event(struct tracer *t, struct task *task, int event)
 		on_seccomp_stop(t, task);
 		break;
 	case PTRACE_EVENT_EXIT:
+		story_task_exiting(t, task);
 		task->flags |= TASK_EXITING;
 		/* Still readable now, not once the task is a zombie: its exit names it. */
 		if (t->cfg->json)
@@ -140,6 +143,7 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 void on_task_end(struct tracer *t, struct task *task, int status)
 {
 	syscall_abandon(t, task);
+	story_task_end(t, task, status);
 	if (task_visible(t, task))
 		emit_task_end(t, task, status);
 	if (task->tid == t->child) {

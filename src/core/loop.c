@@ -47,6 +47,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->topt.xstyle = (uint8_t)cfg->xstyle;
 	t->nbuckets = 1024;
 	t->buckets = xcalloc(t->nbuckets, sizeof(*t->buckets));
+	story_init(t);
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow)
 		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
@@ -203,6 +204,7 @@ static void print_summary(struct tracer *t)
 {
 	if (t->cfg->cflag)
 		emit_summary(t);
+	emit_story(t);
 }
 
 /* Lines of calls still open end whole: ptrc dies now and EXITKILL takes the tracees. */
@@ -234,6 +236,7 @@ static int stop_now(struct tracer *t)
 	}
 	/* PTRACE_O_EXITKILL takes the tracees when ptrc dies of it. */
 	task_for_each(t, end_open_line, NULL);
+	emit_story(t);
 	out_flush(&t->out);
 	return PTRC_EXIT_SIGNAL + sig;
 }
@@ -289,6 +292,7 @@ void tracer_fini(struct tracer *t)
 {
 	task_for_each(t, drop, NULL);
 	summary_free(&t->summary);
+	story_free(&t->story);
 	ff_free(t);
 	policy_hook_free(t);
 	seccomp_free(t);

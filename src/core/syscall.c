@@ -198,6 +198,8 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	bool denied = deny_result(task);
 	debug_sc_exit(t, task, denied ? ev->ret : info->exit.rval,
 		      denied ? ev->is_error : info->exit.is_error);
+	/* Every exit ptrc sees counts, selected or not (-e trace=none too). */
+	story_sc_exit(t, task, denied ? ev->is_error : info->exit.is_error);
 	if (!(task->flags & TASK_SELECTED))
 		return;
 	task->flags &= ~TASK_SELECTED;

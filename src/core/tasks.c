@@ -41,6 +41,7 @@ static struct proc *proc_get(struct tracer *t, pid_t tgid)
 	p->id = ++t->last_proc_id;
 	p->refs = 1;
 	tmem_live_init(&p->live, &p->mem, tgid);
+	story_proc_new(t, p);
 	return p;
 }
 
@@ -63,6 +64,7 @@ struct task *task_add(struct tracer *t, pid_t tid, pid_t tgid)
 	task->id = ++t->last_task_id;
 	task->proc = proc_get(t, tgid);
 	debug_task_init(t, task);
+	story_task_new(t, task);
 	task->next = t->buckets[b];
 	t->buckets[b] = task;
 	t->ntasks++;
@@ -77,6 +79,7 @@ void task_remove(struct tracer *t, struct task *task)
 	ff_close(t, task);
 	unlink_task(t, task);
 	t->ntasks--;
+	story_task_gone(t, task);
 	proc_put(task->proc);
 	debug_task_free(task);
 	arena_free(&task->ar);

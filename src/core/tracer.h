@@ -13,6 +13,7 @@
 #include "crash/lastsc.h"
 #include "event/event.h"
 #include "mem/tmem.h"
+#include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
 #include "out/text.h"
@@ -30,6 +31,8 @@ struct proc {
 	const struct ptrc_abi *abi; /* of its last syscall stop */
 	char *exe;		    /* the program (proc_exe); owned, NULL until known */
 	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
+	uint32_t story;		    /* --summary-tree: its record (index + 1), 0 without */
+	unsigned nlive;		    /* its tasks not yet at PTRACE_EVENT_EXIT */
 };
 
 enum task_flags {
@@ -137,6 +140,8 @@ struct tracer {
 	struct timespec last_line; /* for -r */
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
 	struct summary summary;
+	struct story story;	  /* --summary-tree (story.c) */
+	struct timespec story_t0; /* the run's start, for its offsets */
 	struct policy_state pol;
 	/* seccomp.c: the launched job's filter; on: only trapped calls stop. */
 	struct {
@@ -255,6 +260,19 @@ bool select_by_status(const struct tracer *t, const struct sc_event *ev, unsigne
 void on_ptrace_event(struct tracer *t, struct task *task, int event);
 void on_signal_stop(struct tracer *t, struct task *task, int sig);
 void on_task_end(struct tracer *t, struct task *task, int status);
+
+/* story.c: --summary-tree's records, at the lifecycle's events. */
+void story_init(struct tracer *t);
+void story_proc_new(struct tracer *t, struct proc *p);
+void story_task_new(struct tracer *t, struct task *task);
+void story_task_start(struct tracer *t, struct task *task, const struct task *parent);
+void story_exec(struct tracer *t, struct task *task);
+/* At PTRACE_EVENT_EXIT, before TASK_EXITING is set; story_task_gone at its removal. */
+void story_task_exiting(struct tracer *t, struct task *task);
+void story_task_gone(struct tracer *t, struct task *task);
+void story_task_end(struct tracer *t, struct task *task, int status);
+void story_sc_exit(struct tracer *t, struct task *task, bool error);
+void emit_story(struct tracer *t);
 
 /* debug.c: -k stacks and crash reports (src/unwind, src/crash). */
 void debug_proc_free(struct proc *p);

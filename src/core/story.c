@@ -1,0 +1,258 @@
+/*
+ * --summary-tree's collector: a compact record per process, kept after the
+ * tracer's proc is freed, filled at the lifecycle's events and printed at
+ * the end of the run (out/story.c formats it).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "out/json.h"
+#include "sys/sysent.h"
+#include "tracer.h"
+#include "util/readfile.h"
+#include "util/xalloc.h"
+
+/* Bounds what one process keeps, whatever its argv (the kernel allows megabytes). */
+enum { CMD_MAX = 240, PROGS_MAX = 160 };
+
+static int64_t now_ns(const struct tracer *t)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec - t->story_t0.tv_sec) * 1000000000LL + (ts.tv_nsec - t->story_t0.tv_nsec);
+}
+
+static struct story_proc *rec(struct tracer *t, const struct proc *p)
+{
+	return p->story && p->story <= t->story.n ? &t->story.p[p->story - 1] : NULL;
+}
+
+void story_init(struct tracer *t)
+{
+	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
+}
+
+/* argv as one printable line: NULs become spaces, other controls '?'. */
+static char *read_cmd(pid_t pid)
+{
+	char path[64];
+	size_t len = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	char *s = readfile(path, CMD_MAX, &len);
+	if (!s || !len) {
+		free(s);
+		return NULL;
+	}
+	while (len && s[len - 1] == '\0')
+		len--;
+	s[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\0')
+			s[i] = ' ';
+		else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = '?';
+	return s;
+}
+
+void story_proc_new(struct tracer *t, struct proc *p)
+{
+	if (!t->cfg->story)
+		return;
+	p->story = story_add(&t->story, p->tgid, now_ns(t));
+	/* Attach mode: what it runs already; a launched one's exec comes. */
+	if (t->attach_mode)
+		rec(t, p)->cmd = read_cmd(p->tgid);
+}
+
+void story_task_new(struct tracer *t, struct task *task)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	task->proc->nlive++;
+	if (r)
+		r->threads++;
+}
+
+/* A new process runs its parent's program until it execs. */
+void story_task_start(struct tracer *t, struct task *task, const struct task *parent)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	if (!r || !parent || parent->proc == task->proc || r->parent)
+		return;
+	const struct story_proc *pr = rec(t, parent->proc);
+	if (!pr)
+		return;
+	r->parent = parent->proc->story;
+	r->start_ns = now_ns(t);
+	if (!r->cmd && pr->cmd)
+		r->cmd = xstrdup(pr->cmd);
+	if (!r->progs && pr->progs) {
+		const char *last = strrchr(pr->progs, '\n');
+		r->progs = xstrdup(last ? last + 1 : pr->progs);
+	}
+}
+
+static void add_prog(struct story_proc *r, const char *exe)
+{
+	const char *base = strrchr(exe, '/');
+	base = base ? base + 1 : exe;
+	size_t old = r->progs ? strlen(r->progs) : 0, n = strlen(base);
+
+	if (old + 1 + n > PROGS_MAX)
+		return; /* an exec loop: the first ones are kept */
+	r->progs = xrealloc(r->progs, old + n + 2);
+	if (old)
+		r->progs[old++] = '\n';
+	memcpy(r->progs + old, base, n + 1);
+	for (char *c = r->progs + old; *c; c++)
+		if (*c == '\n')
+			*c = '?';
+}
+
+void story_exec(struct tracer *t, struct task *task)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	if (!r)
+		return;
+	free(r->cmd);
+	r->cmd = read_cmd(task->tid);
+	const char *exe = proc_exe(task);
+	add_prog(r, exe ? exe : "?");
+}
+
+/* utime and stime: fields 14 and 15 of /proc/PID/stat, after the ")" of comm. */
+static bool read_times(pid_t pid, struct story_proc *r)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	char *s = readfile(path, 4096, NULL);
+	const char *p = s ? strrchr(s, ')') : NULL;
+	unsigned long long ut, st;
+	bool ok = p && sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut,
+			      &st) == 2;
+	if (ok) {
+		long hz = sysconf(_SC_CLK_TCK);
+		hz = hz > 0 ? hz : 100;
+		r->utime_ns = (int64_t)(ut * 1000000000ULL / (unsigned long long)hz);
+		r->stime_ns = (int64_t)(st * 1000000000ULL / (unsigned long long)hz);
+	}
+	free(s);
+	return ok;
+}
+
+static void read_hwm(pid_t tid, struct story_proc *r)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	char *s = readfile(path, 8192, NULL);
+	const char *p = s ? strstr(s, "\nVmHWM:") : NULL;
+	if (p)
+		r->hwm_kib = strtoll(p + 7, NULL, 10);
+	free(s);
+}
+
+/*
+ * The group's times from its pid (they add up every thread, dead ones too);
+ * the peak RSS through a live task, since a zombie leader has no memory.
+ */
+static void sample(struct story_proc *r, pid_t tgid, pid_t tid)
+{
+	if (!read_times(tgid, r))
+		read_times(tid, r);
+	read_hwm(tid, r);
+	r->sampled = r->utime_ns >= 0;
+}
+
+/* PTRACE_EVENT_EXIT: the last moment its /proc files still hold all of it. */
+void story_task_exiting(struct tracer *t, struct task *task)
+{
+	if (task->flags & TASK_EXITING)
+		return;
+	struct story_proc *r = rec(t, task->proc);
+	if (--task->proc->nlive == 0 && r)
+		sample(r, task->proc->tgid, task->tid);
+}
+
+void story_task_gone(struct tracer *t, struct task *task)
+{
+	(void)t;
+	if (!(task->flags & TASK_EXITING))
+		task->proc->nlive--;
+}
+
+void story_task_end(struct tracer *t, struct task *task, int status)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	if (!r)
+		return;
+	r->end_ns = now_ns(t);
+	/* The leader's status is the group's; a thread's counts until the leader's comes. */
+	if (task->tid != task->proc->tgid && r->end != STORY_UNKNOWN)
+		return;
+	if (WIFEXITED(status)) {
+		r->end = STORY_EXITED;
+		r->code = WEXITSTATUS(status);
+	} else if (WIFSIGNALED(status)) {
+		r->end = STORY_KILLED;
+		r->code = WTERMSIG(status);
+		r->core = WCOREDUMP(status);
+	}
+	/* No exit stop (SIGKILL): a zombie still has its times. */
+	if (!r->sampled)
+		read_times(task->proc->tgid, r);
+}
+
+void story_sc_exit(struct tracer *t, struct task *task, bool error)
+{
+	if (!t->cfg->story || (task->flags & TASK_HIDDEN))
+		return;
+	const struct sc_event *ev = &task->ev;
+	const struct sysent *ent = NULL;
+	/* A static name (the key of the count): ev->name may live in the task's arena. */
+	const char *name = ev->ent ? ev->ent->name : systab_lookup(ev->abi, ev->nr, &ent);
+	story_count(&t->story, task->proc->story, name, error);
+}
+
+/* At the end: what never ended runs on (detached) or is unknown; then print. */
+void emit_story(struct tracer *t)
+{
+	struct strbuf sb = {0};
+
+	if (!t->cfg->story)
+		return;
+	t->story.partial = t->sc.on;
+	for (uint32_t i = 0; i < t->story.n; i++) {
+		struct story_proc *r = &t->story.p[i];
+		if (r->end_ns >= 0)
+			continue;
+		if (t->attach_mode && kill(r->pid, 0) == 0) {
+			r->end = STORY_RUNNING;
+			if (!r->sampled)
+				sample(r, r->pid, r->pid);
+		}
+	}
+	out_close_open_line(&t->out);
+	if (t->cfg->json) {
+		if (!t->out.started) {
+			json_header(&sb, PTRC_VERSION);
+			t->out.started = true;
+		}
+		json_story(&sb, &t->story);
+	} else {
+		story_format(&t->story, &sb);
+	}
+	out_write(&t->out, sb.buf, sb.len);
+	strbuf_free(&sb);
+}

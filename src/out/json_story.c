@@ -1,0 +1,113 @@
+/* --summary-tree as data: {"type":"summary_tree","processes":[...]} (docs/json.md). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "story.h"
+#include "util/xalloc.h"
+
+static void seconds(struct strbuf *sb, const char *key, int64_t ns)
+{
+	strbuf_addf(sb, ",\"%s\":", key);
+	if (ns < 0)
+		strbuf_adds(sb, "null");
+	else
+		strbuf_addf(sb, "%.6f", ns / 1e9);
+}
+
+/* The programs, oldest first: progs holds them '\n'-separated. */
+static void programs(struct strbuf *sb, const char *progs)
+{
+	strbuf_adds(sb, ",\"programs\":[");
+	for (const char *s = progs; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		if (s != progs)
+			strbuf_addc(sb, ',');
+		json_str(sb, s, n);
+		s += n + (nl != NULL);
+	}
+	strbuf_addc(sb, ']');
+}
+
+static void end_members(struct strbuf *sb, const struct story_proc *p)
+{
+	static const char *const names[] = {
+		[STORY_UNKNOWN] = "unknown",
+		[STORY_RUNNING] = "running",
+		[STORY_EXITED] = "exit",
+		[STORY_KILLED] = "killed",
+	};
+	strbuf_adds(sb, ",\"end\":");
+	json_cstr(sb, names[p->end]);
+	if (p->end == STORY_EXITED)
+		strbuf_addf(sb, ",\"exit_code\":%d", p->code);
+	if (p->end == STORY_KILLED) {
+		json_signal_member(sb, "signal", p->code);
+		strbuf_addf(sb, ",\"core_dumped\":%s", p->core ? "true" : "false");
+	}
+}
+
+static void syscalls(struct strbuf *sb, const struct story_proc *p)
+{
+	uint32_t *order = xcalloc(p->ncalls + 1, sizeof(*order));
+	unsigned n = story_top(p, order, p->ncalls);
+
+	strbuf_adds(sb, ",\"syscalls\":[");
+	for (unsigned i = 0; i < n; i++) {
+		const struct story_count *c = &p->calls[order[i]];
+		if (i)
+			strbuf_addc(sb, ',');
+		strbuf_adds(sb, "{\"name\":");
+		if (c->name)
+			json_cstr(sb, c->name);
+		else
+			strbuf_adds(sb, "null");
+		strbuf_addf(sb, ",\"calls\":%" PRIu32 ",\"errors\":%" PRIu32 "}", c->calls,
+			    c->errors);
+	}
+	strbuf_addc(sb, ']');
+	free(order);
+}
+
+static void process(struct strbuf *sb, const struct story *s, const struct story_proc *p)
+{
+	strbuf_addf(sb, "{\"pid\":%d,\"parent\":", (int)p->pid);
+	if (p->parent && p->parent <= s->n)
+		strbuf_addf(sb, "%d", (int)s->p[p->parent - 1].pid);
+	else
+		strbuf_adds(sb, "null");
+	strbuf_adds(sb, ",\"cmd\":");
+	if (p->cmd)
+		json_cstr(sb, p->cmd);
+	else
+		strbuf_adds(sb, "null");
+	programs(sb, p->progs);
+	seconds(sb, "start_s", p->start_ns);
+	seconds(sb, "duration_s", p->end_ns < 0 ? -1 : p->end_ns - p->start_ns);
+	seconds(sb, "cpu_user_s", p->utime_ns);
+	seconds(sb, "cpu_sys_s", p->stime_ns);
+	strbuf_adds(sb, ",\"peak_rss_kib\":");
+	if (p->hwm_kib < 0)
+		strbuf_adds(sb, "null");
+	else
+		strbuf_add_i64(sb, p->hwm_kib);
+	strbuf_addf(sb, ",\"threads\":%" PRIu32, p->threads);
+	end_members(sb, p);
+	syscalls(sb, p);
+	strbuf_addc(sb, '}');
+}
+
+void json_story(struct strbuf *sb, const struct story *s)
+{
+	strbuf_addf(sb, "{\"type\":\"summary_tree\",\"partial_counts\":%s,\"processes\":[",
+		    s->partial ? "true" : "false");
+	for (uint32_t i = 0; i < s->n; i++) {
+		if (i)
+			strbuf_addc(sb, ',');
+		process(sb, s, &s->p[i]);
+	}
+	strbuf_addc(sb, ']');
+	json_end(sb);
+}

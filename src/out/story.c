@@ -1,0 +1,287 @@
+/* --summary-tree's records and its text: the process tree, 80 columns wide. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "story.h"
+#include "sys/signame.h"
+#include "util/xalloc.h"
+
+enum { COLS = 80, MAX_INDENT = 40 };
+
+uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->p = xrealloc(s->p, s->cap * sizeof(*s->p));
+	}
+	struct story_proc *p = &s->p[s->n++];
+	*p = (struct story_proc){.pid = pid,
+				 .start_ns = start_ns,
+				 .end_ns = -1,
+				 .utime_ns = -1,
+				 .stime_ns = -1,
+				 .hwm_kib = -1};
+	return s->n;
+}
+
+void story_count(struct story *s, uint32_t id, const char *name, bool error)
+{
+	if (!id || id > s->n)
+		return;
+	struct story_proc *p = &s->p[id - 1];
+	uint32_t i = 0;
+	while (i < p->ncalls && p->calls[i].name != name)
+		i++;
+	if (i == p->ncalls) {
+		/* Grown by few at a time: most processes make a few dozen kinds of call. */
+		if (p->ncalls == p->cap) {
+			p->cap += p->cap < 8 ? 8 : p->cap / 2;
+			p->calls = xrealloc(p->calls, p->cap * sizeof(*p->calls));
+		}
+		p->calls[p->ncalls++] = (struct story_count){.name = name};
+	}
+	p->calls[i].calls++;
+	p->calls[i].errors += error;
+}
+
+void story_end_text(const struct story_proc *p, char *buf, size_t len)
+{
+	char name[32];
+
+	switch (p->end) {
+	case STORY_EXITED:
+		snprintf(buf, len, "exit %d", p->code);
+		break;
+	case STORY_KILLED:
+		snprintf(buf, len, "killed by %s%s",
+			 signame(p->code, name, sizeof(name)) ? name : "?",
+			 p->core ? " (core dumped)" : "");
+		break;
+	case STORY_RUNNING:
+		snprintf(buf, len, "still running");
+		break;
+	default:
+		snprintf(buf, len, "unknown");
+		break;
+	}
+}
+
+static bool before(const struct story_count *a, const struct story_count *b)
+{
+	if (a->calls != b->calls)
+		return a->calls > b->calls;
+	return strcmp(a->name ? a->name : "?", b->name ? b->name : "?") < 0;
+}
+
+unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n)
+{
+	unsigned k = 0;
+
+	/* Insertion into a short sorted list: n is small, ncalls a few dozen. */
+	for (uint32_t i = 0; i < p->ncalls; i++) {
+		unsigned j = k < n ? k++ : n;
+		while (j > 0 && before(&p->calls[i], &p->calls[top[j - 1]])) {
+			if (j < n)
+				top[j] = top[j - 1];
+			j--;
+		}
+		if (j < n)
+			top[j] = i;
+	}
+	return k;
+}
+
+/* Items of one logical line, ", "-separated, wrapped at COLS under indent. */
+struct wrap {
+	struct strbuf *sb;
+	unsigned indent, col;
+	bool first;
+};
+
+static void wrap_start(struct wrap *w, struct strbuf *sb, unsigned indent)
+{
+	*w = (struct wrap){.sb = sb, .indent = indent, .col = indent, .first = true};
+	for (unsigned i = 0; i < indent; i++)
+		strbuf_addc(sb, ' ');
+}
+
+static void wrap_item(struct wrap *w, const char *item)
+{
+	size_t len = strlen(item);
+
+	if (!w->first) {
+		/* ", " now, or "," and a new line when the item would not fit. */
+		if (w->col + 2 + len > COLS) {
+			strbuf_adds(w->sb, ",\n");
+			for (unsigned i = 0; i < w->indent; i++)
+				strbuf_addc(w->sb, ' ');
+			w->col = w->indent;
+		} else {
+			strbuf_adds(w->sb, ", ");
+			w->col += 2;
+		}
+	}
+	strbuf_adds(w->sb, item);
+	w->col += (unsigned)len;
+	w->first = false;
+}
+
+static void wrap_end(struct wrap *w)
+{
+	strbuf_addc(w->sb, '\n');
+}
+
+static void fmt_rss(char *buf, size_t len, int64_t kib)
+{
+	if (kib < 1024)
+		snprintf(buf, len, "peak RSS %" PRId64 " KiB", kib);
+	else if (kib < 1024 * 1024)
+		snprintf(buf, len, "peak RSS %.1f MiB", (double)kib / 1024);
+	else
+		snprintf(buf, len, "peak RSS %.1f GiB", (double)kib / (1024 * 1024));
+}
+
+static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	char buf[128];
+	struct wrap w;
+
+	wrap_start(&w, sb, indent);
+	if (p->progs && strchr(p->progs, '\n')) {
+		/* '\n'-separated, oldest first: "sh -> python3". */
+		struct strbuf chain = {0};
+		for (const char *c = p->progs; *c; c++)
+			if (*c == '\n')
+				strbuf_adds(&chain, " -> ");
+			else
+				strbuf_addc(&chain, *c);
+		wrap_item(&w, chain.buf);
+		strbuf_free(&chain);
+	}
+	story_end_text(p, buf, sizeof(buf));
+	wrap_item(&w, buf);
+	if (p->end_ns >= 0)
+		snprintf(buf, sizeof(buf), "+%.3fs %.3fs", p->start_ns / 1e9,
+			 (p->end_ns - p->start_ns) / 1e9);
+	else
+		snprintf(buf, sizeof(buf), "+%.3fs", p->start_ns / 1e9);
+	wrap_item(&w, buf);
+	snprintf(buf, sizeof(buf), "%" PRIu32 " thread%s", p->threads, p->threads == 1 ? "" : "s");
+	wrap_item(&w, buf);
+	if (p->utime_ns >= 0) {
+		snprintf(buf, sizeof(buf), "cpu %.2fs user %.2fs sys", p->utime_ns / 1e9,
+			 p->stime_ns / 1e9);
+		wrap_item(&w, buf);
+	}
+	if (p->hwm_kib >= 0) {
+		fmt_rss(buf, sizeof(buf), p->hwm_kib);
+		wrap_item(&w, buf);
+	}
+	wrap_end(&w);
+}
+
+static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	uint32_t top[STORY_TOP];
+	unsigned n = story_top(p, top, STORY_TOP);
+	char buf[96];
+	struct wrap w;
+
+	wrap_start(&w, sb, indent);
+	if (!n)
+		wrap_item(&w, "no calls seen");
+	for (unsigned i = 0; i < n; i++) {
+		const struct story_count *c = &p->calls[top[i]];
+		int k = snprintf(buf, sizeof(buf), "%s%s %" PRIu32,
+				 i ? "" : "calls: ", c->name ? c->name : "?", c->calls);
+		if (c->errors && k > 0 && (size_t)k < sizeof(buf))
+			snprintf(buf + k, sizeof(buf) - (size_t)k, " (%" PRIu32 " error%s)",
+				 c->errors, c->errors == 1 ? "" : "s");
+		wrap_item(&w, buf);
+	}
+	if (p->ncalls > n) {
+		snprintf(buf, sizeof(buf), "%" PRIu32 " more", p->ncalls - n);
+		wrap_item(&w, buf);
+	}
+	wrap_end(&w);
+}
+
+/* "PID cmd", the cmd cut with "..." to fit. */
+static void head_line(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	char pid[16];
+	int n = snprintf(pid, sizeof(pid), "%d ", (int)p->pid);
+	const char *cmd = p->cmd ? p->cmd : "?";
+	size_t room = COLS - indent - (size_t)n, len = strlen(cmd);
+
+	for (unsigned i = 0; i < indent; i++)
+		strbuf_addc(sb, ' ');
+	strbuf_adds(sb, pid);
+	if (len > room) {
+		strbuf_addn(sb, cmd, room - 3);
+		strbuf_adds(sb, "...");
+	} else {
+		strbuf_adds(sb, cmd);
+	}
+	strbuf_addc(sb, '\n');
+}
+
+struct tree {
+	const struct story *s;
+	uint32_t *child, *next; /* first child and next sibling, as index + 1 */
+};
+
+static void node(struct strbuf *sb, const struct tree *t, uint32_t i, unsigned depth)
+{
+	const struct story_proc *p = &t->s->p[i];
+	unsigned indent = depth * 2 > MAX_INDENT ? MAX_INDENT : depth * 2;
+	char pid[16];
+	unsigned under = indent + (unsigned)snprintf(pid, sizeof(pid), "%d ", (int)p->pid);
+
+	head_line(sb, p, indent);
+	facts(sb, p, under);
+	calls(sb, p, under);
+	for (uint32_t c = t->child[i]; c; c = t->next[c - 1])
+		node(sb, t, c - 1, depth + 1);
+}
+
+void story_format(const struct story *s, struct strbuf *sb)
+{
+	struct tree t = {.s = s,
+			 .child = xcalloc(s->n + 1, sizeof(uint32_t)),
+			 .next = xcalloc(s->n + 1, sizeof(uint32_t))};
+
+	/* Children in creation order: linked from the last one back. */
+	for (uint32_t i = s->n; i-- > 0;) {
+		uint32_t par = s->p[i].parent;
+		if (par && par <= s->n && par - 1 != i) {
+			t.next[i] = t.child[par - 1];
+			t.child[par - 1] = i + 1;
+		}
+	}
+	strbuf_addf(sb, "Process tree: %" PRIu32 " process%s\n", s->n, s->n == 1 ? "" : "es");
+	if (s->partial)
+		strbuf_adds(
+			sb,
+			"(calls: only those -e trace= selected; --seccomp-bpf=no counts all)\n");
+	for (uint32_t i = 0; i < s->n; i++) {
+		uint32_t par = s->p[i].parent;
+		if (!par || par > s->n || par - 1 == i)
+			node(sb, &t, i, 0);
+	}
+	free(t.child);
+	free(t.next);
+}
+
+void story_free(struct story *s)
+{
+	for (uint32_t i = 0; i < s->n; i++) {
+		free(s->p[i].cmd);
+		free(s->p[i].progs);
+		free(s->p[i].calls);
+	}
+	free(s->p);
+	*s = (struct story){0};
+}

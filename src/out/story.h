@@ -1,0 +1,67 @@
+/*
+ * --summary-tree: the story of a run, one record per process (thread group)
+ * that outlives the tracer's own proc.  Pure data and its formatters: the
+ * tracer (core/story.c) fills the records, this prints them.
+ */
+#ifndef PTRC_OUT_STORY_H
+#define PTRC_OUT_STORY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/strbuf.h"
+
+enum { STORY_TOP = 5 }; /* syscalls shown per process */
+
+/* One syscall's count in one process; names are static (the syscall table's). */
+struct story_count {
+	const char *name; /* NULL: a number ptrc has no name for */
+	uint32_t calls, errors;
+};
+
+enum story_end {
+	STORY_UNKNOWN, /* the run ended before it did, or its end was not seen */
+	STORY_RUNNING, /* attach mode: detached, it runs on */
+	STORY_EXITED,
+	STORY_KILLED,
+};
+
+struct story_proc {
+	pid_t pid;
+	uint32_t parent; /* index + 1 of the parent's record; 0: a root */
+	char *cmd;	 /* the last program's argv, printable and capped; owned, or NULL */
+	char *progs;	 /* programs exec'd, oldest first, '\n'-separated; owned, or NULL */
+	int64_t start_ns, end_ns;   /* since the run's start; end_ns < 0 until it ends */
+	int64_t utime_ns, stime_ns; /* < 0: unknown */
+	int64_t hwm_kib;	    /* peak RSS; < 0: unknown */
+	uint32_t threads;	    /* tasks it had in all, the first one too */
+	enum story_end end;
+	int code;  /* STORY_EXITED: the exit code; STORY_KILLED: the signal */
+	bool core; /* STORY_KILLED: core dumped */
+	bool sampled;
+	struct story_count *calls; /* unsorted; owned */
+	uint32_t ncalls, cap;
+};
+
+struct story {
+	struct story_proc *p; /* by creation order; owned */
+	uint32_t n, cap;
+	bool partial; /* only the calls -e trace= selected stopped (the seccomp filter) */
+};
+
+/* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */
+uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns);
+/* One syscall exit of record id (index + 1). */
+void story_count(struct story *s, uint32_t id, const char *name, bool error);
+/* "exit 3", "killed by SIGSEGV (core dumped)", "still running", "unknown". */
+void story_end_text(const struct story_proc *p, char *buf, size_t len);
+/* The text summary, wrapped to 80 columns. */
+void story_format(const struct story *s, struct strbuf *sb);
+/* {"type":"summary_tree",...} (json_story.c). */
+void json_story(struct strbuf *sb, const struct story *s);
+/* Indices of p's top n calls by count (then name) into top; returns how many. */
+unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n);
+void story_free(struct story *s);
+
+#endif
