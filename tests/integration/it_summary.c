@@ -1,0 +1,135 @@
+/* --summary-tree: the process tree of testprogs/tp_story, whose every end is known. */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+TestSuite(summary, .fini = it_fini, .timeout = 120);
+
+static struct it_run r;
+
+/*
+ * The block (head line and facts) of the first process at indent whose head
+ * contains want and whose block contains fact (NULL: any).
+ */
+static char *block_with(const char *tree, unsigned indent, const char *want, const char *fact)
+{
+	for (const char *l = tree; *l;) {
+		const char *nl = strchr(l, '\n');
+		size_t n = nl ? (size_t)(nl - l) : strlen(l);
+		size_t sp = strspn(l, " ");
+		if (sp == indent && l[sp] >= '0' && l[sp] <= '9' &&
+		    memmem(l, n, want, strlen(want))) {
+			/* The block ends at the next line as little indented as a pid. */
+			const char *end = nl ? nl + 1 : l + n;
+			while (*end && strspn(end, " ") > indent + 1)
+				end = strchr(end, '\n') ? strchr(end, '\n') + 1 : end + strlen(end);
+			char *b = strndup(l, (size_t)(end - l));
+			if (!fact || strstr(b, fact))
+				return b;
+			free(b);
+		}
+		l = nl ? nl + 1 : l + n;
+	}
+	return NULL;
+}
+
+static unsigned heads_at(const char *tree, unsigned indent)
+{
+	unsigned k = 0;
+	for (const char *l = tree; *l;) {
+		size_t sp = strspn(l, " ");
+		if (sp == indent && l[sp] >= '0' && l[sp] <= '9')
+			k++;
+		const char *nl = strchr(l, '\n');
+		l = nl ? nl + 1 : l + strlen(l);
+	}
+	return k;
+}
+
+static void expect_child(const char *tree, const char *head, const char *fact)
+{
+	char *b = block_with(tree, 2, head, fact);
+	cr_assert(b, "no child \"%s\" with \"%s\" under the root:\n%s", head, fact, tree);
+	free(b);
+}
+
+Test(summary, tree_ends_threads_and_counts)
+{
+	/* Every call stops (no seccomp filter), so the counts are exact. */
+	IT_RUN(&r, "-f", "-qq", "-e", "trace=none", "--seccomp-bpf=no", "--summary-tree", "-o",
+	       "@TRACE", it_prog("tp_story"));
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *tree = strstr(t, "Process tree: 6 processes\n");
+	cr_assert(tree, "no tree of 6 processes:\n%s", t);
+	cr_assert(!strstr(tree, "only those -e trace= selected"), "%s", tree);
+	cr_assert_eq(heads_at(tree, 0), 1, "one root:\n%s", tree);
+	cr_assert_eq(heads_at(tree, 2), 5, "five children under it:\n%s", tree);
+	char *root = block_with(tree, 0, "tp_story", NULL);
+	cr_assert(root && strstr(root, "exit 0, +") && strstr(root, "1 thread,"), "%s", tree);
+	free(root);
+	/* Exactly 7: the count ends the item ("7," or "7\n"), whatever else libc calls. */
+	char *b = block_with(tree, 2, "tp_story", "calls: getppid 7,");
+	if (!b)
+		b = block_with(tree, 2, "tp_story", "calls: getppid 7\n");
+	cr_assert(b, "no child with exactly 7 getppid calls:\n%s", tree);
+	free(b);
+	expect_child(tree, "tp_story", "exit 3, +");
+	expect_child(tree, "tp_story", "killed by SIGKILL, +");
+	expect_child(tree, "tp_story", "killed by SIGSEGV, +");
+	expect_child(tree, "true story-arg", "tp_story -> true, exit 0, +");
+	expect_child(tree, "tp_story", "3 threads,");
+	cr_assert(strstr(tree, "cpu ") && strstr(tree, "peak RSS "), "%s", tree);
+	/* 80 columns. */
+	for (const char *l = tree; *l;) {
+		const char *nl = strchr(l, '\n');
+		cr_assert(nl && nl - l <= 80, "a line over 80 columns:\n%s", tree);
+		l = nl + 1;
+	}
+	free(t);
+}
+
+Test(summary, filtered_launch_says_so)
+{
+	IT_RUN(&r, "-f", "-qq", "-e", "trace=getppid", "--summary-tree", "-o", "@TRACE",
+	       it_prog("tp_story"));
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *tree = strstr(t, "Process tree: ");
+	cr_assert(tree && strstr(tree, "only those -e trace= selected"), "%s", t);
+	expect_child(tree, "tp_story", "calls: getppid 7\n");
+	free(t);
+}
+
+Test(summary, json_event_validates)
+{
+	const char *src = getenv("PTRC_SOURCE_DIR");
+	char cmd[2048];
+
+	IT_RUN(&r, "--json", "-f", "-e", "trace=none", "--seccomp-bpf=no", "--summary-tree", "-o",
+	       "@TRACE", it_prog("tp_story"));
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *ev = strstr(t, "{\"type\":\"summary_tree\"");
+	cr_assert(ev, "%s", t);
+	cr_assert(strstr(ev, "\"end\":\"exit\",\"exit_code\":3"), "%s", ev);
+	cr_assert(strstr(ev, "\"signal\":\"SIGSEGV\",\"core_dumped\":false"), "%s", ev);
+	cr_assert(strstr(ev, "\"programs\":[\"tp_story\",\"true\"]"), "%s", ev);
+	cr_assert(strstr(ev, "{\"name\":\"getppid\",\"calls\":7,\"errors\":0}"), "%s", ev);
+	cr_assert(strstr(ev, "\"threads\":3"), "%s", ev);
+	free(t);
+	cr_assert(src);
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+	snprintf(cmd, sizeof(cmd),
+		 "%s %s/tests/integration/validate_json.py %s/docs/json-schema.json %s >/dev/null",
+		 py, src, src, r.trace);
+	int status = system(cmd);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+		cr_skip_test("python3 jsonschema is not installed");
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the JSON does not validate");
+}
