@@ -1,0 +1,148 @@
+/* --summary-tree's text and JSON on hand-made records: exact, 80 columns. */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/story.h"
+#include "util/xalloc.h"
+
+static void calls(struct story *s, uint32_t id, const char *name, unsigned n, unsigned errors)
+{
+	for (unsigned i = 0; i < n; i++)
+		story_count(s, id, name, i < errors);
+}
+
+/* A shell that ran python, with a child that crashed and one still running. */
+static void make(struct story *s)
+{
+	uint32_t sh = story_add(s, 100, 0);
+	struct story_proc *p = &s->p[sh - 1];
+	p->cmd = xstrdup("python3 train_model.py --epochs 2");
+	p->progs = xstrdup("sh\npython3");
+	p->end_ns = 1304000000;
+	p->utime_ns = 120000000;
+	p->stime_ns = 30000000;
+	p->hwm_kib = 3277;
+	p->threads = 3;
+	p->end = STORY_EXITED;
+	calls(s, sh, "openat", 120, 3);
+	calls(s, sh, "read", 88, 0);
+	calls(s, sh, "write", 12, 0);
+	calls(s, sh, "close", 10, 0);
+	calls(s, sh, "mmap", 9, 0);
+	calls(s, sh, "brk", 9, 0);
+	calls(s, sh, "getpid", 1, 1);
+
+	uint32_t w = story_add(s, 101, 12000000);
+	p = &s->p[w - 1];
+	p->parent = sh;
+	p->cmd = xstrdup("python3 train_model.py --epochs 2");
+	p->progs = xstrdup("python3");
+	p->end_ns = 512000000;
+	p->utime_ns = 0;
+	p->stime_ns = 0;
+	p->hwm_kib = 900;
+	p->threads = 1;
+	p->end = STORY_KILLED;
+	p->code = SIGSEGV;
+	p->core = true;
+	calls(s, w, "read", 2, 0);
+
+	uint32_t r = story_add(s, 102, 20000000);
+	p = &s->p[r - 1];
+	p->parent = w;
+	p->threads = 1;
+	p->end = STORY_RUNNING;
+}
+
+Test(story, text_tree_exact)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+
+	make(&s);
+	story_format(&s, &sb);
+	cr_assert_str_eq(
+		sb.buf,
+		"Process tree: 3 processes\n"
+		"100 python3 train_model.py --epochs 2\n"
+		"    sh -> python3, exit 0, +0.000s 1.304s, 3 threads, cpu 0.12s user 0.03s sys,\n"
+		"    peak RSS 3.2 MiB\n"
+		"    calls: openat 120 (3 errors), read 88, write 12, close 10, brk 9, 2 more\n"
+		"  101 python3 train_model.py --epochs 2\n"
+		"      killed by SIGSEGV (core dumped), +0.012s 0.500s, 1 thread,\n"
+		"      cpu 0.00s user 0.00s sys, peak RSS 900 KiB\n"
+		"      calls: read 2\n"
+		"    102 ?\n"
+		"        still running, +0.020s, 1 thread\n"
+		"        no calls seen\n");
+	strbuf_free(&sb);
+	story_free(&s);
+}
+
+Test(story, long_lines_fit_80_columns)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+	uint32_t id = 0;
+	char cmd[300];
+
+	memset(cmd, 'x', sizeof(cmd) - 1);
+	cmd[sizeof(cmd) - 1] = '\0';
+	for (int depth = 0; depth < 30; depth++) {
+		uint32_t child = story_add(&s, 40000 + depth, 0);
+		s.p[child - 1].parent = id;
+		s.p[child - 1].cmd = xstrdup(cmd);
+		s.p[child - 1].end = STORY_KILLED;
+		s.p[child - 1].code = SIGKILL;
+		calls(&s, child, "rt_sigprocmask", 100000, 99999);
+		calls(&s, child, "clock_nanosleep", 100000, 99999);
+		id = child;
+	}
+	s.partial = true;
+	story_format(&s, &sb);
+	cr_assert(strstr(sb.buf, "(calls: only those -e trace= selected; --seccomp-bpf=no counts "
+				 "all)\n"));
+	for (const char *l = sb.buf; *l;) {
+		const char *nl = strchr(l, '\n');
+		cr_assert(nl);
+		/* An item wider than what is left of a deep line is the one exception. */
+		char *line = strndup(l, (size_t)(nl - l));
+		cr_assert(nl - l <= 80 || !strstr(line, ", "), "%s", line);
+		free(line);
+		l = nl + 1;
+	}
+	cr_assert(strstr(sb.buf, "\n40000 xxx"));
+	cr_assert(strstr(sb.buf, "xxx...\n"));
+	strbuf_free(&sb);
+	story_free(&s);
+}
+
+Test(story, json_numbers_not_strings)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+
+	make(&s);
+	json_story(&sb, &s);
+	cr_assert(strstr(sb.buf,
+			 "{\"type\":\"summary_tree\",\"partial_counts\":false,"
+			 "\"processes\":[{\"pid\":100,\"parent\":null,"
+			 "\"cmd\":\"python3 train_model.py --epochs 2\","
+			 "\"programs\":[\"sh\",\"python3\"],\"start_s\":0.000000,"
+			 "\"duration_s\":1.304000,\"cpu_user_s\":0.120000,"
+			 "\"cpu_sys_s\":0.030000,\"peak_rss_kib\":3277,\"threads\":3,"
+			 "\"end\":\"exit\",\"exit_code\":0,\"syscalls\":[{\"name\":\"openat\","
+			 "\"calls\":120,\"errors\":3},"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"pid\":101,\"parent\":100,"), "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"end\":\"killed\",\"signal\":\"SIGSEGV\",\"core_dumped\":true"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"pid\":102,\"parent\":101,\"cmd\":null,\"programs\":[],"
+				 "\"start_s\":0.020000,\"duration_s\":null,\"cpu_user_s\":null"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"end\":\"running\",\"syscalls\":[]}]}\n"), "%s", sb.buf);
+	strbuf_free(&sb);
+	story_free(&s);
+}
