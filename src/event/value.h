@@ -81,8 +81,16 @@ struct field {
 	struct val *v;
 };
 
+/* How -X raw prints an OR as a number (val.raw): strace's choice differs by value. */
+enum val_raw {
+	VAL_RAW_MERGED, /* one number in hex: open's 0x80000, mmap's 0x22 */
+	VAL_RAW_PARTS,	/* each part's, joined by '|': socket's type 0x2|0x80000 */
+	VAL_RAW_OCTAL,	/* one number in octal: st_mode=0100644 */
+};
+
 struct val {
 	uint8_t kind;
+	uint8_t raw; /* OR: enum val_raw (in what was padding) */
 	uint16_t flags;
 	/* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
 	 * it ended (VAL_COUNT_*) */

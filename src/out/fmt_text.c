@@ -162,6 +162,36 @@ static void text_struct(struct strbuf *sb, const struct val *v, const struct tex
 }
 
 /* The number behind a named constant, and whether v is one. */
+static bool const_number(const struct val *v, struct strbuf *sb);
+
+/* An OR of constants as -X raw prints it (val.raw says which of strace's ways). */
+static bool or_number(const struct val *v, struct strbuf *sb)
+{
+	uint64_t bits = 0;
+
+	for (uint32_t i = 0; i < v->n; i++) {
+		const struct val *it = &v->items[i];
+		if (it->kind == VAL_OCT && v->raw == VAL_RAW_OCTAL)
+			bits |= it->u;
+		else if (it->kind == VAL_FLAGS || it->kind == VAL_ENUM)
+			bits |= it->fl.bits;
+		else
+			return false;
+	}
+	if (v->raw == VAL_RAW_PARTS) {
+		for (uint32_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_addc(sb, '|');
+			const_number(&v->items[i], sb);
+		}
+	} else if (v->raw == VAL_RAW_OCTAL) {
+		strbuf_addf(sb, "%#" PRIo64, bits);
+	} else {
+		strbuf_add_hex(sb, bits);
+	}
+	return true;
+}
+
 static bool const_number(const struct val *v, struct strbuf *sb)
 {
 	uint64_t bits = 0;
@@ -171,15 +201,10 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		bits = v->fl.bits;
 		break;
 	case VAL_OR:
-		for (uint32_t i = 0; i < v->n; i++) {
-			const struct val *it = &v->items[i];
-			if (it->kind != VAL_FLAGS && it->kind != VAL_ENUM)
-				return false;
-			bits |= it->fl.bits;
-		}
-		break;
+		return or_number(v, sb);
 	case VAL_ENUM:
-		strbuf_addf(sb, (v->flags & VALF_HEXFLAGS) ? "%#" PRIx64 : "%" PRIu64, v->fl.bits);
+		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
+		strbuf_add_hex(sb, v->fl.bits);
 		return true;
 	case VAL_SIG:
 		strbuf_addf(sb, "%" PRId64, v->i);

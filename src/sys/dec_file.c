@@ -63,6 +63,7 @@ void dec_mode(struct val *v, struct arena *a, uint32_t mode)
 	uint32_t special = mode & (S_ISUID | S_ISGID | S_ISVTX);
 	struct val *items = val_or(v, a, special ? 3 : 2);
 
+	v->raw = VAL_RAW_OCTAL; /* -X raw: st_mode=0100644, as strace prints it */
 	val_enum(&items[0], mode & S_IFMT, &xl_file_types);
 	items[0].flags |= VALF_HEXFLAGS;
 	if (special)

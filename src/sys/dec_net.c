@@ -103,6 +103,7 @@ static void dec_socket_type(struct dctx *d, struct val *v, uint32_t type)
 	uint32_t base = type & (mask - 1), fl = type & ~(mask - 1);
 	struct val *items = val_or(v, d->ar, fl ? 2 : 1);
 
+	v->raw = VAL_RAW_PARTS;
 	val_enum(&items[0], base, &xl_socket_types);
 	items[0].flags |= VALF_HEXFLAGS;
 	if (fl)

@@ -134,3 +134,43 @@ Test(fmt_values, count_endings)
 	val_count_ended(val_comment(&v, &ar), 2097152, "var", "vars", VAL_COUNT_CUT);
 	cr_expect_str_eq(show(&v, 0), "0x7ffd1000 /* 2097152 vars, ... */");
 }
+
+/* -X raw prints each constant as strace 6.1 does: a named one's number in hex, socket's type
+ * as its parts, a file mode in octal, other ORs as one number. */
+Test(fmt_values, raw_numbers_as_strace_prints_them)
+{
+	struct text_opts raw = {.xstyle = CONST_RAW};
+	struct val v, *it;
+
+	val_enum(&v, 0x1002, &xl_arch_prctl);
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &raw);
+	cr_expect_str_eq(sb.buf, "0x1002");
+	val_enum(&v, 0, &xl_arch_prctl);
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &raw);
+	cr_expect_str_eq(sb.buf, "0");
+
+	it = val_or(&v, &ar, 2);
+	v.raw = VAL_RAW_PARTS;
+	val_enum(&it[0], 2, &xl_socket_types);
+	val_flags(&it[1], O_CLOEXEC, &xl_open_flags);
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &raw);
+	cr_expect_str_eq(sb.buf, "0x2|0x80000");
+
+	it = val_or(&v, &ar, 2);
+	v.raw = VAL_RAW_OCTAL;
+	val_enum(&it[0], 0100000, &xl_file_types);
+	val_oct(&it[1], 0644);
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &raw);
+	cr_expect_str_eq(sb.buf, "0100644");
+
+	it = val_or(&v, &ar, 2);
+	val_enum(&it[0], 1, &xl_file_types);
+	val_flags(&it[1], O_CLOEXEC, &xl_open_flags);
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &raw);
+	cr_expect_str_eq(sb.buf, "0x80001");
+}
