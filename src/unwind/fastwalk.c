@@ -173,17 +173,9 @@ static void row_build(struct unwind_proc *up, uint64_t key, unsigned nregs, stru
 	free(fr);
 }
 
-static size_t slot_of(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
 static struct fw_row *row_slot(struct fw_row *rows, size_t cap, uint64_t key)
 {
-	size_t i = slot_of(key, cap);
+	size_t i = uw_slot(key, cap);
 
 	while (rows[i].state != FW_EMPTY && rows[i].key != key)
 		i = (i + 1) & (cap - 1);

@@ -7,6 +7,15 @@
 #include "mem/tmem.h"
 #include "unwind.h"
 
+/* The first slot of key in an open-addressing table of cap (a power of 2) slots. */
+static inline size_t uw_slot(uint64_t key, size_t cap)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key & (cap - 1);
+}
+
 /* One raw frame as a backend produces it. */
 struct uw_raw {
 	uint64_t pc;

@@ -41,17 +41,9 @@ const char *sym_keep(struct symcache *c, const char *s)
 	return s ? arena_strndup(&c->strings, s, strlen(s)) : NULL;
 }
 
-static size_t slot_of(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
 static struct sym_entry *find_slot(struct sym_entry *v, size_t cap, uint64_t key)
 {
-	size_t i = slot_of(key, cap);
+	size_t i = uw_slot(key, cap);
 
 	while (v[i].n && v[i].key != key)
 		i = (i + 1) & (cap - 1);
