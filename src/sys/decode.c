@@ -171,11 +171,11 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 			v->flags |= VALF_DIRFD;
 		break;
 	case AK_FLAGS:
-		val_flags(v, w, a->tab);
+		val_flags(v, a->len_arg == ARG_LONG ? w : (uint32_t)w, a->tab);
 		break;
 	case AK_ENUM:
 	case AK_FAMILY:
-		val_enum(v, w, a->tab);
+		val_enum(v, a->len_arg == ARG_LONG ? w : (uint32_t)w, a->tab);
 		break;
 	case AK_OFLAGS:
 		dec_open_flags(d, v, (uint32_t)w);

@@ -64,6 +64,10 @@
 	{                                                                                          \
 		AK_FLAGS, 0, &xl_##tab                                                             \
 	}
+#define A_FLAGS_LONG(tab)                                                                          \
+	{                                                                                          \
+		AK_FLAGS, ARG_LONG, &xl_##tab                                                      \
+	}
 #define A_ENUM(tab)                                                                                \
 	{                                                                                          \
 		AK_ENUM, 0, &xl_##tab                                                              \

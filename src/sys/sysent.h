@@ -95,9 +95,17 @@ enum {
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 
+/*
+ * AK_FLAGS and AK_ENUM are the C type int or unsigned int, read from the low 32
+ * bits as the kernel reads them (strace prints delete_module's flags 0 when the
+ * register holds 0xffffffff00000000); ARG_LONG marks the few that are long.
+ */
+enum { ARG_LONG = 1 };
+
 struct argspec {
 	uint8_t kind;
-	uint8_t len_arg; /* AK_IBUF: index of the length argument */
+	uint8_t len_arg; /* AK_IBUF, AK_SOCKADDR: index of the length argument;
+			    AK_FLAGS, AK_ENUM: ARG_LONG for an unsigned long */
 	const struct xlat *tab;
 };
 

@@ -173,3 +173,14 @@ Test(sys_decode, unknown_number_prints_raw)
 			 "syscall_0xbad(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not "
 			 "implemented)");
 }
+
+/* An int-typed flag or constant is its register's low 32 bits, as the kernel reads it (strace
+ * 6.1's lines); an unsigned long one keeps all 64 (mprotect's prot). */
+Test(sys_decode, int_flags_and_constants_are_32_bits)
+{
+	cr_expect_str_eq(RUN("clock_getres", 0, 0xdeadbeef00000001ULL, 0),
+			 "clock_getres(CLOCK_MONOTONIC, NULL) = 0");
+	cr_expect_str_eq(RUN("lseek", 0, 3, 0, 0xffffffff00000002ULL), "lseek(3, 0, SEEK_END) = 0");
+	cr_expect_str_eq(RUN("mprotect", 0, 0x1000, 4096, 0xdeadbeef00000001ULL),
+			 "mprotect(0x1000, 4096, PROT_READ|0xdeadbeef00000000) = 0");
+}
