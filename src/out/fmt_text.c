@@ -99,16 +99,43 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 	}
 }
 
+/* The prefix every name of t shares, up to and with its last '_' ("SEEK_"); 0 when none. */
+static size_t table_prefix(const struct xlat *t)
+{
+	size_t len = t->n ? strlen(t->ents[0].name) : 0;
+
+	for (unsigned i = 1; i < t->n && len; i++) {
+		size_t k = 0;
+		while (k < len && t->ents[i].name[k] == t->ents[0].name[k])
+			k++;
+		len = k;
+	}
+	while (len && t->ents[0].name[len - 1] != '_')
+		len--;
+	return len > 1 ? len : 0;
+}
+
+/*
+ * A value the table does not name: a number in hex and strace's comment
+ * naming the table (SEEK_???) where its names share a prefix, else the number.
+ */
 static void text_enum(struct strbuf *sb, const struct val *v)
 {
 	const char *n = v->fl.tab ? xlat_name(v->fl.tab, v->fl.bits) : NULL;
+	size_t pre = v->fl.tab && !n ? table_prefix(v->fl.tab) : 0;
 
-	if (n)
+	if (n) {
 		strbuf_adds(sb, n);
-	else if (v->flags & VALF_HEXFLAGS)
-		strbuf_addf(sb, "%#" PRIx64, v->fl.bits);
-	else
-		strbuf_addf(sb, "%" PRIu64, v->fl.bits);
+	} else if (pre) {
+		strbuf_add_hex(sb, v->fl.bits);
+		strbuf_adds(sb, " /* ");
+		strbuf_addn(sb, v->fl.tab->ents[0].name, pre);
+		strbuf_adds(sb, "??? */");
+	} else if (v->flags & VALF_HEXFLAGS) {
+		strbuf_add_hex(sb, v->fl.bits);
+	} else {
+		strbuf_add_u64(sb, v->fl.bits);
+	}
 }
 
 static void text_sigset(struct strbuf *sb, const struct val *v)
@@ -235,8 +262,11 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	if (o->xstyle == CONST_VERBOSE) {
 		abbrev.xstyle = CONST_ABBREV;
 		text_val(&name, v, &abbrev);
-		/* A value no name covers reads the same both ways: no comment. */
-		if (strcmp(name.buf, num.buf))
+		/* A value no name covers reads the same both ways: no comment; an unknown
+		 * one is already its number and comment (0x3039 / * F_??? * /). */
+		if (!strncmp(name.buf, num.buf, num.len) && !strncmp(name.buf + num.len, " /* ", 4))
+			strbuf_adds(sb, name.buf + num.len);
+		else if (strcmp(name.buf, num.buf))
 			strbuf_addf(sb, " /* %s */", name.buf);
 	}
 	strbuf_free(&num);

@@ -59,8 +59,13 @@ Test(fmt_values, flags_zero_and_leftovers)
 	cr_expect_str_eq(show(&v, 0), "0");
 	val_flags(&v, 0x3 | 0x100000000ULL, &xl_prot);
 	cr_expect_str_eq(show(&v, 0), "PROT_READ|PROT_WRITE|0x100000000");
+	/* strace 6.1: fcntl(0, 0x3039 / * F_??? * /, ...), lseek's 0x7 / * SEEK_??? * /. */
 	val_enum(&v, 12345, &xl_fcntl_cmds);
-	cr_expect_str_eq(show(&v, 0), "12345");
+	cr_expect_str_eq(show(&v, 0), "0x3039 /* F_??? */");
+	struct text_opts verbose = {.xstyle = CONST_VERBOSE};
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &verbose);
+	cr_expect_str_eq(sb.buf, "0x3039 /* F_??? */", "-X verbose: one comment");
 }
 
 Test(fmt_values, sigsets)
