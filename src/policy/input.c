@@ -135,6 +135,8 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
 				in->dirfd[i] = (int)raw[si->dirfd[i]];
 			in->npaths++;
 		}
+		in->fd_only = in->npaths && in->path[0] && !in->path[0][0] &&
+			      (in->npaths < 2 || (in->path[1] && !in->path[1][0]));
 		break;
 	case SCK_SOCKET:
 		in->family = (int)raw[si->aux];
@@ -149,7 +151,7 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
 
 bool policy_input_relative(const struct policy_input *in, unsigned i)
 {
-	return i < in->npaths && in->path[i] && in->path[i][0] != '/';
+	return i < in->npaths && in->path[i] && in->path[i][0] != '/' && !in->fd_only;
 }
 
 void policy_input_resolve(struct policy_input *in, unsigned i, const char *base, struct arena *ar)

@@ -177,6 +177,8 @@ bool rule_matches(const struct policy_rule *r, const char *name, const struct po
 {
 	unsigned bits = rule_conds_for(r, name);
 
+	if (in && in->fd_only)
+		bits &= ~((1u << PK_PATH) | (1u << PK_ACCESS));
 	if (bits && !in)
 		return false;
 	for (int k = 0; k < PK_COUNT; k++)

@@ -97,6 +97,9 @@ struct policy_input {
 	const char *path[2]; /* path arguments; NULL when unreadable */
 	int dirfd[2];	     /* what a relative path[i] is relative to: AT_FDCWD or a fd */
 	unsigned npaths;
+	/* Every path argument is "": the call acts on its descriptor (AT_EMPTY_PATH, glibc's
+	 * fstat as newfstatat(fd, "", ...)), so path= and access= do not apply, as to fstat. */
+	bool fd_only;
 	int access;   /* POLICY_ACCESS_* of a file syscall, 0 for others */
 	int family;   /* socket()'s domain, -1 when not known */
 	bool has_sa;  /* sa holds the destination (connect/bind/sendto/sendmsg) */

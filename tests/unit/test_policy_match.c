@@ -8,6 +8,7 @@
 #include <sys/un.h>
 
 #include "policy/internal.h"
+#include "mem/tmem.h"
 #include "sys/sysent.h"
 
 static struct policy *parse_ok(const char *text)
@@ -396,4 +397,36 @@ Test(policy_input, absolute_paths_folded)
 	}
 	policy_free(p);
 	arena_free(&ar);
+}
+
+/*
+ * glibc's fstat() on a pipe is newfstatat(fd, "", AT_EMPTY_PATH): a call on its descriptor,
+ * which a path rule must judge as it judges fstat, not as the caller's directory.
+ */
+Test(policy_match, an_empty_path_is_a_descriptor_call)
+{
+	struct policy *p = parse_ok("allow @file-system path=/etc/**\n");
+	const struct ptrc_abi *abi = abi_by_id(ABI_X86_64);
+	const struct sysent *ent = sysent_by_name("newfstatat");
+	static const char empty[] = "";
+	struct tmem_region r = {0x1000, empty, 1};
+	struct tmem_fake fake;
+	struct tmem mem;
+	struct arena ar = {0};
+	struct policy_input in;
+	struct policy_verdict v;
+	const uint64_t raw[6] = {0, 0x1000, 0x2000, AT_EMPTY_PATH};
+
+	tmem_fake_init(&fake, &mem, &r, 1);
+	policy_input_read(&in, abi, ent, raw, &mem, &ar);
+	cr_expect(in.fd_only);
+	cr_expect_not(policy_input_relative(&in, 0), "not resolved against the cwd");
+	policy_check_name(p, "newfstatat", &in, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW);
+	/* A real path still decides. */
+	in = (struct policy_input){.npaths = 1, .path = {"/home/x"}, .family = -1};
+	policy_check_name(p, "newfstatat", &in, &v);
+	cr_expect_eq(v.action, POLICY_DENY);
+	arena_free(&ar);
+	policy_free(p);
 }
