@@ -12,6 +12,9 @@
 int host_set_syscall(pid_t tid, long nr);
 /* At a syscall-exit or seccomp stop: the value the call returns. */
 int host_set_return(pid_t tid, long value);
+struct ptrc_abi;
+/* At a syscall-entry or seccomp stop of a call of abi: its argument i (0-5) becomes value. */
+int host_set_arg(pid_t tid, const struct ptrc_abi *abi, unsigned i, uint64_t value);
 /*
  * The bits of a code address that hold a pointer authentication code (aarch64
  * NT_ARM_PAC_MASK insn_mask): return addresses an unwinder reads from the

@@ -7,11 +7,14 @@
  *   tp_procs segv          fork children that crash with and without a core dump
  *   tp_procs sleeper       state its pid, then block forever
  *   tp_procs hello ENVP N  (run by vfork) state its own execve line
+ *   tp_procs untraced      children made with CLONE_UNTRACED by clone and clone3
  */
 #include "expect.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -245,6 +248,34 @@ static int run_segv(void)
 	return 0;
 }
 
+/*
+ * A child made with CLONE_UNTRACED, by clone and by clone3: ptrc -f takes the
+ * flag out, so the child is traced and its openat is in the trace.
+ */
+static int untraced_child(bool three, const char *path)
+{
+	struct clone_args ca = {.flags = CLONE_UNTRACED, .exit_signal = SIGCHLD};
+	long pid;
+	int status;
+
+	xp_flush(); /* a raw clone runs no atfork handler: the child must not repeat ours */
+	pid = three ? syscall(SYS_clone3, &ca, sizeof(ca))
+		    : syscall(SYS_clone, CLONE_UNTRACED | SIGCHLD, 0, 0, 0, 0);
+	if (pid < 0)
+		return die(three ? "clone3" : "clone");
+	if (pid == 0) {
+		pid_t self = (pid_t)syscall(SYS_getpid);
+		long n = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY);
+		xp_line(self,
+			"openat(AT_FDCWD, \"%s\", O_RDONLY) = %ld ENOENT (No such file or "
+			"directory)",
+			path, n);
+		xp_flush();
+		syscall(SYS_exit_group, 0);
+	}
+	return waitpid((pid_t)pid, &status, 0) == pid && WIFEXITED(status) ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	xp_init();
@@ -271,6 +302,9 @@ int main(int argc, char **argv)
 		return finish(run_segv());
 	if (!strcmp(mode, "hello"))
 		return run_hello(argc, argv);
+	if (!strcmp(mode, "untraced"))
+		return finish(untraced_child(false, "/nonexistent/untraced-clone") |
+			      untraced_child(true, "/nonexistent/untraced-clone3"));
 	if (!strcmp(mode, "sleeper")) {
 		int fds[2];
 		char c;

@@ -33,6 +33,21 @@ int host_set_return(pid_t tid, long value)
 	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
 }
 
+/* x0-x5: the kernel reads the arguments from the registers after the entry stop. */
+int host_set_arg(pid_t tid, const struct ptrc_abi *abi, unsigned i, uint64_t value)
+{
+	struct user_regs_struct regs;
+	struct iovec iov = {.iov_base = &regs, .iov_len = sizeof(regs)};
+
+	(void)abi;
+	if (i >= 6)
+		return -EINVAL;
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	regs.regs[i] = value;
+	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+}
+
 int host_pac_mask(pid_t tid, uint64_t *insn_mask)
 {
 	struct {

@@ -58,6 +58,8 @@ static bool trace_wants(void *ctx, const struct ptrc_abi *abi, uint32_t nr, cons
 		return true;
 	if ((e->traits & TR_MAPS) && t->cfg->kflag)
 		return true; /* -k's module list follows the memory map */
+	if (e->traits & TR_CLONE)
+		return true; /* CLONE_UNTRACED is taken out (syscall.c) */
 	if (e->traits & TR_MULTIPLEX)
 		return sysfilter_match(t->trace, abi, nr) || multiplexed_wanted(t);
 	if (!sysfilter_match(t->trace, abi, nr))

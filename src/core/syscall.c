@@ -1,9 +1,11 @@
 #include <errno.h>
+#include <linux/sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 
 #include "arch/abi.h"
@@ -141,20 +143,48 @@ static bool deny_result(struct task *task)
 	return true;
 }
 
-/* A call's start, at its entry stop or at its seccomp stop. */
-static void call_entry(struct tracer *t, struct task *task,
-		       const struct __ptrace_syscall_info *info, uint64_t nr, const uint64_t *args)
+/*
+ * CLONE_UNTRACED makes a child no tracer sees: with -f it would run
+ * unfollowed, walking around a policy, and under the job's seccomp filter
+ * its trapped calls would fail with ENOSYS.  The flag is taken out before the
+ * kernel reads it (issue 16); the line still shows what the program asked.
+ */
+static void keep_traced(struct tracer *t, struct task *task)
+{
+	const struct sc_event *ev = &task->ev;
+	bool in_args = ev->ent && (ev->ent->traits & TR_CLONE_ARGS);
+	uint64_t flags = ev->raw[0];
+
+	if (!t->cfg->follow || !ev->ent || !(ev->ent->traits & TR_CLONE))
+		return;
+	if (in_args && tmem_read(&task->proc->mem, ev->raw[0], &flags, sizeof(flags)) < 0)
+		return; /* unreadable: the kernel fails the call (EFAULT) */
+	if (!(flags & CLONE_UNTRACED))
+		return;
+	flags &= ~(uint64_t)CLONE_UNTRACED;
+	struct iovec local = {&flags, sizeof(flags)};
+	struct iovec remote = {(void *)(uintptr_t)ev->raw[0], sizeof(flags)};
+	int rc = in_args ? (process_vm_writev(task->tid, &local, 1, &remote, 1, 0) ==
+					    (ssize_t)sizeof(flags)
+				    ? 0
+				    : -errno)
+			 : host_set_arg(task->tid, ev->abi, 0, flags);
+	if (rc < 0)
+		tracer_msg("task %d: cannot take CLONE_UNTRACED out of its %s: %s; its child "
+			   "may run untraced",
+			   (int)task->tid, ev->name, strerror(-rc));
+	else if (!t->said_untraced)
+		tracer_msg("task %d: %s with CLONE_UNTRACED: the flag was taken out so that "
+			   "the child is traced too",
+			   (int)task->tid, ev->name);
+	t->said_untraced |= rc == 0;
+}
+
+/* -e trace= and -P: whether the call is shown; its entry half printed now. */
+static void select_and_print(struct tracer *t, struct task *task)
 {
 	struct sc_event *ev = &task->ev;
 
-	if (task->flags & TASK_IN_SYSCALL)
-		syscall_abandon(t, task);
-	start_event(task, info, nr, args);
-	task->flags |= TASK_IN_SYSCALL;
-	debug_sc_record(t, task); /* for a crash report, even when not shown */
-	if (task->flags & TASK_HIDDEN)
-		return;
-	enforce(t, task);
 	if (ev->via ? !sysfilter_match_name(t->trace, ev->name)
 		    : !sysfilter_match(t->trace, ev->abi, ev->nr))
 		return;
@@ -169,6 +199,23 @@ static void call_entry(struct tracer *t, struct task *task,
 	start_clock(t, ev);
 	if (printing(t) && !deferred(t))
 		print_entry(t, task);
+}
+
+/* A call's start, at its entry stop or at its seccomp stop. */
+static void call_entry(struct tracer *t, struct task *task,
+		       const struct __ptrace_syscall_info *info, uint64_t nr, const uint64_t *args)
+{
+	if (task->flags & TASK_IN_SYSCALL)
+		syscall_abandon(t, task);
+	start_event(task, info, nr, args);
+	task->flags |= TASK_IN_SYSCALL;
+	debug_sc_record(t, task); /* for a crash report, even when not shown */
+	if (!(task->flags & TASK_HIDDEN)) {
+		enforce(t, task);
+		select_and_print(t, task);
+	}
+	/* After the entry was decoded: the line shows the flags the program asked for. */
+	keep_traced(t, task);
 }
 
 static int64_t elapsed_ns(const struct timespec *since)

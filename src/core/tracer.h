@@ -150,6 +150,7 @@ struct tracer {
 	} sc;
 	struct ff_state ff;
 	bool lifecycle_quiet;
+	bool said_untraced;	/* a CLONE_UNTRACED was taken out (said once) */
 	bool output_lost;	/* a trace stream could not be written, or calls were lost */
 	bool have_syscall_info; /* a PTRACE_GET_SYSCALL_INFO succeeded */
 	bool syscall_info_lost; /* one failed later (said once) */

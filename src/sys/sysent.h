@@ -92,6 +92,10 @@ enum {
 	/* Its arguments are a block of words its one argument points at, where the ABI has the
 	 * kernel's old select and mmap (abi->arg_block); the arguments here are the block's. */
 	TR_ARGBLOCK = 1 << 25,
+	/* Makes a task from flags that may hold CLONE_UNTRACED: argument 0 (clone), or the
+	 * first u64 of the struct clone_args it points at (clone3, TR_CLONE_ARGS too). */
+	TR_CLONE = 1 << 26,
+	TR_CLONE_ARGS = 1 << 27,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 

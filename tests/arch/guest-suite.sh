@@ -91,6 +91,10 @@ if [ "$mode" = full ]; then
 	$P --json -f -e trace=none -o $W/t3f $TP/crash_null >/dev/null 2>&1
 	has "crash event under the filter" $W/t3f '"class":"null_page"' \
 		'"last_syscalls_complete":false'
+	# CLONE_UNTRACED is taken out of clone (x0) and clone3 (its struct): both children traced.
+	$P -f -o $W/t6 $TP/tp_procs untraced >/dev/null 2>&1
+	has "CLONE_UNTRACED children traced" $W/t6 '"/nonexistent/untraced-clone", O_RDONLY) = -1' \
+		'"/nonexistent/untraced-clone3", O_RDONLY) = -1'
 	# Unselected calls do not stop in any task: tp_filter counts its context switches.
 	$P -f -e trace=faccessat -o $W/t5 $TP/tp_filter ran >/dev/null 2>&1
 	has "seccomp filter: no stops for unselected calls" $W/t5 '"main: ran"' '"thread: ran"' \

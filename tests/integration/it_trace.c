@@ -74,6 +74,26 @@ Test(trace, vfork_exit_and_exec)
 	it_check(&r, IT_LAYOUT_PREFIXED, 40);
 }
 
+/* CLONE_UNTRACED is taken out with -f: the children of clone and clone3 are traced, with
+ * the seccomp filter of a filtered launch too (where an untraced child would get ENOSYS). */
+Test(trace, untraced_clone_children_are_traced)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("strace 6.1 lets CLONE_UNTRACED children go");
+	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "untraced");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+	cr_expect(strstr(r.err, "with CLONE_UNTRACED: the flag was taken out"), "stderr:\n%s",
+		  r.err);
+	RUN("-f", "-e", "trace=openat,exit_group", "-o", "@TRACE", it_prog("tp_procs"), "untraced");
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	cr_expect(strstr(t, "\"/nonexistent/untraced-clone\", O_RDONLY) = -1 ENOENT") &&
+			  strstr(t, "\"/nonexistent/untraced-clone3\", O_RDONLY) = -1 ENOENT"),
+		  "under the filter:\n%s", t);
+	free(t);
+}
+
 Test(trace, children_killed_by_sigsegv)
 {
 	RUN("-f", "-o", "@TRACE", it_prog("tp_procs"), "segv");
