@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "../sys/sysent.h"
 #include "../util/xalloc.h"
 
 /* Rules by syscall number of one ABI, in CSR form. */
@@ -242,6 +243,14 @@ static struct policy_index *index_of(struct policy *p, const struct ptrc_abi *ab
 	return p->idx[abi->id];
 }
 
+/* exit, exit_group, sigreturn: whatever the rules say (TR_ENDS in syscalls.def). */
+static bool always_allowed(const char *name)
+{
+	const struct sysent *e = sysent_by_name(name);
+
+	return e && (e->traits & TR_ENDS);
+}
+
 void policy_check(struct policy *p, const struct ptrc_abi *abi, uint64_t nr,
 		  const struct policy_input *in, struct policy_verdict *out)
 {
@@ -251,6 +260,10 @@ void policy_check(struct policy *p, const struct ptrc_abi *abi, uint64_t nr,
 	out->rule = NULL;
 	if (nr >= ix->len || !ix->names[nr])
 		return;
+	if (always_allowed(ix->names[nr])) {
+		out->action = POLICY_ALLOW;
+		return;
+	}
 	for (unsigned k = ix->start[nr]; k < ix->start[nr + 1]; k++) {
 		const struct policy_rule *r = &p->rules[ix->rules[k]];
 		if (rule_matches(r, ix->names[nr], in)) {
@@ -266,6 +279,10 @@ void policy_check_name(const struct policy *p, const char *name, const struct po
 {
 	out->action = p->dflt;
 	out->rule = NULL;
+	if (always_allowed(name)) {
+		out->action = POLICY_ALLOW;
+		return;
+	}
 	for (unsigned i = 0; i < p->nrules; i++) {
 		const struct policy_rule *r = &p->rules[i];
 		if (rule_names(r, name) && rule_matches(r, name, in)) {
@@ -304,6 +321,8 @@ enum policy_static policy_static_verdict(const struct policy *p, const char *nam
 	bool collecting = false;
 
 	fams->n = 0;
+	if (always_allowed(name))
+		return POLICY_S_ALLOW;
 	for (unsigned i = 0; i < p->nrules; i++) {
 		const struct policy_rule *r = &p->rules[i];
 		if (!rule_names(r, name))

@@ -96,6 +96,9 @@ enum {
 	 * first u64 of the struct clone_args it points at (clone3, TR_CLONE_ARGS too). */
 	TR_CLONE = 1 << 26,
 	TR_CLONE_ARGS = 1 << 27,
+	/* What a process needs to end or to return from a signal handler: a policy never
+	 * denies it (a denied exit_group turned every exit into SIGSEGV). */
+	TR_ENDS = 1 << 28,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 

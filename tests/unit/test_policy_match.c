@@ -430,3 +430,22 @@ Test(policy_match, an_empty_path_is_a_descriptor_call)
 	arena_free(&ar);
 	policy_free(p);
 }
+
+/* What a process needs to end is never denied: a denied exit_group turned exits into SIGSEGV. */
+Test(policy_match, exit_and_sigreturn_are_always_allowed)
+{
+	struct policy *p = parse_ok("deny exit_group rt_sigreturn\ndefault deny\n");
+	struct policy_verdict v;
+	struct policy_fams fams;
+
+	policy_check_name(p, "exit_group", NULL, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW);
+	policy_check_name(p, "rt_sigreturn", NULL, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW);
+	policy_check_name(p, "exit", NULL, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW, "the default does not deny it either");
+	cr_expect_eq(policy_static_verdict(p, "exit_group", &fams), POLICY_S_ALLOW);
+	policy_check_name(p, "write", NULL, &v);
+	cr_expect_eq(v.action, POLICY_DENY);
+	policy_free(p);
+}
