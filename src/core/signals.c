@@ -198,6 +198,17 @@ static void take(struct tracer *t, const struct sig_note *n)
 {
 	struct sig_state *ss = &t->sig;
 
+	/*
+	 * Under a policy a tracee must not end its tracing: in attach mode a SIGINT
+	 * from a traced task to ptrc (its TracerPid) would detach and drop the policy.
+	 */
+	if (t->pol.policy && n->code <= 0 && n->from > 0 && task_find(t, n->from)) {
+		if (!t->said_tracee_signal)
+			tracer_msg("signal %d from traced task %d ignored: a policy is in force",
+				   n->signo, (int)n->from);
+		t->said_tracee_signal = true;
+		return;
+	}
 	if (t->attach_mode || t->cfg->interruptible != SIG_INTR_DEFAULT) {
 		t->stop_signal = n->signo; /* detach, or stop as strace would */
 		return;

@@ -150,11 +150,12 @@ struct tracer {
 	} sc;
 	struct ff_state ff;
 	bool lifecycle_quiet;
-	bool said_untraced;	/* a CLONE_UNTRACED was taken out (said once) */
-	bool output_lost;	/* a trace stream could not be written, or calls were lost */
-	bool have_syscall_info; /* a PTRACE_GET_SYSCALL_INFO succeeded */
-	bool syscall_info_lost; /* one failed later (said once) */
-	bool unsupported;	/* the kernel cannot report calls: the run ends */
+	bool said_untraced;	 /* a CLONE_UNTRACED was taken out (said once) */
+	bool said_tracee_signal; /* a tracee's signal to ptrc was ignored (said once) */
+	bool output_lost;	 /* a trace stream could not be written, or calls were lost */
+	bool have_syscall_info;	 /* a PTRACE_GET_SYSCALL_INFO succeeded */
+	bool syscall_info_lost;	 /* one failed later (said once) */
+	bool unsupported;	 /* the kernel cannot report calls: the run ends */
 	/* policy runs: no signal or exit lines, but "killed by" */ /* -c, -C */
 };
 

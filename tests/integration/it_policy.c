@@ -194,3 +194,29 @@ Test(policy, path_condition_checked_at_the_seccomp_stop)
 	cr_assert_null(strstr(t, "/data\""), "the allowed openat is not reported:\n%s", t);
 	free(t);
 }
+
+/*
+ * A tracee cannot end its tracing: under a policy, a SIGINT it sends to ptrc (its TracerPid)
+ * after ptrc attached is ignored, and its next denied call is still caught.
+ */
+Test(policy, a_tracee_signalling_ptrc_does_not_detach_it)
+{
+	char pol[160], pidarg[16], target[160];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	write_policy(pol, "deny openat path=/nonexistent/**\nallow *\n");
+	snprintf(target, sizeof(target), "/nonexistent/after-the-signal");
+	const char *const targv[] = {it_prog("tp_escape"), target, NULL};
+	pid_t pid = it_spawn(targv, NULL);
+	snprintf(pidarg, sizeof(pidarg), "%d", (int)pid);
+	const char *const argv[] = {"--policy", pol, "-p", pidarg, NULL};
+	it_run(&r, argv);
+	cr_expect(strstr(r.err, "from traced task") &&
+			  strstr(r.err, "ignored: a policy is in force"),
+		  "stderr:\n%s", r.err);
+	cr_expect(strstr(r.err, "after-the-signal"),
+		  "the openat after the signal was not checked:\n%s", r.err);
+	it_assert_exit(&r, 86);
+}
