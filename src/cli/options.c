@@ -127,7 +127,7 @@ static const struct option long_opts[] = {
 	{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY},
 	{"daemonize", optional_argument, NULL, OPT_UNSUPPORTED},
 	{"detach-on", required_argument, NULL, OPT_UNSUPPORTED},
-	{"output-append-mode", no_argument, NULL, OPT_UNSUPPORTED},
+	{"output-append-mode", no_argument, NULL, 'A'},
 	{"instruction-pointer", no_argument, NULL, OPT_UNSUPPORTED},
 	{"summary-columns", required_argument, NULL, OPT_UNSUPPORTED},
 	{"summary-syscall-overhead", required_argument, NULL, OPT_UNSUPPORTED},
@@ -410,6 +410,9 @@ static int parse_flag(struct config *cfg, int c)
 		return expr_status(cfg, "successful", NULL, 0);
 	case 'Z':
 		return expr_status(cfg, "failed", NULL, 0);
+	case 'A':
+		cfg->append = true;
+		return 0;
 	}
 	return 1;
 }
@@ -424,7 +427,6 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case OPT_UNSUPPORTED:
 	case 'D':
 	case 'b':
-	case 'A':
 	case 'O':
 	case 'U':
 	case 'Y':
@@ -473,6 +475,8 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "a command and -p cannot be used together");
 	if (cfg->follow > 1 && !cfg->outfile)
 		return usage_error("%s", "-ff needs -o FILE");
+	if (cfg->follow > 1 && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!'))
+		return usage_error("%s", "-ff writes files: -o '|COMMAND' takes one stream");
 	if (cfg->separately && (!cfg->outfile || !cfg->follow))
 		return usage_error("%s", "--output-separately needs -o FILE and -f (it is -ff)");
 	if ((cfg->nenv || cfg->user) && !cfg->argv[0])

@@ -42,6 +42,7 @@ enum seccomp_bpf_use { SECCOMP_BPF_AUTO, SECCOMP_BPF_YES, SECCOMP_BPF_NO };
 struct config {
 	unsigned follow; /* -f: 1, -ff: 2 */
 	bool separately; /* --output-separately: with -f, -ff */
+	bool append;	 /* -A: -o files are appended to */
 	const char *outfile;
 	unsigned strsize;	  /* -s */
 	unsigned acolumn;	  /* -a */

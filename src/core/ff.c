@@ -111,7 +111,7 @@ struct out_stream *ff_stream(struct tracer *t, struct task *task)
 		char path[4096];
 		snprintf(path, sizeof(path), "%s.%d", t->cfg->outfile, (int)task->tid);
 		task->out = xmalloc(sizeof(*task->out));
-		rc = out_open(task->out, path, made_before(&t->ff, task->tid));
+		rc = out_open(task->out, path, t->cfg->append || made_before(&t->ff, task->tid));
 		if (rc < 0) {
 			open_failed(t, task, path, rc);
 			return &t->out;

@@ -51,8 +51,17 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow)
 		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-	if (cfg->outfile && cfg->follow < 2) {
-		int rc = out_open(&t->out, cfg->outfile, false);
+	if (cfg->outfile && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!')) {
+		int fd = outfile_pipe(cfg->outfile + 1);
+		if (fd < 0) {
+			tracer_msg("can't run '%s': %s", cfg->outfile + 1, strerror(-fd));
+			free(t->buckets);
+			return fd;
+		}
+		out_init_fd(&t->out, fd, false);
+		t->out.owns_fd = true;
+	} else if (cfg->outfile && cfg->follow < 2) {
+		int rc = out_open(&t->out, cfg->outfile, cfg->append);
 		if (rc < 0) {
 			tracer_msg("can't open '%s': %s", cfg->outfile, outfile_strerror(rc));
 			free(t->buckets);

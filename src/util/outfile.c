@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int outfile_open(const char *path, bool append)
@@ -49,4 +50,32 @@ int outfile_write_all(int fd, const char *buf, size_t len)
 		done += (size_t)n;
 	}
 	return 0;
+}
+
+int outfile_pipe(const char *command)
+{
+	int fds[2];
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return -errno;
+	pid = fork();
+	if (pid < 0) {
+		int err = errno;
+		close(fds[0]);
+		close(fds[1]);
+		return -err;
+	}
+	if (pid == 0) {
+		/* The middle process exits at once; init adopts the command. */
+		if (fork() != 0)
+			_exit(0);
+		dup2(fds[0], STDIN_FILENO);
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	return fds[1];
 }

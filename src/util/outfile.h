@@ -14,6 +14,12 @@
 int outfile_open(const char *path, bool append);
 /* What a negative outfile_open() result means, for a message. */
 const char *outfile_strerror(int rc);
+/*
+ * strace's -o '|COMMAND' (or '!COMMAND'): the write end of a pipe to /bin/sh -c COMMAND, or
+ * -errno.  The command runs as a grandchild, so that a tracer reaping every child never sees
+ * it; it ends when the pipe is closed.
+ */
+int outfile_pipe(const char *command);
 /* Writes len bytes to fd, whatever write() does short; 0 or -errno. */
 int outfile_write_all(int fd, const char *buf, size_t len);
 

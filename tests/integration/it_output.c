@@ -164,3 +164,38 @@ Test(output, o_follows_the_users_own_link)
 	cr_assert(data && strstr(data, "exit_group(0)"), "%s", data ? data : "(no file)");
 	free(data);
 }
+
+/* strace's -A appends to the -o file; -o '|COMMAND' pipes the trace to a shell command. */
+Test(output, append_mode_and_a_pipe_to_a_command)
+{
+	char path[4096], cmd[4200];
+
+	it_init(&r);
+	snprintf(path, sizeof(path), "%s/kept.txt", r.dir);
+	FILE *f = fopen(path, "w");
+	cr_assert(f && fputs("an earlier line\n", f) >= 0 && fclose(f) == 0);
+	const char *const a1[] = {"-A", "-e", "trace=exit_group", "-o", path, "/bin/true", NULL};
+	it_run(&r, a1);
+	it_assert_exit(&r, 0);
+	char *t = it_read_file(path);
+	cr_expect(t && !strncmp(t, "an earlier line\nexit_group(0)", 29), "-A:\n%s", t);
+	free(t);
+
+	it_init(&r);
+	snprintf(path, sizeof(path), "%s/piped.txt", r.dir);
+	snprintf(cmd, sizeof(cmd), "|cat > %s", path);
+	const char *const a2[] = {"-e", "trace=exit_group", "-o", cmd, "/bin/true", NULL};
+	it_run(&r, a2);
+	it_assert_exit(&r, 0);
+	/* The command outlives ptrc by a moment: it ends when the pipe is closed. */
+	for (int i = 0; i < 200 && !(t = it_read_file(path)); i++)
+		usleep(10000);
+	for (int i = 0; i < 200 && t && !strstr(t, "+++ exited with 0 +++"); i++) {
+		free(t);
+		usleep(10000);
+		t = it_read_file(path);
+	}
+	cr_expect(t && strstr(t, "exit_group(0)") && strstr(t, "+++ exited with 0 +++"),
+		  "the piped trace:\n%s", t ? t : "(none)");
+	free(t);
+}
