@@ -52,7 +52,7 @@ case "${1:-}" in
 demo)
 	install_deps
 	build build
-	exec ./build/ptrc -f python3 testprogs/train_model.py
+	exec ./build/ptrc -f --summary-tree python3 testprogs/train_model.py
 	;;
 test)
 	install_deps
