@@ -31,6 +31,31 @@ static bool want_color(const struct config *cfg, int fd)
 	return isatty(fd) && term && strcmp(term, "dumb");
 }
 
+/* The trace's stream: -o FILE (unless -ff), -o '|COMMAND', or stderr.  0 or -errno, said. */
+static int open_output(struct tracer *t)
+{
+	const struct config *cfg = t->cfg;
+
+	if (cfg->outfile && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!')) {
+		int fd = outfile_pipe(cfg->outfile + 1);
+		if (fd < 0) {
+			tracer_msg("can't run '%s': %s", cfg->outfile + 1, strerror(-fd));
+			return fd;
+		}
+		out_init_fd(&t->out, fd, false);
+		t->out.owns_fd = true;
+	} else if (cfg->outfile && cfg->follow < 2) {
+		int rc = out_open(&t->out, cfg->outfile, cfg->append);
+		if (rc < 0) {
+			tracer_msg("can't open '%s': %s", cfg->outfile, outfile_strerror(rc));
+			return rc;
+		}
+	} else {
+		out_init_fd(&t->out, STDERR_FILENO, true);
+	}
+	return 0;
+}
+
 int tracer_init(struct tracer *t, struct config *cfg)
 {
 	memset(t, 0, sizeof(*t));
@@ -51,27 +76,13 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	t->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow)
 		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-	if (cfg->outfile && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!')) {
-		int fd = outfile_pipe(cfg->outfile + 1);
-		if (fd < 0) {
-			tracer_msg("can't run '%s': %s", cfg->outfile + 1, strerror(-fd));
-			free(t->buckets);
-			return fd;
-		}
-		out_init_fd(&t->out, fd, false);
-		t->out.owns_fd = true;
-	} else if (cfg->outfile && cfg->follow < 2) {
-		int rc = out_open(&t->out, cfg->outfile, cfg->append);
-		if (rc < 0) {
-			tracer_msg("can't open '%s': %s", cfg->outfile, outfile_strerror(rc));
-			free(t->buckets);
-			return rc;
-		}
-	} else {
-		out_init_fd(&t->out, STDERR_FILENO, true);
+	int rc = open_output(t);
+	if (rc < 0) {
+		free(t->buckets);
+		return rc;
 	}
 	t->out.color = want_color(cfg, t->out.fd);
-	int rc = pt_faults_init(getenv("PTRC_INJECT_FAULTS"));
+	rc = pt_faults_init(getenv("PTRC_INJECT_FAULTS"));
 	if (rc < 0) {
 		tracer_msg("PTRC_INJECT_FAULTS: expected REQUEST:ERRNO:N[,...]");
 		free(t->buckets);
