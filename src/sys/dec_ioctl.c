@@ -1,4 +1,5 @@
 /* ioctl: the request by name (or strace's _IOC form) and the argument it takes. */
+#include <linux/loop.h>
 #include <linux/fs.h>
 #include <linux/random.h>
 #include <stdio.h>
@@ -92,10 +93,12 @@ static bool ioctl_is_output(uint32_t req)
 static bool ioctl_takes_nothing(uint32_t req)
 {
 	static const uint32_t reqs[] = {
-		BLKFLSBUF,     BLKRRPART,    BLKTRACESTART, BLKTRACESTOP, BLKTRACETEARDOWN,
-		FIFREEZE,      FITHAW,	     FIOCLEX,	    FIONCLEX,	  RNDCLEARPOOL,
-		RNDRESEEDCRNG, RNDZAPENTCNT, TIOCCBRK,	    TIOCCONS,	  TIOCEXCL,
-		TIOCNOTTY,     TIOCNXCL,     TIOCSBRK,	    TIOCSSERIAL,  TIOCVHANGUP,
+		BLKFLSBUF,	  BLKRRPART,	     BLKTRACESTART, BLKTRACESTOP,
+		BLKTRACETEARDOWN, FIFREEZE,	     FITHAW,	    FIOCLEX,
+		FIONCLEX,	  RNDCLEARPOOL,	     RNDRESEEDCRNG, RNDZAPENTCNT,
+		TIOCCBRK,	  TIOCCONS,	     TIOCEXCL,	    TIOCNOTTY,
+		TIOCNXCL,	  TIOCSBRK,	     TIOCSSERIAL,   TIOCVHANGUP,
+		LOOP_CLR_FD,	  LOOP_SET_CAPACITY,
 	};
 	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++)
 		if (reqs[i] == req)
@@ -107,7 +110,8 @@ static bool ioctl_takes_nothing(uint32_t req)
 static bool ioctl_takes_int(uint32_t req)
 {
 	return req == FICLONE || req == BLKRASET || req == BLKFRASET || req == TCSBRK ||
-	       req == TCSBRKP || req == TIOCSCTTY;
+	       req == TCSBRKP || req == TIOCSCTTY || req == LOOP_SET_FD || req == LOOP_CHANGE_FD ||
+	       req == LOOP_CTL_ADD || req == LOOP_CTL_REMOVE;
 }
 
 /* _IOC_READ before _IOC_WRITE, as strace orders them; _IOC_NONE names 0. */
@@ -124,8 +128,11 @@ static void ioc_field(struct val *v, struct arena *a, uint32_t i, const char *na
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	if (xlat_name(&xl_ioctl_reqs, req)) {
-		val_enum(v, req, &xl_ioctl_reqs);
+	const struct xlat *tab = xlat_name(&xl_ioctl_reqs, req)	      ? &xl_ioctl_reqs
+				 : xlat_name(&xl_ioctl_dev_reqs, req) ? &xl_ioctl_dev_reqs
+								      : NULL;
+	if (tab) {
+		val_enum(v, req, tab);
 		v->flags |= VALF_HEXFLAGS;
 		return;
 	}

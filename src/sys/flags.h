@@ -85,6 +85,7 @@ extern const struct xlat xl_sfd_flags;
 extern const struct xlat xl_faccessat_flags;
 
 extern const struct xlat xl_ioctl_reqs;
+extern const struct xlat xl_ioctl_dev_reqs; /* flags_ioctl_dev.c */
 extern const struct xlat xl_term_bauds;
 extern const struct xlat xl_term_csize;
 extern const struct xlat xl_term_cflags;

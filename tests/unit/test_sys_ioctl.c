@@ -5,6 +5,11 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 
+#include <linux/blkpg.h>
+#include <linux/btrfs.h>
+#include <linux/dm-ioctl.h>
+#include <linux/loop.h>
+
 #include "test_sys_harness.h"
 
 TestSuite(sys_ioctl, .init = setup, .fini = teardown);
@@ -85,4 +90,20 @@ Test(sys_ioctl, getgroups_of_size_zero_is_an_empty_list)
 {
 	cr_expect_str_eq(RUN("getgroups", 0, 0, 0x1000), "getgroups(0, []) = 0");
 	cr_expect_str_eq(RUN("getgroups", 0, 0, 0), "getgroups(0, NULL) = 0");
+}
+
+/* Device and file system requests strace 6.1 names: btrfs, block partitions, device mapper,
+ * loop devices (the lines are strace's for the same calls). */
+Test(sys_ioctl, device_requests_by_name)
+{
+	cr_expect_str_eq(
+		RUN("ioctl", -EBADF, -1, BTRFS_IOC_BALANCE_PROGRESS, 0),
+		"ioctl(-1, BTRFS_IOC_BALANCE_PROGRESS, NULL) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, BLKPG, 0),
+			 "ioctl(-1, BLKPG, NULL) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, DM_VERSION, 0x1000),
+			 "ioctl(-1, DM_VERSION, 0x1000) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, LOOP_CLR_FD, 0),
+			 "ioctl(-1, LOOP_CLR_FD) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("ioctl", 0, 4, LOOP_SET_FD, 3), "ioctl(4, LOOP_SET_FD, 3) = 0");
 }
