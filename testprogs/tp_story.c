@@ -2,7 +2,7 @@
  * --summary-tree (tests/integration/it_summary.c): a process tree whose every
  * end is known.  Children, in order: makes exactly 7 getppid calls and exits 3;
  * is SIGKILLed by its parent; dies of SIGSEGV (no core); execs /bin/true;
- * starts 2 threads and exits 0.
+ * starts 2 threads and exits 0; is SIGTERMed by its parent.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void *thread_main(void *arg)
@@ -28,6 +29,7 @@ static void child(int which)
 			syscall(SYS_getppid);
 		_exit(3);
 	case 1:
+	case 5:
 		for (;;)
 			pause();
 	case 2:
@@ -48,7 +50,7 @@ static void child(int which)
 
 int main(void)
 {
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		pid_t pid = fork();
 		if (pid < 0)
 			return 1;
@@ -56,6 +58,12 @@ int main(void)
 			child(i);
 		if (i == 1)
 			kill(pid, SIGKILL);
+		if (i == 5) {
+			/* SIGTERM has a delivery stop: the tree names who sent it. */
+			struct timespec settle = {0, 50 * 1000 * 1000};
+			nanosleep(&settle, NULL);
+			kill(pid, SIGTERM);
+		}
 		waitpid(pid, NULL, 0);
 	}
 	return 0;

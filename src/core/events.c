@@ -130,6 +130,7 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 		return;
 	}
 	sig_note_delivery(t, sig, si.si_code, si.si_pid);
+	story_signal(t, task, sig, &si);
 	if (task_visible(t, task) && cli_signal_shown(t->cfg, sig)) {
 		struct val v;
 		siginfo_decode(&task->ar, &v, &si);

@@ -256,3 +256,21 @@ void emit_story(struct tracer *t)
 	out_write(&t->out, sb.buf, sb.len);
 	strbuf_free(&sb);
 }
+
+void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t *si)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	if (!r || si->si_code > 0 || si->si_pid <= 0 || si->si_pid == task->proc->tgid)
+		return;
+	r->killed_by = si->si_pid;
+	r->killer_sig = sig;
+}
+
+void story_crash(struct tracer *t, struct task *task)
+{
+	struct story_proc *r = rec(t, task->proc);
+
+	if (r)
+		r->crash_report = true;
+}

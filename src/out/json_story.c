@@ -46,6 +46,9 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 	if (p->end == STORY_KILLED) {
 		json_signal_member(sb, "signal", p->code);
 		strbuf_addf(sb, ",\"core_dumped\":%s", p->core ? "true" : "false");
+		if (p->killed_by && p->killer_sig == p->code)
+			strbuf_addf(sb, ",\"signal_from\":%d", (int)p->killed_by);
+		strbuf_addf(sb, ",\"crash_report\":%s", p->crash_report ? "true" : "false");
 	}
 }
 

@@ -54,11 +54,16 @@ void story_end_text(const struct story_proc *p, char *buf, size_t len)
 	case STORY_EXITED:
 		snprintf(buf, len, "exit %d", p->code);
 		break;
-	case STORY_KILLED:
-		snprintf(buf, len, "killed by %s%s",
+	case STORY_KILLED: {
+		char from[48] = "";
+		if (p->killed_by && p->killer_sig == p->code)
+			snprintf(from, sizeof(from), ", sent by %d", (int)p->killed_by);
+		snprintf(buf, len, "killed by %s%s%s%s",
 			 signame(p->code, name, sizeof(name)) ? name : "?",
-			 p->core ? " (core dumped)" : "");
+			 p->core ? " (core dumped)" : "", from,
+			 p->crash_report ? ", crash report above" : "");
 		break;
+	}
 	case STORY_RUNNING:
 		snprintf(buf, len, "still running");
 		break;

@@ -39,6 +39,11 @@ struct story_proc {
 	enum story_end end;
 	int code;  /* STORY_EXITED: the exit code; STORY_KILLED: the signal */
 	bool core; /* STORY_KILLED: core dumped */
+	/* Why it ended, where the trace shows it: who sent the signal it died of (a pid, 0 when
+	 * unknown or the kernel), and whether ptrc printed a crash report for it. */
+	pid_t killed_by;
+	int killer_sig; /* the signal killed_by sent */
+	bool crash_report;
 	bool sampled;
 	struct story_count *calls; /* unsorted; owned */
 	uint32_t ncalls, cap;

@@ -65,11 +65,11 @@ Test(summary, tree_ends_threads_and_counts)
 	       "@TRACE", it_prog("tp_story"));
 	it_assert_exit(&r, 0);
 	char *t = it_read_trace(&r, NULL);
-	char *tree = strstr(t, "Process tree: 6 processes\n");
-	cr_assert(tree, "no tree of 6 processes:\n%s", t);
+	char *tree = strstr(t, "Process tree: 7 processes\n");
+	cr_assert(tree, "no tree of 7 processes:\n%s", t);
 	cr_assert(!strstr(tree, "only those -e trace= selected"), "%s", tree);
 	cr_assert_eq(heads_at(tree, 0), 1, "one root:\n%s", tree);
-	cr_assert_eq(heads_at(tree, 2), 5, "five children under it:\n%s", tree);
+	cr_assert_eq(heads_at(tree, 2), 6, "six children under it:\n%s", tree);
 	char *root = block_with(tree, 0, "tp_story", NULL);
 	cr_assert(root && strstr(root, "exit 0, +") && strstr(root, "1 thread,"), "%s", tree);
 	free(root);
@@ -81,7 +81,8 @@ Test(summary, tree_ends_threads_and_counts)
 	free(b);
 	expect_child(tree, "tp_story", "exit 3, +");
 	expect_child(tree, "tp_story", "killed by SIGKILL, +");
-	expect_child(tree, "tp_story", "killed by SIGSEGV, +");
+	expect_child(tree, "tp_story", "killed by SIGSEGV, crash report above, +");
+	expect_child(tree, "tp_story", "killed by SIGTERM, sent by ");
 	expect_child(tree, "true story-arg", "tp_story -> true, exit 0, +");
 	expect_child(tree, "tp_story", "3 threads,");
 	cr_assert(strstr(tree, "cpu ") && strstr(tree, "peak RSS "), "%s", tree);

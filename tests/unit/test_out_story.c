@@ -146,3 +146,20 @@ Test(story, json_numbers_not_strings)
 	strbuf_free(&sb);
 	story_free(&s);
 }
+
+/* Why it ended, where the trace shows it: the sender of the signal, and a crash report. */
+Test(story, end_reasons_name_the_sender_and_the_crash_report)
+{
+	struct story_proc p = {
+		.end = STORY_KILLED, .code = SIGTERM, .killed_by = 42, .killer_sig = SIGTERM};
+	char buf[96];
+
+	story_end_text(&p, buf, sizeof(buf));
+	cr_expect_str_eq(buf, "killed by SIGTERM, sent by 42");
+	p.killer_sig = SIGINT; /* it got another signal from 42, and died of SIGTERM */
+	story_end_text(&p, buf, sizeof(buf));
+	cr_expect_str_eq(buf, "killed by SIGTERM");
+	p = (struct story_proc){.end = STORY_KILLED, .code = SIGSEGV, .crash_report = true};
+	story_end_text(&p, buf, sizeof(buf));
+	cr_expect_str_eq(buf, "killed by SIGSEGV, crash report above");
+}
