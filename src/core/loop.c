@@ -77,36 +77,36 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	if (cfg->follow)
 		t->ptrace_opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	int rc = open_output(t);
-	if (rc < 0) {
-		free(t->buckets);
-		return rc;
-	}
+	if (rc < 0)
+		goto free_buckets;
 	t->out.color = want_color(cfg, t->out.fd);
 	rc = pt_faults_init(getenv("PTRC_INJECT_FAULTS"));
 	if (rc < 0) {
 		tracer_msg("PTRC_INJECT_FAULTS: expected REQUEST:ERRNO:N[,...]");
-		free(t->buckets);
-		return rc;
+		goto close_output;
 	}
 	rc = policy_hook_init(t);
-	if (rc < 0) {
-		out_close(&t->out);
-		free(t->buckets);
-		return rc;
-	}
+	if (rc < 0)
+		goto close_output;
 	seccomp_plan(t);
 	if (t->sc.on)
 		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
 	rc = sig_setup(t);
 	if (rc < 0) {
 		tracer_msg("cannot set up signal handling: %s", strerror(-rc));
-		policy_hook_free(t);
-		seccomp_free(t);
-		out_close(&t->out);
-		free(t->buckets);
-		return rc;
+		goto free_policy;
 	}
 	return 0;
+
+free_policy:
+	policy_hook_free(t);
+	seccomp_free(t);
+close_output:
+	out_close(&t->out);
+free_buckets:
+	free(t->buckets);
+	t->buckets = NULL;
+	return rc;
 }
 
 /*

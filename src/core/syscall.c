@@ -143,6 +143,17 @@ static bool deny_result(struct task *task)
 	return true;
 }
 
+/* Writes v at addr in the tracee's memory (clone3's struct clone_args).  0 or -errno. */
+static int write_u64(pid_t tid, uint64_t addr, uint64_t v)
+{
+	struct iovec local = {&v, sizeof(v)};
+	struct iovec remote = {(void *)(uintptr_t)addr, sizeof(v)};
+
+	if (process_vm_writev(tid, &local, 1, &remote, 1, 0) == (ssize_t)sizeof(v))
+		return 0;
+	return errno ? -errno : -EFAULT;
+}
+
 /*
  * CLONE_UNTRACED makes a child no tracer sees: with -f it would run
  * unfollowed, walking around a policy, and under the job's seccomp filter
@@ -162,12 +173,7 @@ static void keep_traced(struct tracer *t, struct task *task)
 	if (!(flags & CLONE_UNTRACED))
 		return;
 	flags &= ~(uint64_t)CLONE_UNTRACED;
-	struct iovec local = {&flags, sizeof(flags)};
-	struct iovec remote = {(void *)(uintptr_t)ev->raw[0], sizeof(flags)};
-	int rc = in_args ? (process_vm_writev(task->tid, &local, 1, &remote, 1, 0) ==
-					    (ssize_t)sizeof(flags)
-				    ? 0
-				    : -errno)
+	int rc = in_args ? write_u64(task->tid, ev->raw[0], flags)
 			 : host_set_arg(task->tid, ev->abi, 0, flags);
 	if (rc < 0)
 		tracer_msg("task %d: cannot take CLONE_UNTRACED out of its %s: %s; its child "
@@ -340,12 +346,15 @@ void on_seccomp_stop(struct tracer *t, struct task *task)
 {
 	struct __ptrace_syscall_info info;
 
-	if (pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) <= 0 ||
-	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+	long n = pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info);
+
+	if (n < 0) {
 		if (errno != ESRCH)
 			syscall_info_failed(t, task, errno);
 		return;
 	}
+	if (n == 0 || info.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return; /* not a seccomp stop after all: nothing to read, no error to say */
 	t->have_syscall_info = true;
 	check_personality(t, task, info.arch);
 	call_entry(t, task, &info, info.seccomp.nr, info.seccomp.args);

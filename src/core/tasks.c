@@ -10,7 +10,6 @@
 #include "policy_hook.h"
 
 #include "ptrace.h"
-#include "ptrace.h"
 #include "tracer.h"
 #include "util/xalloc.h"
 
