@@ -38,26 +38,14 @@ void story_init(struct tracer *t)
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
 }
 
-/* argv as one printable line: NULs become spaces, other controls '?'. */
+/* argv as one printable line of at most CMD_MAX bytes: other controls become '?'. */
 static char *read_cmd(pid_t pid)
 {
-	char path[64];
-	size_t len = 0;
+	char *s = read_cmdline(pid, CMD_MAX);
 
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
-	char *s = readfile(path, CMD_MAX, &len);
-	if (!s || !len) {
-		free(s);
-		return NULL;
-	}
-	while (len && s[len - 1] == '\0')
-		len--;
-	s[len] = '\0';
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '\0')
-			s[i] = ' ';
-		else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			s[i] = '?';
+	for (char *c = s; c && *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	return s;
 }
 

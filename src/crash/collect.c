@@ -47,21 +47,11 @@ int crash_should_report(pid_t tid, const siginfo_t *si, bool handled_too)
 	return crash_is_fatal(si->si_signo, si->si_code, caught, ignored, blocked);
 }
 
-static const char *read_cmdline(pid_t pid, struct arena *ar)
+static const char *cmdline_of(pid_t pid, struct arena *ar)
 {
-	size_t len = 0;
-	char *raw = read_proc(pid, 0, "cmdline", &len);
-	const char *out = NULL;
+	char *raw = read_cmdline(pid, PROC_FILE_MAX);
+	const char *out = raw ? arena_strndup(ar, raw, strlen(raw)) : NULL;
 
-	if (!raw)
-		return NULL;
-	while (len && raw[len - 1] == '\0')
-		len--;
-	for (size_t i = 0; i < len; i++)
-		if (raw[i] == '\0')
-			raw[i] = ' ';
-	if (len)
-		out = arena_strndup(ar, raw, len);
 	free(raw);
 	return out;
 }
@@ -142,7 +132,7 @@ int crash_collect(const struct crash_input *in, struct arena *ar, struct crash_r
 	out->last = in->last;
 	out->nlast = in->nlast;
 	out->last_partial = in->last_partial;
-	out->cmdline = read_cmdline(in->pid, ar);
+	out->cmdline = cmdline_of(in->pid, ar);
 	parse_regs(out, in, ar); /* a report without registers still says the rest */
 	out->unwind_err = -ENOENT;
 	if (in->unwinder)

@@ -1,6 +1,8 @@
 #include "readfile.h"
 
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "xalloc.h"
@@ -31,4 +33,28 @@ char *readfile(const char *path, size_t max, size_t *len)
 	if (len)
 		*len = n;
 	return buf;
+}
+
+char *read_cmdline(pid_t pid, size_t max)
+{
+	char path[64];
+	size_t len = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	char *s = readfile(path, max, &len);
+	if (!s)
+		return NULL;
+	if (len > max)
+		len = max; /* readfile reads whole chunks */
+	while (len && s[len - 1] == '\0')
+		len--;
+	if (!len) {
+		free(s);
+		return NULL;
+	}
+	s[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\0')
+			s[i] = ' ';
+	return s;
 }
