@@ -10,6 +10,7 @@
 #include "cli/expr.h"
 #include "cli/strace_opts.h"
 #include "cli/usage.h"
+#include "util/strbuf.h"
 #include "out/fmt_text.h"
 #include "util/xalloc.h"
 
@@ -237,14 +238,20 @@ static int parse_seccomp_bpf(struct config *cfg, const char *arg)
 /* A long option that is an -e qualifier: --trace=SET is -e trace=SET. */
 static int parse_qualifier(struct config *cfg, const char *name, const char *arg)
 {
-	char expr[4096], err[160];
+	struct strbuf expr = {0};
+	char err[160];
 
 	if (!arg && !strcmp(name, "quiet")) {
 		cfg->qcount++; /* --quiet alone is -q */
 		return 0;
 	}
-	snprintf(expr, sizeof(expr), "%s=%s", name, arg ? arg : "path");
-	return expr_parse(cfg, expr, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	/* Whole, however long the set: a cut one would trace something else. */
+	strbuf_adds(&expr, name);
+	strbuf_addc(&expr, '=');
+	strbuf_adds(&expr, arg ? arg : "path"); /* --decode-fds alone is decode-fds=path */
+	int rc = expr_parse(cfg, expr.buf, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	strbuf_free(&expr);
+	return rc;
 }
 
 /* strace's long options for timestamps, hex strings and separate files; 1 when none. */
