@@ -749,6 +749,13 @@ int it_tasks(pid_t pid, pid_t *tids, int max)
 	return n;
 }
 
+bool it_has_tasks(pid_t pid, long want)
+{
+	pid_t tids[512];
+
+	return it_tasks(pid, tids, 512) >= want;
+}
+
 bool it_poll(bool (*cond)(pid_t, long), pid_t pid, long arg)
 {
 	double deadline = it_now() + IT_TIMEOUT;

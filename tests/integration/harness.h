@@ -89,6 +89,8 @@ int it_tracer_pid(pid_t pid, pid_t tid);
 int it_tasks(pid_t pid, pid_t *tids, int max);
 /* Poll until COND(pid, arg) holds; false after IT_TIMEOUT seconds. */
 bool it_poll(bool (*cond)(pid_t, long), pid_t pid, long arg);
+/* For it_poll(): PID has at least want tasks. */
+bool it_has_tasks(pid_t pid, long want);
 
 void it_fini(void);
 

@@ -14,12 +14,6 @@ TestSuite(attach, .fini = it_fini, .timeout = 120);
 
 static struct it_run r;
 
-static bool has_tasks(pid_t pid, long count)
-{
-	pid_t tids[64];
-	return it_tasks(pid, tids, 64) >= count;
-}
-
 /* All tasks of PID blocked in read, traced by TRACER (or, with TRACER 0, by no one). */
 static bool traced_by(pid_t pid, long tracer)
 {
@@ -54,7 +48,7 @@ static pid_t start_target(int threads, int *stdin_w)
 	snprintf(count, sizeof(count), "%d", threads);
 	const char *const argv[] = {it_prog("tp_attach"), count, NULL};
 	pid = it_spawn(argv, stdin_w);
-	cr_assert(it_poll(has_tasks, pid, threads + 1), "the target never started its threads");
+	cr_assert(it_poll(it_has_tasks, pid, threads + 1), "the target never started its threads");
 	return pid;
 }
 

@@ -19,13 +19,6 @@ TestSuite(stress, .fini = it_fini, .timeout = 600);
 
 static struct it_run r;
 
-static bool has_tasks(pid_t pid, long want)
-{
-	pid_t tids[512];
-
-	return it_tasks(pid, tids, 512) >= want;
-}
-
 static bool all_traced(pid_t pid, long want)
 {
 	pid_t tids[512];
@@ -69,7 +62,7 @@ static void detach_under_load(int threads, int tries)
 	for (int i = 0; i < tries; i++) {
 		const char *const target[] = {it_prog("tp_busy"), count, NULL};
 		pid_t pid = it_spawn(target, NULL);
-		cr_assert(it_poll(has_tasks, pid, threads + 1),
+		cr_assert(it_poll(it_has_tasks, pid, threads + 1),
 			  "the target never started its threads");
 		snprintf(pidarg, sizeof(pidarg), "%d", (int)pid);
 		it_init(&r);
