@@ -188,7 +188,6 @@ static void text_struct(struct strbuf *sb, const struct val *v, const struct tex
 		strbuf_addc(sb, '}');
 }
 
-/* The number behind a named constant, and whether v is one. */
 static bool const_number(const struct val *v, struct strbuf *sb);
 
 /* An OR of constants as -X raw prints it (val.raw says which of strace's ways). */
@@ -219,6 +218,7 @@ static bool or_number(const struct val *v, struct strbuf *sb)
 	return true;
 }
 
+/* The number behind a named constant, and whether v is one. */
 static bool const_number(const struct val *v, struct strbuf *sb)
 {
 	uint64_t bits = 0;
@@ -257,6 +257,16 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	if (o->xstyle == CONST_ABBREV || !const_number(v, &num)) {
 		strbuf_free(&num);
 		return false;
+	}
+	/* Parts shown apart are commented apart: 0x1 / * SOCK_STREAM * /|0x80000 / * ... * /. */
+	if (o->xstyle == CONST_VERBOSE && v->kind == VAL_OR && v->raw == VAL_RAW_PARTS) {
+		for (uint32_t i = 0; i < v->n; i++) {
+			if (i)
+				strbuf_addc(sb, '|');
+			text_const_styled(sb, &v->items[i], o);
+		}
+		strbuf_free(&num);
+		return true;
 	}
 	strbuf_adds(sb, num.buf);
 	if (o->xstyle == CONST_VERBOSE) {

@@ -163,6 +163,11 @@ Test(fmt_values, raw_numbers_as_strace_prints_them)
 	strbuf_reset(&sb);
 	text_val(&sb, &v, &raw);
 	cr_expect_str_eq(sb.buf, "0x2|0x80000");
+	struct text_opts verbose_parts = {.xstyle = CONST_VERBOSE};
+	strbuf_reset(&sb);
+	text_val(&sb, &v, &verbose_parts);
+	cr_expect_str_eq(sb.buf, "0x2 /* SOCK_DGRAM */|0x80000 /* O_CLOEXEC */",
+			 "strace 6.1 comments each part");
 
 	it = val_or(&v, &ar, 2);
 	v.raw = VAL_RAW_OCTAL;
