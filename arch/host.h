@@ -22,5 +22,11 @@ int host_set_arg(pid_t tid, const struct ptrc_abi *abi, unsigned i, uint64_t val
  * ABI has none.  Returns 0, or -errno.
  */
 int host_pac_mask(pid_t tid, uint64_t *insn_mask);
+/*
+ * What pthread_self() returns in a thread of a 64-bit tracee using glibc
+ * (CPython before 3.11 records only that for its threads).  Returns 0, or
+ * -ENOSYS where the CPU gives no way to tell (explicitly unknown).
+ */
+int host_thread_pointer(pid_t tid, uint64_t *tp);
 
 #endif

@@ -40,3 +40,16 @@ int host_pac_mask(pid_t tid, uint64_t *insn_mask)
 	*insn_mask = 0;
 	return 0;
 }
+
+int host_thread_pointer(pid_t tid, uint64_t *tp)
+{
+	/* glibc's struct pthread starts at the thread pointer on x86_64: pthread_self() == fs_base.
+	 */
+	errno = 0;
+	long v = ptrace(PTRACE_PEEKUSER, tid, (void *)offsetof(struct user_regs_struct, fs_base),
+			NULL);
+	if (errno)
+		return -errno;
+	*tp = (uint64_t)v;
+	return 0;
+}

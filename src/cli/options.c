@@ -76,6 +76,8 @@ enum {
 	OPT_SECCOMP_PROFILE,
 	OPT_UNWINDER,
 	OPT_CRASH_HANDLED,
+	OPT_PY_STACKS,
+	OPT_PY_FRAMES,
 	OPT_LAST_SYSCALLS,
 	OPT_INTERRUPTIBLE,
 	OPT_SECCOMP_BPF,
@@ -162,6 +164,8 @@ static const struct option long_opts[] = {
 	{"stack-trace", no_argument, NULL, 'k'},
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
+	{"py-stacks", no_argument, NULL, OPT_PY_STACKS},
+	{"py-frames", required_argument, NULL, OPT_PY_FRAMES},
 	{"last-syscalls", required_argument, NULL, OPT_LAST_SYSCALLS},
 	{"interruptible", required_argument, NULL, 'I'},
 	{NULL, 0, NULL, 0},
@@ -324,6 +328,11 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	char err[160];
 
 	switch (c) {
+	case OPT_PY_FRAMES:
+		if (strcmp(arg, "yes") && strcmp(arg, "no"))
+			return usage_error("--py-frames takes yes or no, not '%s'", arg);
+		cfg->no_py_frames = !strcmp(arg, "no");
+		return 0;
 	case 'o':
 		cfg->outfile = arg;
 		return 0;
@@ -409,6 +418,10 @@ static int parse_flag(struct config *cfg, int c)
 		return 0;
 	case OPT_CRASH_HANDLED:
 		cfg->crash_handled = true;
+		return 0;
+	case OPT_PY_STACKS:
+		cfg->py_stacks = true;
+		cfg->kflag++;
 		return 0;
 	case 'y':
 		cfg->yflag++;

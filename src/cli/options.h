@@ -79,6 +79,8 @@ struct config {
 	unsigned kflag;			  /* -k: print each syscall's stack */
 	enum unwind_backend unwinder;	  /* --unwinder=libdw|libunwind */
 	bool crash_handled;		  /* --crash-handled: report handled fault signals too */
+	bool py_stacks;			  /* --py-stacks: -k with the Python frames alone */
+	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */
 	unsigned interruptible;		  /* -I: enum sig_interruptible, 0 for ptrc's default */
 	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */
 	enum seccomp_bpf_use seccomp_bpf; /* --seccomp-bpf[=yes|no] */

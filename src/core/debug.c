@@ -51,7 +51,7 @@ void debug_sc_record(struct tracer *t, struct task *task)
 
 void debug_walk_now(struct tracer *t, struct task *task)
 {
-	struct unwind_opts o = {.no_source = false};
+	struct unwind_opts o = {.no_python = t->cfg->no_py_frames};
 
 	if (unwind_walk(proc_unwinder(t, task->proc), task->tid, &o, &task->ar, &task->stack) < 0)
 		task->stack.n = 0;
@@ -110,6 +110,7 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 	/* The last calls, decoded now as the trace would have shown them. */
 	struct sc_event *last;
 	size_t nlast = crash_ring_decode(&task->last, &task->proc->mem, &t->dopt, &task->ar, &last);
+	struct unwind_opts uo = {.no_python = t->cfg->no_py_frames};
 	struct crash_input in = {.pid = task->proc->tgid,
 				 .tid = task->tid,
 				 .si = *si,
@@ -117,6 +118,7 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 				 .regset_len = iov.iov_len,
 				 .mem = &task->proc->mem,
 				 .unwinder = proc_unwinder(t, task->proc),
+				 .uopts = &uo,
 				 .last = last,
 				 .nlast = nlast,
 				 .last_partial = t->sc.on};

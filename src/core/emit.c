@@ -253,7 +253,7 @@ void emit_crash(struct tracer *t, struct task *task, const struct crash_report *
 void emit_stack(struct tracer *t, struct task *task)
 {
 	struct strbuf sb = {0};
-	struct fmt_frames_opts o = {.no_source = false};
+	struct fmt_frames_opts o = {.python_only = t->cfg->py_stacks};
 
 	fmt_frames(&sb, &task->stack, &o);
 	out_write(task_stream(t, task), sb.buf, sb.len);

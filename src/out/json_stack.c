@@ -14,8 +14,23 @@ static void member_str(struct strbuf *sb, const char *key, const char *s)
 	json_bytes(sb, s, strlen(s), false, false);
 }
 
+/* A CPython frame: where the eval loop was, as a traceback names it. */
+static void json_python_frame(struct strbuf *sb, const struct unwind_frame *f)
+{
+	strbuf_adds(sb, "{\"python\":true");
+	member_str(sb, "file", f->file);
+	if (f->line)
+		strbuf_addf(sb, ",\"line\":%u", f->line);
+	member_str(sb, "function", f->func);
+	strbuf_addc(sb, '}');
+}
+
 static void json_frame(struct strbuf *sb, const struct unwind_frame *f)
 {
+	if (f->flags & UNWIND_FRAME_PYTHON) {
+		json_python_frame(sb, f);
+		return;
+	}
 	strbuf_addf(sb, "{\"pc\":\"%#" PRIx64 "\"", f->pc);
 	if (f->module)
 		strbuf_addf(sb, ",\"rel\":\"%#" PRIx64 "\"", f->rel);
@@ -46,5 +61,9 @@ void json_stack_member(struct strbuf *sb, const struct unwind_trace *t)
 	if (why) {
 		strbuf_adds(sb, ",\"stack_truncated\":");
 		json_cstr(sb, why);
+	}
+	if (t->py_note) {
+		strbuf_adds(sb, ",\"python_note\":");
+		json_cstr(sb, t->py_note);
 	}
 }

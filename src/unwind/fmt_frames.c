@@ -36,11 +36,29 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* " > [py] train.py:14 in Trainer.step": where a Python traceback would say it. */
+static void python_frame(struct strbuf *sb, const struct unwind_frame *f)
+{
+	strbuf_adds(sb, "[py] ");
+	add_name(sb, f->file ? f->file : "?");
+	strbuf_addc(sb, ':');
+	if (f->line)
+		strbuf_add_u64(sb, f->line);
+	else
+		strbuf_addc(sb, '?');
+	strbuf_adds(sb, " in ");
+	add_name(sb, f->func ? f->func : "?");
+}
+
 void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt_frames_opts *o)
 {
 	bool src = !(o && o->no_source);
 
 	strbuf_adds(sb, o && o->lead ? o->lead : " > ");
+	if (f->flags & UNWIND_FRAME_PYTHON) {
+		python_frame(sb, f);
+		return;
+	}
 	add_name(sb, f->module ? f->module : "?");
 	strbuf_addc(sb, '(');
 	if (f->func) {
@@ -79,6 +97,8 @@ void fmt_frames(struct strbuf *sb, const struct unwind_trace *t, const struct fm
 
 	for (size_t i = 0; i < t->n; i++) {
 		size_t same = 0;
+		if (o && o->python_only && !(t->frames[i].flags & UNWIND_FRAME_PYTHON))
+			continue;
 		fmt_frame(sb, &t->frames[i], o);
 		strbuf_addc(sb, '\n');
 		while (o && o->collapse && i + 1 < t->n &&
@@ -89,8 +109,12 @@ void fmt_frames(struct strbuf *sb, const struct unwind_trace *t, const struct fm
 			strbuf_addf(sb, "(the frame above repeats %zu more times)\n", same);
 		}
 	}
-	if (why) {
+	if (why && !(o && o->python_only)) {
 		strbuf_adds(sb, o && o->lead ? o->lead : " > ");
 		strbuf_addf(sb, "(%s)\n", why);
+	}
+	if (t->py_note) {
+		strbuf_adds(sb, o && o->lead ? o->lead : " > ");
+		strbuf_addf(sb, "(%s)\n", t->py_note);
 	}
 }

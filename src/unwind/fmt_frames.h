@@ -6,6 +6,7 @@
  *  > /tmp/job(report+0x12) [0x1190] job.c:9 (inlined into run_epochs)
  *  > /tmp/job() [0x1234]                   no symbol
  *  > ?() [0x7f0012345678]                  no module: the runtime address
+ *  > [py] train.py:14 in Trainer.step      a CPython frame, where the eval loop was
  *  > (stack truncated: more than 256 frames)
  *
  * Pure: frames in, text out.  Lines carry no pid prefix (strace prints none).
@@ -24,6 +25,7 @@ struct fmt_frames_opts {
 	bool full_path;	  /* the source file's path as the debug info has it, not its base name */
 	const char *lead; /* before each frame; NULL means " > " */
 	bool collapse;	  /* fmt_frames: print a run of identical frames once, then a count */
+	bool python_only; /* fmt_frames: only the Python frames (--py-stacks) */
 };
 
 /* One frame, without a newline. */

@@ -107,6 +107,7 @@ struct fw_cache {
 };
 
 struct lu_state;
+struct py_proc;
 
 struct unwind_proc {
 	pid_t pid;
@@ -123,6 +124,9 @@ struct unwind_proc {
 	struct symcache cache;
 	struct fw_cache fw;
 	struct lu_state *lu;
+	struct py_proc *py;  /* the CPython reader, once an interpreter was found */
+	unsigned py_gen;     /* the generation the modules were last searched for one */
+	const char *py_why;  /* why an interpreter that was found cannot be read, or NULL */
 };
 
 /*
@@ -167,6 +171,11 @@ enum fw_step_result fw_step(const struct fw_row *row, struct fw_regs *r, const s
 int uw_fast_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);
 void fw_flush(struct fw_cache *c);
 void fw_free(struct fw_cache *c);
+
+/* pyframes.c */
+/* Puts the Python frames of thread tid in place of the eval loop's in out (grown in ar). */
+void uw_py_merge(struct unwind_proc *up, pid_t tid, struct arena *ar, struct unwind_trace *out);
+void uw_py_drop(struct unwind_proc *up);
 
 /* libunwind.c */
 int uw_lu_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);

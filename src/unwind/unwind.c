@@ -38,6 +38,7 @@ void unwind_proc_free(struct unwind_proc *up)
 	if (!up)
 		return;
 	uw_lu_free(up);
+	uw_py_drop(up);
 	uw_dwfl_drop(up);
 	symcache_free(&up->cache);
 	fw_free(&up->fw);
@@ -62,6 +63,7 @@ static int uw_prepare(struct unwind_proc *up)
 	if (up->exec_pending) {
 		uw_dwfl_drop(up);
 		uw_lu_free(up);
+		uw_py_drop(up);
 		up->exec_pending = false;
 	}
 	if (up->dwfl && up->reported_gen == up->gen)
@@ -191,6 +193,8 @@ int unwind_walk(struct unwind_proc *up, pid_t tid, const struct unwind_opts *o, 
 		emit_frames(up, &w.raw[i], ar, &out->frames, &out->n, &cap);
 	out->stop = w.stop;
 	out->stop_msg = stop_text(ar, &w, depth);
+	if (!(o && o->no_python))
+		uw_py_merge(up, tid, ar, out);
 out_free:
 	free(w.raw);
 	return ret;

@@ -11,6 +11,11 @@
  * Ownership: every frame and string that unwind_walk() returns is allocated
  * in the caller's arena and stays valid until that arena is reset, whatever
  * happens to the unwinder afterwards.  Nothing here prints.
+ *
+ * In a CPython process, each native frame of the eval loop
+ * (_PyEval_EvalFrameDefault) is replaced by the Python frames it runs
+ * (UNWIND_FRAME_PYTHON, read by src/python), so every stack shows which line
+ * of which Python function made the call.
  */
 #ifndef PTRC_UNWIND_UNWIND_H
 #define PTRC_UNWIND_UNWIND_H
@@ -45,6 +50,7 @@ enum unwind_frame_flags {
 	UNWIND_FRAME_ACTIVATION = 1 << 0, /* pc is exact (frame 0, or after a signal frame) */
 	UNWIND_FRAME_INLINED = 1 << 1,	  /* an inlined call: inlined_into names the caller */
 	UNWIND_FRAME_HAS_OFF = 1 << 2,	  /* func_off is meaningful */
+	UNWIND_FRAME_PYTHON = 1 << 3,	  /* a CPython frame: file, line and func (no pc) */
 };
 
 struct unwind_frame {
@@ -66,11 +72,13 @@ struct unwind_trace {
 	size_t n;
 	enum unwind_stop stop;
 	const char *stop_msg; /* why the walk was cut, or NULL; static or in the arena */
+	const char *py_note;  /* in a CPython process: why Python frames are missing, or NULL */
 };
 
 struct unwind_opts {
 	unsigned max_depth; /* physical frames; 0 means UNWIND_DEFAULT_DEPTH */
 	bool no_source;	    /* skip file:line and inline scopes (faster) */
+	bool no_python;	    /* leave CPython's eval-loop frames as they are */
 };
 
 enum { UNWIND_DEFAULT_DEPTH = 256 };

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Runs ptrc -f -k on testprogs/tp_pystack.py under one CPython and checks, for every stat(2)
+the program made, that the stack ptrc printed holds exactly the Python frames the program
+stated (innermost first), below the native frames of the call.
+
+    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json] [SCENARIO...]
+
+Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
+is not on this machine.  Before 3.7 (no _PyRuntime) every stack must carry the one line
+saying that the version is not supported, and no Python frames.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+PY_LINE = " > [py] "
+
+
+def parse_trace(text):
+    """{tid: [lines]} from a -f -o trace: "PID  line", stack lines (" > ...") unprefixed."""
+    per = {}
+    last = None
+    for line in text.splitlines():
+        m = re.match(r"^(\d+) +(.*)$", line)
+        if m:
+            last = int(m.group(1))
+            per.setdefault(last, []).append(m.group(2))
+        elif line.startswith(" > ") and last is not None:
+            per[last].append(line)
+    return per
+
+
+def stack_after(lines, marker):
+    """The stack lines that follow the syscall line naming marker, or None."""
+    quoted = '"' + marker + '"'
+    for i, line in enumerate(lines):
+        if quoted in line and not line.startswith(" > "):
+            # A call another task's line interrupted: its stack follows "<... NAME resumed>".
+            if line.endswith("<unfinished ...>"):
+                while i + 1 < len(lines) and not lines[i + 1].startswith("<... "):
+                    i += 1
+                i += 1
+            out = []
+            for nxt in lines[i + 1:]:
+                if not nxt.startswith(" > "):
+                    break
+                out.append(nxt)
+            return line, out
+    return None, None
+
+
+def check_json(trace_text, records):
+    """--json: each stated call's event carries the same Python frames in its "stack"."""
+    events = [json.loads(line) for line in trace_text.splitlines() if line.strip()]
+    for rec in records:
+        marker, tid, want = rec[0], int(rec[1]), rec[2:]
+        ev = next((e for e in events if e.get("type") == "syscall" and e.get("tid") == tid
+                   and marker in e.get("args", [])), None)
+        if ev is None:
+            return f"no syscall event naming {marker} for task {tid}"
+        got = [f"{f['file']}:{f.get('line', '?')} in {f['function']}"
+               for f in ev.get("stack", []) if f.get("python")]
+        if got != want:
+            return f"{marker} (task {tid}): JSON Python frames differ\n  want: {want}\n  got:  {got}"
+    return None
+
+
+def check(trace_text, records, python_only, note=None):
+    per = parse_trace(trace_text)
+    for rec in records:
+        marker, tid, want = rec[0], int(rec[1]), rec[2:]
+        line, stack = stack_after(per.get(tid, []), marker)
+        if line is None:
+            return f"no syscall line naming {marker} for task {tid}"
+        got = [s[len(PY_LINE):] for s in stack if s.startswith(PY_LINE)]
+        if got != want:
+            return (f"{marker} (task {tid}): Python frames differ\n  want: " +
+                    "\n        ".join(want) + "\n  got:  " + "\n        ".join(got) +
+                    "\n  stack:\n" + "\n".join(stack))
+        if note and note not in stack:
+            return f"{marker}: the stack does not end with{note}:\n" + "\n".join(stack)
+        native = [s for s in stack if not s.startswith(PY_LINE) and not s.startswith(" > (")]
+        if python_only and native:
+            return f"{marker}: --py-stacks printed native frames:\n" + "\n".join(native)
+        if not python_only and (not stack or stack[0].startswith(PY_LINE)):
+            return f"{marker}: the native frames of the call are missing:\n" + "\n".join(stack)
+    return None
+
+
+def main(argv):
+    ptrc, prog = os.path.abspath(argv[1]), os.path.abspath(argv[3])
+    python = argv[2]
+    rest = argv[4:]
+    python_only = "--py-stacks" in rest
+    as_json = "--json" in rest
+    scenarios = [a for a in rest if not a.startswith("--")]
+    if not os.access(python, os.X_OK):
+        print(f"SKIP: {python} is not on this machine")
+        return 77
+    with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
+        trace, expect = os.path.join(d, "trace"), os.path.join(d, "expect")
+        opts = ["--py-stacks"] if python_only else ["-k"]
+        if as_json:
+            opts.append("--json")
+        cmd = [ptrc, "-f", *opts, "-e", "trace=stat,newfstatat,statx", "-o", trace,
+               python, prog, expect, *scenarios]
+        run = subprocess.run(cmd, cwd=d, capture_output=True, text=True, timeout=120)
+        if run.returncode != 0:
+            print(f"{' '.join(cmd)}\nexit {run.returncode}\n{run.stderr}")
+            return 1
+        with open(expect) as f:
+            records = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+        with open(trace) as f:
+            text = f.read()
+    want = len(scenarios) if scenarios else 0
+    if not records or len(records) < want:
+        print(f"the program stated {len(records)} calls")
+        return 1
+    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.split()
+    if as_json:
+        err = check_json(text, records)
+    elif tuple(map(int, version)) < (3, 7):
+        # No _PyRuntime before 3.7: each stack must say so, in place of Python frames.
+        records = [rec[:2] for rec in records]
+        note = f" > (no Python frames: CPython {'.'.join(version)} is not supported)"
+        err = check(text, records, python_only, note)
+    else:
+        err = check(text, records, python_only)
+    if err:
+        print(err)
+        return 1
+    print(f"{python}: {len(records)} stacks match")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
