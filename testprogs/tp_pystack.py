@@ -133,7 +133,7 @@ def run_fork_no_exec():
 
 def crash_in_ctypes():
     """A C function called from Python faults: the crash report shows the frames that led in."""
-    here = describe(sys._getframe()); ctypes.string_at(0)  # noqa: E702
+    here = describe(sys._getframe()); record("crash", here); ctypes.string_at(0)  # noqa: E702
 
 
 SCENARIOS = {
@@ -160,7 +160,8 @@ def main(argv):
     for name in names:
         if name == "crash":
             crash_in_ctypes()
-        SCENARIOS[name]()
+        else:
+            SCENARIOS[name]()
     return 0
 
 

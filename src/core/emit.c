@@ -221,9 +221,15 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 		snprintf(where, sizeof(where), "%s:%u: %s", file, rule->line, rule->text);
 	else
 		snprintf(where, sizeof(where), "%s: the default", file);
+	/* In Python, the line of the job's code that made the call. */
+	struct strbuf code = {0};
+	for (size_t i = 0; i < task->stack.n && !code.len; i++)
+		if (task->stack.frames[i].flags & UNWIND_FRAME_PYTHON)
+			fmt_python_where(&code, &task->stack.frames[i]);
 	struct text_lead l = task_lead(t, task);
-	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe, where,
-		       &t->topt);
+	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe,
+		       code.len ? code.buf : NULL, where, &t->topt);
+	strbuf_free(&code);
 	if (task->stack.n)
 		emit_stack(t, task);
 }

@@ -187,7 +187,7 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 }
 
 void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
-		    const char *action, const char *exe, const char *rule,
+		    const char *action, const char *exe, const char *code, const char *rule,
 		    const struct text_opts *o)
 {
 	struct strbuf sb = {0};
@@ -197,7 +197,10 @@ void text_violation(struct out_stream *s, const struct text_lead *l, const struc
 		strbuf_adds(&sb, OUT_RED);
 	strbuf_addf(&sb, "!!! policy violation (%s): %s(", action, ev->name);
 	text_args(&sb, ev, 0, ev->nargs, o);
-	strbuf_addf(&sb, ") in %s; rule %s", exe ? exe : "?", rule);
+	strbuf_addf(&sb, ") in %s", exe ? exe : "?");
+	if (code)
+		strbuf_addf(&sb, " (%s)", code);
+	strbuf_addf(&sb, "; rule %s", rule);
 	if (s->color)
 		strbuf_adds(&sb, OUT_RESET);
 	strbuf_addc(&sb, '\n');

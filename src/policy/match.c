@@ -178,8 +178,16 @@ bool rule_matches(const struct policy_rule *r, const char *name, const struct po
 {
 	unsigned bits = rule_conds_for(r, name);
 
-	if (in && in->fd_only)
+	/*
+	 * A call on an open descriptor (an empty path with AT_EMPTY_PATH) names no
+	 * path: its file was judged when it was opened.  An allow rule's path does
+	 * not stop it, and a deny rule about paths is not about it.
+	 */
+	if (in && in->fd_only) {
+		if (r->action == POLICY_DENY && (bits & (1u << PK_PATH)))
+			return false;
 		bits &= ~((1u << PK_PATH) | (1u << PK_ACCESS));
+	}
 	if (bits && !in)
 		return false;
 	for (int k = 0; k < PK_COUNT; k++)

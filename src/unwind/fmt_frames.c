@@ -36,10 +36,8 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* " > [py] train.py:14 in Trainer.step": where a Python traceback would say it. */
-static void python_frame(struct strbuf *sb, const struct unwind_frame *f)
+void fmt_python_where(struct strbuf *sb, const struct unwind_frame *f)
 {
-	strbuf_adds(sb, "[py] ");
 	add_name(sb, f->file ? f->file : "?");
 	strbuf_addc(sb, ':');
 	if (f->line)
@@ -48,6 +46,13 @@ static void python_frame(struct strbuf *sb, const struct unwind_frame *f)
 		strbuf_addc(sb, '?');
 	strbuf_adds(sb, " in ");
 	add_name(sb, f->func ? f->func : "?");
+}
+
+/* " > [py] train.py:14 in Trainer.step": where a Python traceback would say it. */
+static void python_frame(struct strbuf *sb, const struct unwind_frame *f)
+{
+	strbuf_adds(sb, "[py] ");
+	fmt_python_where(sb, f);
 }
 
 void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt_frames_opts *o)

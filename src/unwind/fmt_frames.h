@@ -28,6 +28,8 @@ struct fmt_frames_opts {
 	bool python_only; /* fmt_frames: only the Python frames (--py-stacks) */
 };
 
+/* A Python frame's place, "train.py:14 in Trainer.step", without the lead. */
+void fmt_python_where(struct strbuf *sb, const struct unwind_frame *f);
 /* One frame, without a newline. */
 void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt_frames_opts *o);
 /* Every frame, then the reason of a cut walk, each line ending with '\n'. */

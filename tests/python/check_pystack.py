@@ -3,7 +3,7 @@
 the program made, that the stack ptrc printed holds exactly the Python frames the program
 stated (innermost first), below the native frames of the call.
 
-    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json] [SCENARIO...]
+    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy] [SCENARIO...]
 
 Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
 is not on this machine.  Before 3.7 (no _PyRuntime) every stack must carry the one line
@@ -69,13 +69,27 @@ def check_json(trace_text, records):
     return None
 
 
-def check(trace_text, records, python_only, note=None):
+def check_crash(trace_text, records):
+    """--crash: the crash report's backtrace ends with the stated frames, below ctypes'."""
+    m = re.search(r"^backtrace:\n(.*?)^(?:source|last syscalls)", trace_text, re.M | re.S)
+    if not m:
+        return "no crash report with a backtrace:\n" + trace_text[-2000:]
+    got = [s[len(PY_LINE):] for s in m.group(1).splitlines() if s.startswith(PY_LINE)]
+    want = records[0][2:]
+    if len(got) != len(want) + 1 or got[1:] != want or not got[0].endswith(" in string_at"):
+        return f"crash report's Python frames differ\n  want: string_at, {want}\n  got:  {got}"
+    return None
+
+
+def check(trace_text, records, python_only, note=None, policy=False):
     per = parse_trace(trace_text)
     for rec in records:
         marker, tid, want = rec[0], int(rec[1]), rec[2:]
         line, stack = stack_after(per.get(tid, []), marker)
         if line is None:
             return f"no syscall line naming {marker} for task {tid}"
+        if policy and f"({want[0]}); rule " not in line:
+            return f"{marker}: the violation does not name the Python line {want[0]}:\n{line}"
         got = [s[len(PY_LINE):] for s in stack if s.startswith(PY_LINE)]
         if got != want:
             return (f"{marker} (task {tid}): Python frames differ\n  want: " +
@@ -97,6 +111,8 @@ def main(argv):
     rest = argv[4:]
     python_only = "--py-stacks" in rest
     as_json = "--json" in rest
+    crash = "--crash" in rest
+    policy = "--policy" in rest
     scenarios = [a for a in rest if not a.startswith("--")]
     if not os.access(python, os.X_OK):
         print(f"SKIP: {python} is not on this machine")
@@ -106,10 +122,21 @@ def main(argv):
         opts = ["--py-stacks"] if python_only else ["-k"]
         if as_json:
             opts.append("--json")
-        cmd = [ptrc, "-f", *opts, "-e", "trace=stat,newfstatat,statx", "-o", trace,
-               python, prog, expect, *scenarios]
+        if crash:
+            opts, scenarios = ["-e", "trace=none"], ["crash"]
+        if policy:
+            # Violations (reported, not denied) carry the stack and name the Python line.
+            pfile = os.path.join(d, "stat.policy")
+            with open(pfile, "w") as f:
+                f.write("default allow\ndeny stat newfstatat statx path=/nonexistent/**\n")
+            opts = ["--policy", pfile]
+        elif not crash:
+            opts += ["-e", "trace=stat,newfstatat,statx"]
+        cmd = [ptrc, "-f", *opts, "-o", trace, python, prog, expect, *scenarios]
         run = subprocess.run(cmd, cwd=d, capture_output=True, text=True, timeout=120)
-        if run.returncode != 0:
+        # A killed command: ptrc dies of the same signal (docs/usage.md), -11 to subprocess.
+        # A run with violations exits 86 (docs/policy.md).
+        if run.returncode != (-11 if crash else 86 if policy else 0):
             print(f"{' '.join(cmd)}\nexit {run.returncode}\n{run.stderr}")
             return 1
         with open(expect) as f:
@@ -122,15 +149,21 @@ def main(argv):
         return 1
     version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
                              capture_output=True, text=True).stdout.split()
-    if as_json:
+    old = tuple(map(int, version)) < (3, 7)
+    if crash and old:
+        note = f" > (no Python frames: CPython {'.'.join(version)} is not supported)"
+        err = None if note in text else f"the crash report does not say{note}"
+    elif crash:
+        err = check_crash(text, records)
+    elif as_json:
         err = check_json(text, records)
-    elif tuple(map(int, version)) < (3, 7):
+    elif old:
         # No _PyRuntime before 3.7: each stack must say so, in place of Python frames.
         records = [rec[:2] for rec in records]
         note = f" > (no Python frames: CPython {'.'.join(version)} is not supported)"
         err = check(text, records, python_only, note)
     else:
-        err = check(text, records, python_only)
+        err = check(text, records, python_only, policy=policy)
     if err:
         print(err)
         return 1

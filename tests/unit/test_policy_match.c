@@ -431,6 +431,21 @@ Test(policy_match, an_empty_path_is_a_descriptor_call)
 	policy_free(p);
 }
 
+/* ... and a deny rule about paths is not about a descriptor call: it denied every fstat(). */
+Test(policy_match, a_path_deny_rule_leaves_descriptor_calls_alone)
+{
+	struct policy *p = parse_ok("default allow\ndeny newfstatat path=/nonexistent/**\n");
+	struct policy_input in = {.npaths = 1, .path = {""}, .fd_only = true, .family = -1};
+	struct policy_verdict v;
+
+	policy_check_name(p, "newfstatat", &in, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW);
+	in = (struct policy_input){.npaths = 1, .path = {"/nonexistent/x"}, .family = -1};
+	policy_check_name(p, "newfstatat", &in, &v);
+	cr_expect_eq(v.action, POLICY_DENY, "a real path still decides");
+	policy_free(p);
+}
+
 /* What a process needs to end is never denied: a denied exit_group turned exits into SIGSEGV. */
 Test(policy_match, exit_and_sigreturn_are_always_allowed)
 {
