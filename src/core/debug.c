@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -64,6 +65,29 @@ void debug_sc_walk(struct tracer *t, struct task *task)
 		debug_walk_now(t, task);
 }
 
+/*
+ * Whether a memory-map call that succeeded can change what the unwinder
+ * knows: the modules (file mappings) and the code (executable memory).  An
+ * anonymous data mapping (every malloc arena, every pymalloc arena: a Python
+ * job makes thousands) cannot, and invalidating for it cost a re-read of the
+ * module list and of every symbol at the next walk.  munmap and mremap do not
+ * either: entries for unmapped addresses are never looked up again, and code
+ * mapped later comes with an mmap or mprotect of its own (a lookup that
+ * misses also refreshes the module list once).
+ */
+static bool changes_code_map(const struct sc_event *ev)
+{
+	const char *name = ev->ent->name;
+
+	if (ev->ent->traits & TR_ARGBLOCK)
+		return true; /* i386's old mmap: the arguments are in memory, read at entry */
+	if (!strcmp(name, "mmap") || !strcmp(name, "mmap2"))
+		return !(ev->raw[3] & MAP_ANONYMOUS) || (ev->raw[2] & PROT_EXEC);
+	if (!strcmp(name, "mprotect") || !strcmp(name, "pkey_mprotect"))
+		return ev->raw[2] & PROT_EXEC;
+	return strcmp(name, "munmap") && strcmp(name, "mremap");
+}
+
 /* Exit stop of every syscall, printed or not. */
 void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_error)
 {
@@ -71,7 +95,8 @@ void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_err
 	crash_ring_exit(task->last_sc, ret, is_error);
 	task->last_sc = NULL;
 	const struct sysent *ent = task->ev.ent;
-	if (task->proc->unwind && !is_error && ent && (ent->traits & TR_MAPS))
+	if (task->proc->unwind && !is_error && ent && (ent->traits & TR_MAPS) &&
+	    changes_code_map(&task->ev))
 		unwind_invalidate(task->proc->unwind, UNWIND_MAPS);
 }
 
