@@ -186,6 +186,34 @@ static Dwfl_Module *find_module(struct unwind_proc *up, uint64_t key)
 	return mod;
 }
 
+/*
+ * strace -k's [0x...]: the address's offset in its file (the mapping's
+ * offset plus the distance into it).  For a shared object or a PIE that is
+ * the module-relative address; for a non-PIE executable (Debian's python3)
+ * the virtual address is not, so the segment holding it says.  false when no
+ * loaded segment holds it.
+ */
+static bool file_offset(Dwfl_Module *mod, uint64_t key, uint64_t *out)
+{
+	GElf_Addr bias;
+	Elf *elf = dwfl_module_getelf(mod, &bias);
+	size_t n;
+
+	if (!elf || elf_getphdrnum(elf, &n) != 0)
+		return false;
+	uint64_t vaddr = key - bias;
+	for (size_t i = 0; i < n; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD)
+			continue;
+		if (vaddr >= ph.p_vaddr && vaddr - ph.p_vaddr < ph.p_memsz) {
+			*out = vaddr - ph.p_vaddr + ph.p_offset;
+			return true;
+		}
+	}
+	return false;
+}
+
 int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, size_t max)
 {
 	struct symcache *c = &up->cache;
@@ -201,7 +229,7 @@ int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, siz
 	}
 	f.module = sym_keep(c, dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
 	Dwarf_Addr rel = key;
-	if (dwfl_module_relocate_address(mod, &rel) >= 0)
+	if (!file_offset(mod, key, &f.rel) && dwfl_module_relocate_address(mod, &rel) >= 0)
 		f.rel = rel;
 	GElf_Off off = 0;
 	GElf_Sym sym;

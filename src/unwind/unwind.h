@@ -56,7 +56,7 @@ enum unwind_frame_flags {
 struct unwind_frame {
 	uint64_t pc;		  /* runtime address (a return address unless ACTIVATION) */
 	uint64_t sp;		  /* stack pointer of the frame, 0 when unknown */
-	uint64_t rel;		  /* module-relative address, strace's [0x...]; pc without module */
+	uint64_t rel;		  /* offset in the module's file, strace's [0x...]; pc without module */
 	const char *module;	  /* path of the mapped file, or NULL */
 	const char *func;	  /* demangled function name, or NULL */
 	uint64_t func_off;	  /* pc - function start, with UNWIND_FRAME_HAS_OFF */

@@ -105,6 +105,29 @@ def check(trace_text, records, python_only, note=None, policy=False):
     return None
 
 
+def strace_offsets(ptrc, python):
+    """--strace-offsets: the [0x...] of each native frame is strace -k's: the offset in the file,
+    also in a non-PIE executable (Debian's python3), where it is not the virtual address."""
+    code = "import os; os.getppid()"
+    frame = re.compile(r"^ > (\S+?)\(.*\) \[(0x[0-9a-f]+)\]")
+    stacks = []
+    for tracer in ("strace", ptrc):
+        out = subprocess.run([tracer, "-k", "-e", "trace=getppid", python, "-c", code],
+                             capture_output=True, text=True, timeout=60).stderr
+        stacks.append([m.groups() for m in map(frame.match, out.splitlines()) if m])
+    want, got = stacks
+    if not want:
+        print("SKIP: strace -k printed no stack")
+        return 77
+    # ptrc replaces the eval loop's frames; every native frame it keeps is one of strace's.
+    missing = [f for f in got if f not in want]
+    if not got or missing:
+        print(f"frames strace -k does not print: {missing}\nstrace: {want}\nptrc: {got}")
+        return 1
+    print(f"{python}: {len(got)} native frames at strace's offsets")
+    return 0
+
+
 def main(argv):
     ptrc, prog = os.path.abspath(argv[1]), os.path.abspath(argv[3])
     python = argv[2]
@@ -117,6 +140,8 @@ def main(argv):
     if not os.access(python, os.X_OK):
         print(f"SKIP: {python} is not on this machine")
         return 77
+    if "--strace-offsets" in rest:
+        return strace_offsets(ptrc, python)
     with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
         trace, expect = os.path.join(d, "trace"), os.path.join(d, "expect")
         opts = ["--py-stacks"] if python_only else ["-k"]
