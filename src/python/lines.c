@@ -4,10 +4,12 @@
  * and Objects/locations.md).  Pure: bytes in, a line out; bad tables end the
  * search rather than read past their end.
  */
+#include <limits.h>
+
 #include "python.h"
 
 /* 3.9's co_lnotab: (address increment, signed line increment) pairs. */
-static int line_lnotab(const uint8_t *t, size_t n, int line, int addrq)
+static int64_t line_lnotab(const uint8_t *t, size_t n, int64_t line, int addrq)
 {
 	int addr = 0;
 
@@ -21,14 +23,14 @@ static int line_lnotab(const uint8_t *t, size_t n, int line, int addrq)
 }
 
 /* 3.10's co_linetable: (byte length, signed line delta) pairs; -128 means no line. */
-static int line_linetable(const uint8_t *t, size_t n, int line, int addrq)
+static int64_t line_linetable(const uint8_t *t, size_t n, int64_t line, int addrq)
 {
 	int start = 0;
 
 	for (size_t i = 0; i + 1 < n; i += 2) {
 		int end = start + t[i];
 		int delta = (int8_t)t[i + 1];
-		int here = -1;
+		int64_t here = -1;
 		if (delta != -128) {
 			line += delta;
 			here = line;
@@ -70,7 +72,7 @@ enum {
 };
 
 /* 3.11+: entries of (code, length in code units); addrq is in bytes. */
-static int line_locations(const uint8_t *t, size_t n, int line, int addrq)
+static int64_t line_locations(const uint8_t *t, size_t n, int64_t line, int addrq)
 {
 	size_t i = 0;
 	int addr = 0;
@@ -81,14 +83,13 @@ static int line_locations(const uint8_t *t, size_t n, int line, int addrq)
 			return -1; /* not the start of an entry: a corrupt table */
 		unsigned code = (first >> 3) & 15;
 		int end = addr + 2 * ((first & 7) + 1);
-		int here = line;
+		int64_t here;
 		if (code == LOC_LONG || code == LOC_NO_COLUMNS)
 			line += svarint(t, n, &i);
 		else if (code >= LOC_ONE_LINE0 && code < LOC_NO_COLUMNS)
 			line += (int)code - LOC_ONE_LINE0;
 		here = code == LOC_NONE ? -1 : line;
-		/* The rest of the entry (columns) is skipped as CPython does: to the next start
-		 * byte. */
+		/* The entry's columns are skipped as CPython does: to the next start byte. */
 		while (i < n && !(t[i] & 0x80))
 			i++;
 		if (addrq >= addr && addrq < end)
@@ -100,7 +101,8 @@ static int line_locations(const uint8_t *t, size_t n, int line, int addrq)
 
 int py_line(enum py_line_model model, const uint8_t *table, size_t n, int firstlineno, int addrq)
 {
-	int line;
+	/* 64 bits: a corrupt table's deltas (up to 2^31 each) must not overflow on the way. */
+	int64_t line;
 
 	if (addrq < 0)
 		return firstlineno > 0 ? firstlineno : 0;
@@ -115,5 +117,5 @@ int py_line(enum py_line_model model, const uint8_t *table, size_t n, int firstl
 		line = line_locations(table, n, firstlineno, addrq);
 		break;
 	}
-	return line > 0 ? line : 0;
+	return line > 0 && line <= INT_MAX ? (int)line : 0;
 }
