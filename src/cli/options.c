@@ -370,6 +370,24 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	return parse_long_with_arg(cfg, c, arg);
 }
 
+/* The stack options without an argument; 1 when c is none of them. */
+static int parse_stack_flag(struct config *cfg, int c)
+{
+	switch (c) {
+	case 'k':
+		cfg->kflag++;
+		return 0;
+	case OPT_CRASH_HANDLED:
+		cfg->crash_handled = true;
+		return 0;
+	case OPT_PY_STACKS:
+		cfg->py_stacks = true;
+		cfg->kflag++;
+		return 0;
+	}
+	return 1;
+}
+
 /* The options without an argument; 1 when c is none of them. */
 static int parse_flag(struct config *cfg, int c)
 {
@@ -413,16 +431,6 @@ static int parse_flag(struct config *cfg, int c)
 	case OPT_SUMMARY_TREE:
 		cfg->story = true;
 		return 0;
-	case 'k':
-		cfg->kflag++;
-		return 0;
-	case OPT_CRASH_HANDLED:
-		cfg->crash_handled = true;
-		return 0;
-	case OPT_PY_STACKS:
-		cfg->py_stacks = true;
-		cfg->kflag++;
-		return 0;
 	case 'y':
 		cfg->yflag++;
 		return 0;
@@ -434,7 +442,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->append = true;
 		return 0;
 	}
-	return 1;
+	return parse_stack_flag(cfg, c);
 }
 
 static int parse_one(struct config *cfg, int c, const char *arg, const char *optname)
