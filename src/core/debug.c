@@ -58,10 +58,20 @@ void debug_walk_now(struct tracer *t, struct task *task)
 		task->stack.n = 0;
 }
 
-/* Entry stop of a syscall that will be printed: walk the stack now (-k), print it at exit. */
+/*
+ * Entry stop of a syscall that will be printed: walk the stack now (-k), print it at exit.
+ * An exec's stack is walked at its exit, as strace -k does: the new program at its
+ * entry point (at the entry it was the caller's, ptrc's own for the first exec).
+ */
 void debug_sc_walk(struct tracer *t, struct task *task)
 {
-	if (t->cfg->kflag)
+	if (t->cfg->kflag && !(task->ev.ent && (task->ev.ent->traits & TR_EXEC)))
+		debug_walk_now(t, task);
+}
+
+void debug_sc_exit_walk(struct tracer *t, struct task *task)
+{
+	if (t->cfg->kflag && task->ev.ent && (task->ev.ent->traits & TR_EXEC))
 		debug_walk_now(t, task);
 }
 

@@ -276,6 +276,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 		print_entry(t, task);
 	}
 	task->flags &= ~TASK_PRINTED;
+	debug_sc_exit_walk(t, task);
 	emit_sc_exit(t, task);
 	debug_sc_print_stack(t, task);
 }

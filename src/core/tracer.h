@@ -286,6 +286,8 @@ void debug_task_init(struct tracer *t, struct task *task);
 void debug_task_free(struct task *task);
 void debug_sc_record(struct tracer *t, struct task *task);
 void debug_sc_walk(struct tracer *t, struct task *task);
+/* Exit stop of a printed syscall, before its line: the walk an exec leaves for its exit. */
+void debug_sc_exit_walk(struct tracer *t, struct task *task);
 /* Walks the stack whatever -k says (a policy violation); the trace lives in task->ar. */
 void debug_walk_now(struct tracer *t, struct task *task);
 void debug_sc_exit(struct tracer *t, struct task *task, int64_t ret, bool is_error);

@@ -182,3 +182,22 @@ Test(debug, no_report_for_a_handled_fault)
 	cr_assert(strstr(t, "crash report"), "--crash-handled reports it:\n%s", t);
 	free(t);
 }
+
+/* An exec's stack is the new program's, at its entry, as strace -k prints it (it was ptrc's). */
+Test(debug, k_stack_of_an_exec_is_the_new_programs)
+{
+	it_init(&r);
+	const char *const argv[] = {"-k", "-e", "trace=execve", "-o", "@TRACE", it_prog("tp_files"),
+				    NULL};
+	it_run(&r, argv);
+	char *t = it_read_trace(&r, NULL);
+	char *line = strstr(t, "execve(");
+	cr_assert(line, "%s", t);
+	char *frame = strstr(line, "\n > ");
+	cr_assert(frame, "a stack after the execve line:\n%s", t);
+	cr_expect(strstr(frame, "ld-linux") || strstr(frame, "/ld-"),
+		  "the first frame is the dynamic loader's entry:\n%s", t);
+	cr_expect_null(strstr(t, "launch.c"), "no frame of the tracer's own code:\n%s", t);
+	cr_expect_null(strstr(t, "tracer_launch"), "%s", t);
+	free(t);
+}
