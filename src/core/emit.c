@@ -262,7 +262,9 @@ void emit_stack(struct tracer *t, struct task *task)
 	struct fmt_frames_opts o = {.python_only = t->cfg->py_stacks};
 
 	fmt_frames(&sb, &task->stack, &o);
-	out_write(task_stream(t, task), sb.buf, sb.len);
+	/* --py-stacks in a thread that runs no Python: nothing to print. */
+	if (sb.len)
+		out_write(task_stream(t, task), sb.buf, sb.len);
 	strbuf_free(&sb);
 }
 

@@ -20,7 +20,8 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 void strbuf_addn(struct strbuf *sb, const char *s, size_t n)
 {
 	strbuf_grow(sb, n);
-	memcpy(sb->buf + sb->len, s, n);
+	if (n) /* s may be NULL when there is nothing: an empty buffer's bytes */
+		memcpy(sb->buf + sb->len, s, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
