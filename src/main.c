@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli/options.h"
+#include "core/dump.h"
 #include "core/signals.h"
 #include "core/tracer.h"
 #include "exit_status.h"
@@ -24,6 +25,10 @@ int main(int argc, char **argv)
 		/* A policy that does not parse is a usage error; anything else failed. */
 		rc = rc == -EINVAL ? PTRC_EXIT_USAGE : PTRC_EXIT_FAILURE;
 		goto out_cli;
+	}
+	if (cfg.dump) {
+		rc = tracer_dump(&t);
+		goto out_tracer;
 	}
 	if (cfg.npids) {
 		if (tracer_attach_all(&t) == 0) {

@@ -136,6 +136,25 @@ def crash_in_ctypes():
     here = describe(sys._getframe()); record("crash", here); ctypes.string_at(0)  # noqa: E702
 
 
+def deadlock(first, second, ready, name):
+    """Takes first, waits until the other thread holds second, then blocks on second."""
+    with first:
+        ready.wait()
+        here = describe(sys._getframe()); record(name, here); second.acquire()  # noqa: E702
+
+
+def hang():
+    """For ptrc --dump: two threads in a deadlock, the main thread blocked reading stdin.
+    Prints "ready" when all three are blocked (near enough), and "woke" once stdin gave a
+    byte: the dump must leave every call to go on as if nothing happened."""
+    a, b = threading.Lock(), threading.Lock()
+    ready = threading.Barrier(2)
+    for first, second, name in ((a, b, "hang-one"), (b, a, "hang-two")):
+        threading.Thread(target=deadlock, args=(first, second, ready, name), daemon=True).start()
+    here = describe(sys._getframe()); record("hang-main", here); print("ready", flush=True); data = os.read(0, 1)  # noqa: E702,E501
+    print("woke", data.decode(), flush=True)
+
+
 SCENARIOS = {
     "nested": nested_outer,
     "method": lambda: Model().step(),
@@ -160,6 +179,8 @@ def main(argv):
     for name in names:
         if name == "crash":
             crash_in_ctypes()
+        elif name == "hang":
+            hang()
         else:
             SCENARIOS[name]()
     return 0

@@ -77,6 +77,7 @@ enum {
 	OPT_UNWINDER,
 	OPT_CRASH_HANDLED,
 	OPT_PY_STACKS,
+	OPT_DUMP,
 	OPT_PY_FRAMES,
 	OPT_LAST_SYSCALLS,
 	OPT_INTERRUPTIBLE,
@@ -165,6 +166,7 @@ static const struct option long_opts[] = {
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
 	{"py-stacks", no_argument, NULL, OPT_PY_STACKS},
+	{"dump", no_argument, NULL, OPT_DUMP},
 	{"py-frames", required_argument, NULL, OPT_PY_FRAMES},
 	{"last-syscalls", required_argument, NULL, OPT_LAST_SYSCALLS},
 	{"interruptible", required_argument, NULL, 'I'},
@@ -384,6 +386,9 @@ static int parse_stack_flag(struct config *cfg, int c)
 		cfg->py_stacks = true;
 		cfg->kflag++;
 		return 0;
+	case OPT_DUMP:
+		cfg->dump = true;
+		return 0;
 	}
 	return 1;
 }
@@ -511,6 +516,10 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
 	if (cfg->seccomp_file && !cfg->policy_file && !cfg->learn_file)
 		return usage_error("%s", "--seccomp-profile needs --policy or --learn");
+	if (cfg->dump && (!cfg->npids || cfg->argv[0]))
+		return usage_error("%s", "--dump reports on running processes: it needs -p PID");
+	if (cfg->dump && cfg->policy_file)
+		return usage_error("%s", "--dump and --policy cannot be used together");
 	return CLI_RUN;
 }
 

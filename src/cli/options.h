@@ -80,6 +80,7 @@ struct config {
 	enum unwind_backend unwinder;	  /* --unwinder=libdw|libunwind */
 	bool crash_handled;		  /* --crash-handled: report handled fault signals too */
 	bool py_stacks;			  /* --py-stacks: -k with the Python frames alone */
+	bool dump;			  /* --dump: report where each -p thread is, then detach */
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */
 	unsigned interruptible;		  /* -I: enum sig_interruptible, 0 for ptrc's default */
 	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */

@@ -159,3 +159,49 @@ Test(attach, several_pids_and_their_end)
 	cr_assert(strstr(trace, want), "missing \"%s\" in:\n%s", want, trace);
 	free(trace);
 }
+
+/* --dump: each thread's state, its blocked call and stack; then it runs on, untraced. */
+Test(attach, dump_reports_each_thread_and_leaves_it_running)
+{
+	char arg[16], buf[1024];
+	int stdin_w;
+	pid_t target = start_target(2, &stdin_w);
+
+	if (it_tracer_is_strace())
+		cr_skip_test("--dump is ptrc's");
+	cr_assert(it_poll(running_untraced, target, 0), "the target is not blocked yet");
+	usleep(100000); /* every thread in its read, not on the way to it */
+	it_init(&r);
+	snprintf(arg, sizeof(arg), "%d", (int)target);
+	const char *const argv[] = {"--dump", "-p", arg, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	const char *out = r.out && *r.out ? r.out : r.err;
+	snprintf(buf, sizeof(buf), "=== ptrc dump: pid %d: ", (int)target);
+	cr_assert(strstr(out, buf), "no header %s:\n%s", buf, out);
+	cr_assert(strstr(out, "=== end of dump"), "%s", out);
+	size_t blocked = 0;
+	for (const char *p = out; (p = strstr(p, "blocked in read(0, ")); p++)
+		blocked++;
+	cr_assert_eq(blocked, 3, "three threads blocked in read(0, ...):\n%s", out);
+	cr_assert(strstr(out, "(wait_byte+"), "their stacks:\n%s", out);
+	cr_assert(it_poll(running_untraced, target, 0), "after the dump:%s",
+		  (describe(target, buf, sizeof(buf)), buf));
+	assert_target_runs(target, stdin_w, 7);
+}
+
+Test(attach, dump_needs_a_running_process)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("--dump is ptrc's");
+	it_init(&r);
+	const char *const argv[] = {"--dump", "/bin/true", NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 64);
+	cr_assert(strstr(r.err, "--dump"), "%s", r.err);
+	it_init(&r);
+	const char *const gone[] = {"--dump", "-p", "4194303", NULL};
+	it_run(&r, gone);
+	it_assert_failed(&r);
+	cr_assert_eq(it_count_lines(r.err), 1, "one line:\n%s", r.err);
+}

@@ -3,7 +3,7 @@
 the program made, that the stack ptrc printed holds exactly the Python frames the program
 stated (innermost first), below the native frames of the call.
 
-    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy] [SCENARIO...]
+    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy|--dump] [SCENARIO...]
 
 Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
 is not on this machine.  Before 3.7 (no _PyRuntime) every stack must carry the one line
@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 PY_LINE = " > [py] "
 
@@ -128,6 +129,68 @@ def strace_offsets(ptrc, python):
     return 0
 
 
+def dump(ptrc, python, prog):
+    """--dump: ptrc --dump -p on a process with two deadlocked threads and a main thread in
+    read(0): each thread's blocked call and exact Python frames; then the process runs on
+    (its read gets the byte written after the dump) and nothing traces it any more."""
+    with tempfile.TemporaryDirectory(prefix="ptrc-pydump-") as d:
+        expect = os.path.join(d, "expect")
+        job = subprocess.Popen([python, prog, expect, "hang"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+        try:
+            if job.stdout.readline().strip() != "ready":
+                print("the program did not get ready")
+                return 1
+            # Until both lock threads have stated their frames (they block right after).
+            for _ in range(100):
+                with open(expect) as f:
+                    records = [l.rstrip("\n").split("\t") for l in f if l.strip()]
+                if len(records) == 3:
+                    break
+                time.sleep(0.05)
+            time.sleep(0.3)  # each thread in its blocking call, not on the way to it
+            run = subprocess.run([ptrc, "--dump", "-p", str(job.pid)], capture_output=True,
+                                 text=True, timeout=60)
+            tracers = [line for t in os.listdir(f"/proc/{job.pid}/task")
+                       for line in open(f"/proc/{job.pid}/task/{t}/status")
+                       if line.startswith("TracerPid:") and line.split()[1] != "0"]
+            job.stdin.write("x")
+            job.stdin.close()
+            rest = job.stdout.read()
+            code = job.wait(timeout=30)
+        finally:
+            job.kill()
+    out = run.stdout + run.stderr
+    if run.returncode != 0:
+        return print(f"ptrc --dump exited {run.returncode}:\n{out}") or 1
+    if tracers:
+        return print(f"still traced after the dump: {tracers}") or 1
+    if code != 0 or rest.strip() != "woke x":
+        return print(f"the process did not run on: exit {code}, printed {rest!r}") or 1
+    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.split()
+    old = tuple(map(int, version)) < (3, 7)
+    sections = re.split(r"^thread (\d+) ", out, flags=re.M)
+    threads = {int(sections[i]): sections[i + 1] for i in range(1, len(sections) - 1, 2)}
+    for marker, tid, *want in records:
+        body = threads.get(int(tid))
+        if body is None:
+            return print(f"{marker}: no section for thread {tid}:\n{out}") or 1
+        call = "blocked in read(0, " if marker == "hang-main" else "blocked in futex("
+        if call not in body:
+            return print(f"{marker}: not '{call}...':\n{body}") or 1
+        got = [l[len("   > [py] "):] for l in body.splitlines() if l.startswith("   > [py] ")]
+        if old:
+            # No _PyRuntime before 3.7: the stack says so in place of Python frames.
+            want = []
+            if f"(no Python frames: CPython {'.'.join(version)} is not supported)" not in body:
+                return print(f"{marker}: no line saying why:\n{body}") or 1
+        if got != want:
+            return print(f"{marker}: Python frames differ\n  want: {want}\n  got:  {got}") or 1
+    print(f"{python}: 3 threads dumped, the process ran on")
+    return 0
+
+
 def main(argv):
     ptrc, prog = os.path.abspath(argv[1]), os.path.abspath(argv[3])
     python = argv[2]
@@ -142,6 +205,8 @@ def main(argv):
         return 77
     if "--strace-offsets" in rest:
         return strace_offsets(ptrc, python)
+    if "--dump" in rest:
+        return dump(ptrc, python, prog)
     with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
         trace, expect = os.path.join(d, "trace"), os.path.join(d, "expect")
         opts = ["--py-stacks"] if python_only else ["-k"]
