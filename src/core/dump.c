@@ -18,6 +18,7 @@
 #include "ptrace.h"
 #include "sys/decode.h"
 #include "tracer.h"
+#include "out/json.h"
 #include "out/stream.h"
 #include "util/readfile.h"
 #include "util/xalloc.h"
@@ -220,6 +221,10 @@ static void dump_emit(struct tracer *t, const struct dump_proc *p)
 {
 	struct strbuf sb = {0};
 
+	if (t->cfg->json && !t->out.started) {
+		json_header(&sb, PTRC_VERSION);
+		t->out.started = true;
+	}
 	if (t->cfg->json)
 		dump_json(&sb, p);
 	else

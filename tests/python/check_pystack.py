@@ -19,6 +19,9 @@ import tempfile
 import time
 
 PY_LINE = " > [py] "
+HERE = os.path.dirname(os.path.abspath(__file__))
+VALIDATE = os.path.join(HERE, "..", "integration", "validate_json.py")
+SCHEMA = os.path.join(HERE, "..", "..", "docs", "json-schema.json")
 
 
 def parse_trace(text):
@@ -151,6 +154,14 @@ def dump(ptrc, python, prog):
             time.sleep(0.3)  # each thread in its blocking call, not on the way to it
             run = subprocess.run([ptrc, "--dump", "-p", str(job.pid)], capture_output=True,
                                  text=True, timeout=60)
+            jfile = os.path.join(d, "dump.json")
+            jrun = subprocess.run([ptrc, "--dump", "--json", "-o", jfile, "-p", str(job.pid)],
+                                  capture_output=True, text=True, timeout=60)
+            jtext = open(jfile).read() if jrun.returncode == 0 else ""
+            # Debian's python3 is the one scripts/dev.sh gives python3-jsonschema.
+            vpy = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
+            valid = subprocess.run([vpy, VALIDATE, SCHEMA, jfile],
+                                   capture_output=True, text=True)
             tracers = [line for t in os.listdir(f"/proc/{job.pid}/task")
                        for line in open(f"/proc/{job.pid}/task/{t}/status")
                        if line.startswith("TracerPid:") and line.split()[1] != "0"]
@@ -165,6 +176,9 @@ def dump(ptrc, python, prog):
         return print(f"ptrc --dump exited {run.returncode}:\n{out}") or 1
     if tracers:
         return print(f"still traced after the dump: {tracers}") or 1
+    if jrun.returncode != 0 or valid.returncode not in (0, 77):
+        return print(f"--dump --json: exit {jrun.returncode}, schema: {valid.stdout}") or 1
+    events = {e["tid"]: e for e in map(json.loads, jtext.splitlines()) if e["type"] == "dump"}
     if code != 0 or rest.strip() != "woke x":
         return print(f"the process did not run on: exit {code}, printed {rest!r}") or 1
     version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
@@ -187,6 +201,12 @@ def dump(ptrc, python, prog):
                 return print(f"{marker}: no line saying why:\n{body}") or 1
         if got != want:
             return print(f"{marker}: Python frames differ\n  want: {want}\n  got:  {got}") or 1
+        ev = events.get(int(tid), {})
+        jgot = [f"{f['file']}:{f.get('line', '?')} in {f['function']}"
+                for f in ev.get("stack", []) if f.get("python")]
+        name = (ev.get("syscall") or {}).get("name")
+        if jgot != want or name != ("read" if marker == "hang-main" else "futex"):
+            return print(f"{marker}: the JSON dump differs: {name}, {jgot}") or 1
     print(f"{python}: 3 threads dumped, the process ran on")
     return 0
 
