@@ -103,11 +103,25 @@ struct fw_regs {
 struct fw_cache {
 	struct fw_row *rows; /* open addressing on key; FW_EMPTY marks a free slot */
 	size_t cap, used;
-	unsigned char *stack; /* the window of stack memory read at each walk */
+	unsigned char *stack;	    /* the window of stack memory read at each walk */
 };
 
 struct lu_state;
 struct py_proc;
+
+/* perfmap.c: /tmp/perf-PID.map, as last read. */
+struct perfmap_entry {
+	uint64_t start, size;
+	char *name;
+};
+
+struct perfmap {
+	struct perfmap_entry *v; /* in the file's order */
+	size_t n;
+	off_t size; /* the file's size and mtime when read */
+	struct timespec mtime;
+	char *shown; /* the path as the tracee sees it, /tmp/perf-NSPID.map; NULL until looked */
+};
 
 struct unwind_proc {
 	pid_t pid;
@@ -124,9 +138,10 @@ struct unwind_proc {
 	struct symcache cache;
 	struct fw_cache fw;
 	struct lu_state *lu;
-	struct py_proc *py;  /* the CPython reader, once an interpreter was found */
-	unsigned py_gen;     /* the generation the modules were last searched for one */
-	const char *py_why;  /* why an interpreter that was found cannot be read, or NULL */
+	struct py_proc *py; /* the CPython reader, once an interpreter was found */
+	unsigned py_gen;    /* the generation the modules were last searched for one */
+	const char *py_why; /* why an interpreter that was found cannot be read, or NULL */
+	struct perfmap perfmap;
 };
 
 /*
@@ -171,6 +186,10 @@ enum fw_step_result fw_step(const struct fw_row *row, struct fw_regs *r, const s
 int uw_fast_walk(struct unwind_proc *up, pid_t tid, struct uw_walk *w);
 void fw_flush(struct fw_cache *c);
 void fw_free(struct fw_cache *c);
+
+/* perfmap.c: the JIT's name of pc (in no module), its offset and the map's path; or NULL. */
+const char *perfmap_find(struct unwind_proc *up, uint64_t pc, uint64_t *off, const char **file);
+void perfmap_free(struct perfmap *m);
 
 /* pyframes.c */
 /* Puts the Python frames of thread tid in place of the eval loop's in out (grown in ar). */

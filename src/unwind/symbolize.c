@@ -190,17 +190,18 @@ static Dwfl_Module *find_module(struct unwind_proc *up, uint64_t key)
  * strace -k's [0x...]: the address's offset in its file (the mapping's
  * offset plus the distance into it).  For a shared object or a PIE that is
  * the module-relative address; for a non-PIE executable (Debian's python3)
- * the virtual address is not, so the segment holding it says.  false when no
- * loaded segment holds it.
+ * the virtual address is not, so the segment holding it says.  1 with *out
+ * set; 0 when no loaded segment holds it (an anonymous mapping in a hole of
+ * the module's range, as JIT code can be); -1 when the ELF cannot tell.
  */
-static bool file_offset(Dwfl_Module *mod, uint64_t key, uint64_t *out)
+static int file_offset(Dwfl_Module *mod, uint64_t key, uint64_t *out)
 {
 	GElf_Addr bias;
 	Elf *elf = dwfl_module_getelf(mod, &bias);
 	size_t n;
 
 	if (!elf || elf_getphdrnum(elf, &n) != 0)
-		return false;
+		return -1;
 	uint64_t vaddr = key - bias;
 	for (size_t i = 0; i < n; i++) {
 		GElf_Phdr ph;
@@ -208,10 +209,23 @@ static bool file_offset(Dwfl_Module *mod, uint64_t key, uint64_t *out)
 			continue;
 		if (vaddr >= ph.p_vaddr && vaddr - ph.p_vaddr < ph.p_memsz) {
 			*out = vaddr - ph.p_vaddr + ph.p_offset;
-			return true;
+			return 1;
 		}
 	}
-	return false;
+	return 0;
+}
+
+/* An address in no module: JIT code, named by the JIT's perf map if it writes one. */
+static void jit_name(struct unwind_proc *up, uint64_t key, struct sym_frame *f)
+{
+	const char *map = NULL;
+	const char *name = up->offline ? NULL : perfmap_find(up, key, &f->off, &map);
+
+	if (name) {
+		f->module = sym_keep(&up->cache, map);
+		f->func = sym_keep(&up->cache, name);
+		f->flags |= UNWIND_FRAME_HAS_OFF;
+	}
 }
 
 int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, size_t max)
@@ -223,13 +237,16 @@ int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, siz
 	if (!up->dwfl)
 		return -ENOENT;
 	mod = find_module(up, key);
-	if (!mod) {
+	int in_file = mod ? file_offset(mod, key, &f.rel) : 0;
+	if (!mod || in_file == 0) {
+		f.rel = key;
+		jit_name(up, key, &f);
 		out[0] = f;
 		return 1;
 	}
 	f.module = sym_keep(c, dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
 	Dwarf_Addr rel = key;
-	if (!file_offset(mod, key, &f.rel) && dwfl_module_relocate_address(mod, &rel) >= 0)
+	if (in_file < 0 && dwfl_module_relocate_address(mod, &rel) >= 0)
 		f.rel = rel;
 	GElf_Off off = 0;
 	GElf_Sym sym;

@@ -39,6 +39,7 @@ void unwind_proc_free(struct unwind_proc *up)
 		return;
 	uw_lu_free(up);
 	uw_py_drop(up);
+	perfmap_free(&up->perfmap);
 	uw_dwfl_drop(up);
 	symcache_free(&up->cache);
 	fw_free(&up->fw);
@@ -64,6 +65,7 @@ static int uw_prepare(struct unwind_proc *up)
 		uw_dwfl_drop(up);
 		uw_lu_free(up);
 		uw_py_drop(up);
+		perfmap_free(&up->perfmap);
 		up->exec_pending = false;
 	}
 	if (up->dwfl && up->reported_gen == up->gen)

@@ -3,7 +3,8 @@
 the program made, that the stack ptrc printed holds exactly the Python frames the program
 stated (innermost first), below the native frames of the call.
 
-    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy|--dump] [SCENARIO...]
+    check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy|--dump|
+                                             --perf-map|--strace-offsets] [SCENARIO...]
 
 Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
 is not on this machine.  Before 3.7 (no _PyRuntime) every stack must carry the one line
@@ -211,6 +212,31 @@ def dump(ptrc, python, prog):
     return 0
 
 
+def perf_map(ptrc, python, prog):
+    """--perf-map: CPython 3.12+ -X perf runs each Python call through a trampoline it names
+    in /tmp/perf-PID.map; ptrc names that JIT frame from the map instead of "?()"."""
+    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.split()
+    if tuple(map(int, version)) < (3, 12):
+        print(f"SKIP: {python} has no -X perf (3.12+)")
+        return 77
+    with tempfile.TemporaryDirectory(prefix="ptrc-perfmap-") as d:
+        trace = os.path.join(d, "trace")
+        run = subprocess.run([ptrc, "-k", "-e", "trace=stat,newfstatat,statx", "-o", trace,
+                              python, "-X", "perf", prog, os.path.join(d, "expect"), "nested"],
+                             capture_output=True, text=True, timeout=120)
+        text = open(trace).read() if os.path.exists(trace) else ""
+    m = re.search(r'"/nonexistent/ptrc-py/nested".*?\n((?: > .*\n)+)', text)
+    stack = m.group(1) if m else ""
+    want = re.compile(r"^ > /tmp/perf-\d+\.map\(py::probe:\S*tp_pystack\.py\+0x[0-9a-f]+\) ",
+                      re.M)
+    if run.returncode != 0 or not want.search(stack):
+        print(f"exit {run.returncode}; no frame named from the perf map:\n{stack or text[-3000:]}")
+        return 1
+    print(f"{python}: the trampoline is named from /tmp/perf-PID.map")
+    return 0
+
+
 def main(argv):
     ptrc, prog = os.path.abspath(argv[1]), os.path.abspath(argv[3])
     python = argv[2]
@@ -227,6 +253,8 @@ def main(argv):
         return strace_offsets(ptrc, python)
     if "--dump" in rest:
         return dump(ptrc, python, prog)
+    if "--perf-map" in rest:
+        return perf_map(ptrc, python, prog)
     with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
         trace, expect = os.path.join(d, "trace"), os.path.join(d, "expect")
         opts = ["--py-stacks"] if python_only else ["-k"]
