@@ -18,7 +18,7 @@
 #include "tracer.h"
 #include "unwind/fmt_frames.h"
 
-static struct unwind_proc *proc_unwinder(struct tracer *t, struct proc *p)
+struct unwind_proc *debug_unwinder(struct tracer *t, struct proc *p)
 {
 	if (!p->unwind)
 		p->unwind = unwind_proc_new(p->tgid, t->cfg->unwinder);
@@ -54,7 +54,7 @@ void debug_walk_now(struct tracer *t, struct task *task)
 {
 	struct unwind_opts o = {.no_python = t->cfg->no_py_frames};
 
-	if (unwind_walk(proc_unwinder(t, task->proc), task->tid, &o, &task->ar, &task->stack) < 0)
+	if (unwind_walk(debug_unwinder(t, task->proc), task->tid, &o, &task->ar, &task->stack) < 0)
 		task->stack.n = 0;
 }
 
@@ -122,6 +122,9 @@ void debug_sc_print_stack(struct tracer *t, struct task *task)
 
 void debug_exec(struct task *task)
 {
+	/* A new program: a new thread pointer, once its ld.so has set it. */
+	task->tp_read = false;
+	task->thread_ptr = 0;
 	if (task->proc->unwind)
 		unwind_invalidate(task->proc->unwind, UNWIND_EXEC);
 }
@@ -152,7 +155,7 @@ void debug_signal(struct tracer *t, struct task *task, const siginfo_t *si)
 				 .regset = have_regs ? regs : NULL,
 				 .regset_len = iov.iov_len,
 				 .mem = &task->proc->mem,
-				 .unwinder = proc_unwinder(t, task->proc),
+				 .unwinder = debug_unwinder(t, task->proc),
 				 .uopts = &uo,
 				 .last = last,
 				 .nlast = nlast,

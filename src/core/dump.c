@@ -25,37 +25,6 @@
 
 enum { DUMP_MAX_THREADS = 65536, DUMP_MAX_DEPTH = 64 };
 
-static char *proc_file(pid_t pid, pid_t tid, const char *name, size_t max)
-{
-	char path[96];
-
-	if (tid)
-		snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", (int)pid, (int)tid, name);
-	else
-		snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
-	return readfile(path, max, NULL);
-}
-
-/* What the thread is doing, read before it is stopped (stopping it changes the answers). */
-static void facts_before(pid_t pid, pid_t tid, struct arena *ar, struct dump_thread *th)
-{
-	char *s = proc_file(pid, tid, "stat", 4096);
-	/* "TID (COMM) S ...": the comm may hold spaces and parentheses, the last ')' ends it. */
-	const char *close = s ? strrchr(s, ')') : NULL;
-
-	th->state = close && close[1] == ' ' ? close[2] : '?';
-	free(s);
-	s = proc_file(pid, tid, "comm", sizeof(th->comm));
-	if (s) {
-		snprintf(th->comm, sizeof(th->comm), "%.*s", (int)strcspn(s, "\n"), s);
-		free(s);
-	}
-	s = proc_file(pid, tid, "wchan", 256);
-	if (s && *s && strcmp(s, "0"))
-		th->wchan = arena_strndup(ar, s, strcspn(s, "\n"));
-	free(s);
-}
-
 /*
  * Seizes and interrupts tid, and waits for its stop.  Returns 0 with *sig
  * the signal to give back at detach (a signal-delivery stop came first), or
@@ -84,27 +53,6 @@ static int stop_thread(pid_t tid, int *sig)
 	}
 }
 
-/* /proc/TID/syscall of a stopped thread: 1 with nr and args when it is in a call, else 0. */
-static int read_syscall(pid_t pid, pid_t tid, uint64_t *nr, uint64_t args[6])
-{
-	char *s = proc_file(pid, tid, "syscall", 512);
-	long long n;
-	int got = 0;
-
-	if (s && sscanf(s, "%lld", &n) == 1 && n >= 0) {
-		*nr = (uint64_t)n;
-		const char *p = strchr(s, ' ');
-		got = 1;
-		for (int i = 0; i < 6; i++) {
-			char *end;
-			args[i] = p ? strtoull(p, &end, 0) : 0;
-			p = p && end != p ? end : NULL;
-		}
-	}
-	free(s);
-	return got;
-}
-
 /* The ABI of the thread's stop (an i386 program on x86_64 has i386 calls). */
 static const struct ptrc_abi *stop_abi(pid_t tid)
 {
@@ -124,14 +72,14 @@ static void read_thread(struct tracer *t, struct unwind_proc *up, const struct t
 	uint64_t nr, args[6];
 	int sig;
 
-	facts_before(pid, th->tid, ar, th);
+	dump_thread_facts(pid, th->tid, ar, th);
 	int err = stop_thread(th->tid, &sig);
 	if (err < 0) {
 		th->why =
 			err == -ESRCH ? "exited meanwhile" : arena_strndup(ar, strerror(-err), 64);
 		return;
 	}
-	if (read_syscall(pid, th->tid, &nr, args) == 1) {
+	if (dump_read_syscall(pid, th->tid, &nr, args) == 1) {
 		const struct ptrc_abi *abi = stop_abi(th->tid);
 		struct dctx d = {.mem = mem, .ar = ar, .abi = abi, .opt = &t->dopt};
 		sys_call_start(&th->ev, abi, nr, args, mem, ar);
@@ -177,63 +125,6 @@ static ssize_t list_tids(pid_t pid, pid_t **out)
 	return (ssize_t)n;
 }
 
-/* The process's children: every thread's /proc/PID/task/TID/children. */
-static void list_children(struct dump_proc *p, struct arena *ar)
-{
-	size_t cap = 0;
-
-	for (size_t i = 0; i < p->nthreads; i++) {
-		char *s = proc_file(p->pid, p->threads[i].tid, "children", 1 << 16);
-		for (char *tok = s ? strtok(s, " \n") : NULL; tok; tok = strtok(NULL, " \n")) {
-			if (p->nchildren == cap) {
-				size_t ncap = cap ? cap * 2 : 8;
-				pid_t *v = arena_alloc(ar, ncap * sizeof(*v));
-				if (p->nchildren)
-					memcpy(v, p->children, p->nchildren * sizeof(*v));
-				p->children = v;
-				cap = ncap;
-			}
-			p->children[p->nchildren++] = atoi(tok);
-		}
-		free(s);
-	}
-}
-
-static void parent_facts(struct dump_proc *p, struct arena *ar)
-{
-	char *s = proc_file(p->pid, 0, "status", 1 << 14);
-	const char *pp = s ? strstr(s, "\nPPid:") : NULL;
-
-	p->ppid = pp ? atoi(pp + 6) : 0;
-	free(s);
-	s = p->ppid > 0 ? proc_file(p->ppid, 0, "comm", 64) : NULL;
-	if (s)
-		p->parent_comm = arena_strndup(ar, s, strcspn(s, "\n"));
-	free(s);
-	char *cmd = read_cmdline(p->pid, 512);
-	if (cmd)
-		p->cmdline = arena_strndup(ar, cmd, strlen(cmd));
-	free(cmd);
-}
-
-/* Prints p to the trace's output, as text or JSON. */
-static void dump_emit(struct tracer *t, const struct dump_proc *p)
-{
-	struct strbuf sb = {0};
-
-	if (t->cfg->json && !t->out.started) {
-		json_header(&sb, PTRC_VERSION);
-		t->out.started = true;
-	}
-	if (t->cfg->json)
-		dump_json(&sb, p);
-	else
-		dump_text(&sb, p, &t->topt, t->cfg->py_stacks);
-	out_write(&t->out, sb.buf, sb.len);
-	out_flush(&t->out);
-	strbuf_free(&sb);
-}
-
 /* Dumps pid, then (with -f) its children; 0, or -errno when pid could not be read. */
 static int dump_tree(struct tracer *t, pid_t pid, unsigned depth)
 {
@@ -248,7 +139,7 @@ static int dump_tree(struct tracer *t, pid_t pid, unsigned depth)
 		tracer_msg("dump %d: %s", (int)pid, strerror(n < 0 ? (int)-n : ESRCH));
 		return n < 0 ? (int)n : -ESRCH;
 	}
-	parent_facts(&p, &ar);
+	dump_proc_facts(&p, &ar);
 	p.threads = arena_zalloc(&ar, (size_t)n * sizeof(*p.threads));
 	p.nthreads = (size_t)n;
 	tmem_live_init(&live, &mem, pid);
@@ -258,8 +149,8 @@ static int dump_tree(struct tracer *t, pid_t pid, unsigned depth)
 		tmem_live_use(&live, tids[i]);
 		read_thread(t, up, &mem, pid, &ar, &p.threads[i]);
 	}
-	list_children(&p, &ar);
-	dump_emit(t, &p);
+	dump_children(&p, &ar);
+	dump_emit(t, &p, false);
 	unwind_proc_free(up);
 	tmem_live_close(&live);
 	free(tids);

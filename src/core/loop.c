@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../../arch/host.h"
 #include "classify.h"
+#include "dump.h"
 #include "exit_status.h"
 #include "sys/signame.h"
 #include "policy_hook.h"
@@ -182,6 +184,15 @@ void tracer_dispatch(struct tracer *t, pid_t pid, int status)
 	 * group's leader may have exited (pthread_exit in main) and left a zombie.
 	 */
 	tmem_live_use(&task->proc->live, task->tid);
+	/*
+	 * What CPython before 3.11 knows a thread by, once per thread and program:
+	 * read again while it is 0 (after an execve, until ld.so sets the TLS up).
+	 */
+	if (!task->tp_read && s.kind != STOP_EXITED && s.kind != STOP_KILLED) {
+		if (host_thread_pointer(task->tid, &task->thread_ptr) < 0)
+			task->thread_ptr = 0;
+		task->tp_read = task->thread_ptr != 0;
+	}
 	switch (s.kind) {
 	case STOP_EXITED:
 	case STOP_KILLED:
@@ -275,6 +286,10 @@ int tracer_loop(struct tracer *t)
 {
 	for (;;) {
 		sig_poll(t);
+		if (t->dump_live) {
+			t->dump_live = false;
+			tracer_dump_live(t);
+		}
 		early_poll(t);
 		if (t->unsupported)
 			return give_up(t);

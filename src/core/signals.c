@@ -109,8 +109,11 @@ static int make_wake(void)
 }
 
 static const int fatal[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-/* What ptrc passes on to the command by default, as a process supervisor does. */
-static const int forwarded[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+/*
+ * What ptrc passes on to the command by default, as a process supervisor does.
+ * Not SIGUSR1: that one asks ptrc for its hang report (dump_live.c).
+ */
+static const int forwarded[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR2};
 
 int sig_setup(struct tracer *t)
 {
@@ -119,6 +122,10 @@ int sig_setup(struct tracer *t)
 
 	/* Writes to a closed pipe are errors ptrc reports, not a death. */
 	signal(SIGPIPE, SIG_IGN);
+	if (rc < 0)
+		return rc;
+	/* The hang report of every traced thread, in every mode; the run goes on. */
+	rc = handle(SIGUSR1, true);
 	if (rc < 0)
 		return rc;
 	if (mode == SIG_INTR_NEVER || mode == SIG_INTR_NEVER_TSTP) {
@@ -198,6 +205,10 @@ static void take(struct tracer *t, const struct sig_note *n)
 {
 	struct sig_state *ss = &t->sig;
 
+	if (n->signo == SIGUSR1) {
+		t->dump_live = true;
+		return;
+	}
 	/*
 	 * Under a policy a tracee must not end its tracing: in attach mode a SIGINT
 	 * from a traced task to ptrc (its TracerPid) would detach and drop the policy.

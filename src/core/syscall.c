@@ -63,8 +63,8 @@ static bool timed(const struct tracer *t)
 static void start_clock(struct tracer *t, struct sc_event *ev)
 {
 	ev->duration_ns = -1;
-	if (timed(t))
-		clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
+	/* Always: the hang report (SIGUSR1) says how long a call has been blocked. */
+	clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
 	if (t->cfg->json)
 		clock_gettime(CLOCK_REALTIME, &ev->t_wall);
 	ev->stime_entry_ns = t->stop_stime_ns;

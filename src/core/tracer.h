@@ -66,6 +66,8 @@ struct task {
 	struct crash_sc *last_sc;  /* this syscall's record in last */
 	struct out_stream *out;	   /* -ff: this thread's own file (ff.c), opened on first use */
 	bool out_failed;	   /* -ff: that file could not be opened */
+	bool tp_read;		   /* thread_ptr was read and is set (redone after an exec) */
+	uint64_t thread_ptr;	   /* its pthread_self(), for a hang report on old CPythons */
 	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
 };
 
@@ -152,6 +154,7 @@ struct tracer {
 	bool lifecycle_quiet;
 	bool said_untraced;	 /* a CLONE_UNTRACED was taken out (said once) */
 	bool said_tracee_signal; /* a tracee's signal to ptrc was ignored (said once) */
+	bool dump_live;		 /* SIGUSR1 came: print the hang report (dump_live.c) */
 	bool output_lost;	 /* a trace stream could not be written, or calls were lost */
 	bool have_syscall_info;	 /* a PTRACE_GET_SYSCALL_INFO succeeded */
 	bool syscall_info_lost;	 /* one failed later (said once) */
@@ -286,6 +289,8 @@ void debug_task_init(struct tracer *t, struct task *task);
 void debug_task_free(struct task *task);
 void debug_sc_record(struct tracer *t, struct task *task);
 void debug_sc_walk(struct tracer *t, struct task *task);
+/* The process's unwinder, made on first use. */
+struct unwind_proc *debug_unwinder(struct tracer *t, struct proc *p);
 /* Exit stop of a printed syscall, before its line: the walk an exec leaves for its exit. */
 void debug_sc_exit_walk(struct tracer *t, struct task *task);
 /* Walks the stack whatever -k says (a policy violation); the trace lives in task->ar. */

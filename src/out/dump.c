@@ -53,7 +53,10 @@ static void text_thread(struct strbuf *sb, const struct dump_thread *th, const s
 	}
 	if (th->in_syscall) {
 		/* A call that has not returned: its outputs are addresses, and no "= ...". */
-		strbuf_adds(sb, th->state == 'R' ? "  in " : "  blocked in ");
+		strbuf_adds(sb, th->state == 'R' ? "  in " : "  blocked");
+		if (th->state != 'R' && th->blocked_s >= 0)
+			strbuf_addf(sb, " for %.1f s", th->blocked_s);
+		strbuf_adds(sb, th->state == 'R' ? "" : " in ");
 		strbuf_adds(sb, th->ev.name);
 		strbuf_addc(sb, '(');
 		text_args(sb, &th->ev, 0, th->ev.nargs, o);
@@ -62,6 +65,8 @@ static void text_thread(struct strbuf *sb, const struct dump_thread *th, const s
 		strbuf_adds(sb, "  in user code\n");
 	}
 	struct fmt_frames_opts fo = {.lead = "   > ", .python_only = python_only};
+	if (th->note && !python_only)
+		strbuf_addf(sb, "   > (%s)\n", th->note);
 	if (th->walk_err < 0)
 		strbuf_addf(sb, "   > (no stack: %s)\n", strerror(-th->walk_err));
 	else
@@ -88,6 +93,8 @@ void dump_json(struct strbuf *sb, const struct dump_proc *p)
 		json_cstr(sb, th->comm);
 		strbuf_addf(sb, ",\"state\":\"%c\",\"wchan\":", th->state);
 		json_cstr(sb, th->wchan);
+		if (th->blocked_s >= 0)
+			strbuf_addf(sb, ",\"blocked_s\":%.3f", th->blocked_s);
 		if (th->why) {
 			strbuf_adds(sb, ",\"error\":");
 			json_cstr(sb, th->why);

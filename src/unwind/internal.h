@@ -103,7 +103,7 @@ struct fw_regs {
 struct fw_cache {
 	struct fw_row *rows; /* open addressing on key; FW_EMPTY marks a free slot */
 	size_t cap, used;
-	unsigned char *stack;	    /* the window of stack memory read at each walk */
+	unsigned char *stack; /* the window of stack memory read at each walk */
 };
 
 struct lu_state;
@@ -192,8 +192,12 @@ const char *perfmap_find(struct unwind_proc *up, uint64_t pc, uint64_t *off, con
 void perfmap_free(struct perfmap *m);
 
 /* pyframes.c */
-/* Puts the Python frames of thread tid in place of the eval loop's in out (grown in ar). */
-void uw_py_merge(struct unwind_proc *up, pid_t tid, struct arena *ar, struct unwind_trace *out);
+/*
+ * Puts the Python frames of thread tid in place of the eval loop's in out (grown in ar).
+ * tp: the thread's pthread_self() if known, else 0 (read now if the version needs it).
+ */
+void uw_py_merge(struct unwind_proc *up, pid_t tid, uint64_t tp, struct arena *ar,
+		 struct unwind_trace *out);
 void uw_py_drop(struct unwind_proc *up);
 
 /* libunwind.c */

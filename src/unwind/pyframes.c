@@ -170,10 +170,10 @@ static void splice(const struct py_stack *ps, struct arena *ar, struct unwind_tr
 	out->n = n;
 }
 
-void uw_py_merge(struct unwind_proc *up, pid_t tid, struct arena *ar, struct unwind_trace *out)
+void uw_py_merge(struct unwind_proc *up, pid_t tid, uint64_t tp, struct arena *ar,
+		 struct unwind_trace *out)
 {
 	struct py_stack ps;
-	uint64_t tp = 0;
 
 	if (up->py_gen != up->gen)
 		find_python(up);
@@ -181,7 +181,7 @@ void uw_py_merge(struct unwind_proc *up, pid_t tid, struct arena *ar, struct unw
 		out->py_note = up->py_why;
 	if (!up->py)
 		return;
-	if (py_wants_thread_ptr(up->py) && host_thread_pointer(tid, &tp) < 0)
+	if (!tp && py_wants_thread_ptr(up->py) && host_thread_pointer(tid, &tp) < 0)
 		tp = 0;
 	(void)py_stack(up->py, tid, tp, ar, &ps);
 	out->py_note = ps.why;

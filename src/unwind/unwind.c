@@ -196,7 +196,7 @@ int unwind_walk(struct unwind_proc *up, pid_t tid, const struct unwind_opts *o, 
 	out->stop = w.stop;
 	out->stop_msg = stop_text(ar, &w, depth);
 	if (!(o && o->no_python))
-		uw_py_merge(up, tid, ar, out);
+		uw_py_merge(up, tid, 0, ar, out);
 out_free:
 	free(w.raw);
 	return ret;
@@ -214,6 +214,19 @@ int unwind_symbolize(struct unwind_proc *up, uint64_t pc, bool activation, struc
 	*frames = NULL;
 	emit_frames(up, &r, ar, frames, &n, &cap);
 	return (int)n;
+}
+
+int unwind_python_stack(struct unwind_proc *up, pid_t tid, uint64_t thread_ptr, struct arena *ar,
+			struct unwind_trace *out)
+{
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = uw_prepare(up);
+	if (ret < 0)
+		return ret;
+	uw_py_merge(up, tid, thread_ptr, ar, out);
+	return 0;
 }
 
 const char *unwind_stop_reason(const struct unwind_trace *t)

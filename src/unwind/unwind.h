@@ -54,15 +54,15 @@ enum unwind_frame_flags {
 };
 
 struct unwind_frame {
-	uint64_t pc;		  /* runtime address (a return address unless ACTIVATION) */
-	uint64_t sp;		  /* stack pointer of the frame, 0 when unknown */
-	uint64_t rel;		  /* offset in the module's file, strace's [0x...]; pc without module */
-	const char *module;	  /* path of the mapped file, or NULL */
-	const char *func;	  /* demangled function name, or NULL */
-	uint64_t func_off;	  /* pc - function start, with UNWIND_FRAME_HAS_OFF */
-	const char *file;	  /* source file as the debug info names it, or NULL */
-	unsigned line;		  /* 0 when unknown */
-	unsigned col;		  /* 0 when unknown */
+	uint64_t pc;	    /* runtime address (a return address unless ACTIVATION) */
+	uint64_t sp;	    /* stack pointer of the frame, 0 when unknown */
+	uint64_t rel;	    /* offset in the module's file, strace's [0x...]; pc without module */
+	const char *module; /* path of the mapped file, or NULL */
+	const char *func;   /* demangled function name, or NULL */
+	uint64_t func_off;  /* pc - function start, with UNWIND_FRAME_HAS_OFF */
+	const char *file;   /* source file as the debug info names it, or NULL */
+	unsigned line;	    /* 0 when unknown */
+	unsigned col;	    /* 0 when unknown */
 	const char *inlined_into; /* with UNWIND_FRAME_INLINED: the function it is inlined into */
 	unsigned flags;
 };
@@ -109,6 +109,16 @@ int unwind_walk(struct unwind_proc *up, pid_t tid, const struct unwind_opts *o, 
  */
 int unwind_symbolize(struct unwind_proc *up, uint64_t pc, bool activation, struct arena *ar,
 		     struct unwind_frame **frames);
+
+/*
+ * The Python frames of thread tid alone, with no native walk: the thread need
+ * not be stopped (its frames are read from memory), so a thread blocked in a
+ * call is not disturbed.  thread_ptr: its pthread_self() as read at an
+ * earlier stop (CPython before 3.11 needs it), or 0.  Returns 0 (out->n may be 0, out->py_note says
+ * why), or -errno.
+ */
+int unwind_python_stack(struct unwind_proc *up, pid_t tid, uint64_t thread_ptr, struct arena *ar,
+			struct unwind_trace *out);
 
 /* "stack truncated: more than 256 frames", for a cut walk; NULL for UNWIND_STOP_END. */
 const char *unwind_stop_reason(const struct unwind_trace *t);

@@ -4,7 +4,8 @@ the program made, that the stack ptrc printed holds exactly the Python frames th
 stated (innermost first), below the native frames of the call.
 
     check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy|--dump|
-                                             --perf-map|--strace-offsets] [SCENARIO...]
+                                             --dump-live|--perf-map|--strace-offsets]
+                   [SCENARIO...]
 
 Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
 is not on this machine.  Before 3.7 (no _PyRuntime) every stack must carry the one line
@@ -14,6 +15,7 @@ saying that the version is not supported, and no Python frames.
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -133,6 +135,64 @@ def strace_offsets(ptrc, python):
     return 0
 
 
+def thread_sections(out):
+    """{tid: text} of each "thread TID ..." section of a hang report."""
+    sections = re.split(r"^thread (\d+) ", out, flags=re.M)
+    return {int(sections[i]): sections[i + 1] for i in range(1, len(sections) - 1, 2)}
+
+
+def dump_live(ptrc, python, prog):
+    """--dump-live: SIGUSR1 to a running ptrc -f: the report of every traced thread, none
+    stopped: the blocked call with how long, the Python frames; then the run goes on."""
+    with tempfile.TemporaryDirectory(prefix="ptrc-pylive-") as d:
+        expect, trace = os.path.join(d, "expect"), os.path.join(d, "trace")
+        job = subprocess.Popen([ptrc, "-f", "-o", trace, python, prog, expect, "hang"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        try:
+            if job.stdout.readline().strip() != "ready":
+                return print("the program did not get ready") or 1
+            time.sleep(0.5)  # each thread in its blocking call
+            job.send_signal(signal.SIGUSR1)
+            for _ in range(200):
+                if "=== end of dump" in open(trace).read():
+                    break
+                time.sleep(0.05)
+            job.stdin.write("x")
+            job.stdin.close()
+            rest = job.stdout.read()
+            code = job.wait(timeout=60)
+        finally:
+            job.kill()
+        text = open(trace).read()
+        with open(expect) as f:
+            records = [l.rstrip("\n").split("\t") for l in f if l.strip()]
+    if code != 0 or rest.strip() != "woke x":
+        return print(f"the run did not go on: exit {code}, printed {rest!r}") or 1
+    start, end = text.find("=== ptrc dump: pid "), text.find("=== end of dump")
+    if start < 0 or end < 0:
+        return print(f"no hang report in the trace:\n{text[-3000:]}") or 1
+    threads = thread_sections(text[start:end])
+    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.split()
+    for marker, tid, *want in records:
+        body = threads.get(int(tid), "")
+        if tuple(map(int, version)) < (3, 7):
+            want = []  # no _PyRuntime: the line saying so instead
+            if f"(no Python frames: CPython {'.'.join(version)} is not supported)" not in body:
+                return print(f"{marker}: no line saying why:\n{body}") or 1
+        call = "in read(0, " if marker == "hang-main" else "in futex("
+        if not re.search(r"blocked for \d+\.\d s " + re.escape(call), body):
+            return print(f"{marker}: not 'blocked for N s {call}...':\n{body}") or 1
+        got = [l[len("   > [py] "):] for l in body.splitlines() if l.startswith("   > [py] ")]
+        if got != want:
+            return print(f"{marker}: Python frames differ\n  want: {want}\n  got:  {got}") or 1
+    if "exit_group(0)" not in text[end:]:
+        return print(f"the trace did not go on after the report:\n{text[end:][-2000:]}") or 1
+    print(f"{python}: SIGUSR1 reported 3 threads, the run went on")
+    return 0
+
+
 def dump(ptrc, python, prog):
     """--dump: ptrc --dump -p on a process with two deadlocked threads and a main thread in
     read(0): each thread's blocked call and exact Python frames; then the process runs on
@@ -185,8 +245,7 @@ def dump(ptrc, python, prog):
     version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
                              capture_output=True, text=True).stdout.split()
     old = tuple(map(int, version)) < (3, 7)
-    sections = re.split(r"^thread (\d+) ", out, flags=re.M)
-    threads = {int(sections[i]): sections[i + 1] for i in range(1, len(sections) - 1, 2)}
+    threads = thread_sections(out)
     for marker, tid, *want in records:
         body = threads.get(int(tid))
         if body is None:
@@ -253,6 +312,8 @@ def main(argv):
         return strace_offsets(ptrc, python)
     if "--dump" in rest:
         return dump(ptrc, python, prog)
+    if "--dump-live" in rest:
+        return dump_live(ptrc, python, prog)
     if "--perf-map" in rest:
         return perf_map(ptrc, python, prog)
     with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
