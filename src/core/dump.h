@@ -22,6 +22,7 @@ struct dump_thread {
 	const char *wchan;  /* the kernel function it sleeps in, or NULL; in the dump's arena */
 	bool in_syscall;    /* ev holds the call it is blocked in (or was making) */
 	double blocked_s;   /* how long it has been in that call, < 0 when unknown */
+	double stopped_ms;  /* --dump -p: how long ptrc held it stopped (0: not stopped) */
 	const char *note;   /* what the report leaves out for this thread, or NULL */
 	struct sc_event ev; /* decoded at entry: inputs only */
 	int walk_err;	    /* unwind_walk's result: 0, or -errno (no stack) */

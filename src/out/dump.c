@@ -77,10 +77,17 @@ void dump_text(struct strbuf *sb, const struct dump_proc *p, const struct text_o
 	       bool python_only)
 {
 	text_head(sb, p);
-	for (size_t i = 0; i < p->nthreads; i++)
+	double held = 0;
+	for (size_t i = 0; i < p->nthreads; i++) {
 		text_thread(sb, &p->threads[i], o, python_only);
-	strbuf_addf(sb, "=== end of dump: pid %d, %zu thread%s ===\n", (int)p->pid, p->nthreads,
+		held = p->threads[i].stopped_ms > held ? p->threads[i].stopped_ms : held;
+	}
+	strbuf_addf(sb, "=== end of dump: pid %d, %zu thread%s", (int)p->pid, p->nthreads,
 		    p->nthreads == 1 ? "" : "s");
+	/* What the report cost the job: one thread at a time, each for this long at most. */
+	if (held > 0)
+		strbuf_addf(sb, ", each stopped for at most %.1f ms", held);
+	strbuf_adds(sb, " ===\n");
 }
 
 void dump_json(struct strbuf *sb, const struct dump_proc *p)

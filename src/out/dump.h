@@ -7,7 +7,7 @@
  *     blocked in epoll_wait(3, 0x7ffd..., 1023, -1)
  *    > /usr/lib/x86_64-linux-gnu/libc.so.6(epoll_wait+0x5e) [0x1027fe] ...
  *    > [py] train.py:40 in wait_for_workers
- *   === end of dump: pid 4242, 3 threads ===
+ *   === end of dump: pid 4242, 3 threads, each stopped for at most 2.1 ms ===
  */
 #ifndef PTRC_OUT_DUMP_H
 #define PTRC_OUT_DUMP_H

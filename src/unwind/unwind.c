@@ -216,6 +216,30 @@ int unwind_symbolize(struct unwind_proc *up, uint64_t pc, bool activation, struc
 	return (int)n;
 }
 
+static int preload_module(Dwfl_Module *mod, void **user, const char *name, Dwarf_Addr start,
+			  void *arg)
+{
+	Dwarf_Addr bias;
+
+	(void)user;
+	(void)name;
+	(void)start;
+	(void)arg;
+	(void)dwfl_module_eh_cfi(mod, &bias);
+	(void)dwfl_module_getdwarf(mod, &bias);
+	return DWARF_CB_OK;
+}
+
+int unwind_preload(struct unwind_proc *up)
+{
+	int ret = uw_prepare(up);
+
+	if (ret < 0)
+		return ret;
+	dwfl_getmodules(up->dwfl, preload_module, NULL, 0);
+	return 0;
+}
+
 int unwind_python_stack(struct unwind_proc *up, pid_t tid, uint64_t thread_ptr, struct arena *ar,
 			struct unwind_trace *out)
 {

@@ -120,6 +120,14 @@ int unwind_symbolize(struct unwind_proc *up, uint64_t pc, bool activation, struc
 int unwind_python_stack(struct unwind_proc *up, pid_t tid, uint64_t thread_ptr, struct arena *ar,
 			struct unwind_trace *out);
 
+/*
+ * Reads the process's module list and every module's unwind tables and debug
+ * information now (decompressing them), so that the next walks spend their
+ * time walking: for a caller that keeps threads stopped only while it walks.
+ * Nothing needs to be stopped.  Returns 0, or -errno.
+ */
+int unwind_preload(struct unwind_proc *up);
+
 /* "stack truncated: more than 256 frames", for a cut walk; NULL for UNWIND_STOP_END. */
 const char *unwind_stop_reason(const struct unwind_trace *t);
 
