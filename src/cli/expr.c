@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inject.h"
 #include "cli/expr.h"
 #include "cli/strace_opts.h"
 #include "sys/signame.h"
@@ -122,8 +123,12 @@ int expr_parse(struct config *cfg, const char *expr, char *err, size_t errlen)
 		return opt_abbrev_set(cfg, "abbrev", value, err, errlen);
 	if (KEY("verbose") || KEY("v"))
 		return opt_abbrev_set(cfg, "verbose", value, err, errlen);
+	if (KEY("inject"))
+		return inject_parse(cfg, value, false, err, errlen);
+	if (KEY("fault"))
+		return inject_parse(cfg, value, true, err, errlen);
 #undef KEY
-	/* raw=, read=, write=, inject=, fault=, kvm=: strace's, not (yet) ptrc's. */
+	/* raw=, read=, write=, kvm=: strace's, not (yet) ptrc's. */
 	snprintf(err, errlen, "-e %.*s= is not supported by ptrc (in '%s')", (int)klen, expr, expr);
 	return -EINVAL;
 }

@@ -1,3 +1,4 @@
+#include "inject.h"
 #include "options.h"
 
 #include <errno.h>
@@ -593,4 +594,5 @@ void cli_free(struct config *cfg)
 	free(cfg->env);
 	cfg->env = NULL;
 	sysfilter_free(&cfg->trace);
+	inject_free(cfg);
 }

@@ -10,6 +10,8 @@
 #include "unwind/unwind.h"
 #include "sys/filter.h"
 
+struct inject_spec;
+
 /* -e status= outcomes. */
 enum {
 	STATUS_SUCCESSFUL = 1 << 0,
@@ -73,14 +75,16 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
-	bool json;			  /* --json: JSON Lines instead of strace's text */
-	bool story;			  /* --summary-tree: the process tree at the end */
-	bool trace_given;		  /* -e trace= was used */
-	unsigned kflag;			  /* -k: print each syscall's stack */
-	enum unwind_backend unwinder;	  /* --unwinder=libdw|libunwind */
-	bool crash_handled;		  /* --crash-handled: report handled fault signals too */
-	bool py_stacks;			  /* --py-stacks: -k with the Python frames alone */
-	bool dump;			  /* --dump: report where each -p thread is, then detach */
+	bool json;		      /* --json: JSON Lines instead of strace's text */
+	bool story;		      /* --summary-tree: the process tree at the end */
+	bool trace_given;	      /* -e trace= was used */
+	unsigned kflag;		      /* -k: print each syscall's stack */
+	enum unwind_backend unwinder; /* --unwinder=libdw|libunwind */
+	bool crash_handled;	      /* --crash-handled: report handled fault signals too */
+	bool py_stacks;		      /* --py-stacks: -k with the Python frames alone */
+	bool dump;		      /* --dump: report where each -p thread is, then detach */
+	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
+	size_t ninjects;
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */
 	unsigned interruptible;		  /* -I: enum sig_interruptible, 0 for ptrc's default */
 	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */

@@ -104,6 +104,8 @@ void on_ptrace_event(struct tracer *t, struct task *task, int event)
 		break;
 	case PTRACE_EVENT_SECCOMP:
 		on_seccomp_stop(t, task);
+		if (task->flags & TASK_DELAYED)
+			return; /* -e inject=:delay_enter: inject_poll() resumes it */
 		break;
 	case PTRACE_EVENT_EXIT:
 		story_task_exiting(t, task);

@@ -286,6 +286,7 @@ int tracer_loop(struct tracer *t)
 {
 	for (;;) {
 		sig_poll(t);
+		inject_poll(t);
 		if (t->dump_live) {
 			t->dump_live = false;
 			tracer_dump_live(t);

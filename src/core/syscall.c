@@ -219,6 +219,7 @@ static void call_entry(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_HIDDEN)) {
 		enforce(t, task);
 		select_and_print(t, task);
+		inject_entry(t, task);
 	}
 	/* After the entry was decoded: the line shows the flags the program asked for. */
 	keep_traced(t, task);
@@ -248,7 +249,8 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_IN_SYSCALL))
 		return; /* the exit of a call that was under way when we attached */
 	task->flags &= ~TASK_IN_SYSCALL;
-	bool denied = deny_result(task);
+	/* Both give the call a result of ptrc's: -EPERM, or -e inject='s. */
+	bool denied = deny_result(task) || inject_exit(t, task);
 	debug_sc_exit(t, task, denied ? ev->ret : info->exit.rval,
 		      denied ? ev->is_error : info->exit.is_error);
 	/* Every exit ptrc sees counts, selected or not (-e trace=none too). */
@@ -364,6 +366,9 @@ void on_seccomp_stop(struct tracer *t, struct task *task)
 	/* An exec's exit too: the crash ring's "= 0", at one stop per program run. */
 	if ((task->flags & TASK_SELECTED) || maps || (ent && (ent->traits & TR_EXEC)))
 		return;
+	/* A tampered call's result, signal and delay come at its exit. */
+	if (task->inject)
+		return;
 	task->flags &= ~TASK_IN_SYSCALL;
 	deny_result(task);
 }
@@ -391,5 +396,10 @@ void on_syscall_stop(struct tracer *t, struct task *task)
 	default:
 		break;
 	}
-	task_resume(t, task, 0);
+	if (task->flags & TASK_DELAYED)
+		return; /* -e inject=:delay_*: inject_poll() resumes it */
+	/* -e inject=:signal=: sent as the exit stop is left (SI_KERNEL, as under strace). */
+	int sig = task->inject_sig;
+	task->inject_sig = 0;
+	task_resume(t, task, sig);
 }

@@ -80,6 +80,7 @@ void task_remove(struct tracer *t, struct task *task)
 	t->ntasks--;
 	story_task_gone(t, task);
 	proc_put(task->proc);
+	inject_task_free(t, task);
 	debug_task_free(task);
 	arena_free(&task->ar);
 	free(task);

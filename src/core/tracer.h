@@ -47,6 +47,7 @@ enum task_flags {
 	TASK_SELECTED = 1 << 6,	    /* the current syscall passed -e trace= and -P */
 	TASK_HELD = 1 << 9,	    /* detaching: stopped, detached once every task is */
 	TASK_UNANNOUNCED = 1 << 10, /* held in its first stop until its parent's event (early.c) */
+	TASK_DELAYED = 1 << 11,	    /* -e inject=:delay_*: left stopped until resume_at */
 };
 
 struct task {
@@ -67,6 +68,13 @@ struct task {
 	struct out_stream *out;	   /* -ff: this thread's own file (ff.c), opened on first use */
 	bool out_failed;	   /* -ff: that file could not be opened */
 	bool tp_read;		   /* thread_ptr was read and is set (redone after an exec) */
+	/* -e inject= (inject.c): the spec tampering with this call, its counts, its delay. */
+	const struct inject_spec *inject;
+	int inject_sig;		 /* sent when the task leaves its stop */
+	uint16_t *inject_counts; /* invocations per syscall number of inject_abi */
+	unsigned inject_ncounts;
+	const struct ptrc_abi *inject_abi;
+	struct timespec resume_at; /* TASK_DELAYED: when it goes on (CLOCK_MONOTONIC) */
 	uint64_t thread_ptr;	   /* its pthread_self(), for a hang report on old CPythons */
 	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
 };
@@ -155,6 +163,7 @@ struct tracer {
 	bool said_untraced;	 /* a CLONE_UNTRACED was taken out (said once) */
 	bool said_tracee_signal; /* a tracee's signal to ptrc was ignored (said once) */
 	bool dump_live;		 /* SIGUSR1 came: print the hang report (dump_live.c) */
+	unsigned ndelayed;	 /* tasks TASK_DELAYED by -e inject= */
 	bool output_lost;	 /* a trace stream could not be written, or calls were lost */
 	bool have_syscall_info;	 /* a PTRACE_GET_SYSCALL_INFO succeeded */
 	bool syscall_info_lost;	 /* one failed later (said once) */
@@ -289,6 +298,14 @@ void debug_task_init(struct tracer *t, struct task *task);
 void debug_task_free(struct task *task);
 void debug_sc_record(struct tracer *t, struct task *task);
 void debug_sc_walk(struct tracer *t, struct task *task);
+/* inject.c: -e inject= and -e fault= */
+/* At a call's entry, after the policy: counts it and tampers with it when asked. */
+void inject_entry(struct tracer *t, struct task *task);
+/* At its exit: the injected result (true: ev->ret is it), the signal and delay to come. */
+bool inject_exit(struct tracer *t, struct task *task);
+/* Resumes the delayed tasks that are due; arms the wake for the others. */
+void inject_poll(struct tracer *t);
+void inject_task_free(struct tracer *t, struct task *task);
 /* The process's unwinder, made on first use. */
 struct unwind_proc *debug_unwinder(struct tracer *t, struct proc *p);
 /* Exit stop of a printed syscall, before its line: the walk an exec leaves for its exit. */

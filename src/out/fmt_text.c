@@ -443,7 +443,19 @@ static void errno_line(struct strbuf *sb, const char *name, const char *text)
 	strbuf_addc(sb, ')');
 }
 
+static void retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
+
+/* The return value, then strace's marks of a tampered call: "= 42 (INJECTED)". */
 void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
+{
+	retval(sb, ev, o);
+	if (ev->exited && (ev->tampered & SC_INJECTED))
+		strbuf_adds(sb, " (INJECTED)");
+	if (ev->exited && (ev->tampered & SC_DELAYED))
+		strbuf_adds(sb, " (DELAYED)");
+}
+
+static void retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
 {
 	if (!ev->exited) {
 		strbuf_adds(sb, "= ?");

@@ -57,6 +57,11 @@ void json_ret_members(struct strbuf *sb, const struct sc_event *ev)
 		strbuf_adds(sb, ",\"ret\":null");
 		return;
 	}
+	/* -e inject= made the result (or held the call): strace's (INJECTED), (DELAYED). */
+	if (ev->tampered & SC_INJECTED)
+		strbuf_adds(sb, ",\"injected\":true");
+	if (ev->tampered & SC_DELAYED)
+		strbuf_adds(sb, ",\"delayed\":true");
 	if (ev->is_error) {
 		int64_t err = -ev->ret;
 		/* Restart codes never reach the program: strace's "= ?". */

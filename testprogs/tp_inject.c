@@ -1,0 +1,166 @@
+/* Syscall tampering (-e inject=, -e fault=): each mode makes its calls and checks, from the
+ * results it got, that the tampering the test asked for happened; it states the lines.
+ *   tp_inject retval    -e trace=getppid -e inject=getppid:retval=42:when=2+2
+ *   tp_inject error     -e trace=chdir -e inject=chdir:error=ENOENT:when=3
+ *   tp_inject fault     -e trace=getppid -e fault=getppid:when=1..2
+ *   tp_inject signal    -e trace=getppid -e inject=getppid:signal=SIGUSR1:when=2
+ *   tp_inject syscall   -e trace=getppid -e inject=getppid:syscall=gettid:retval=7:when=1
+ *   tp_inject delay     -e trace=getppid -e inject=getppid:delay_exit=50ms:when=1
+ *   tp_inject threads   -f -e trace=getppid -e inject=getppid:retval=42:when=1
+ * A mode exits 3 when a result is not the one the tampering gives (not tampered with).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "expect.h"
+
+static int bad;
+static long parent; /* from /proc: a getppid() would count as an invocation */
+
+static long ppid_from_proc(void)
+{
+	char line[128];
+	long ppid = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "PPid: %ld", &ppid) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return ppid;
+}
+
+/* getppid(), stated as the trace must show it: injected or the real parent. */
+static void ppid_call(pid_t me, long want_injected)
+{
+	long got = syscall(SYS_getppid);
+
+	if (want_injected) {
+		bad |= got != want_injected;
+		xp_line(me, "getppid() = %ld (INJECTED)", want_injected);
+	} else {
+		bad |= got != parent;
+		xp_line(me, "getppid() = %ld", parent);
+	}
+}
+
+static int run_retval(void)
+{
+	pid_t me = xp_gettid();
+
+	for (int i = 1; i <= 4; i++)
+		ppid_call(me, i % 2 == 0 ? 42 : 0);
+	return bad ? 3 : 0;
+}
+
+static int run_error(void)
+{
+	pid_t me = xp_gettid();
+
+	for (int i = 1; i <= 4; i++) {
+		long got = syscall(SYS_chdir, "/");
+		if (i == 3) {
+			bad |= !(got == -1 && errno == ENOENT);
+			xp_line(me,
+				"chdir(\"/\") = -1 ENOENT (No such file or directory) (INJECTED)");
+		} else {
+			bad |= got != 0;
+			xp_line(me, "chdir(\"/\") = 0");
+		}
+	}
+	return bad ? 3 : 0;
+}
+
+static int run_fault(void)
+{
+	pid_t me = xp_gettid();
+
+	for (int i = 1; i <= 3; i++) {
+		long got = syscall(SYS_getppid);
+		if (i <= 2) {
+			bad |= !(got == -1 && errno == ENOSYS);
+			xp_line(me, "getppid() = -1 ENOSYS (Function not implemented) (INJECTED)");
+		} else {
+			bad |= got != parent;
+			xp_line(me, "getppid() = %ld", parent);
+		}
+	}
+	return bad ? 3 : 0;
+}
+
+static int run_signal(void)
+{
+	pid_t me = xp_gettid();
+
+	xp_catch(SIGUSR1);
+	ppid_call(me, 0);
+	bad |= xp_nsig != 0;
+	ppid_call(me, 0);
+	/* Sent as the call's exit stop is left: delivered before the next instruction. */
+	bad |= xp_nsig != 1 || xp_siginfos[0].si_code != SI_KERNEL;
+	/* The kernel's own signal (SI_KERNEL): strace shows no sender. */
+	xp_exact(me, "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---");
+	ppid_call(me, 0);
+	return bad ? 3 : 0;
+}
+
+static int run_syscall(void)
+{
+	pid_t me = xp_gettid();
+
+	ppid_call(me, 7);
+	ppid_call(me, 0);
+	return bad ? 3 : 0;
+}
+
+static int run_delay(void)
+{
+	pid_t me = xp_gettid();
+	long got = syscall(SYS_getppid);
+
+	bad |= got != parent;
+	xp_line(me, "getppid() = %ld (DELAYED)", parent);
+	ppid_call(me, 0);
+	return bad ? 3 : 0;
+}
+
+static void *thread_main(void *arg)
+{
+	pid_t me = xp_gettid();
+
+	(void)arg;
+	/* Invocations are counted per thread: this thread's first call is tampered with too. */
+	ppid_call(me, 42);
+	ppid_call(me, 0);
+	return NULL;
+}
+
+static int run_threads(void)
+{
+	pid_t me = xp_gettid();
+	pthread_t t;
+
+	ppid_call(me, 42);
+	ppid_call(me, 0);
+	if (pthread_create(&t, NULL, thread_main, NULL) || pthread_join(t, NULL))
+		return 2;
+	return bad ? 3 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct xp_mode modes[] = {
+		{"retval", run_retval},	  {"error", run_error},
+		{"fault", run_fault},	  {"signal", run_signal},
+		{"syscall", run_syscall}, {"delay", run_delay},
+		{"threads", run_threads}, {NULL, NULL},
+	};
+	xp_init();
+	parent = ppid_from_proc();
+	xp_main("tp_inject", argc, argv, modes);
+}
