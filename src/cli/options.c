@@ -447,6 +447,9 @@ static int parse_flag(struct config *cfg, int c)
 	case 'A':
 		cfg->append = true;
 		return 0;
+	case 'i':
+		cfg->iflag = true;
+		return 0;
 	}
 	return parse_stack_flag(cfg, c);
 }
@@ -464,7 +467,6 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case 'O':
 	case 'U':
 	case 'Y':
-	case 'i':
 	case 'd':
 		return usage_error("strace's option '%s' is not supported by ptrc", optname);
 	case ':':

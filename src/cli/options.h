@@ -83,6 +83,7 @@ struct config {
 	bool crash_handled;	      /* --crash-handled: report handled fault signals too */
 	bool py_stacks;		      /* --py-stacks: -k with the Python frames alone */
 	bool dump;		      /* --dump: report where each -p thread is, then detach */
+	bool iflag;		      /* -i: the instruction pointer on each line */
 	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
 	size_t ninjects;
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */

@@ -129,6 +129,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 		return;
 	}
 	struct text_lead l = task_lead(t, task);
+	l.ip_known = false; /* an ended task has no pc: strace's "[????????????????]" */
 	struct out_stream *s = task_stream(t, task);
 	if (WIFEXITED(status) && !(t->cfg->quiet & QUIET_EXIT) && !t->lifecycle_quiet)
 		text_line(s, &l, "+++ exited with %d +++", WEXITSTATUS(status));

@@ -133,6 +133,13 @@ void on_signal_stop(struct tracer *t, struct task *task, int sig)
 	}
 	sig_note_delivery(t, sig, si.si_code, si.si_pid);
 	story_signal(t, task, sig, &si);
+	if (t->cfg->iflag) {
+		/* -i: where the signal stopped it (no call: the info's pc alone). */
+		struct __ptrace_syscall_info info;
+		task->lead_ip_known =
+			pt(PTRACE_GET_SYSCALL_INFO, task->tid, (void *)sizeof(info), &info) > 0;
+		task->lead_ip = info.instruction_pointer;
+	}
 	if (task_visible(t, task) && cli_signal_shown(t->cfg, sig)) {
 		struct val v;
 		siginfo_decode(&task->ar, &v, &si);

@@ -52,6 +52,14 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 	struct text_lead l = {.tid = task->tid, .style = LEAD_NONE};
 
 	add_time(t, &l);
+	l.show_nr = t->cfg->nflag;
+	l.nr = task->ev.nr;
+	if (t->cfg->iflag) {
+		/* strace -i: the word size of the tracee's ABI. */
+		l.ip_digits = task->proc->abi && task->proc->abi->word_size == 4 ? 8 : 16;
+		l.ip = task->lead_ip;
+		l.ip_known = task->lead_ip_known;
+	}
 	if (t->cfg->follow >= 2 && t->cfg->outfile)
 		return l;
 	if (t->cfg->outfile) {

@@ -87,6 +87,8 @@ static void start_event(struct task *task, const struct __ptrace_syscall_info *i
 	sys_call_start(ev, abi ? abi : abi_host(), nr, args, &task->proc->mem, &task->ar);
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
+	task->lead_ip = ev->pc;
+	task->lead_ip_known = true;
 	if ((task->flags & TASK_HIDDEN) && ev->ent && (ev->ent->traits & TR_EXEC))
 		task->flags &= ~TASK_HIDDEN;
 }

@@ -68,6 +68,8 @@ struct task {
 	struct out_stream *out;	   /* -ff: this thread's own file (ff.c), opened on first use */
 	bool out_failed;	   /* -ff: that file could not be opened */
 	bool tp_read;		   /* thread_ptr was read and is set (redone after an exec) */
+	uint64_t lead_ip;	   /* -i: the pc of its last stop that prints (a call, a signal) */
+	bool lead_ip_known;
 	/* -e inject= (inject.c): the spec tampering with this call, its counts, its delay. */
 	const struct inject_spec *inject;
 	int inject_sig;		 /* sent when the task leaves its stop */

@@ -52,6 +52,19 @@ static void add_lead(struct strbuf *sb, const struct text_lead *l)
 		strbuf_addc(sb, ' ');
 	}
 	add_stamp(sb, l);
+	/* strace -n numbers every line of a task with its last call's number. */
+	if (l->show_nr) {
+		strbuf_addc(sb, '[');
+		strbuf_add_i64_width(sb, (int64_t)l->nr, 4);
+		strbuf_adds(sb, "] ");
+	}
+	if (l->ip_digits) {
+		static const char hex[] = "0123456789abcdef";
+		strbuf_addc(sb, '[');
+		for (int i = l->ip_digits - 1; i >= 0; i--)
+			strbuf_addc(sb, l->ip_known ? hex[(l->ip >> (4 * i)) & 15] : '?');
+		strbuf_adds(sb, "] ");
+	}
 }
 
 /* Starts a line of task l->tid, closing another open line first. */
@@ -77,8 +90,6 @@ void text_sc_entry(struct out_stream *s, const struct text_lead *l, const struct
 	struct strbuf *sb = &s->line;
 
 	begin_line(s, sb, l);
-	if (o->numbers)
-		strbuf_addf(sb, "[%4llu] ", (unsigned long long)ev->nr);
 	if (s->color) {
 		strbuf_addf(sb, OUT_BOLD "%s" OUT_RESET "(", ev->name);
 	} else {

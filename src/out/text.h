@@ -34,6 +34,11 @@ struct text_lead {
 	uint8_t rel_digits;   /* the same for rel */
 	struct timespec when; /* wall-clock time of the event, for stamp */
 	struct timespec rel;  /* time since the previous line, for -r */
+	bool show_nr;	      /* -n: nr, the number of the task's last call */
+	uint64_t nr;
+	uint8_t ip_digits; /* -i: hex digits of the instruction pointer (16, 8), 0 without */
+	bool ip_known;	   /* else "[????????????????]", as strace prints for an exit */
+	uint64_t ip;
 };
 
 /* The entry part: "read(3, ", left open for the exit. */

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""ptrc's lines against strace 6.1's, for options whose output is strace's to the byte: both
+tracers run the same deterministic test program under `setarch -R` (no address
+randomisation, so addresses match) and the traces must be equal once pids are masked.
+
+    strace_compare.py PTRC TESTPROGS_DIR [M32_DIR]
+
+Exit 0 when every case matches, 1 with the first difference, 77 (skip) without strace or
+setarch.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# (tracer options, test program, its arguments); the program is in TESTPROGS_DIR.
+CASES = [
+    (["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
+    (["-i", "-n", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
+    (["-n", "-e", "trace=chdir,exit_group"], "tp_inject", ["error"]),
+    (["-e", "trace=getppid,exit_group", "-e", "inject=getppid:retval=42:when=2+2"],
+     "tp_inject", ["retval"]),
+    (["-e", "trace=chdir,exit_group", "--inject=chdir:error=ENOENT:when=3"],
+     "tp_inject", ["error"]),
+    (["-e", "trace=getppid,exit_group", "-e", "fault=getppid:when=1..2"], "tp_inject",
+     ["fault"]),
+    (["-e", "trace=getppid,exit_group", "-e", "inject=getppid:signal=SIGUSR1:when=2"],
+     "tp_inject", ["signal"]),
+    (["-e", "trace=getppid,exit_group", "-e", "inject=getppid:syscall=gettid:retval=7:when=1"],
+     "tp_inject", ["syscall"]),
+    (["-i", "-e", "trace=getppid,exit_group", "-e", "inject=getppid:delay_exit=20ms:when=1"],
+     "tp_inject", ["delay"]),
+]
+# The same under an i386 program: -i prints 8 digits there.
+CASES_M32 = [(["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"])]
+
+PID = re.compile(r"(?<![0-9a-fA-Fx])\d{4,7}(?![0-9a-fA-F])")
+
+
+def trace(tracer, opts, argv, d, name):
+    out = os.path.join(d, name)
+    run = subprocess.run(["setarch", "-R", tracer, *opts, "-o", out, *argv],
+                         capture_output=True, text=True, timeout=60, env=dict(os.environ))
+    if not os.path.exists(out):
+        return run.returncode, ["(no trace) " + run.stderr.strip()]
+    with open(out) as f:
+        return run.returncode, [PID.sub("PID", line.rstrip("\n")) for line in f]
+
+
+def main(argv):
+    ptrc, progs = os.path.abspath(argv[1]), argv[2]
+    m32 = argv[3] if len(argv) > 3 else ""
+    if not shutil.which("strace") or not shutil.which("setarch"):
+        print("SKIP: no strace or no setarch")
+        return 77
+    cases = [(o, os.path.join(progs, p), a) for o, p, a in CASES]
+    if m32 and os.path.isdir(m32):
+        cases += [(o, os.path.join(m32, p), a) for o, p, a in CASES_M32]
+    with tempfile.TemporaryDirectory(prefix="ptrc-vs-strace-") as d:
+        for opts, prog, args in cases:
+            want = trace("strace", opts, [prog, *args], d, "strace")
+            got = trace(ptrc, opts, [prog, *args], d, "ptrc")
+            if want != got:
+                print(f"ptrc {' '.join(opts)} {os.path.basename(prog)} {' '.join(args)}:")
+                print(f"  strace (exit {want[0]}):\n    " + "\n    ".join(want[1]))
+                print(f"  ptrc (exit {got[0]}):\n    " + "\n    ".join(got[1]))
+                return 1
+    print(f"{len(cases)} cases: ptrc's trace is strace's")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
