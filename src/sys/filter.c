@@ -81,7 +81,34 @@ static struct filter_item *add_item(struct sysfilter *f, enum filter_item_kind k
 	return it;
 }
 
-static int parse_token(struct sysfilter *f, const char *tok, bool negate, char *err, size_t errlen)
+static int parse_item(struct sysfilter *f, const char *tok, bool negate, char *err, size_t errlen);
+
+/* strace's personality suffix: "getpid@64" is the 64-bit ABI's getpid only. */
+static int parse_token(struct sysfilter *f, char *tok, bool negate, char *err, size_t errlen)
+{
+	static const struct {
+		const char *suffix;
+		uint8_t personality;
+	} suffixes[] = {{"@64", FILTER_ABI_64}, {"@32", FILTER_ABI_32}, {"@x32", FILTER_ABI_X32}};
+	size_t len = strlen(tok);
+	uint8_t personality = FILTER_ANY_ABI;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t n = strlen(suffixes[i].suffix);
+		if (len > n && !strcmp(tok + len - n, suffixes[i].suffix)) {
+			tok[len - n] = '\0';
+			personality = suffixes[i].personality;
+			break;
+		}
+	}
+	size_t before = f->n;
+	int rc = parse_item(f, tok, negate, err, errlen);
+	if (rc == 0 && f->n > before)
+		f->items[f->n - 1].personality = personality;
+	return rc;
+}
+
+static int parse_item(struct sysfilter *f, const char *tok, bool negate, char *err, size_t errlen)
 {
 	if (*tok == '/') {
 		struct filter_item *it = add_item(f, FILTER_REGEX, negate);
@@ -159,8 +186,28 @@ int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t err
 /* nr is the call's number, or NO_NR for a call known by its name alone (i386's socketcall). */
 enum { NO_NR = -1 };
 
-static bool item_matches(const struct filter_item *it, const char *name, uint64_t nr)
+/* Whether an item's personality suffix admits abi (NULL: a call multiplexed by i386). */
+static bool personality_matches(const struct filter_item *it, const struct ptrc_abi *abi)
 {
+	unsigned word = abi ? abi->word_size : 4;
+
+	switch (it->personality) {
+	case FILTER_ABI_64:
+		return word == 8;
+	case FILTER_ABI_32:
+		return word == 4;
+	case FILTER_ABI_X32:
+		return false; /* ptrc decodes no x32 calls */
+	default:
+		return true;
+	}
+}
+
+static bool item_matches(const struct filter_item *it, const struct ptrc_abi *abi, const char *name,
+			 uint64_t nr)
+{
+	if (!personality_matches(it, abi))
+		return false;
 	switch (it->kind) {
 	case FILTER_ALL:
 		return true;
@@ -178,12 +225,13 @@ static bool item_matches(const struct filter_item *it, const char *name, uint64_
 	return false;
 }
 
-static bool selected(const struct sysfilter *f, const char *name, uint64_t nr)
+static bool selected(const struct sysfilter *f, const struct ptrc_abi *abi, const char *name,
+		     uint64_t nr)
 {
 	bool sel = false;
 
 	for (size_t i = 0; i < f->n; i++)
-		if (item_matches(&f->items[i], name, nr))
+		if (item_matches(&f->items[i], abi, name, nr))
 			sel = !f->items[i].negate;
 	return sel;
 }
@@ -199,9 +247,9 @@ static void build(struct sysfilter *f, const struct ptrc_abi *abi)
 	bool *sel = xcalloc(len, sizeof(*sel));
 	/* A number with no name (a newer kernel's) has only the "all" items to go by. */
 	for (unsigned i = 0; i < len; i++)
-		sel[i] = selected(f, "", i);
+		sel[i] = selected(f, abi, "", i);
 	for (unsigned i = 0; i < t->len; i++)
-		sel[t->entries[i].nr] = selected(f, t->entries[i].name, t->entries[i].nr);
+		sel[t->entries[i].nr] = selected(f, abi, t->entries[i].name, t->entries[i].nr);
 	f->sel[abi->id] = sel;
 	f->sel_len[abi->id] = len;
 }
@@ -212,13 +260,13 @@ bool sysfilter_match(struct sysfilter *f, const struct ptrc_abi *abi, uint64_t n
 		build(f, abi);
 	nr &= ~abi->nr_mask;
 	if (nr >= f->sel_len[abi->id])
-		return selected(f, "", nr);
+		return selected(f, abi, "", nr);
 	return f->sel[abi->id][nr];
 }
 
 bool sysfilter_match_name(const struct sysfilter *f, const char *name)
 {
-	return selected(f, name, (uint64_t)NO_NR);
+	return selected(f, NULL, name, (uint64_t)NO_NR);
 }
 
 void sysfilter_free(struct sysfilter *f)

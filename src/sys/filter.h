@@ -23,11 +23,15 @@ enum filter_item_kind {
 struct filter_item {
 	enum filter_item_kind kind;
 	bool negate;
-	char *name;	  /* FILTER_NAME, owned */
-	uint32_t classes; /* FILTER_CLASS: TC_* bits */
-	uint64_t nr;	  /* FILTER_NUMBER */
-	regex_t re;	  /* FILTER_REGEX */
+	char *name;	     /* FILTER_NAME, owned */
+	uint32_t classes;    /* FILTER_CLASS: TC_* bits */
+	uint64_t nr;	     /* FILTER_NUMBER */
+	regex_t re;	     /* FILTER_REGEX */
+	uint8_t personality; /* strace's NAME@64, @32, @x32: FILTER_ANY_ABI or FILTER_ABI_* */
 };
+
+/* The ABIs an item applies to (strace's personality suffixes). */
+enum { FILTER_ANY_ABI, FILTER_ABI_64, FILTER_ABI_32, FILTER_ABI_X32 };
 
 struct sysfilter {
 	struct filter_item *items; /* applied in order: each selects or deselects */
@@ -39,7 +43,8 @@ struct sysfilter {
 /* Every syscall selected. */
 void sysfilter_init(struct sysfilter *f);
 /*
- * Adds the value of one trace= ("open,%file,/^stat", "!write", "none").
+ * Adds the value of one trace= ("open,%file,/^stat", "!write", "none"); an
+ * item may end in @64, @32 or @x32 to apply to that personality only.
  * Returns 0, or -EINVAL with a one-line reason in err.
  */
 int sysfilter_parse(struct sysfilter *f, const char *spec, char *err, size_t errlen);

@@ -35,7 +35,11 @@ CASES = [
      "tp_inject", ["delay"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
-CASES_M32 = [(["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"])]
+CASES_M32 = [
+    (["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
+    (["-e", "trace=getppid@32,exit_group@64"], "tp_inject", ["retval"]),
+    (["-e", "trace=getppid@64,exit_group@32"], "tp_inject", ["retval"]),
+]
 
 PID = re.compile(r"(?<![0-9a-fA-Fx])\d{4,7}(?![0-9a-fA-F])")
 

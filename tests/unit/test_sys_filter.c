@@ -145,3 +145,42 @@ Test(filter, old_class_names_before_syscall_names)
 	cr_expect(!sel(&f, "write"));
 	sysfilter_free(&f);
 }
+
+static bool sel_in(struct sysfilter *f, enum abi_id id, const char *name)
+{
+	const struct ptrc_abi *abi = abi_by_id(id);
+	const struct systab *t = abi->systab;
+
+	for (unsigned i = 0; i < t->len; i++)
+		if (!strcmp(t->entries[i].name, name))
+			return sysfilter_match(f, abi, t->entries[i].nr);
+	cr_assert_fail("no syscall %s in %s", name, abi->name);
+	return false;
+}
+
+/* strace's personality suffixes: NAME@64, %class@32, /regex@64, negated too; x32 is none. */
+Test(filter, personality_suffixes)
+{
+	struct sysfilter f;
+
+	sysfilter_init(&f);
+	parse(&f, "getppid@64,%process@32,/^getp(g|r)id$@64");
+	cr_expect(sel_in(&f, ABI_X86_64, "getppid"));
+	cr_expect_not(sel_in(&f, ABI_I386, "getppid"), "@64 only");
+	cr_expect(sel_in(&f, ABI_I386, "execve"), "%%process@32 in i386");
+	cr_expect_not(sel_in(&f, ABI_X86_64, "execve"), "but not in x86_64");
+	cr_expect(sel_in(&f, ABI_X86_64, "getpgid") && !sel_in(&f, ABI_I386, "getpgid"));
+	cr_expect(sel_in(&f, ABI_AARCH64, "getppid"), "aarch64 is a 64-bit personality");
+	sysfilter_free(&f);
+
+	sysfilter_init(&f);
+	parse(&f, "!getppid@32");
+	cr_expect(sel_in(&f, ABI_X86_64, "getppid"), "the 64-bit one stays");
+	cr_expect_not(sel_in(&f, ABI_I386, "getppid"));
+	sysfilter_free(&f);
+
+	sysfilter_init(&f);
+	parse(&f, "getppid@x32");
+	cr_expect_not(sel_in(&f, ABI_X86_64, "getppid") || sel_in(&f, ABI_I386, "getppid"));
+	sysfilter_free(&f);
+}
