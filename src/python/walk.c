@@ -186,6 +186,9 @@ static int frame_addrq(const struct py_layout *l, const uint8_t *fb, uint64_t co
 {
 	if (l->frames == PY_FRAME_OBJECTS) {
 		int lasti = py_int(fb, l->frame_instr);
+		/* Beyond any code object: garbage, and no line (found by fuzz_python). */
+		if (lasti > (1 << 26))
+			return -1;
 		/* 3.10 counts f_lasti in 2-byte code units, 3.9 in bytes. */
 		return l->lines == PY_LINES_LINETABLE && lasti >= 0 ? lasti * 2 : lasti;
 	}
