@@ -79,6 +79,7 @@ enum {
 	OPT_CRASH_HANDLED,
 	OPT_PY_STACKS,
 	OPT_DUMP,
+	OPT_DECODE_PIDS,
 	OPT_PY_FRAMES,
 	OPT_LAST_SYSCALLS,
 	OPT_INTERRUPTIBLE,
@@ -136,7 +137,7 @@ static const struct option long_opts[] = {
 	{"instruction-pointer", no_argument, NULL, OPT_UNSUPPORTED},
 	{"summary-columns", required_argument, NULL, OPT_UNSUPPORTED},
 	{"summary-syscall-overhead", required_argument, NULL, OPT_UNSUPPORTED},
-	{"decode-pids", required_argument, NULL, OPT_UNSUPPORTED},
+	{"decode-pids", required_argument, NULL, OPT_DECODE_PIDS},
 	{"pidns-translation", no_argument, NULL, OPT_UNSUPPORTED},
 	{"always-show-pid", no_argument, NULL, OPT_UNSUPPORTED},
 	{"kill-on-exit", no_argument, NULL, OPT_UNSUPPORTED},
@@ -331,6 +332,16 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 	char err[160];
 
 	switch (c) {
+	case OPT_DECODE_PIDS:
+		/* strace's set: comm (-Y) and pidns (--pidns-translation, not built). */
+		if (!strcmp(arg, "comm")) {
+			cfg->decode_pids = true;
+			return 0;
+		}
+		return usage_error(strcmp(arg, "pidns")
+					   ? "invalid --decode-pids value '%s'"
+					   : "--decode-pids=%s is not supported by ptrc",
+				   arg);
 	case OPT_PY_FRAMES:
 		if (strcmp(arg, "yes") && strcmp(arg, "no"))
 			return usage_error("--py-frames takes yes or no, not '%s'", arg);
@@ -450,6 +461,9 @@ static int parse_flag(struct config *cfg, int c)
 	case 'i':
 		cfg->iflag = true;
 		return 0;
+	case 'Y':
+		cfg->decode_pids = true;
+		return 0;
 	}
 	return parse_stack_flag(cfg, c);
 }
@@ -466,7 +480,6 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case 'b':
 	case 'O':
 	case 'U':
-	case 'Y':
 	case 'd':
 		return usage_error("strace's option '%s' is not supported by ptrc", optname);
 	case ':':

@@ -84,6 +84,7 @@ struct config {
 	bool py_stacks;		      /* --py-stacks: -k with the Python frames alone */
 	bool dump;		      /* --dump: report where each -p thread is, then detach */
 	bool iflag;		      /* -i: the instruction pointer on each line */
+	bool decode_pids;	      /* -Y, --decode-pids=comm: a pid with its process's name */
 	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
 	size_t ninjects;
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */

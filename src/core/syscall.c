@@ -51,6 +51,7 @@ static void decode_entry(struct tracer *t, struct task *task)
 	decode_ctx(t, task, &d);
 	sys_decode_entry(&d, ev);
 	fdpaths_annotate(t, task, 0, ev->nargs, false);
+	pidcomm_annotate(t, task, 0, ev->nargs, false);
 	task->flags |= TASK_DECODED;
 }
 
@@ -274,6 +275,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	decode_ctx(t, task, &d);
 	sys_decode_exit(&d, ev);
 	fdpaths_annotate(t, task, ev->split, ev->nargs, true);
+	pidcomm_annotate(t, task, ev->split, ev->nargs, true);
 	if (deferred(t)) {
 		if (!select_by_status(t, ev, 0))
 			return;

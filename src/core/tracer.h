@@ -68,6 +68,7 @@ struct task {
 	struct out_stream *out;	   /* -ff: this thread's own file (ff.c), opened on first use */
 	bool out_failed;	   /* -ff: that file could not be opened */
 	bool tp_read;		   /* thread_ptr was read and is set (redone after an exec) */
+	char lead_comm[16];	   /* -Y: its name, read for each line (exec and prctl change it) */
 	uint64_t lead_ip;	   /* -i: the pc of its last stop that prints (a call, a signal) */
 	bool lead_ip_known;
 	/* -e inject= (inject.c): the spec tampering with this call, its counts, its delay. */
@@ -266,6 +267,11 @@ void emit_stack(struct tracer *t, struct task *task);
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
 		      bool with_ret);
+/* pidcomm.c: -Y, the names of the processes a decoded call's pids name. */
+void pidcomm_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
+		      bool with_ret);
+/* /proc/PID/comm into buf; false when pid is not a live process or thread. */
+bool pid_comm(pid_t pid, char *buf, size_t len);
 
 /* select.c */
 bool select_by_path(const struct tracer *t, const struct task *task);

@@ -44,6 +44,12 @@ void val_fd(struct val *v, int64_t fd)
 	v->i = fd;
 }
 
+void val_pid(struct val *v, int64_t pid)
+{
+	set(v, VAL_PID);
+	v->pid.num = pid;
+}
+
 void val_sig(struct val *v, int64_t sig)
 {
 	set(v, VAL_SIG);

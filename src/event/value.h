@@ -45,6 +45,7 @@ enum val_kind {
 	VAL_TICKS,    /* clock ticks as seconds, in comments: 0.05 s */
 	VAL_SYSNO,    /* a syscall number: __NR_getpid (name static), or the number */
 	VAL_UNREAD,   /* an array's last item: its element at u could not be read, nor any after */
+	VAL_PID,      /* a process or thread id; -Y: pid.comm names it */
 };
 
 /* Value flags. */
@@ -101,9 +102,14 @@ struct val {
 			int64_t num;
 			const char *path; /* -y: what the descriptor refers to, or NULL */
 		} fd;			  /* FD */
-		uint64_t u;		  /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
-		const char *bytes;	  /* STR, IPADDR (not NUL-terminated) */
-		const char *text;	  /* SYM, RESUMING (static) */
+		struct {
+			int64_t num;
+			const char
+				*comm; /* -Y: /proc/PID/comm when the value was decoded, or NULL */
+		} pid;		       /* PID */
+		uint64_t u;	       /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
+		const char *bytes;     /* STR, IPADDR (not NUL-terminated) */
+		const char *text;      /* SYM, RESUMING (static) */
 		struct {
 			uint64_t bits;
 			const struct xlat *tab;
@@ -154,6 +160,7 @@ void val_hex_width(struct val *v, uint64_t x, unsigned width, bool prefix);
 void val_oct(struct val *v, uint64_t x);
 void val_ptr(struct val *v, uint64_t addr);
 void val_fd(struct val *v, int64_t fd);
+void val_pid(struct val *v, int64_t pid);
 void val_sig(struct val *v, int64_t sig);
 void val_sym(struct val *v, const char *static_text);
 void val_flags(struct val *v, uint64_t bits, const struct xlat *tab);

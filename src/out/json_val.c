@@ -471,6 +471,16 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 	case VAL_FD:
 		json_fd(sb, v);
 		break;
+	case VAL_PID:
+		/* -Y: {"pid": 42, "comm": "python3"}; the number alone without a name. */
+		if (v->pid.comm) {
+			strbuf_addf(sb, "{\"pid\":%" PRId64 ",\"comm\":", v->pid.num);
+			json_cstr(sb, v->pid.comm);
+			strbuf_addc(sb, '}');
+		} else {
+			strbuf_addf(sb, "%" PRId64, v->pid.num);
+		}
+		break;
 	case VAL_UINT:
 	case VAL_OCT:
 		strbuf_addf(sb, "%" PRIu64, v->u);

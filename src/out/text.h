@@ -34,6 +34,7 @@ struct text_lead {
 	uint8_t rel_digits;   /* the same for rel */
 	struct timespec when; /* wall-clock time of the event, for stamp */
 	struct timespec rel;  /* time since the previous line, for -r */
+	const char *comm;     /* -Y: the task's name after its tid in the prefix, or NULL */
 	bool show_nr;	      /* -n: nr, the number of the task's last call */
 	uint64_t nr;
 	uint8_t ip_digits; /* -i: hex digits of the instruction pointer (16, 8), 0 without */

@@ -164,6 +164,9 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 	case AK_PTR:
 		val_ptr(v, w);
 		break;
+	case AK_PID:
+		val_pid(v, arg_int(ev, i));
+		break;
 	case AK_FD:
 	case AK_DIRFD:
 		val_fd(v, arg_int(ev, i));
@@ -253,6 +256,9 @@ static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 		break;
 	case RK_FD:
 		val_fd(&ev->retv, ev->ret);
+		break;
+	case RK_PID:
+		val_pid(&ev->retv, ev->ret);
 		break;
 	case RK_UINT:
 		val_uint(&ev->retv, (uint64_t)ev->ret);

@@ -36,6 +36,10 @@
 	{                                                                                          \
 		AK_PTR, 0, NULL                                                                    \
 	}
+#define A_PID                                                                                      \
+	{                                                                                          \
+		AK_PID, 0, NULL                                                                    \
+	}
 #define A_FD                                                                                       \
 	{                                                                                          \
 		AK_FD, 0, NULL                                                                     \

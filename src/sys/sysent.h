@@ -44,6 +44,7 @@ enum arg_kind {
 	AK_FAMILY,   /* a socket domain: AF_INET */
 	AK_SOCKADDR, /* an input struct sockaddr, length in arg len_arg */
 	AK_MSGHDR,   /* sendmsg's struct msghdr, with the destination (its own decoder) */
+	AK_PID,	     /* a process or thread id (int): -Y names it */
 };
 
 enum ret_kind {
@@ -52,6 +53,7 @@ enum ret_kind {
 	RK_OCT,	 /* umask */
 	RK_FD,	 /* a new descriptor */
 	RK_UINT, /* unsigned decimal */
+	RK_PID,	 /* a process or thread id: -Y names it */
 };
 
 /* Syscall classes, for -e trace=%class (strace's names). */

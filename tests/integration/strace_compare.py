@@ -33,6 +33,8 @@ CASES = [
      "tp_inject", ["syscall"]),
     (["-i", "-e", "trace=getppid,exit_group", "-e", "inject=getppid:delay_exit=20ms:when=1"],
      "tp_inject", ["delay"]),
+    (["-Y", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
+    (["-f", "--decode-pids=comm", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -51,7 +53,9 @@ def trace(tracer, opts, argv, d, name):
     if not os.path.exists(out):
         return run.returncode, ["(no trace) " + run.stderr.strip()]
     with open(out) as f:
-        return run.returncode, [PID.sub("PID", line.rstrip("\n")) for line in f]
+        # getppid() names the tracer itself under -Y.
+        return run.returncode, [PID.sub("PID", line.rstrip("\n")).replace(
+            f"<{os.path.basename(tracer)[:15]}>", "<TRACER>") for line in f]
 
 
 def main(argv):
