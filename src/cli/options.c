@@ -1,3 +1,4 @@
+#include "longopts.h"
 #include "inject.h"
 #include "options.h"
 
@@ -66,114 +67,6 @@ static void add_path(struct config *cfg, const char *path)
 	else
 		free(real);
 }
-
-enum {
-	OPT_COLOR = 256,
-	OPT_JSON,
-	OPT_SUMMARY_TREE,
-	OPT_POLICY,
-	OPT_POLICY_ACTION,
-	OPT_LEARN,
-	OPT_SECCOMP_PROFILE,
-	OPT_UNWINDER,
-	OPT_CRASH_HANDLED,
-	OPT_PY_STACKS,
-	OPT_DUMP,
-	OPT_DECODE_PIDS,
-	OPT_PY_FRAMES,
-	OPT_LAST_SYSCALLS,
-	OPT_INTERRUPTIBLE,
-	OPT_SECCOMP_BPF,
-	OPT_TIMESTAMPS,
-	OPT_RELATIVE,
-	OPT_SYSCALL_TIMES,
-	OPT_STRINGS_IN_HEX,
-	OPT_OUTPUT_SEPARATELY,
-	OPT_UNSUPPORTED, /* strace's options ptrc does not have: said so, by name */
-	OPT_QUALIFIER,	 /* + index into qualifiers[]: --NAME=VALUE is -e NAME=VALUE */
-};
-
-/* strace's -e qualifiers that have a long option of their own. */
-static const char *const qualifiers[] = {
-	"trace", "signal", "status", "abbrev", "verbose", "raw",	"read",
-	"write", "quiet",  "kvm",    "inject", "fault",	  "decode-fds",
-};
-#define QUAL(i) (OPT_QUALIFIER + (i))
-
-static const struct option long_opts[] = {
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{"output", required_argument, NULL, 'o'},
-	{"follow-forks", no_argument, NULL, 'f'},
-	{"string-limit", required_argument, NULL, 's'},
-	{"columns", required_argument, NULL, 'a'},
-	{"attach", required_argument, NULL, 'p'},
-	{"trace", required_argument, NULL, QUAL(0)},
-	{"signal", required_argument, NULL, QUAL(1)},
-	{"status", required_argument, NULL, QUAL(2)},
-	{"abbrev", required_argument, NULL, QUAL(3)},
-	{"verbose", required_argument, NULL, QUAL(4)},
-	{"raw", required_argument, NULL, QUAL(5)},
-	{"read", required_argument, NULL, QUAL(6)},
-	{"write", required_argument, NULL, QUAL(7)},
-	{"quiet", optional_argument, NULL, QUAL(8)},
-	{"silent", optional_argument, NULL, QUAL(8)},
-	{"silence", optional_argument, NULL, QUAL(8)},
-	{"kvm", required_argument, NULL, QUAL(9)},
-	{"inject", required_argument, NULL, QUAL(10)},
-	{"fault", required_argument, NULL, QUAL(11)},
-	{"decode-fds", optional_argument, NULL, QUAL(12)},
-	{"no-abbrev", no_argument, NULL, 'v'},
-	{"stack-traces", no_argument, NULL, 'k'},
-	{"timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
-	{"absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS},
-	{"relative-timestamps", optional_argument, NULL, OPT_RELATIVE},
-	{"syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES},
-	{"strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX},
-	{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY},
-	{"daemonize", optional_argument, NULL, OPT_UNSUPPORTED},
-	{"detach-on", required_argument, NULL, OPT_UNSUPPORTED},
-	{"output-append-mode", no_argument, NULL, 'A'},
-	{"instruction-pointer", no_argument, NULL, OPT_UNSUPPORTED},
-	{"summary-columns", required_argument, NULL, OPT_UNSUPPORTED},
-	{"summary-syscall-overhead", required_argument, NULL, OPT_UNSUPPORTED},
-	{"decode-pids", required_argument, NULL, OPT_DECODE_PIDS},
-	{"pidns-translation", no_argument, NULL, OPT_UNSUPPORTED},
-	{"always-show-pid", no_argument, NULL, OPT_UNSUPPORTED},
-	{"kill-on-exit", no_argument, NULL, OPT_UNSUPPORTED},
-	{"debug", no_argument, NULL, OPT_UNSUPPORTED},
-	{"tips", optional_argument, NULL, OPT_UNSUPPORTED},
-	{"summary-only", no_argument, NULL, 'c'},
-	{"summary", no_argument, NULL, 'C'},
-	{"summary-wall-clock", no_argument, NULL, 'w'},
-	{"summary-sort-by", required_argument, NULL, 'S'},
-	{"trace-path", required_argument, NULL, 'P'},
-	{"successful-only", no_argument, NULL, 'z'},
-	{"failed-only", no_argument, NULL, 'Z'},
-	{"syscall-number", no_argument, NULL, 'n'},
-	{"const-print-style", required_argument, NULL, 'X'},
-	{"env", required_argument, NULL, 'E'},
-	{"user", required_argument, NULL, 'u'},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"colour", required_argument, NULL, OPT_COLOR},
-	{"json", no_argument, NULL, OPT_JSON},
-	/* Not --summary: that is strace's -C (and issue 13's name for this). */
-	{"summary-tree", no_argument, NULL, OPT_SUMMARY_TREE},
-	{"policy", required_argument, NULL, OPT_POLICY},
-	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
-	{"learn", required_argument, NULL, OPT_LEARN},
-	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
-	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
-	{"stack-trace", no_argument, NULL, 'k'},
-	{"unwinder", required_argument, NULL, OPT_UNWINDER},
-	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},
-	{"py-stacks", no_argument, NULL, OPT_PY_STACKS},
-	{"dump", no_argument, NULL, OPT_DUMP},
-	{"py-frames", required_argument, NULL, OPT_PY_FRAMES},
-	{"last-syscalls", required_argument, NULL, OPT_LAST_SYSCALLS},
-	{"interruptible", required_argument, NULL, 'I'},
-	{NULL, 0, NULL, 0},
-};
 
 static int parse_style(struct config *cfg, const char *arg)
 {
@@ -267,8 +160,8 @@ static int parse_strace_long(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
 
-	if (c >= OPT_QUALIFIER && c < OPT_QUALIFIER + (int)(sizeof(qualifiers) / sizeof(char *)))
-		return parse_qualifier(cfg, qualifiers[c - OPT_QUALIFIER], arg);
+	if (c >= OPT_QUALIFIER && c < OPT_QUALIFIER + (int)cli_nqualifiers)
+		return parse_qualifier(cfg, cli_qualifiers[c - OPT_QUALIFIER], arg);
 	switch (c) {
 	case OPT_TIMESTAMPS:
 		return opt_timestamps(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
@@ -552,12 +445,10 @@ int cli_parse(struct config *cfg, int argc, char **argv)
 	optind = 1;
 	for (;;) {
 		int prev = optind, li = -1;
-		int c = getopt_long(argc, argv,
-				    "+:hVfo:s:a:qxvtrTcCwS:P:zZnykX:E:u:p:e:I:Db:AO:U:Yid",
-				    long_opts, &li);
+		int c = getopt_long(argc, argv, cli_short_opts, cli_long_opts, &li);
 		if (c == -1)
 			break;
-		if (li >= 0 && !full_name(argv[prev], long_opts[li].name)) {
+		if (li >= 0 && !full_name(argv[prev], cli_long_opts[li].name)) {
 			char typed[64];
 			snprintf(typed, sizeof(typed), "%.*s", (int)strcspn(argv[prev], "="),
 				 argv[prev]);
