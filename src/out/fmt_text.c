@@ -309,6 +309,23 @@ static void text_fd(struct strbuf *sb, const struct val *v)
 	}
 }
 
+/* -Y: "4242<make>"; the name a process gave itself may hold any byte. */
+static void text_pid(struct strbuf *sb, const struct val *v)
+{
+	strbuf_add_i64(sb, v->pid.num);
+	if (!v->pid.comm)
+		return;
+	strbuf_addc(sb, '<');
+	for (const char *c = v->pid.comm; *c; c++) {
+		unsigned char b = (unsigned char)*c;
+		if (b >= 0x20 && b < 0x7f && b != '\\' && b != '>')
+			strbuf_addc(sb, (char)b);
+		else
+			strbuf_addf(sb, "\\x%02x", b);
+	}
+	strbuf_addc(sb, '>');
+}
+
 /* Numbers, names and strings: the values that hold no other value. */
 static void text_scalar(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
@@ -322,19 +339,7 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		text_fd(sb, v);
 		break;
 	case VAL_PID:
-		strbuf_add_i64(sb, v->pid.num);
-		if (v->pid.comm) {
-			/* -Y: the name a process gave itself may hold any byte. */
-			strbuf_addc(sb, '<');
-			for (const char *c = v->pid.comm; *c; c++) {
-				unsigned char b = (unsigned char)*c;
-				if (b >= 0x20 && b < 0x7f && b != '\\' && b != '>')
-					strbuf_addc(sb, (char)b);
-				else
-					strbuf_addf(sb, "\\x%02x", b);
-			}
-			strbuf_addc(sb, '>');
-		}
+		text_pid(sb, v);
 		break;
 	case VAL_UINT:
 		strbuf_add_u64(sb, v->u);
