@@ -309,14 +309,12 @@ static void text_fd(struct strbuf *sb, const struct val *v)
 	}
 }
 
-/* -Y: "4242<make>"; the name a process gave itself may hold any byte. */
-static void text_pid(struct strbuf *sb, const struct val *v)
+void text_comm(struct strbuf *sb, const char *comm)
 {
-	strbuf_add_i64(sb, v->pid.num);
-	if (!v->pid.comm)
+	if (!comm)
 		return;
 	strbuf_addc(sb, '<');
-	for (const char *c = v->pid.comm; *c; c++) {
+	for (const char *c = comm; *c; c++) {
 		unsigned char b = (unsigned char)*c;
 		if (b >= 0x20 && b < 0x7f && b != '\\' && b != '>')
 			strbuf_addc(sb, (char)b);
@@ -324,6 +322,13 @@ static void text_pid(struct strbuf *sb, const struct val *v)
 			strbuf_addf(sb, "\\x%02x", b);
 	}
 	strbuf_addc(sb, '>');
+}
+
+/* -Y: "4242<make>". */
+static void text_pid(struct strbuf *sb, const struct val *v)
+{
+	strbuf_add_i64(sb, v->pid.num);
+	text_comm(sb, v->pid.comm);
 }
 
 /* Numbers, names and strings: the values that hold no other value. */

@@ -38,6 +38,8 @@ void text_args(struct strbuf *sb, const struct sc_event *ev, unsigned from, unsi
 	       const struct text_opts *o);
 /* A whole call on one line, without padding: "read(3, "x", 1) = 1" (crash reports). */
 void text_call(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
+/* -Y's "<name>" of a process (nothing for NULL); bytes a terminal would act on as \xHH. */
+void text_comm(struct strbuf *sb, const char *comm);
 /* "= 3", "= -1 ENOENT (No such file or directory)", "= ?" when !ev->exited. */
 void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o);
 

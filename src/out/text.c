@@ -41,34 +41,18 @@ static void add_stamp(struct strbuf *sb, const struct text_lead *l)
 	}
 }
 
-/* "<name>", as -Y shows it; bytes a terminal would act on as \xHH. */
-static void add_comm(struct strbuf *sb, const char *comm)
-{
-	if (!comm)
-		return;
-	strbuf_addc(sb, '<');
-	for (const char *c = comm; *c; c++) {
-		unsigned char b = (unsigned char)*c;
-		if (b >= 0x20 && b < 0x7f && b != '\\' && b != '>')
-			strbuf_addc(sb, (char)b);
-		else
-			strbuf_addf(sb, "\\x%02x", b);
-	}
-	strbuf_addc(sb, '>');
-}
-
 static void add_lead(struct strbuf *sb, const struct text_lead *l)
 {
 	if (l->style == LEAD_BRACKET) {
 		strbuf_adds(sb, "[pid ");
 		strbuf_add_i64_width(sb, l->tid, 5);
-		add_comm(sb, l->comm);
+		text_comm(sb, l->comm);
 		strbuf_adds(sb, "] ");
 	} else if (l->style == LEAD_PLAIN && l->comm) {
 		/* strace pads the pid and its name together: "4242<make> ". */
 		struct strbuf who = {0};
 		strbuf_add_i64(&who, l->tid);
-		add_comm(&who, l->comm);
+		text_comm(&who, l->comm);
 		strbuf_adds(sb, who.buf);
 		for (size_t n = who.len; n < 5; n++)
 			strbuf_addc(sb, ' ');
