@@ -7,6 +7,7 @@
 
 #include "inject.h"
 #include "options.h"
+#include "strace_opts.h"
 #include "sys/signame.h"
 #include "sys/sysent.h"
 #include "util/xalloc.h"
@@ -40,25 +41,15 @@ static int parse_signal(const char *v)
 	return -EINVAL;
 }
 
-/* strace's time specification: a number with s, ms, us or ns (microseconds without). */
+/* strace's time specification (opt_time_spec), in microseconds. */
 static int parse_delay(const char *v, uint64_t *us)
 {
-	char *end;
-	double n = strtod(v, &end);
-	double scale = 1;
+	uint64_t ns;
+	int rc = opt_time_spec(v, &ns);
 
-	if (end == v || n < 0)
-		return -EINVAL;
-	if (!strcmp(end, "s"))
-		scale = 1e6;
-	else if (!strcmp(end, "ms"))
-		scale = 1e3;
-	else if (!strcmp(end, "ns"))
-		scale = 1e-3;
-	else if (*end && strcmp(end, "us"))
-		return -EINVAL;
-	*us = (uint64_t)(n * scale);
-	return 0;
+	if (rc == 0)
+		*us = ns / 1000;
+	return rc;
 }
 
 static bool parse_u16(const char **p, unsigned max, uint16_t *out)

@@ -259,6 +259,14 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return summary_sort_parse(arg, &cfg->sort)
 			       ? usage_error("invalid -S argument: '%s'", arg)
 			       : 0;
+	case 'U':
+		return summary_layout_parse(arg, &cfg->summary_layout)
+			       ? usage_error("invalid -U argument: '%s'", arg)
+			       : 0;
+	case 'O':
+		return opt_time_spec(arg, &cfg->overhead_ns)
+			       ? usage_error("invalid -O argument: '%s'", arg)
+			       : 0;
 	case 'P':
 		add_path(cfg, arg);
 		return 0;
@@ -371,8 +379,7 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	case OPT_UNSUPPORTED:
 	case 'D':
 	case 'b':
-	case 'O':
-	case 'U':
+
 	case 'd':
 		return usage_error("strace's option '%s' is not supported by ptrc", optname);
 	case ':':

@@ -67,8 +67,10 @@ struct config {
 	unsigned cflag;		  /* -c: 1 (summary only), -C: 2 (trace and summary) */
 	bool wflag;		  /* -w: summary of wall-clock latency */
 	enum summary_sort sort;	  /* -S */
-	unsigned status_mask;	  /* -e status=, -z, -Z; 0 means every outcome */
-	char **paths;		  /* -P, owned */
+	struct summary_layout summary_layout; /* -U */
+	uint64_t overhead_ns;		      /* -O */
+	unsigned status_mask;		      /* -e status=, -z, -Z; 0 means every outcome */
+	char **paths;			      /* -P, owned */
 	size_t npaths;
 	uint64_t sigmask[2]; /* -e signal=: bit n-1 set when signal n is shown */
 	char **env;	     /* -E VAR=VAL or -E VAR (unset), pointing into argv */

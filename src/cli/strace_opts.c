@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Copies the next comma-separated token of *s into tok; false at the end. */
@@ -166,4 +167,24 @@ int opt_abbrev_set(struct config *cfg, const char *key, const char *arg, char *e
 	snprintf(err, len, "-e %s=%s: ptrc decodes every call alike (%s)", key, arg,
 		 strcmp(key, "abbrev") ? "verbose=all only" : "abbrev=all or abbrev=none");
 	return -EINVAL;
+}
+
+int opt_time_spec(const char *arg, uint64_t *ns)
+{
+	char *end;
+	double n = strtod(arg, &end);
+	double scale = 1e3; /* microseconds without a unit */
+
+	if (end == arg || !(n >= 0) || n > 1e12)
+		return -EINVAL;
+	if (!strcmp(end, "s"))
+		scale = 1e9;
+	else if (!strcmp(end, "ms"))
+		scale = 1e6;
+	else if (!strcmp(end, "ns"))
+		scale = 1;
+	else if (*end && strcmp(end, "us"))
+		return -EINVAL;
+	*ns = (uint64_t)(n * scale);
+	return 0;
 }

@@ -7,6 +7,11 @@
 
 #include "options.h"
 
+/*
+ * strace's time specification: a number (strtod) with s, ms, us or ns, or
+ * microseconds without a unit, as nanoseconds.  -EINVAL otherwise.
+ */
+int opt_time_spec(const char *arg, uint64_t *ns);
 /* "s", "ms", "us", "ns" as digits after the point (0, 3, 6, 9); -EINVAL otherwise. */
 int opt_precision(const char *arg, uint8_t *digits);
 int opt_timestamps(struct config *cfg, const char *arg, char *err, size_t len);

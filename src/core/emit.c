@@ -302,7 +302,7 @@ void emit_summary(struct tracer *t)
 	if (json(t))
 		json_summary(&sb, &t->summary);
 	else
-		summary_format(&t->summary, t->cfg->sort, &sb);
+		summary_format(&t->summary, t->cfg->sort, &t->cfg->summary_layout, &sb);
 	out_close_open_line(&t->out);
 	if (sb.len)
 		out_write(&t->out, sb.buf, sb.len);

@@ -241,6 +241,8 @@ static void count(struct tracer *t, struct sc_event *ev)
 	uint64_t ns =
 		t->cfg->wflag ? (uint64_t)ev->duration_ns : t->stop_stime_ns - ev->stime_entry_ns;
 
+	/* -O: what tracing adds to each call, taken off (strace's --summary-syscall-overhead). */
+	ns = ns > t->cfg->overhead_ns ? ns - t->cfg->overhead_ns : 0;
 	summary_add(&t->summary, ev->abi, ev->nr, ev->is_error, ns);
 }
 
