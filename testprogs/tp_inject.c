@@ -7,6 +7,9 @@
  *   tp_inject syscall   -e trace=getppid -e inject=getppid:syscall=gettid:retval=7:when=1
  *   tp_inject delay     -e trace=getppid -e inject=getppid:delay_exit=50ms:when=1
  *   tp_inject threads   -f -e trace=getppid -e inject=getppid:retval=42:when=1
+ *   tp_inject spawn     -f -b execve: a child execs "tp_inject untraced", which exits 0
+ *                       only when nothing traces it any more (TracerPid 0); spawn exits with
+ *                       the child's status
  * A mode exits 3 when a result is not the one the tampering gives (not tampered with).
  */
 #include <errno.h>
@@ -14,6 +17,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "expect.h"
@@ -140,6 +144,42 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
+/* TracerPid of this process, -1 when unreadable. */
+static long tracer_pid(void)
+{
+	char line[128];
+	long pid = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %ld", &pid) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return pid;
+}
+
+static int run_untraced(void)
+{
+	return tracer_pid() == 0 ? 0 : 3;
+}
+
+static char *self;
+
+static int run_spawn(void)
+{
+	int status;
+	pid_t child = fork();
+
+	if (child == 0) {
+		execl(self, self, "untraced", (char *)NULL);
+		_exit(127);
+	}
+	if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status))
+		return 2;
+	return WEXITSTATUS(status);
+}
+
 static int run_threads(void)
 {
 	pid_t me = xp_gettid();
@@ -155,12 +195,14 @@ static int run_threads(void)
 int main(int argc, char **argv)
 {
 	static const struct xp_mode modes[] = {
-		{"retval", run_retval},	  {"error", run_error},
-		{"fault", run_fault},	  {"signal", run_signal},
-		{"syscall", run_syscall}, {"delay", run_delay},
-		{"threads", run_threads}, {NULL, NULL},
+		{"retval", run_retval},	    {"error", run_error},
+		{"fault", run_fault},	    {"signal", run_signal},
+		{"syscall", run_syscall},   {"delay", run_delay},
+		{"threads", run_threads},   {"spawn", run_spawn},
+		{"untraced", run_untraced}, {NULL, NULL},
 	};
 	xp_init();
+	self = argv[0];
 	parent = ppid_from_proc();
 	xp_main("tp_inject", argc, argv, modes);
 }

@@ -259,6 +259,15 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return summary_sort_parse(arg, &cfg->sort)
 			       ? usage_error("invalid -S argument: '%s'", arg)
 			       : 0;
+	case 'b':
+		/* strace's -b: execve is the one call it knows. */
+		if (strcmp(arg, "execve"))
+			return usage_error(
+				"-b takes execve (the only call strace detaches at), not "
+				"'%s'",
+				arg);
+		cfg->detach_on_exec = true;
+		return 0;
 	case 'U':
 		return summary_layout_parse(arg, &cfg->summary_layout)
 			       ? usage_error("invalid -U argument: '%s'", arg)
@@ -378,7 +387,6 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 	switch (c) {
 	case OPT_UNSUPPORTED:
 	case 'D':
-	case 'b':
 
 	case 'd':
 		return usage_error("strace's option '%s' is not supported by ptrc", optname);
@@ -436,6 +444,9 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "--dump reports on running processes: it needs -p PID");
 	if (cfg->dump && cfg->policy_file)
 		return usage_error("%s", "--dump and --policy cannot be used together");
+	if (cfg->detach_on_exec && (cfg->policy_file || cfg->learn_file))
+		return usage_error("%s", "-b execve would let programs out of the policy: not with "
+					 "--policy or --learn");
 	return CLI_RUN;
 }
 

@@ -86,6 +86,7 @@ struct config {
 	bool py_stacks;		      /* --py-stacks: -k with the Python frames alone */
 	bool dump;		      /* --dump: report where each -p thread is, then detach */
 	bool iflag;		      /* -i: the instruction pointer on each line */
+	bool detach_on_exec;	      /* -b execve: let a task go when it calls execve */
 	bool decode_pids;	      /* -Y, --decode-pids=comm: a pid with its process's name */
 	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
 	size_t ninjects;

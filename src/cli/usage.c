@@ -81,6 +81,7 @@ static const char help[] =
 	"  -n               syscall numbers before the names\n"
 	"  -i               the instruction pointer at each call and signal\n"
 	"  -U COLUMNS, -O OVERHEAD  -c's columns (strace's names) and overhead per call\n"
+	"  -b execve        with -f: let go of the programs the job execs\n"
 	"  -Y, --decode-pids=comm  process ids with the process's name: 4242<make>\n"
 	"  -y, -yy          paths next to descriptors: 3</etc/passwd>; -yy adds socket\n"
 	"                   endpoints (TCP:[127.0.0.1:5000->...]) and device numbers\n"

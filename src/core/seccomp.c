@@ -91,6 +91,9 @@ static const char *why_not(struct tracer *t)
 		return "cannot be used without -f/--follow-forks, disabling";
 	if (t->pol.learn)
 		return "is not used with --learn, which sees every call";
+	/* A program let go of at its exec would keep the filter, and no tracer: ENOSYS. */
+	if (cfg->detach_on_exec)
+		return "is not used with -b execve, which lets programs go";
 	return NULL;
 }
 

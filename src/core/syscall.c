@@ -214,6 +214,8 @@ static void select_and_print(struct tracer *t, struct task *task)
 static void call_entry(struct tracer *t, struct task *task,
 		       const struct __ptrace_syscall_info *info, uint64_t nr, const uint64_t *args)
 {
+	bool launching = task->flags & TASK_HIDDEN; /* the launched command's own execve */
+
 	if (task->flags & TASK_IN_SYSCALL)
 		syscall_abandon(t, task);
 	start_event(task, info, nr, args);
@@ -226,6 +228,10 @@ static void call_entry(struct tracer *t, struct task *task,
 	}
 	/* After the entry was decoded: the line shows the flags the program asked for. */
 	keep_traced(t, task);
+	/* -b execve: a program the job runs is let go of as it starts (task_resume). */
+	if (t->cfg->detach_on_exec && !launching && task->ev.ent &&
+	    (task->ev.ent->traits & TR_EXEC))
+		task->flags |= TASK_DETACH_NOW;
 }
 
 static int64_t elapsed_ns(const struct timespec *since)

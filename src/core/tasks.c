@@ -168,8 +168,25 @@ void proc_inherit_exe(struct proc *child, const struct proc *parent)
 		child->exe = xstrdup(parent->exe);
 }
 
+/* -b execve: the call's line ends " <detached ...>", and the task goes on untraced. */
+static void detach_now(struct tracer *t, struct task *task, int sig)
+{
+	/* The message first, as strace: on stderr it cuts the open line, the mark follows. */
+	if (pt(PTRACE_DETACH, task->tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+		tracer_msg("cannot detach task %d: %s", (int)task->tid, strerror(errno));
+	else if (tracer_chatty(t) && !t->cfg->outfile)
+		tracer_msg("Process %d detached", (int)task->tid);
+	if ((task->flags & TASK_PRINTED) && task_visible(t, task))
+		emit_sc_detached(t, task);
+	task_remove(t, task);
+}
+
 void task_resume(struct tracer *t, struct task *task, int sig)
 {
+	if (task->flags & TASK_DETACH_NOW) {
+		detach_now(t, task, sig);
+		return;
+	}
 	/*
 	 * Under the job's seccomp filter only trapped calls stop: a task inside
 	 * one (its seccomp stop seen) goes on to the call's exit stop, any other

@@ -47,6 +47,7 @@ enum task_flags {
 	TASK_SELECTED = 1 << 6,	    /* the current syscall passed -e trace= and -P */
 	TASK_HELD = 1 << 9,	    /* detaching: stopped, detached once every task is */
 	TASK_UNANNOUNCED = 1 << 10, /* held in its first stop until its parent's event (early.c) */
+	TASK_DETACH_NOW = 1 << 12,  /* -b execve: detached instead of resumed from this stop */
 	TASK_DELAYED = 1 << 11,	    /* -e inject=:delay_*: left stopped until resume_at */
 };
 
