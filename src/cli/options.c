@@ -220,10 +220,42 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 	return parse_strace_long(cfg, c, arg);
 }
 
+/* The options with an argument that change -c's table, and -b; 1 when c is none of them. */
+static int parse_summary_arg(struct config *cfg, int c, const char *arg)
+{
+	switch (c) {
+	case 'S':
+		return summary_sort_parse(arg, &cfg->sort)
+			       ? usage_error("invalid -S argument: '%s'", arg)
+			       : 0;
+	case 'b':
+		/* strace's -b: execve is the one call it knows. */
+		if (strcmp(arg, "execve"))
+			return usage_error(
+				"-b takes execve (the only call strace detaches at), not "
+				"'%s'",
+				arg);
+		cfg->detach_on_exec = true;
+		return 0;
+	case 'U':
+		return summary_layout_parse(arg, &cfg->summary_layout)
+			       ? usage_error("invalid -U argument: '%s'", arg)
+			       : 0;
+	case 'O':
+		return opt_time_spec(arg, &cfg->overhead_ns)
+			       ? usage_error("invalid -O argument: '%s'", arg)
+			       : 0;
+	}
+	return 1;
+}
+
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
+	int rc = parse_summary_arg(cfg, c, arg);
 
+	if (rc <= 0)
+		return rc;
 	switch (c) {
 	case OPT_DECODE_PIDS:
 		/* strace's set: comm (-Y) and pidns (--pidns-translation, not built). */
@@ -255,27 +287,6 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return add_pids(cfg, arg);
 	case 'e':
 		return expr_parse(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
-	case 'S':
-		return summary_sort_parse(arg, &cfg->sort)
-			       ? usage_error("invalid -S argument: '%s'", arg)
-			       : 0;
-	case 'b':
-		/* strace's -b: execve is the one call it knows. */
-		if (strcmp(arg, "execve"))
-			return usage_error(
-				"-b takes execve (the only call strace detaches at), not "
-				"'%s'",
-				arg);
-		cfg->detach_on_exec = true;
-		return 0;
-	case 'U':
-		return summary_layout_parse(arg, &cfg->summary_layout)
-			       ? usage_error("invalid -U argument: '%s'", arg)
-			       : 0;
-	case 'O':
-		return opt_time_spec(arg, &cfg->overhead_ns)
-			       ? usage_error("invalid -O argument: '%s'", arg)
-			       : 0;
 	case 'P':
 		add_path(cfg, arg);
 		return 0;
