@@ -30,12 +30,12 @@ int main(int argc, char **argv)
 		rc = tracer_dump(&t);
 		goto out_tracer;
 	}
-	if (cfg.npids) {
-		if (tracer_attach_all(&t) == 0) {
-			rc = PTRC_EXIT_FAILURE;
-			goto out_tracer;
-		}
-	} else {
+	/* -p and a command, as strace: the running processes, then the command too. */
+	if (cfg.npids && tracer_attach_all(&t) == 0) {
+		rc = PTRC_EXIT_FAILURE;
+		goto out_tracer;
+	}
+	if (cfg.argv[0]) {
 		rc = tracer_launch(&t, cfg.argv);
 		if (rc)
 			goto out_tracer;

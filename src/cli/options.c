@@ -439,8 +439,6 @@ static int check(const struct config *cfg)
 {
 	if (!cfg->argv[0] && !cfg->npids)
 		return usage_error("%s", "needs a command to run or -p PID");
-	if (cfg->argv[0] && cfg->npids)
-		return usage_error("%s", "a command and -p cannot be used together");
 	if (cfg->follow > 1 && !cfg->outfile)
 		return usage_error("%s", "-ff needs -o FILE");
 	if (cfg->follow > 1 && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!'))

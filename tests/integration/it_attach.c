@@ -205,3 +205,60 @@ Test(attach, dump_needs_a_running_process)
 	it_assert_failed(&r);
 	cr_assert_eq(it_count_lines(r.err), 1, "one line:\n%s", r.err);
 }
+
+/* The process is blocked in read(0, ...): /proc/PID/syscall starts with read's number, 0. */
+static bool blocked_in_read(pid_t pid, long unused)
+{
+	char path[64];
+
+	(void)unused;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
+	char *s = it_read_file(path);
+	bool in_read = s && !strncmp(s, "0 0x0 ", 6);
+	free(s);
+	return in_read;
+}
+
+/* -p and a command together, as strace: both traced; the command's status is ptrc's. */
+Test(attach, pid_and_command_are_both_traced)
+{
+	char arg[16], line[64];
+	int stdin_w;
+	pid_t target = start_target(0, &stdin_w);
+
+	cr_assert(it_poll(blocked_in_read, target, 0), "the target never blocked in read");
+	it_init(&r);
+	snprintf(arg, sizeof(arg), "%d", (int)target);
+	/* The command reads ptrc's stdin (/dev/null): read returns 0, it exits 100. */
+	const char *const argv[] = {"-f",
+				    "-o",
+				    "@TRACE",
+				    "-e",
+				    "trace=read,exit_group",
+				    "-p",
+				    arg,
+				    it_prog("tp_attach"),
+				    "0",
+				    NULL};
+	it_start(&r, argv);
+	cr_assert(it_poll(traced_by, target, r.pid), "the -p process was not attached");
+	unsigned char c = 42;
+	cr_assert(write(stdin_w, &c, 1) == 1);
+	cr_assert(it_wait(&r, IT_TIMEOUT), "ptrc did not end with both processes");
+	it_assert_exit(&r, 100);
+	char *t = it_read_trace(&r, NULL);
+	/* "PID read(0, "*", 1) = 1", the pid padded to five columns. */
+	const char *hit = strstr(t, "read(0, \"*\", 1)");
+	while (hit && hit > t && hit[-1] == ' ')
+		hit--;
+	snprintf(line, sizeof(line), "%d", (int)target);
+	size_t n = strlen(line);
+	cr_assert(hit && hit - t >= (long)n && !strncmp(hit - n, line, n) &&
+			  (hit - n == t || hit[-(long)n - 1] == '\n'),
+		  "the attached process's read, prefixed with %s:\n%s", line, t);
+	cr_assert(strstr(t, "read(0, \"\", 1)"), "the command's read at EOF:\n%s", t);
+	free(t);
+	int status;
+	cr_assert_eq(waitpid(target, &status, 0), target);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 42);
+}
