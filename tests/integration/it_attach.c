@@ -206,7 +206,10 @@ Test(attach, dump_needs_a_running_process)
 	cr_assert_eq(it_count_lines(r.err), 1, "one line:\n%s", r.err);
 }
 
-/* The process is blocked in read(0, ...): /proc/PID/syscall starts with read's number, 0. */
+/*
+ * The process sleeps in a call on descriptor 0: tp_attach's only blocking call is its
+ * read(0, ...) (/proc/PID/syscall: the number, whatever the ABI's, then 0x0).
+ */
 static bool blocked_in_read(pid_t pid, long unused)
 {
 	char path[64];
@@ -214,7 +217,9 @@ static bool blocked_in_read(pid_t pid, long unused)
 	(void)unused;
 	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
 	char *s = it_read_file(path);
-	bool in_read = s && !strncmp(s, "0 0x0 ", 6);
+	const char *sp = s ? strchr(s, ' ') : NULL;
+	bool in_read = sp && s[0] != '-' && strncmp(s, "running", 7) && !strncmp(sp, " 0x0 ", 5) &&
+		       it_task_state(pid, pid) == 'S';
 	free(s);
 	return in_read;
 }
