@@ -54,6 +54,7 @@ void story_proc_new(struct tracer *t, struct proc *p)
 	if (!t->cfg->story)
 		return;
 	p->story = story_add(&t->story, p->tgid, now_ns(t));
+	oom_mark(rec(t, p), p->tgid);
 	/* Attach mode: what it runs already; a launched one's exec comes. */
 	if (t->attach_mode)
 		rec(t, p)->cmd = read_cmd(p->tgid);
@@ -113,6 +114,8 @@ void story_exec(struct tracer *t, struct task *task)
 		return;
 	free(r->cmd);
 	r->cmd = read_cmd(task->tid);
+	/* A runtime moves a job into its cgroup before it execs: mark it again there. */
+	oom_mark(r, task->tid);
 	const char *exe = proc_exe(task);
 	add_prog(r, exe ? exe : "?");
 }
@@ -196,6 +199,9 @@ void story_task_end(struct tracer *t, struct task *task, int status)
 		r->end = STORY_KILLED;
 		r->code = WTERMSIG(status);
 		r->core = WCOREDUMP(status);
+		/* Not sent by a traced process: the kernel's OOM killer, if its count rose. */
+		r->likely_oom = r->code == SIGKILL && !(r->killed_by && r->killer_sig == SIGKILL) &&
+				oom_rose(r);
 	}
 	/* No exit stop (SIGKILL): a zombie still has its times. */
 	if (!r->sampled)

@@ -315,6 +315,11 @@ bool inject_exit(struct tracer *t, struct task *task);
 /* Resumes the delayed tasks that are due; arms the wake for the others. */
 void inject_poll(struct tracer *t);
 void inject_task_free(struct tracer *t, struct task *task);
+/* oom.c: --summary-tree's OOM evidence, taken when a process starts or execs. */
+struct story_proc;
+void oom_mark(struct story_proc *r, pid_t pid);
+/* Whether an OOM kill counter rose since the mark (its cgroup's, else the system's). */
+bool oom_rose(const struct story_proc *r);
 /* The process's unwinder, made on first use. */
 struct unwind_proc *debug_unwinder(struct tracer *t, struct proc *p);
 /* Exit stop of a printed syscall, before its line: the walk an exec leaves for its exit. */

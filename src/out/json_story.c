@@ -49,6 +49,8 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 		if (p->killed_by && p->killer_sig == p->code)
 			strbuf_addf(sb, ",\"signal_from\":%d", (int)p->killed_by);
 		strbuf_addf(sb, ",\"crash_report\":%s", p->crash_report ? "true" : "false");
+		if (p->likely_oom)
+			strbuf_adds(sb, ",\"likely_cause\":\"oom_killer\"");
 	}
 }
 

@@ -22,7 +22,9 @@ uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns)
 				 .end_ns = -1,
 				 .utime_ns = -1,
 				 .stime_ns = -1,
-				 .hwm_kib = -1};
+				 .hwm_kib = -1,
+				 .oom_memcg_base = -1,
+				 .oom_vmstat_base = -1};
 	return s->n;
 }
 
@@ -58,9 +60,10 @@ void story_end_text(const struct story_proc *p, char *buf, size_t len)
 		char from[48] = "";
 		if (p->killed_by && p->killer_sig == p->code)
 			snprintf(from, sizeof(from), ", sent by %d", (int)p->killed_by);
-		snprintf(buf, len, "killed by %s%s%s%s",
+		snprintf(buf, len, "killed by %s%s%s%s%s",
 			 signame(p->code, name, sizeof(name)) ? name : "?",
 			 p->core ? " (core dumped)" : "", from,
+			 p->likely_oom ? ", likely by the OOM killer" : "",
 			 p->crash_report ? ", crash report above" : "");
 		break;
 	}
@@ -286,6 +289,7 @@ void story_free(struct story *s)
 		free(s->p[i].cmd);
 		free(s->p[i].progs);
 		free(s->p[i].calls);
+		free(s->p[i].memcg_events);
 	}
 	free(s->p);
 	*s = (struct story){0};

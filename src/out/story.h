@@ -44,6 +44,11 @@ struct story_proc {
 	pid_t killed_by;
 	int killer_sig; /* the signal killed_by sent */
 	bool crash_report;
+	bool likely_oom; /* SIGKILL while an OOM kill counter rose (core/oom.c) */
+	/* The OOM counters when it started or exec'd: its memory cgroup's (that file,
+	 * owned, or NULL) and the system's; -1 when unreadable. */
+	char *memcg_events;
+	int64_t oom_memcg_base, oom_vmstat_base;
 	bool sampled;
 	struct story_count *calls; /* unsorted; owned */
 	uint32_t ncalls, cap;

@@ -2,6 +2,8 @@
 #include "harness.h"
 
 #include <criterion/criterion.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,4 +135,56 @@ Test(summary, json_event_validates)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
 		cr_skip_test("python3 jsonschema is not installed");
 	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the JSON does not validate");
+}
+
+/* A memory cgroup with a 32 MiB limit next to ptrc's own (v1 or v2); false to skip. */
+static bool make_memcg(char *dir, size_t len, char *procs, size_t plen)
+{
+	char *own = it_read_file("/proc/self/cgroup");
+	char *v1 = own ? strstr(own, ":memory:") : NULL;
+	char *v2 = own ? strstr(own, "0::") : NULL;
+	bool ok = false;
+
+	if (v1) {
+		*strchrnul(v1, '\n') = '\0';
+		snprintf(dir, len, "/sys/fs/cgroup/memory%s/ptrc-it-oom-%d", v1 + 8, (int)getpid());
+	} else if (v2) {
+		*strchrnul(v2, '\n') = '\0';
+		snprintf(dir, len, "/sys/fs/cgroup%s/ptrc-it-oom-%d", v2 + 3, (int)getpid());
+	}
+	free(own);
+	if ((v1 || v2) && mkdir(dir, 0755) == 0) {
+		char cmd[1024];
+		snprintf(cmd, sizeof(cmd),
+			 "cd '%s' && { echo 32M > memory.limit_in_bytes && "
+			 "{ echo 32M > memory.memsw.limit_in_bytes; true; } || "
+			 "{ echo 32M > memory.max && { echo 0 > memory.swap.max; true; }; }; } "
+			 "2>/dev/null",
+			 dir);
+		ok = system(cmd) == 0;
+		snprintf(procs, plen, "%s/cgroup.procs", dir);
+		if (!ok)
+			rmdir(dir);
+	}
+	return ok;
+}
+
+/* A process the OOM killer takes (its cgroup's oom_kill rose): the tree says so. */
+Test(summary, oom_kill_is_named_as_the_likely_cause)
+{
+	char dir[512], procs[600];
+
+	if (it_tracer_is_strace())
+		cr_skip_test("--summary-tree is ptrc's");
+	if (geteuid() != 0 || !make_memcg(dir, sizeof(dir), procs, sizeof(procs)))
+		cr_skip_test("no memory cgroup can be made here (root and a writable hierarchy)");
+	it_init(&r);
+	const char *const argv[] = {"--summary-tree",  "-f",  "-e", "trace=none", "-o", "@TRACE",
+				    it_prog("tp_oom"), procs, NULL};
+	it_run(&r, argv);
+	rmdir(dir);
+	it_assert_signal_exit(&r, SIGKILL);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "killed by SIGKILL, likely by the OOM killer"), "%s", t);
+	free(t);
 }
