@@ -240,7 +240,7 @@ void emit_crash(struct tracer *t, struct task *task, const struct crash_report *
 {
 	struct strbuf sb = {0};
 
-	story_crash(t, task);
+	story_crash(t, task, rep);
 	if (json(t)) {
 		struct json_head h = head(task);
 		json_crash(&sb, &h, rep);

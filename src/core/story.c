@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "crash/crash.h"
 #include "out/json.h"
 #include "sys/sysent.h"
 #include "tracer.h"
@@ -261,10 +263,43 @@ void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t 
 	r->killer_sig = sig;
 }
 
-void story_crash(struct tracer *t, struct task *task)
+/*
+ * The file a SIGBUS fault address was mapped from (the report's "fault" map
+ * line), when its filesystem has no room left: writing to a shared mapping
+ * of a file that cannot grow faults with SIGBUS (a PyTorch DataLoader's
+ * /dev/shm).  Returns the path in buf, or NULL.
+ */
+static const char *full_fs_of_fault(const struct crash_report *rep, char *buf, size_t len)
+{
+	for (size_t i = 0; rep->signo == SIGBUS && i < rep->nmaps; i++) {
+		const char *path = strchr(rep->maps[i].line, '/');
+		struct statvfs fs;
+		if (!strstr(rep->maps[i].why, "fault") || !path)
+			continue;
+		snprintf(buf, len, "%s", path);
+		char *deleted = strstr(buf, " (deleted)");
+		if (deleted)
+			*deleted = '\0';
+		char *slash = strrchr(buf, '/');
+		if (slash)
+			*slash = '\0';
+		if (statvfs(*buf ? buf : "/", &fs) == 0 && fs.f_bavail == 0)
+			return *buf ? buf : "/";
+	}
+	return NULL;
+}
+
+void story_crash(struct tracer *t, struct task *task, const struct crash_report *rep)
 {
 	struct story_proc *r = rec(t, task->proc);
+	char dir[512];
 
-	if (r)
-		r->crash_report = true;
+	if (!r)
+		return;
+	r->crash_report = true;
+	const char *full = full_fs_of_fault(rep, dir, sizeof(dir));
+	if (full) {
+		free(r->full_fs);
+		r->full_fs = xstrdup(full);
+	}
 }

@@ -298,7 +298,8 @@ void story_sc_exit(struct tracer *t, struct task *task, bool error);
 /* A signal on its way to task: who sent it, when another process did (si_code <= 0). */
 void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t *si);
 /* A crash report was printed for task's process. */
-void story_crash(struct tracer *t, struct task *task);
+struct crash_report;
+void story_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
 void emit_story(struct tracer *t);
 
 /* debug.c: -k stacks and crash reports (src/unwind, src/crash). */

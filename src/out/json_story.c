@@ -1,5 +1,6 @@
 /* --summary-tree as data: {"type":"summary_tree","processes":[...]} (docs/json.md). */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,11 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 		strbuf_addf(sb, ",\"crash_report\":%s", p->crash_report ? "true" : "false");
 		if (p->likely_oom)
 			strbuf_adds(sb, ",\"likely_cause\":\"oom_killer\"");
+		if (p->full_fs && p->code == SIGBUS) {
+			strbuf_adds(sb,
+				    ",\"likely_cause\":\"filesystem_full\",\"full_filesystem\":");
+			json_cstr(sb, p->full_fs);
+		}
 	}
 }
 

@@ -1,5 +1,6 @@
 /* --summary-tree's records and its text: the process tree, 80 columns wide. */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,13 +58,15 @@ void story_end_text(const struct story_proc *p, char *buf, size_t len)
 		snprintf(buf, len, "exit %d", p->code);
 		break;
 	case STORY_KILLED: {
-		char from[48] = "";
+		char from[48] = "", full[160] = "";
 		if (p->killed_by && p->killer_sig == p->code)
 			snprintf(from, sizeof(from), ", sent by %d", (int)p->killed_by);
-		snprintf(buf, len, "killed by %s%s%s%s%s",
+		if (p->full_fs && p->code == SIGBUS)
+			snprintf(full, sizeof(full), ", likely %.120s full", p->full_fs);
+		snprintf(buf, len, "killed by %s%s%s%s%s%s",
 			 signame(p->code, name, sizeof(name)) ? name : "?",
 			 p->core ? " (core dumped)" : "", from,
-			 p->likely_oom ? ", likely by the OOM killer" : "",
+			 p->likely_oom ? ", likely by the OOM killer" : "", full,
 			 p->crash_report ? ", crash report above" : "");
 		break;
 	}
@@ -290,6 +293,7 @@ void story_free(struct story *s)
 		free(s->p[i].progs);
 		free(s->p[i].calls);
 		free(s->p[i].memcg_events);
+		free(s->p[i].full_fs);
 	}
 	free(s->p);
 	*s = (struct story){0};

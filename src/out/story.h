@@ -45,6 +45,7 @@ struct story_proc {
 	int killer_sig; /* the signal killed_by sent */
 	bool crash_report;
 	bool likely_oom; /* SIGKILL while an OOM kill counter rose (core/oom.c) */
+	char *full_fs;	 /* SIGBUS in a file mapping on this full filesystem (/dev/shm); owned */
 	/* The OOM counters when it started or exec'd: its memory cgroup's (that file,
 	 * owned, or NULL) and the system's; -1 when unreadable. */
 	char *memcg_events;

@@ -188,3 +188,31 @@ Test(summary, oom_kill_is_named_as_the_likely_cause)
 	cr_assert(strstr(t, "killed by SIGKILL, likely by the OOM killer"), "%s", t);
 	free(t);
 }
+
+/* SIGBUS writing a shared mapping on a full tmpfs (the DataLoader's /dev/shm): named. */
+Test(summary, sigbus_on_a_full_filesystem_is_named)
+{
+	char dir[] = "/tmp/ptrc-it-shm-XXXXXX", cmd[256];
+
+	if (it_tracer_is_strace())
+		cr_skip_test("--summary-tree is ptrc's");
+	cr_assert(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "mount -t tmpfs -o size=256k ptrc-it '%s' 2>/dev/null", dir);
+	if (geteuid() != 0 || system(cmd) != 0) {
+		rmdir(dir);
+		cr_skip_test("cannot mount a small tmpfs here (root)");
+	}
+	it_init(&r);
+	const char *const argv[] = {"--summary-tree",	   "-f", "-e", "trace=none", "-o", "@TRACE",
+				    it_prog("tp_shmfull"), dir,	 NULL};
+	it_run(&r, argv);
+	snprintf(cmd, sizeof(cmd), "umount '%s'", dir);
+	if (system(cmd) == 0)
+		rmdir(dir);
+	it_assert_signal_exit(&r, SIGBUS);
+	char *t = it_read_trace(&r, NULL);
+	char want[128];
+	snprintf(want, sizeof(want), "killed by SIGBUS, likely %s full, crash report above", dir);
+	cr_assert(strstr(t, want), "no \"%s\":\n%s", want, t);
+	free(t);
+}
