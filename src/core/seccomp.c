@@ -60,6 +60,8 @@ static bool trace_wants(void *ctx, const struct ptrc_abi *abi, uint32_t nr, cons
 		return true; /* -k's module list follows the memory map */
 	if (e->traits & TR_CLONE)
 		return true; /* CLONE_UNTRACED is taken out (syscall.c) */
+	if (story_wants(t, e))
+		return true; /* --summary-tree lists the files each process opened */
 	if (e->traits & TR_MULTIPLEX)
 		return sysfilter_match(t->trace, abi, nr) || multiplexed_wanted(t);
 	if (!sysfilter_match(t->trace, abi, nr))

@@ -210,7 +210,34 @@ void story_task_end(struct tracer *t, struct task *task, int status)
 		read_times(task->proc->tgid, r);
 }
 
-void story_sc_exit(struct tracer *t, struct task *task, bool error)
+int story_opened_path(const struct sysent *e)
+{
+	if (!e || e->ret != RK_FD)
+		return -1;
+	for (unsigned i = 0; i < e->nargs; i++)
+		if (e->args[i].kind == AK_PATH)
+			return (int)i;
+	return -1;
+}
+
+bool story_wants(const struct tracer *t, const struct sysent *e)
+{
+	return t->cfg->story && story_opened_path(e) >= 0;
+}
+
+/* An open's path as the program gave it, read at the call's exit. */
+static void record_open(struct tracer *t, struct task *task, int arg, bool error, int64_t ret)
+{
+	char path[4097];
+	bool complete;
+	ssize_t n = tmem_read_str(&task->proc->mem, task->ev.raw[arg], path, sizeof(path) - 1,
+				  &complete);
+
+	if (n >= 0)
+		story_file(&t->story, task->proc->story, path, error ? (int)-ret : 0);
+}
+
+void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret)
 {
 	if (!t->cfg->story || (task->flags & TASK_HIDDEN))
 		return;
@@ -219,6 +246,9 @@ void story_sc_exit(struct tracer *t, struct task *task, bool error)
 	/* A static name (the key of the count): ev->name may live in the task's arena. */
 	const char *name = ev->ent ? ev->ent->name : systab_lookup(ev->abi, ev->nr, &ent);
 	story_count(&t->story, task->proc->story, name, error);
+	int arg = story_opened_path(ev->ent);
+	if (arg >= 0)
+		record_open(t, task, arg, error, ret);
 }
 
 /* At the end: what never ended runs on (detached) or is unknown; then print. */

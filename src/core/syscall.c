@@ -265,7 +265,8 @@ static void syscall_exit(struct tracer *t, struct task *task,
 	debug_sc_exit(t, task, denied ? ev->ret : info->exit.rval,
 		      denied ? ev->is_error : info->exit.is_error);
 	/* Every exit ptrc sees counts, selected or not (-e trace=none too). */
-	story_sc_exit(t, task, denied ? ev->is_error : info->exit.is_error);
+	story_sc_exit(t, task, denied ? ev->is_error : info->exit.is_error,
+		      denied ? ev->ret : info->exit.rval);
 	if (!(task->flags & TASK_SELECTED))
 		return;
 	task->flags &= ~TASK_SELECTED;
@@ -378,8 +379,8 @@ void on_seccomp_stop(struct tracer *t, struct task *task)
 	/* An exec's exit too: the crash ring's "= 0", at one stop per program run. */
 	if ((task->flags & TASK_SELECTED) || maps || (ent && (ent->traits & TR_EXEC)))
 		return;
-	/* A tampered call's result, signal and delay come at its exit. */
-	if (task->inject)
+	/* A tampered call's result, signal and delay come at its exit; an open's for the tree. */
+	if (task->inject || story_wants(t, ent))
 		return;
 	task->flags &= ~TASK_IN_SYSCALL;
 	deny_result(task);

@@ -294,7 +294,11 @@ void story_exec(struct tracer *t, struct task *task);
 void story_task_exiting(struct tracer *t, struct task *task);
 void story_task_gone(struct tracer *t, struct task *task);
 void story_task_end(struct tracer *t, struct task *task, int status);
-void story_sc_exit(struct tracer *t, struct task *task, bool error);
+void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret);
+/* The path argument of a call that opens a file (a descriptor back, a path in), or -1. */
+int story_opened_path(const struct sysent *e);
+/* Whether --summary-tree needs the call's exit (the job's filter stops at it). */
+bool story_wants(const struct tracer *t, const struct sysent *e);
 /* A signal on its way to task: who sent it, when another process did (si_code <= 0). */
 void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t *si);
 /* A crash report was printed for task's process. */

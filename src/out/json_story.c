@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "sys/signame.h"
 #include "story.h"
 #include "util/xalloc.h"
 
@@ -60,6 +61,31 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 	}
 }
 
+/* Every file it opened (STORY_FILES_MAX at most), in the order it first did. */
+static void files(struct strbuf *sb, const struct story_proc *p)
+{
+	if (!p->nfiles)
+		return;
+	strbuf_adds(sb, ",\"files\":[");
+	for (uint32_t i = 0; i < p->nfiles; i++) {
+		const struct story_file *f = &p->files[i];
+		strbuf_adds(sb, i ? ",{\"path\":" : "{\"path\":");
+		json_bytes(sb, f->path, strlen(f->path), false, false);
+		strbuf_addf(sb, ",\"opens\":%" PRIu32 ",\"failed\":%" PRIu32, f->opens, f->fails);
+		if (f->fails) {
+			strbuf_adds(sb, ",\"errno\":");
+			if (errno_name(f->err))
+				json_cstr(sb, errno_name(f->err));
+			else
+				strbuf_addf(sb, "%d", f->err);
+		}
+		strbuf_addc(sb, '}');
+	}
+	strbuf_addc(sb, ']');
+	if (p->files_dropped)
+		strbuf_addf(sb, ",\"files_not_kept\":%" PRIu32, p->files_dropped);
+}
+
 static void syscalls(struct strbuf *sb, const struct story_proc *p)
 {
 	uint32_t *order = xcalloc(p->ncalls + 1, sizeof(*order));
@@ -107,6 +133,7 @@ static void process(struct strbuf *sb, const struct story *s, const struct story
 	strbuf_addf(sb, ",\"threads\":%" PRIu32, p->threads);
 	end_members(sb, p);
 	syscalls(sb, p);
+	files(sb, p);
 	strbuf_addc(sb, '}');
 }
 

@@ -49,6 +49,35 @@ void story_count(struct story *s, uint32_t id, const char *name, bool error)
 	p->calls[i].errors += error;
 }
 
+void story_file(struct story *s, uint32_t id, const char *path, int err)
+{
+	struct story_proc *p = id ? &s->p[id - 1] : NULL;
+	uint32_t i = 0;
+
+	if (!p)
+		return;
+	while (i < p->nfiles && strcmp(p->files[i].path, path))
+		i++;
+	if (i == p->nfiles) {
+		if (p->nfiles == STORY_FILES_MAX) {
+			p->files_dropped++;
+			return;
+		}
+		if (p->nfiles == p->capfiles) {
+			p->capfiles = p->capfiles ? p->capfiles * 2 : 8;
+			p->files = xrealloc(p->files, p->capfiles * sizeof(*p->files));
+		}
+		p->files[p->nfiles++] = (struct story_file){.path = xstrdup(path)};
+	}
+	p->files[i].opens++;
+	p->opens++;
+	if (err) {
+		p->files[i].fails++;
+		p->files[i].err = err;
+		p->files[i].last_fail = p->opens;
+	}
+}
+
 void story_end_text(const struct story_proc *p, char *buf, size_t len)
 {
 	char name[32];
@@ -123,8 +152,8 @@ static void wrap_item(struct wrap *w, const char *item)
 	size_t len = strlen(item);
 
 	if (!w->first) {
-		/* ", " now, or "," and a new line when the item would not fit. */
-		if (w->col + 2 + len > COLS) {
+		/* ", " now, or "," and a new line when the item and a "," after it would not fit. */
+		if (w->col + 2 + len + 1 > COLS) {
 			strbuf_adds(w->sb, ",\n");
 			for (unsigned i = 0; i < w->indent; i++)
 				strbuf_addc(w->sb, ' ');
@@ -219,6 +248,109 @@ static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	wrap_end(&w);
 }
 
+/*
+ * A path for the tree: printable bytes as they are, others as \xHH; one longer than
+ * room keeps its end ("...els/epoch_3/weights.bin"), the part that tells files apart.
+ */
+static void add_path(char *buf, size_t len, const char *path, size_t room)
+{
+	char esc[4096];
+	size_t o = 0;
+
+	for (const unsigned char *c = (const unsigned char *)path; *c && o + 5 < sizeof(esc); c++)
+		o += (size_t)snprintf(esc + o, sizeof(esc) - o,
+				      *c >= 0x20 && *c < 0x7f ? "%c" : "\\x%02x", *c);
+	esc[o] = '\0';
+	if (room > len - 1)
+		room = len - 1;
+	if (o <= room)
+		snprintf(buf, len, "%s", esc);
+	else
+		snprintf(buf, len, "...%s", esc + o - (room - 3));
+}
+
+/* Whether file f belongs on the "failed:" line (every open of it failed) or "files:". */
+static bool all_failed(const struct story_file *f)
+{
+	return f->fails == f->opens;
+}
+
+/*
+ * The STORY_TOP files of one line: the most opened first (first opened first on ties),
+ * and for failures the latest first: what made a job give up comes last in its run.
+ */
+static bool ahead(const struct story_file *a, const struct story_file *b, bool failed)
+{
+	return failed ? a->last_fail > b->last_fail : a->opens > b->opens;
+}
+
+static unsigned top_files(const struct story_proc *p, bool failed, uint32_t *top, uint32_t *total)
+{
+	unsigned n = 0;
+
+	*total = 0;
+	for (uint32_t i = 0; i < p->nfiles; i++)
+		*total += all_failed(&p->files[i]) == failed;
+	while (n < STORY_TOP && n < *total) {
+		uint32_t best = UINT32_MAX;
+		for (uint32_t i = 0; i < p->nfiles; i++) {
+			bool taken = all_failed(&p->files[i]) != failed;
+			for (unsigned k = 0; k < n && !taken; k++)
+				taken = top[k] == i;
+			if (!taken &&
+			    (best == UINT32_MAX || ahead(&p->files[i], &p->files[best], failed)))
+				best = i;
+		}
+		top[n++] = best;
+	}
+	return n;
+}
+
+/*
+ * The files a process opened, the most opened first, then those it failed to open
+ * with the error: "files: /etc/hosts 3, /data/w.bin" and "failed: /x ENOENT".
+ */
+static void file_line(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool failed)
+{
+	uint32_t top[STORY_TOP], total;
+	unsigned n = top_files(p, failed, top, &total);
+	struct wrap w;
+	char buf[160], path[120];
+
+	if (!n)
+		return;
+	wrap_start(&w, sb, indent);
+	for (unsigned i = 0; i < n; i++) {
+		const struct story_file *f = &p->files[top[i]];
+		const char *err = errno_name(f->err);
+		/* Room for the label, the error and a count, within COLS. */
+		add_path(path, sizeof(path), f->path, COLS - indent - 24);
+		int k = snprintf(buf, sizeof(buf), "%s%s",
+				 i	  ? ""
+				 : failed ? "failed: "
+					  : "files: ",
+				 path);
+		if (failed)
+			k += snprintf(buf + k, sizeof(buf) - (size_t)k, " %s", err ? err : "?");
+		if (f->opens > 1)
+			snprintf(buf + k, sizeof(buf) - (size_t)k, " %s%" PRIu32, failed ? "x" : "",
+				 f->opens);
+		wrap_item(&w, buf);
+	}
+	uint32_t more = total - n + (failed ? 0 : p->files_dropped);
+	if (more) {
+		snprintf(buf, sizeof(buf), "%" PRIu32 " more", more);
+		wrap_item(&w, buf);
+	}
+	wrap_end(&w);
+}
+
+static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	file_line(sb, p, indent, false);
+	file_line(sb, p, indent, true);
+}
+
 /* "PID cmd", the cmd cut with "..." to fit. */
 static void head_line(struct strbuf *sb, const struct story_proc *p, unsigned indent)
 {
@@ -254,6 +386,7 @@ static void node(struct strbuf *sb, const struct tree *t, uint32_t i, unsigned d
 	head_line(sb, p, indent);
 	facts(sb, p, under);
 	calls(sb, p, under);
+	files(sb, p, under);
 	for (uint32_t c = t->child[i]; c; c = t->next[c - 1])
 		node(sb, t, c - 1, depth + 1);
 }
@@ -294,6 +427,9 @@ void story_free(struct story *s)
 		free(s->p[i].calls);
 		free(s->p[i].memcg_events);
 		free(s->p[i].full_fs);
+		for (uint32_t k = 0; k < s->p[i].nfiles; k++)
+			free(s->p[i].files[k].path);
+		free(s->p[i].files);
 	}
 	free(s->p);
 	*s = (struct story){0};

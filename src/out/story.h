@@ -27,6 +27,16 @@ enum story_end {
 	STORY_KILLED,
 };
 
+/* A file a process opened (or failed to), by the path it gave. */
+struct story_file {
+	char *path; /* owned */
+	uint32_t opens, fails;
+	int err;	    /* the errno of its last failed open */
+	uint32_t last_fail; /* the process's open count at that failure: the latest first */
+};
+
+enum { STORY_FILES_MAX = 1024 }; /* distinct paths kept per process */
+
 struct story_proc {
 	pid_t pid;
 	uint32_t parent; /* index + 1 of the parent's record; 0: a root */
@@ -53,6 +63,9 @@ struct story_proc {
 	bool sampled;
 	struct story_count *calls; /* unsorted; owned */
 	uint32_t ncalls, cap;
+	struct story_file *files; /* in the order first opened; owned */
+	uint32_t nfiles, capfiles, files_dropped;
+	uint32_t opens; /* every open it made, for story_file.last_fail */
 };
 
 struct story {
@@ -63,6 +76,8 @@ struct story {
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */
 uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns);
+/* An open of path (err: 0, or the errno it failed with) by record id. */
+void story_file(struct story *s, uint32_t id, const char *path, int err);
 /* One syscall exit of record id (index + 1). */
 void story_count(struct story *s, uint32_t id, const char *name, bool error);
 /* "exit 3", "killed by SIGSEGV (core dumped)", "still running", "unknown". */

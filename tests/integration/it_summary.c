@@ -216,3 +216,34 @@ Test(summary, sigbus_on_a_full_filesystem_is_named)
 	cr_assert(strstr(t, want), "no \"%s\":\n%s", want, t);
 	free(t);
 }
+
+/* The files each process opened, under the filter too (-e trace=none stops at opens). */
+Test(summary, files_opened_and_failed)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("--summary-tree is ptrc's");
+	it_init(&r);
+	const char *const argv[] = {
+		"--summary-tree",
+		"-f",
+		"-e",
+		"trace=none",
+		"-o",
+		"@TRACE",
+		"/bin/sh",
+		"-c",
+		"cat /etc/hostname /etc/hostname /nonexistent-ptrc-it 2>/dev/null; "
+		"true",
+		NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *cat = block_with(t, 2, "cat /etc/hostname", NULL);
+	cr_assert(cat, "no cat under sh:\n%s", t);
+	cr_assert(strstr(cat, "files: ") && strstr(cat, "/etc/hostname 2"),
+		  "cat opened /etc/hostname twice:\n%s", cat);
+	cr_assert(strstr(cat, "failed: ") && strstr(cat, "/nonexistent-ptrc-it ENOENT"),
+		  "the failed open:\n%s", cat);
+	free(cat);
+	free(t);
+}

@@ -49,7 +49,7 @@ Test(cli, usage_errors, .init = cr_redirect_stderr)
 	char *bad_opt[] = {"ptrc", "-Q", "ls", NULL};
 	char *bad_pid[] = {"ptrc", "-p", "12abc", NULL};
 	char *nothing[] = {"ptrc", NULL};
-	char *both[] = {"ptrc", "-p", "1", "ls", NULL};
+	char *dump_cmd[] = {"ptrc", "--dump", "ls", NULL};
 	char *ff[] = {"ptrc", "-ff", "ls", NULL};
 	char *bad_s[] = {"ptrc", "-s", "-1", "ls", NULL};
 
@@ -59,11 +59,23 @@ Test(cli, usage_errors, .init = cr_redirect_stderr)
 	cli_free(&cfg);
 	cr_assert_lt(parse(&cfg, nothing), 0);
 	cli_free(&cfg);
-	cr_assert_lt(parse(&cfg, both), 0);
+	cr_assert_lt(parse(&cfg, dump_cmd), 0, "--dump reports on -p processes, not a command");
 	cli_free(&cfg);
 	cr_assert_lt(parse(&cfg, ff), 0);
 	cli_free(&cfg);
 	cr_assert_lt(parse(&cfg, bad_s), 0);
+	cli_free(&cfg);
+}
+
+/* -p and a command: both, as strace 6.1 traces them. */
+Test(cli, pid_and_command_together)
+{
+	struct config cfg;
+	char *both[] = {"ptrc", "-p", "1", "ls", NULL};
+
+	cr_assert_geq(parse(&cfg, both), 0);
+	cr_assert_eq(cfg.npids, 1);
+	cr_assert_str_eq(cfg.argv[0], "ls");
 	cli_free(&cfg);
 }
 
