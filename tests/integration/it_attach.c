@@ -160,6 +160,30 @@ Test(attach, several_pids_and_their_end)
 	free(trace);
 }
 
+/*
+ * Every task of the process sleeps in a call on descriptor 0: tp_attach's only blocking
+ * call is its read(0, ...) (/proc/PID/task/TID/syscall: the number, whatever the ABI's,
+ * then 0x0).
+ */
+static bool blocked_in_read(pid_t pid, long unused)
+{
+	pid_t tids[64];
+	int n = it_tasks(pid, tids, 64);
+	bool all = n > 0;
+
+	(void)unused;
+	for (int i = 0; i < n && all; i++) {
+		char path[96];
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tids[i]);
+		char *s = it_read_file(path);
+		const char *sp = s ? strchr(s, ' ') : NULL;
+		all = sp && s[0] != '-' && strncmp(s, "running", 7) && !strncmp(sp, " 0x0 ", 5) &&
+		      it_task_state(pid, tids[i]) == 'S';
+		free(s);
+	}
+	return all;
+}
+
 /* --dump: each thread's state, its blocked call and stack; then it runs on, untraced. */
 Test(attach, dump_reports_each_thread_and_leaves_it_running)
 {
@@ -169,8 +193,8 @@ Test(attach, dump_reports_each_thread_and_leaves_it_running)
 
 	if (it_tracer_is_strace())
 		cr_skip_test("--dump is ptrc's");
-	cr_assert(it_poll(running_untraced, target, 0), "the target is not blocked yet");
-	usleep(100000); /* every thread in its read, not on the way to it */
+	cr_assert(it_poll(blocked_in_read, target, 0),
+		  "the target's threads never blocked in read");
 	it_init(&r);
 	snprintf(arg, sizeof(arg), "%d", (int)target);
 	const char *const argv[] = {"--dump", "-p", arg, NULL};
@@ -204,24 +228,6 @@ Test(attach, dump_needs_a_running_process)
 	it_run(&r, gone);
 	it_assert_failed(&r);
 	cr_assert_eq(it_count_lines(r.err), 1, "one line:\n%s", r.err);
-}
-
-/*
- * The process sleeps in a call on descriptor 0: tp_attach's only blocking call is its
- * read(0, ...) (/proc/PID/syscall: the number, whatever the ABI's, then 0x0).
- */
-static bool blocked_in_read(pid_t pid, long unused)
-{
-	char path[64];
-
-	(void)unused;
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
-	char *s = it_read_file(path);
-	const char *sp = s ? strchr(s, ' ') : NULL;
-	bool in_read = sp && s[0] != '-' && strncmp(s, "running", 7) && !strncmp(sp, " 0x0 ", 5) &&
-		       it_task_state(pid, pid) == 'S';
-	free(s);
-	return in_read;
 }
 
 /* -p and a command together, as strace: both traced; the command's status is ptrc's. */
