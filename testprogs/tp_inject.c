@@ -25,18 +25,19 @@
 static int bad;
 static long parent; /* from /proc: a getppid() would count as an invocation */
 
-static long ppid_from_proc(void)
+/* A number from /proc/self/status ("PPid: %ld", "TracerPid: %ld"), -1 when unreadable. */
+static long status_field(const char *format)
 {
 	char line[128];
-	long ppid = -1;
+	long v = -1;
 	FILE *f = fopen("/proc/self/status", "r");
 
 	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "PPid: %ld", &ppid) == 1)
+		if (sscanf(line, format, &v) == 1)
 			break;
 	if (f)
 		fclose(f);
-	return ppid;
+	return v;
 }
 
 /* getppid(), stated as the trace must show it: injected or the real parent. */
@@ -144,24 +145,9 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
-/* TracerPid of this process, -1 when unreadable. */
-static long tracer_pid(void)
-{
-	char line[128];
-	long pid = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %ld", &pid) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return pid;
-}
-
 static int run_untraced(void)
 {
-	return tracer_pid() == 0 ? 0 : 3;
+	return status_field("TracerPid: %ld") == 0 ? 0 : 3;
 }
 
 static char *self;
@@ -203,6 +189,6 @@ int main(int argc, char **argv)
 	};
 	xp_init();
 	self = argv[0];
-	parent = ppid_from_proc();
+	parent = status_field("PPid: %ld");
 	xp_main("tp_inject", argc, argv, modes);
 }

@@ -135,6 +135,17 @@ def strace_offsets(ptrc, python):
     return 0
 
 
+def python_version(python):
+    """(major, minor) of an interpreter."""
+    out = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
+                         capture_output=True, text=True).stdout.split()
+    return tuple(map(int, out))
+
+
+def unsupported_note(version):
+    return f"(no Python frames: CPython {'.'.join(map(str, version))} is not supported)"
+
+
 def thread_sections(out):
     """{tid: text} of each "thread TID ..." section of a hang report."""
     sections = re.split(r"^thread (\d+) ", out, flags=re.M)
@@ -173,13 +184,12 @@ def dump_live(ptrc, python, prog):
     if start < 0 or end < 0:
         return print(f"no hang report in the trace:\n{text[-3000:]}") or 1
     threads = thread_sections(text[start:end])
-    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.split()
+    version = python_version(python)
     for marker, tid, *want in records:
         body = threads.get(int(tid), "")
-        if tuple(map(int, version)) < (3, 7):
+        if version < (3, 7):
             want = []  # no _PyRuntime: the line saying so instead
-            if f"(no Python frames: CPython {'.'.join(version)} is not supported)" not in body:
+            if unsupported_note(version) not in body:
                 return print(f"{marker}: no line saying why:\n{body}") or 1
         call = "in read(0, " if marker == "hang-main" else "in futex("
         if not re.search(r"blocked for \d+\.\d s " + re.escape(call), body):
@@ -242,9 +252,8 @@ def dump(ptrc, python, prog):
     events = {e["tid"]: e for e in map(json.loads, jtext.splitlines()) if e["type"] == "dump"}
     if code != 0 or rest.strip() != "woke x":
         return print(f"the process did not run on: exit {code}, printed {rest!r}") or 1
-    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.split()
-    old = tuple(map(int, version)) < (3, 7)
+    version = python_version(python)
+    old = version < (3, 7)
     threads = thread_sections(out)
     for marker, tid, *want in records:
         body = threads.get(int(tid))
@@ -257,7 +266,7 @@ def dump(ptrc, python, prog):
         if old:
             # No _PyRuntime before 3.7: the stack says so in place of Python frames.
             want = []
-            if f"(no Python frames: CPython {'.'.join(version)} is not supported)" not in body:
+            if unsupported_note(version) not in body:
                 return print(f"{marker}: no line saying why:\n{body}") or 1
         if got != want:
             return print(f"{marker}: Python frames differ\n  want: {want}\n  got:  {got}") or 1
@@ -274,9 +283,8 @@ def dump(ptrc, python, prog):
 def perf_map(ptrc, python, prog):
     """--perf-map: CPython 3.12+ -X perf runs each Python call through a trampoline it names
     in /tmp/perf-PID.map; ptrc names that JIT frame from the map instead of "?()"."""
-    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.split()
-    if tuple(map(int, version)) < (3, 12):
+    version = python_version(python)
+    if version < (3, 12):
         print(f"SKIP: {python} has no -X perf (3.12+)")
         return 77
     with tempfile.TemporaryDirectory(prefix="ptrc-perfmap-") as d:
@@ -346,11 +354,10 @@ def main(argv):
     if not records or len(records) < want:
         print(f"the program stated {len(records)} calls")
         return 1
-    version = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.split()
-    old = tuple(map(int, version)) < (3, 7)
+    version = python_version(python)
+    old = version < (3, 7)
     if crash and old:
-        note = f" > (no Python frames: CPython {'.'.join(version)} is not supported)"
+        note = " > " + unsupported_note(version)
         err = None if note in text else f"the crash report does not say{note}"
     elif crash:
         err = check_crash(text, records)
@@ -359,7 +366,7 @@ def main(argv):
     elif old:
         # No _PyRuntime before 3.7: each stack must say so, in place of Python frames.
         records = [rec[:2] for rec in records]
-        note = f" > (no Python frames: CPython {'.'.join(version)} is not supported)"
+        note = " > " + unsupported_note(version)
         err = check(text, records, python_only, note)
     else:
         err = check(text, records, python_only, policy=policy)
