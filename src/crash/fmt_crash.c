@@ -16,8 +16,10 @@ static void fmt_who(struct strbuf *sb, const struct crash_report *r)
 	const char *code = crash_code_name(r->signo, r->code);
 	const char *text = crash_code_text(r->signo, r->code);
 
-	strbuf_addf(sb, "=== ptrc crash report: pid %d, tid %d: %s ===\n", (int)r->pid, (int)r->tid,
-		    r->cmdline ? r->cmdline : "?");
+	/* The command line, names and lines below are the tracee's: escaped. */
+	strbuf_addf(sb, "=== ptrc crash report: pid %d, tid %d: ", (int)r->pid, (int)r->tid);
+	fmt_escaped(sb, r->cmdline ? r->cmdline : "?");
+	strbuf_adds(sb, " ===\n");
 	strbuf_addf(sb, "signal: %s", signame(r->signo, name, sizeof(name)) ? name : "?");
 	if (code)
 		strbuf_addf(sb, " (%s: %s)", code, text);
@@ -55,8 +57,11 @@ static void fmt_code(struct strbuf *sb, const struct crash_report *r)
 	for (size_t i = 0; i < r->dis.n; i++) {
 		const struct crash_insn *in = &r->dis.insns[i];
 		strbuf_addf(sb, "%s0x%" PRIx64, in->is_pc ? "=> " : "   ", in->addr);
-		if (r->func && in->addr >= r->func_start)
-			strbuf_addf(sb, " <%s+%" PRIu64 ">", r->func, in->addr - r->func_start);
+		if (r->func && in->addr >= r->func_start) {
+			strbuf_adds(sb, " <");
+			fmt_escaped(sb, r->func);
+			strbuf_addf(sb, "+%" PRIu64 ">", in->addr - r->func_start);
+		}
 		strbuf_addf(sb, ":\t%s\n", in->text);
 	}
 }
@@ -75,8 +80,11 @@ static void fmt_backtrace(struct strbuf *sb, const struct crash_report *r)
 		const char *text = r->src_text;
 		while (*text == ' ' || *text == '\t')
 			text++;
-		strbuf_addf(sb, "source: %s:%u\n  %5u | %s\n", r->src_frame->file,
-			    r->src_frame->line, r->src_frame->line, text);
+		strbuf_adds(sb, "source: ");
+		fmt_escaped(sb, r->src_frame->file);
+		strbuf_addf(sb, ":%u\n  %5u | ", r->src_frame->line, r->src_frame->line);
+		fmt_escaped(sb, text);
+		strbuf_addc(sb, '\n');
 	}
 }
 
@@ -113,8 +121,11 @@ void crash_format(struct strbuf *sb, const struct crash_report *r, const struct 
 	fmt_last(sb, r, o);
 	if (r->nmaps) {
 		strbuf_adds(sb, "memory map:\n");
-		for (size_t i = 0; i < r->nmaps; i++)
-			strbuf_addf(sb, "  %-18s %s\n", r->maps[i].why, r->maps[i].line);
+		for (size_t i = 0; i < r->nmaps; i++) {
+			strbuf_addf(sb, "  %-18s ", r->maps[i].why);
+			fmt_escaped(sb, r->maps[i].line);
+			strbuf_addc(sb, '\n');
+		}
 	}
 	strbuf_adds(sb, "=== end of crash report ===\n");
 }

@@ -8,7 +8,7 @@
  * source path): it may hold any byte, and the trace is text.  Bytes outside
  * printable ASCII become \xHH and a backslash "\\", as in a quoted string.
  */
-static void add_name(struct strbuf *sb, const char *s)
+void fmt_escaped(struct strbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 
@@ -38,14 +38,14 @@ static const char *base_name(const char *path)
 
 void fmt_python_where(struct strbuf *sb, const struct unwind_frame *f)
 {
-	add_name(sb, f->file ? f->file : "?");
+	fmt_escaped(sb, f->file ? f->file : "?");
 	strbuf_addc(sb, ':');
 	if (f->line)
 		strbuf_add_u64(sb, f->line);
 	else
 		strbuf_addc(sb, '?');
 	strbuf_adds(sb, " in ");
-	add_name(sb, f->func ? f->func : "?");
+	fmt_escaped(sb, f->func ? f->func : "?");
 }
 
 /* " > [py] train.py:14 in Trainer.step": where a Python traceback would say it. */
@@ -64,10 +64,10 @@ void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt
 		python_frame(sb, f);
 		return;
 	}
-	add_name(sb, f->module ? f->module : "?");
+	fmt_escaped(sb, f->module ? f->module : "?");
 	strbuf_addc(sb, '(');
 	if (f->func) {
-		add_name(sb, f->func);
+		fmt_escaped(sb, f->func);
 		if (f->flags & UNWIND_FRAME_HAS_OFF) {
 			strbuf_adds(sb, "+0x");
 			strbuf_add_xdigits(sb, f->func_off);
@@ -79,13 +79,13 @@ void fmt_frame(struct strbuf *sb, const struct unwind_frame *f, const struct fmt
 	strbuf_addc(sb, ']');
 	if (src && f->file && f->line) {
 		strbuf_addc(sb, ' ');
-		add_name(sb, o && o->full_path ? f->file : base_name(f->file));
+		fmt_escaped(sb, o && o->full_path ? f->file : base_name(f->file));
 		strbuf_addc(sb, ':');
 		strbuf_add_u64(sb, f->line);
 	}
 	if (f->flags & UNWIND_FRAME_INLINED) {
 		strbuf_adds(sb, " (inlined into ");
-		add_name(sb, f->inlined_into ? f->inlined_into : "?");
+		fmt_escaped(sb, f->inlined_into ? f->inlined_into : "?");
 		strbuf_addc(sb, ')');
 	}
 }

@@ -28,6 +28,12 @@ struct fmt_frames_opts {
 	bool python_only; /* fmt_frames: only the Python frames (--py-stacks) */
 };
 
+/*
+ * A name or path from the tracee (its files, its memory): printable ASCII as it
+ * is, other bytes as \xHH and a backslash as "\\", so that no byte of it acts
+ * on a terminal.
+ */
+void fmt_escaped(struct strbuf *sb, const char *s);
 /* A Python frame's place, "train.py:14 in Trainer.step", without the lead. */
 void fmt_python_where(struct strbuf *sb, const struct unwind_frame *f);
 /* One frame, without a newline. */

@@ -151,3 +151,32 @@ Test(report, unmapped_names_the_neighbours)
 	cr_expect_eq(r.nmaps, 2);
 	arena_free(&ar);
 }
+
+/* The command line, the function, the source and the map lines are the tracee's: escaped. */
+Test(report, tracee_strings_are_escaped)
+{
+	struct unwind_frame f = {.pc = PC, .file = "/src/\x1b[2Jx.c", .line = 7};
+	struct crash_mapref map = {.why = "pc", .line = "00401000-00402000 r-xp 0 0:0 0 /tmp/\x07"};
+	struct crash_report r = {.pid = 1,
+				 .tid = 1,
+				 .cmdline = "evil \x1b]0;owned\x07",
+				 .signo = SIGSEGV,
+				 .code = SEGV_MAPERR,
+				 .trace = {.frames = &f, .n = 1},
+				 .src_frame = &f,
+				 .src_text = "x = \x1b[31m;",
+				 .maps = &map,
+				 .nmaps = 1};
+	struct strbuf sb = {0};
+
+	crash_format(&sb, &r, &(struct text_opts){0});
+	for (size_t i = 0; i < sb.len; i++)
+		cr_assert(sb.buf[i] == '\n' || sb.buf[i] == '\t' ||
+				  (sb.buf[i] >= 0x20 && sb.buf[i] < 0x7f),
+			  "a raw byte 0x%02x at %zu:\n%s", (unsigned char)sb.buf[i], i, sb.buf);
+	cr_expect(strstr(sb.buf, "evil \\x1b]0;owned\\x07 ==="), "%s", sb.buf);
+	cr_expect(strstr(sb.buf, "source: /src/\\x1b[2Jx.c:7"), "%s", sb.buf);
+	cr_expect(strstr(sb.buf, "| x = \\x1b[31m;"), "%s", sb.buf);
+	cr_expect(strstr(sb.buf, "/tmp/\\x07\n"), "%s", sb.buf);
+	strbuf_free(&sb);
+}
