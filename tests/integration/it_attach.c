@@ -253,6 +253,8 @@ Test(attach, pid_and_command_are_both_traced)
 				    NULL};
 	it_start(&r, argv);
 	cr_assert(it_poll(traced_by, target, r.pid), "the -p process was not attached");
+	/* In its read again, under ptrc: the byte must not end the read before it is traced. */
+	cr_assert(it_poll(blocked_in_read, target, 0), "the target did not go back to its read");
 	unsigned char c = 42;
 	cr_assert(write(stdin_w, &c, 1) == 1);
 	cr_assert(it_wait(&r, IT_TIMEOUT), "ptrc did not end with both processes");
