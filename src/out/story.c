@@ -152,7 +152,8 @@ static void wrap_item(struct wrap *w, const char *item)
 	size_t len = strlen(item);
 
 	if (!w->first) {
-		/* ", " now, or "," and a new line when the item and a "," after it would not fit. */
+		/* ", " now, or "," and a new line when the item and a "," after it would not fit.
+		 */
 		if (w->col + 2 + len + 1 > COLS) {
 			strbuf_adds(w->sb, ",\n");
 			for (unsigned i = 0; i < w->indent; i++)

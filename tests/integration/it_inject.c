@@ -43,7 +43,8 @@ Test(inject, signal_after_the_call)
 
 Test(inject, another_call_in_its_place)
 {
-	run_mode("syscall", "trace=getppid,exit_group", "inject=getppid:syscall=gettid:retval=7:when=1");
+	run_mode("syscall", "trace=getppid,exit_group",
+		 "inject=getppid:syscall=gettid:retval=7:when=1");
 }
 
 Test(inject, delay_marks_the_line)
@@ -54,9 +55,16 @@ Test(inject, delay_marks_the_line)
 Test(inject, counted_per_thread_and_under_the_seccomp_filter)
 {
 	it_init(&r);
-	const char *const argv[] = {
-		"-f", "-e",	"trace=getppid,exit_group",      "-e",	 "inject=getppid:retval=42:when=1",
-		"-o", "@TRACE", it_prog("tp_inject"), "threads", NULL};
+	const char *const argv[] = {"-f",
+				    "-e",
+				    "trace=getppid,exit_group",
+				    "-e",
+				    "inject=getppid:retval=42:when=1",
+				    "-o",
+				    "@TRACE",
+				    it_prog("tp_inject"),
+				    "threads",
+				    NULL};
 	it_run(&r, argv);
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_PREFIXED, 40);
