@@ -272,11 +272,16 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	if (o->xstyle == CONST_VERBOSE) {
 		abbrev.xstyle = CONST_ABBREV;
 		text_val(&name, v, &abbrev);
-		/* A value no name covers reads the same both ways: no comment; an unknown
-		 * one is already its number and comment (0x3039 / * F_??? * /). */
-		if (!strncmp(name.buf, num.buf, num.len) && !strncmp(name.buf + num.len, " /* ", 4))
+		/*
+		 * A value no name covers reads the same both ways: no comment; an unknown
+		 * one is already its number and comment (0x3039 / * F_??? * /); flags
+		 * that print nothing when 0 have no name at all (found by fuzz_decode).
+		 */
+		bool named = name.len > 0;
+		if (named && !strncmp(name.buf, num.buf, num.len) &&
+		    !strncmp(name.buf + num.len, " /* ", 4))
 			strbuf_adds(sb, name.buf + num.len);
-		else if (strcmp(name.buf, num.buf))
+		else if (named && strcmp(name.buf, num.buf))
 			strbuf_addf(sb, " /* %s */", name.buf);
 	}
 	strbuf_free(&num);
