@@ -124,15 +124,15 @@ static int parse_interruptible(struct config *cfg, const char *arg)
 	return 0;
 }
 
-/* --seccomp-bpf (strace's spelling: on), --seccomp-bpf=yes or =no. */
-static int parse_seccomp_bpf(struct config *cfg, const char *arg)
+/* --seccomp-bpf (strace's spelling: on), --seccomp-bpf=yes or =no; --landlock alike. */
+static int parse_use(enum seccomp_bpf_use *use, const char *bad, const char *arg)
 {
 	if (!arg || !strcmp(arg, "yes"))
-		cfg->seccomp_bpf = SECCOMP_BPF_YES;
+		*use = SECCOMP_BPF_YES;
 	else if (!strcmp(arg, "no"))
-		cfg->seccomp_bpf = SECCOMP_BPF_NO;
+		*use = SECCOMP_BPF_NO;
 	else
-		return usage_error("invalid --seccomp-bpf: '%s' (yes or no)", arg);
+		return usage_error(bad, arg);
 	return 0;
 }
 
@@ -190,7 +190,9 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 {
 	switch (c) {
 	case OPT_SECCOMP_BPF:
-		return parse_seccomp_bpf(cfg, arg);
+		return parse_use(&cfg->seccomp_bpf, "invalid --seccomp-bpf: '%s' (yes or no)", arg);
+	case OPT_LANDLOCK:
+		return parse_use(&cfg->landlock, "invalid --landlock: '%s' (yes or no)", arg);
 	case OPT_COLOR:
 		return parse_color(cfg, arg);
 	case OPT_POLICY:

@@ -94,6 +94,7 @@ struct config {
 	unsigned interruptible;		  /* -I: enum sig_interruptible, 0 for ptrc's default */
 	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */
 	enum seccomp_bpf_use seccomp_bpf; /* --seccomp-bpf[=yes|no] */
+	enum seccomp_bpf_use landlock;	  /* --landlock[=yes|no]: the same three choices */
 	const char *policy_file;	  /* --policy */
 	enum policy_act policy_action;	  /* --policy-action */
 	const char *learn_file;		  /* --learn */

@@ -15,6 +15,7 @@
 
 #include "out/json.h"
 #include "policy_hook.h"
+#include "landlock.h"
 #include "seccomp.h"
 #include "exit_status.h"
 #include "signals.h"
@@ -147,6 +148,12 @@ static _Noreturn void child_exec(const char *path, char **argv, const struct tra
 		fprintf(stderr, "ptrc: -u %s: %s\n", ra->name, strerror(-rc));
 		_exit(PTRC_EXIT_NOT_EXEC);
 	}
+	rc = landlock_child(t);
+	if (rc < 0) {
+		fprintf(stderr, "ptrc: cannot restrict the command with Landlock: %s\n",
+			strerror(-rc));
+		_exit(PTRC_EXIT_NOT_EXEC);
+	}
 	rc = seccomp_child(t);
 	if (rc < 0) {
 		fprintf(stderr, "ptrc: cannot install the seccomp filter: %s\n", strerror(-rc));
@@ -154,7 +161,13 @@ static _Noreturn void child_exec(const char *path, char **argv, const struct tra
 	}
 	execv(path, argv);
 	int err = errno;
-	fprintf(stderr, "ptrc: %s: %s\n", argv[0], strerror(err));
+	if (err == EACCES && t->ll.on)
+		fprintf(stderr,
+			"ptrc: %s: %s (Landlock: the kernel reads a program to run it, and the "
+			"policy allows reading it nowhere)\n",
+			argv[0], strerror(err));
+	else
+		fprintf(stderr, "ptrc: %s: %s\n", argv[0], strerror(err));
 	_exit(err == ENOENT ? PTRC_EXIT_NOT_FOUND : PTRC_EXIT_NOT_EXEC);
 }
 

@@ -14,6 +14,7 @@
 #include "exit_status.h"
 #include "sys/signame.h"
 #include "policy_hook.h"
+#include "landlock.h"
 #include "seccomp.h"
 #include "signals.h"
 #include "ptrace.h"
@@ -93,6 +94,9 @@ int tracer_init(struct tracer *t, struct config *cfg)
 	seccomp_plan(t);
 	if (t->sc.on)
 		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
+	rc = landlock_plan(t);
+	if (rc < 0)
+		goto free_policy;
 	rc = sig_setup(t);
 	if (rc < 0) {
 		tracer_msg("cannot set up signal handling: %s", strerror(-rc));
@@ -103,6 +107,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 free_policy:
 	policy_hook_free(t);
 	seccomp_free(t);
+	landlock_free(t);
 close_output:
 	out_close(&t->out);
 free_buckets:
@@ -332,6 +337,7 @@ void tracer_fini(struct tracer *t)
 	ff_free(t);
 	policy_hook_free(t);
 	seccomp_free(t);
+	landlock_free(t);
 	out_close(&t->out);
 	free(t->buckets);
 	t->buckets = NULL;

@@ -162,6 +162,11 @@ struct tracer {
 		bool on;
 		struct policy_bpf bpf;
 	} sc;
+	/* landlock.c: the launched job's ruleset; on: the child restricts itself with fd. */
+	struct {
+		bool on;
+		int fd;
+	} ll;
 	struct ff_state ff;
 	bool lifecycle_quiet;
 	bool said_untraced;	 /* a CLONE_UNTRACED was taken out (said once) */
