@@ -198,10 +198,11 @@ void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi
 		  (int)task->tid, abi->word_size * 8);
 }
 
-void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,
+void emit_violation(struct tracer *t, struct task *task, const struct policy_verdict *verdict,
 		    const char *action)
 {
 	const char *file = t->cfg->policy_file;
+	const struct policy_rule *rule = verdict->rule;
 	char where[512];
 
 	if (json(t)) {
@@ -213,6 +214,7 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 			.rule_file = rule ? file : NULL,
 			.rule_line = rule ? rule->line : 0,
 			.rule_text = rule ? rule->text : NULL,
+			.leads_to = verdict->leads_to,
 		};
 		json_violation(&sb, &h, &task->ev, &v, task->stack.n ? &task->stack : NULL);
 		put_json(t, task, &sb);
@@ -229,7 +231,7 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_rul
 			fmt_python_where(&code, &task->stack.frames[i]);
 	struct text_lead l = task_lead(t, task);
 	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe,
-		       code.len ? code.buf : NULL, where, &t->topt);
+		       code.len ? code.buf : NULL, verdict->leads_to, where, &t->topt);
 	strbuf_free(&code);
 	if (task->stack.n)
 		emit_stack(t, task);

@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "pathwalk.h"
 #include "policy/policy.h"
 #include "tracer.h"
 #include "util/outfile.h"
@@ -45,24 +46,52 @@ int policy_hook_init(struct tracer *t)
 	return 0; /* the filter itself: seccomp.c */
 }
 
-static void resolve_paths(struct task *task, struct policy_input *in)
+/* The directory a relative path argument is relative to, in base; false when unknown. */
+static bool path_base(const struct task *task, int dirfd, char *base, size_t len)
 {
-	char link[64], base[PATH_MAX];
+	char link[64];
 
-	for (unsigned i = 0; i < in->npaths; i++) {
-		if (!policy_input_relative(in, i))
+	if (dirfd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)task->tid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)task->tid, dirfd);
+	ssize_t n = readlink(link, base, len - 1);
+	if (n <= 0)
+		return false;
+	base[n] = '\0';
+	return true;
+}
+
+/*
+ * Each path argument as the kernel will find it: made absolute against the cwd or the
+ * dirfd, then walked (pathwalk.c).  Returns the first that leads elsewhere than its
+ * folded name says, or NULL.
+ */
+static const char *resolve_paths(struct task *task, struct policy_input *in)
+{
+	char base[PATH_MAX], joined[2 * PATH_MAX + 2], out[PATH_MAX];
+	const char *leads = NULL;
+
+	for (unsigned i = 0; i < in->npaths && !in->fd_only; i++) {
+		const char *w = in->written[i];
+		base[0] = '\0';
+		if (!w || !*w)
 			continue;
-		if (in->dirfd[i] == AT_FDCWD)
-			snprintf(link, sizeof(link), "/proc/%d/cwd", (int)task->tid);
-		else
-			snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)task->tid,
-				 in->dirfd[i]);
-		ssize_t n = readlink(link, base, sizeof(base) - 1);
-		if (n <= 0)
+		if (policy_input_relative(in, i)) {
+			if (!path_base(task, in->dirfd[i], base, sizeof(base)))
+				continue;
+			policy_input_resolve(in, i, base, &task->ar);
+		}
+		snprintf(joined, sizeof(joined), "%s/%s", base, w);
+		if (path_walk(task->proc->tgid, task->tid, joined, in->follow, out, sizeof(out)) <
+			    0 ||
+		    !strcmp(out, in->path[i]))
 			continue;
-		base[n] = '\0';
-		policy_input_resolve(in, i, base, &task->ar);
+		in->path[i] = arena_strndup(&task->ar, out, strlen(out));
+		if (!leads)
+			leads = in->path[i];
 	}
+	return leads;
 }
 
 const char *policy_hook_action_name(const struct tracer *t)
@@ -101,6 +130,7 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 	struct policy_state *ps = &t->pol;
 	struct sc_event *ev = &task->ev;
 	struct policy_input in;
+	const char *leads = NULL;
 
 	if (!ps->policy && !ps->learn)
 		return false;
@@ -109,7 +139,7 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 	/* A multiplexed call (i386 socketcall, ipc) is judged as the call it carries. */
 	if (ev->ent && (ps->learn || ev->via || policy_needs_input(ps->policy, ev->abi, ev->nr))) {
 		policy_input_read(&in, ev->abi, ev->ent, ev->raw, &task->proc->mem, &task->ar);
-		resolve_paths(task, &in);
+		leads = resolve_paths(task, &in);
 	}
 	in.exe = proc_exe(task);
 	if (ps->learn && ev->ent)
@@ -120,6 +150,7 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 		policy_check_name(ps->policy, ev->name, &in, v);
 	else
 		policy_check(ps->policy, ev->abi, ev->nr, &in, v);
+	v->leads_to = leads;
 	return v->action == POLICY_DENY;
 }
 

@@ -262,7 +262,8 @@ void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, 
 void emit_task_start(struct tracer *t, struct task *task, int how, const struct task *parent);
 void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi *abi);
 void emit_summary(struct tracer *t);
-void emit_violation(struct tracer *t, struct task *task, const struct policy_rule *rule,
+struct policy_verdict;
+void emit_violation(struct tracer *t, struct task *task, const struct policy_verdict *verdict,
 		    const char *action);
 void emit_policy_summary(struct tracer *t);
 struct crash_report;

@@ -104,6 +104,7 @@ struct json_violation {
 	const char *rule_file; /* the deny rule, or NULL for the policy's default */
 	unsigned rule_line;
 	const char *rule_text;
+	const char *leads_to; /* where a path argument led that its name does not say, or NULL */
 };
 
 /* A syscall the policy does not allow, with the decoded call and its stack. */

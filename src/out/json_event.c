@@ -213,6 +213,8 @@ void json_violation(struct strbuf *sb, const struct json_head *h, const struct s
 	json_cstr(sb, v->action);
 	json_path_member(sb, "exe", v->exe);
 	add_rule(sb, v->rule_file, v->rule_line, v->rule_text);
+	if (v->leads_to)
+		json_path_member(sb, "leads_to", v->leads_to);
 	json_call_members(sb, ev);
 	if (stack)
 		json_stack_member(sb, stack);

@@ -209,8 +209,8 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 }
 
 void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
-		    const char *action, const char *exe, const char *code, const char *rule,
-		    const struct text_opts *o)
+		    const char *action, const char *exe, const char *code, const char *leads_to,
+		    const char *rule, const struct text_opts *o)
 {
 	struct strbuf sb = {0};
 
@@ -222,6 +222,8 @@ void text_violation(struct out_stream *s, const struct text_lead *l, const struc
 	strbuf_addf(&sb, ") in %s", exe ? exe : "?");
 	if (code)
 		strbuf_addf(&sb, " (%s)", code);
+	if (leads_to) /* a symlink or /proc/self/root: what the rule judged */
+		strbuf_addf(&sb, ", the path leads to %s", leads_to);
 	strbuf_addf(&sb, "; rule %s", rule);
 	if (s->color)
 		strbuf_adds(&sb, OUT_RESET);

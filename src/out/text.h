@@ -60,11 +60,13 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
  * A call the policy does not allow, with its arguments as decoded at entry:
  * "!!! policy violation (deny): connect(3, {...}, 16) in /usr/bin/curl; rule p.policy:4: deny
  * connect".  code, when not NULL, is the Python line that made the call, after the program:
- * "in /usr/bin/python3.11 (train.py:24 in report_home); rule ...".
+ * "in /usr/bin/python3.11 (train.py:24 in report_home); rule ...".  leads_to, when not
+ * NULL, is where a path argument led that its name does not say (a symlink):
+ * "in /usr/bin/cat, the path leads to /etc/shadow; rule ...".
  */
 void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
-		    const char *action, const char *exe, const char *code, const char *rule,
-		    const struct text_opts *o);
+		    const char *action, const char *exe, const char *code, const char *leads_to,
+		    const char *rule, const struct text_opts *o);
 /* A whole line of its own: "+++ exited with 0 +++", "--- stopped by SIGSTOP ---". */
 __attribute__((format(printf, 3, 4))) void
 text_line(struct out_stream *s, const struct text_lead *l, const char *fmt, ...);

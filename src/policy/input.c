@@ -19,10 +19,13 @@ static const char *read_path(const struct tmem *mem, uint64_t addr, struct arena
 	return n >= 0 && complete ? buf : NULL;
 }
 
-static int open_access(const struct sc_info *si, const uint64_t raw[6], const struct tmem *mem)
+/* An open's access; *follow: whether it follows a symlink in its last component. */
+static int open_access(const struct sc_info *si, const uint64_t raw[6], const struct tmem *mem,
+		       bool *follow)
 {
 	uint64_t flags = 0;
 
+	*follow = true;
 	if (si->aux == -2) {
 		/* openat2: struct open_how starts with its u64 flags. */
 		if (tmem_read(mem, raw[2], &flags, sizeof(flags)) < 0)
@@ -30,6 +33,8 @@ static int open_access(const struct sc_info *si, const uint64_t raw[6], const st
 	} else {
 		flags = raw[si->aux];
 	}
+	/* O_CREAT|O_EXCL fails on any existing name, a symlink too (open(2)). */
+	*follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
 	unsigned acc = flags & O_ACCMODE;
 	if (acc == O_WRONLY || acc == O_RDWR || (flags & (O_CREAT | O_TRUNC)))
 		return POLICY_ACCESS_WRITE;
@@ -117,14 +122,15 @@ void policy_input_read(struct policy_input *in, const struct ptrc_abi *abi,
 		return;
 	switch (si->kind) {
 	case SCK_OPEN:
-		in->access = open_access(si, raw, mem);
+		in->access = open_access(si, raw, mem, &in->follow);
 		/* fall through */
 	case SCK_FILE:
 	case SCK_EXEC:
 		if (si->kind != SCK_OPEN)
 			in->access = sc_reads_only(si) ? POLICY_ACCESS_READ : POLICY_ACCESS_WRITE;
+		in->follow |= si->kind == SCK_EXEC;
 		for (unsigned i = 0; i < 2 && si->path[i] >= 0; i++) {
-			in->path[i] = read_path(mem, raw[si->path[i]], ar);
+			in->path[i] = in->written[i] = read_path(mem, raw[si->path[i]], ar);
 			/*
 			 * Folded as a relative path is when resolved ("//", ".", ".."), so that
 			 * a rule about /etc/shadow is about /etc//shadow and /tmp/../etc/shadow.

@@ -94,9 +94,13 @@ struct policy_sockaddr {
 };
 
 struct policy_input {
-	const char *path[2]; /* path arguments; NULL when unreadable */
-	int dirfd[2];	     /* what a relative path[i] is relative to: AT_FDCWD or a fd */
+	const char *path[2];	/* path arguments, absolute and folded; NULL when unreadable */
+	const char *written[2]; /* the same, as the call wrote them */
+	int dirfd[2];		/* what a relative path[i] is relative to: AT_FDCWD or a fd */
 	unsigned npaths;
+	/* The call follows a symlink in the last component (opens without O_NOFOLLOW or
+	 * O_CREAT|O_EXCL, execs); other calls' last components are judged as named. */
+	bool follow;
 	/* Every path argument is "": the call acts on its descriptor (AT_EMPTY_PATH, glibc's
 	 * fstat as newfstatat(fd, "", ...)), so path= and access= do not apply, as to fstat. */
 	bool fd_only;
@@ -132,6 +136,9 @@ void policy_sockaddr_parse(struct policy_sockaddr *sa, const void *buf, size_t l
 struct policy_verdict {
 	enum policy_action action;
 	const struct policy_rule *rule; /* the rule that decided, NULL for the default */
+	/* Set by the caller that resolved the paths: where one led that its name does not
+	 * say (a symlink, /proc/self/root), or NULL. */
+	const char *leads_to;
 };
 
 /* The verdict for syscall nr of abi; numbers no table names get the default. */

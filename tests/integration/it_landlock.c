@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 TestSuite(landlock, .fini = it_fini, .timeout = 180);
@@ -174,4 +175,61 @@ Test(landlock, a_program_runs_only_from_where_reading_is_allowed)
 		"--policy", pol, "--policy-action=deny", "-f", copy, allowed, allowed, "1", NULL};
 	it_run(&r, argv2);
 	cr_assert(r.out && strstr(r.out, "opened=0"), "%s\n%s", r.out, r.err);
+}
+
+/* ptrace's own check judges where a name leads, so report mode (no ruleset) names the file. */
+Test(landlock, report_mode_judges_where_a_name_leads)
+{
+	char link[200], up[200], deep[200], spelled[220], via_root[200];
+
+	setup();
+	snprintf(link, sizeof(link), "%s/ok/link", r.dir);
+	cr_assert_eq(symlink(secret, link), 0);
+	snprintf(deep, sizeof(deep), "%s/deep", r.dir);
+	cr_assert_eq(mkdir(deep, 0755), 0);
+	snprintf(up, sizeof(up), "%s/ok/up", r.dir);
+	cr_assert_eq(symlink(deep, up), 0);
+	snprintf(spelled, sizeof(spelled), "%s/ok/up/../secret", r.dir); /* lexically ok/secret */
+	snprintf(via_root, sizeof(via_root), "/proc/self/root%s", secret);
+	const char *paths[] = {link, spelled, via_root};
+	for (int i = 0; i < 3; i++) {
+		char want[256];
+		run_race("--policy-action=report", paths[i], paths[i], "1");
+		it_assert_exit(&r, 86);
+		snprintf(want, sizeof(want), ", the path leads to %s; rule ", secret);
+		cr_assert(strstr(r.err, want), "%s is not reported as %s:\n%s", paths[i], secret,
+			  r.err);
+		cr_assert_null(strstr(r.err, "Landlock ABI"), "report mode has no ruleset");
+		free(r.out);
+		free(r.err);
+		r.out = r.err = NULL;
+	}
+}
+
+/* The same in JSON: the violation's leads_to, valid against the schema. */
+Test(landlock, json_violation_says_where_the_path_led)
+{
+	char link[200], cmd[1024], want[256];
+	const char *src = getenv("PTRC_SOURCE_DIR");
+
+	setup();
+	cr_assert(src);
+	snprintf(link, sizeof(link), "%s/ok/link", r.dir);
+	cr_assert_eq(symlink(secret, link), 0);
+	const char *const argv[] = {"--json",		"-o", "@TRACE", "--policy", pol, "-f",
+				    it_prog("tp_race"), link, link,	"1",	    NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 86);
+	char *t = it_read_trace(&r, NULL);
+	snprintf(want, sizeof(want), "\"leads_to\":\"%s\"", secret);
+	cr_assert(strstr(t, want), "%s", t);
+	free(t);
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+	snprintf(cmd, sizeof(cmd),
+		 "%s %s/tests/integration/validate_json.py %s/docs/json-schema.json %s >/dev/null",
+		 py, src, src, r.trace);
+	int status = system(cmd);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+		cr_skip_test("python3 jsonschema is not installed");
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the JSON does not validate");
 }
