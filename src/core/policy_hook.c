@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <signal.h>
@@ -19,15 +20,41 @@
 #include "util/outfile.h"
 #include "util/xalloc.h"
 
+/* ${CWD}, ${HOME}, ${TMPDIR}: where ptrc started, the user's home, the temporary files. */
+static void policy_vars(struct policy_vars *v, char *cwd, size_t len)
+{
+	const struct passwd *pw;
+
+	v->cwd = getcwd(cwd, len);
+	v->home = getenv("HOME");
+	if ((!v->home || v->home[0] != '/') && (pw = getpwuid(getuid())))
+		v->home = pw->pw_dir;
+	v->tmpdir = getenv("TMPDIR");
+	if (!v->tmpdir || v->tmpdir[0] != '/')
+		v->tmpdir = "/tmp";
+}
+
+/* Every error of the file, each on a line of its own. */
+static void print_errors(const char *err)
+{
+	for (const char *s = err; *s;) {
+		const char *nl = strchrnul(s, '\n');
+		fprintf(stderr, "ptrc: %.*s\n", (int)(nl - s), s);
+		s = *nl ? nl + 1 : nl;
+	}
+}
+
 int policy_hook_init(struct tracer *t)
 {
 	const struct config *cfg = t->cfg;
-	char err[512];
+	char err[4096], cwd[PATH_MAX];
+	struct policy_vars vars;
 
 	if (cfg->policy_file) {
-		int rc = policy_load(cfg->policy_file, &t->pol.policy, err, sizeof(err));
+		policy_vars(&vars, cwd, sizeof(cwd));
+		int rc = policy_load(cfg->policy_file, &vars, &t->pol.policy, err, sizeof(err));
 		if (rc < 0) {
-			fprintf(stderr, "ptrc: %s\n", err);
+			print_errors(err);
 			return rc;
 		}
 	}

@@ -45,8 +45,8 @@ int policy_key_parse(const char *s);
 const char *policy_key_name(enum policy_key k);
 void cond_alloc(struct policy_cond *c, enum policy_key key, unsigned n);
 /* Parses value i of a condition; -EINVAL with a message in msg. */
-int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v, char *msg,
-		   size_t len);
+int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v,
+		   const struct policy_vars *vars, char *msg, size_t len);
 void cond_free(struct policy_cond *c);
 
 /* The per-ABI rule index of match.c. */

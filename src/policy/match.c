@@ -76,6 +76,9 @@ bool policy_glob_match(const char *p, const char *s)
 				p++;
 			/* fall through */
 		default:
+			/* DIR then a final double star is the tree, DIR with it, as in Landlock. */
+			if (*s == '\0' && !strcmp(p, "/**"))
+				return true;
 			if (*p != *s)
 				return false;
 			p++, s++;

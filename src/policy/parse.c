@@ -29,6 +29,8 @@ struct parser {
 	size_t errlen;
 	struct policy *p;
 	bool have_default;
+	const struct policy_vars *vars;
+	unsigned nerr; /* errors so far: each goes on a line of err */
 };
 
 __attribute__((format(printf, 3, 4))) static int fail(struct parser *ps, unsigned col,
@@ -40,7 +42,13 @@ __attribute__((format(printf, 3, 4))) static int fail(struct parser *ps, unsigne
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	snprintf(ps->err, ps->errlen, "%s:%u:%u: %s", ps->file, ps->line, col, msg);
+	/* Every error of the file, one per line, as far as err holds whole lines. */
+	size_t used = ps->nerr ? strlen(ps->err) : 0;
+	int n = snprintf(ps->err + used, ps->errlen - used, "%s%s:%u:%u: %s", used ? "\n" : "",
+			 ps->file, ps->line, col, msg);
+	if (n < 0 || (size_t)n >= ps->errlen - used)
+		ps->err[used] = '\0';
+	ps->nerr++;
 	return -EINVAL;
 }
 
@@ -207,7 +215,8 @@ static int add_cond(struct parser *ps, struct policy_rule *r, const struct word 
 	cond_alloc(&r->cond[key], key, w->n);
 	r->cond[key].col = w->col;
 	for (unsigned i = 0; i < w->n; i++)
-		if (cond_set_value(&r->cond[key], key, i, w->vals[i], msg, sizeof(msg)) < 0)
+		if (cond_set_value(&r->cond[key], key, i, w->vals[i], ps->vars, msg, sizeof(msg)) <
+		    0)
 			return fail(ps, w->cols[i], "%s", msg);
 	return 0;
 }
@@ -328,38 +337,46 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-int policy_parse(const char *file, const char *text, size_t len, struct policy **out, char *err,
-		 size_t errlen)
+int policy_parse_vars(const char *file, const char *text, size_t len,
+		      const struct policy_vars *vars, struct policy **out, char *err, size_t errlen)
 {
 	struct policy *p = xcalloc(1, sizeof(*p));
-	struct parser ps = {.file = file, .err = err, .errlen = errlen, .p = p};
+	struct parser ps = {.file = file, .err = err, .errlen = errlen, .p = p, .vars = vars};
 	const char *end = text + len;
-	int rc = 0;
 
+	if (errlen)
+		err[0] = '\0';
 	p->file = xstrdup(file);
 	p->dflt = POLICY_DENY;
-	for (const char *s = text; s < end && rc == 0;) {
+	for (const char *s = text; s < end;) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *le = nl ? nl : end;
 		ps.line++;
 		ps.lstart = s;
 		if (memchr(s, '\0', (size_t)(le - s)))
-			rc = fail(&ps, 1, "NUL byte in the policy");
+			fail(&ps, 1, "NUL byte in the policy");
 		else
-			rc = parse_line(&ps, le);
+			parse_line(&ps, le);
 		s = nl ? nl + 1 : end;
 	}
-	if (rc < 0) {
+	if (ps.nerr) {
 		policy_free(p);
-		return rc;
+		return -EINVAL;
 	}
 	*out = p;
 	return 0;
 }
 
+int policy_parse(const char *file, const char *text, size_t len, struct policy **out, char *err,
+		 size_t errlen)
+{
+	return policy_parse_vars(file, text, len, NULL, out, err, errlen);
+}
+
 enum { POLICY_FILE_MAX = 1 << 20 };
 
-int policy_load(const char *path, struct policy **out, char *err, size_t errlen)
+int policy_load(const char *path, const struct policy_vars *vars, struct policy **out, char *err,
+		size_t errlen)
 {
 	struct strbuf sb = {0};
 	char buf[4096];
@@ -385,7 +402,7 @@ int policy_load(const char *path, struct policy **out, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", path, strerror(-rc));
 		goto out_close;
 	}
-	rc = policy_parse(path, sb.buf ? sb.buf : "", sb.len, out, err, errlen);
+	rc = policy_parse_vars(path, sb.buf ? sb.buf : "", sb.len, vars, out, err, errlen);
 out_close:
 	close(fd);
 	strbuf_free(&sb);

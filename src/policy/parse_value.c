@@ -50,13 +50,77 @@ const char *policy_family_name(int fam)
 	return NULL;
 }
 
-static int parse_glob(struct policy_cond *c, unsigned i, const char *v, char *msg, size_t len)
+/* The value of ${NAME} at s (just past "${"), its length in *n; NULL with msg when unknown. */
+static const char *var_value(const char *s, const struct policy_vars *vars, size_t *n, char *msg,
+			     size_t len)
 {
-	if (v[0] != '/') {
-		snprintf(msg, len, "'%s' is not an absolute path glob", v);
+	static const char *const names[] = {"CWD", "HOME", "TMPDIR"};
+	const char *end = strchr(s, '}');
+
+	for (size_t k = 0; end && k < sizeof(names) / sizeof(names[0]); k++) {
+		if (strlen(names[k]) != (size_t)(end - s) ||
+		    strncmp(s, names[k], (size_t)(end - s)))
+			continue;
+		const char *v = !vars	 ? NULL
+				: k == 0 ? vars->cwd
+				: k == 1 ? vars->home
+					 : vars->tmpdir;
+		if (!v || v[0] != '/') {
+			snprintf(msg, len, "${%s} has no absolute value here", names[k]);
+			return NULL;
+		}
+		*n = (size_t)(end - s) + 3;
+		return v;
+	}
+	snprintf(msg, len, "unknown variable '${%.*s' (CWD, HOME, TMPDIR)",
+		 end ? (int)(end - s + 1) : (int)strlen(s), s);
+	return NULL;
+}
+
+/* v with each ${NAME} replaced by its value, glob characters in it escaped. */
+static int expand(const char *v, const struct policy_vars *vars, struct strbuf *out, char *msg,
+		  size_t len)
+{
+	for (const char *s = v; *s;) {
+		size_t n;
+		if (s[0] == '\\' && s[1]) {
+			strbuf_addn(out, s, 2);
+			s += 2;
+			continue;
+		}
+		if (s[0] != '$' || s[1] != '{') {
+			strbuf_addc(out, *s++);
+			continue;
+		}
+		const char *val = var_value(s + 2, vars, &n, msg, len);
+		if (!val)
+			return -EINVAL;
+		for (const char *c = val; *c; c++) {
+			if (strchr("*?[]\\", *c))
+				strbuf_addc(out, '\\');
+			strbuf_addc(out, *c);
+		}
+		s += n;
+	}
+	return 0;
+}
+
+static int parse_glob(struct policy_cond *c, unsigned i, const char *v,
+		      const struct policy_vars *vars, char *msg, size_t len)
+{
+	struct strbuf sb = {0};
+
+	if (expand(v, vars, &sb, msg, len) < 0) {
+		strbuf_free(&sb);
 		return -EINVAL;
 	}
-	c->globs[i] = xstrdup(v);
+	if (!sb.buf || sb.buf[0] != '/') {
+		snprintf(msg, len, "'%s' is not an absolute path glob", v);
+		strbuf_free(&sb);
+		return -EINVAL;
+	}
+	c->globs[i] = xstrdup(sb.buf);
+	strbuf_free(&sb);
 	return 0;
 }
 
@@ -145,14 +209,14 @@ static int parse_int(enum policy_key key, int *out, const char *v, char *msg, si
 	return -EINVAL;
 }
 
-int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v, char *msg,
-		   size_t len)
+int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v,
+		   const struct policy_vars *vars, char *msg, size_t len)
 {
 	switch (key) {
 	case PK_PATH:
 	case PK_EXEC:
 	case PK_EXE:
-		return parse_glob(c, i, v, msg, len);
+		return parse_glob(c, i, v, vars, msg, len);
 	case PK_FAMILY:
 	case PK_ACCESS:
 		return parse_int(key, &c->ints[i], v, msg, len);

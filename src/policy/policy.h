@@ -74,14 +74,24 @@ struct policy {
 	struct policy_index *idx[ABI_COUNT]; /* rules by syscall number, built on first use */
 };
 
+/* What ${CWD}, ${HOME} and ${TMPDIR} stand for in a glob: absolute paths, or NULL. */
+struct policy_vars {
+	const char *cwd, *home, *tmpdir;
+};
+
 /*
  * Parses policy text; file names it in messages.  Returns 0 with *out set,
- * or -EINVAL with "file:line:col: message" in err, or another -errno.
+ * or -EINVAL with every error as "file:line:col: message", one per line (as
+ * many as err holds), or another -errno.  Without vars, a ${NAME} is an error.
  */
+int policy_parse_vars(const char *file, const char *text, size_t len,
+		      const struct policy_vars *vars, struct policy **out, char *err,
+		      size_t errlen);
 int policy_parse(const char *file, const char *text, size_t len, struct policy **out, char *err,
 		 size_t errlen);
 /* Reads and parses a file; -errno from reading it gets "file: strerror" in err. */
-int policy_load(const char *path, struct policy **out, char *err, size_t errlen);
+int policy_load(const char *path, const struct policy_vars *vars, struct policy **out, char *err,
+		size_t errlen);
 void policy_free(struct policy *p);
 
 /* --- What the matcher looks at (input.c) --- */

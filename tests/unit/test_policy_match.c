@@ -24,7 +24,10 @@ Test(policy_glob, matching)
 	cr_assert(policy_glob_match("/usr/*", "/usr/bin"));
 	cr_assert_not(policy_glob_match("/usr/*", "/usr/bin/cc"));
 	cr_assert(policy_glob_match("/usr/**", "/usr/bin/cc"));
-	cr_assert_not(policy_glob_match("/usr/**", "/usr"));
+	cr_assert(policy_glob_match("/usr/**", "/usr"), "the tree is the directory too");
+	cr_assert_not(policy_glob_match("/usr/**", "/us"));
+	cr_assert_not(policy_glob_match("/usr/**", "/usrx"));
+	cr_assert_not(policy_glob_match("/usr/*", "/usr"));
 	cr_assert_not(policy_glob_match("/usr/**", "/usrx/a"));
 	cr_assert(policy_glob_match("/a/**/b", "/a/b"));
 	cr_assert(policy_glob_match("/a/**/b", "/a/x/y/b"));

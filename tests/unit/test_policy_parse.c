@@ -44,7 +44,8 @@ Test(policy_parse, good_file)
 				    "allow @memory @basic-io\n"
 				    "allow openat open access=read path=/usr/**,\"/with space/*\"\n"
 				    "deny  unlink path=/etc/**\n"
-				    "allow connect family=inet,AF_INET6 addr=10.0.0.0/8,::1,/run/*.sock,@abs,none port=443,8000-8100\n"
+				    "allow connect family=inet,AF_INET6 "
+				    "addr=10.0.0.0/8,::1,/run/*.sock,@abs,none port=443,8000-8100\n"
 				    "allow execve exec=/usr/bin/* exe=/usr/bin/make\n"
 				    "allow socket family=unix\n");
 	cr_assert_eq(p->dflt, POLICY_DENY);
@@ -95,11 +96,11 @@ Test(policy_parse, load_file)
 	cr_assert_geq(fd, 0);
 	cr_assert_eq(write(fd, "allow read\n", 11), 11);
 	close(fd);
-	cr_assert_eq(policy_load(path, &p, err, sizeof(err)), 0);
+	cr_assert_eq(policy_load(path, NULL, &p, err, sizeof(err)), 0);
 	cr_assert_eq(p->nrules, 1);
 	policy_free(p);
 	unlink(path);
-	cr_assert_eq(policy_load(path, &p, err, sizeof(err)), -ENOENT);
+	cr_assert_eq(policy_load(path, NULL, &p, err, sizeof(err)), -ENOENT);
 	cr_assert(strstr(err, "No such file"));
 }
 
@@ -132,7 +133,8 @@ Test(policy_parse, err_unknown_condition)
 
 Test(policy_parse, err_condition_does_not_apply)
 {
-	parse_err("allow read path=/x\n", "t.policy:1:12: condition 'path' does not apply to 'read'");
+	parse_err("allow read path=/x\n",
+		  "t.policy:1:12: condition 'path' does not apply to 'read'");
 }
 
 Test(policy_parse, err_condition_applies_to_none)
@@ -177,7 +179,8 @@ Test(policy_parse, err_port)
 {
 	parse_err("allow connect port=80,99999\n",
 		  "t.policy:1:23: invalid port '99999' (N or N-M, 0 to 65535)");
-	parse_err("allow bind port=9-1\n", "t.policy:1:17: invalid port '9-1' (N or N-M, 0 to 65535)");
+	parse_err("allow bind port=9-1\n",
+		  "t.policy:1:17: invalid port '9-1' (N or N-M, 0 to 65535)");
 }
 
 Test(policy_parse, err_family)
@@ -205,7 +208,8 @@ Test(policy_parse, err_duplicate_condition)
 
 Test(policy_parse, err_name_after_condition)
 {
-	parse_err("allow open path=/a close\n", "t.policy:1:20: syscall name 'close' after a condition");
+	parse_err("allow open path=/a close\n",
+		  "t.policy:1:20: syscall name 'close' after a condition");
 }
 
 Test(policy_parse, err_nul_byte)
@@ -229,8 +233,41 @@ Test(policy_parse, examples_parse)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		struct policy *p = NULL;
 		snprintf(path, sizeof(path), "%s/examples/policies/%s", dir, names[i]);
-		cr_assert_eq(policy_load(path, &p, err, sizeof(err)), 0, "%s", err);
+		cr_assert_eq(policy_load(path, NULL, &p, err, sizeof(err)), 0, "%s", err);
 		cr_assert_gt(p->nrules, 0);
 		policy_free(p);
 	}
+}
+
+/* ${CWD}, ${HOME}, ${TMPDIR}: their values, glob characters in them taken literally. */
+Test(policy_parse, variables)
+{
+	const struct policy_vars vars = {"/work/ck*out", "/home/u", "/tmp"};
+	struct policy *p = NULL;
+	char err[512];
+	const char *text = "allow openat path=${CWD}/**,${HOME}/.cache/**,${TMPDIR}/x\n";
+
+	cr_assert_eq(policy_parse_vars("t.policy", text, strlen(text), &vars, &p, err, sizeof(err)),
+		     0, "%s", err);
+	const struct policy_cond *c = &p->rules[0].cond[PK_PATH];
+	cr_assert_str_eq(c->globs[0], "/work/ck\\*out/**");
+	cr_assert_str_eq(c->globs[1], "/home/u/.cache/**");
+	cr_assert_str_eq(c->globs[2], "/tmp/x");
+	cr_assert(policy_glob_match(c->globs[0], "/work/ck*out/src/a.c"));
+	cr_assert_not(policy_glob_match(c->globs[0], "/work/ckXout/src/a.c"), "'*' is literal");
+	policy_free(p);
+	parse_err("allow openat path=${USER}/x\n",
+		  "t.policy:1:19: unknown variable '${USER}' (CWD, HOME, TMPDIR)");
+}
+
+Test(policy_parse, every_error_is_reported)
+{
+	struct policy *p = NULL;
+	char err[512];
+	const char *text = "allow frobnicate\nallow read\nallow openat path=rel\n";
+
+	cr_assert_eq(policy_parse("t.policy", text, strlen(text), &p, err, sizeof(err)), -EINVAL);
+	cr_assert_null(p);
+	cr_assert_str_eq(err, "t.policy:1:7: unknown syscall 'frobnicate'\n"
+			      "t.policy:3:19: 'rel' is not an absolute path glob");
 }
