@@ -90,6 +90,22 @@ static void append_rest(struct walk *w)
 	}
 }
 
+/*
+ * /proc/PID/fd/0, 1 or 2: standard input, output and error are judged as descriptors
+ * (their name, /dev/stdout), not by where they point, which the caller of the job
+ * chose (a terminal, a pipe, a file): a policy learned at a terminal holds in a pipe.
+ */
+static bool stdio_link(const char *res)
+{
+	const char *s = res + strlen("/proc/");
+
+	s += strspn(s, "0123456789");
+	if (s == res + strlen("/proc/") || strncmp(s, "/fd/", 4))
+		return false;
+	s += 4;
+	return s[0] >= '0' && s[0] <= '2' && s[1] == '\0';
+}
+
 /* One component; 1 when the walk is over, 0 to go on, -errno when it cannot finish. */
 static int step(struct walk *w, const char *c, bool follow_last, unsigned *links)
 {
@@ -117,6 +133,8 @@ static int step(struct walk *w, const char *c, bool follow_last, unsigned *links
 	}
 	if (!S_ISLNK(st.st_mode))
 		return 0;
+	if (!strncmp(w->res, "/proc/", 6) && stdio_link(w->res))
+		return -ENOENT;
 	if (++*links > MAX_LINKS)
 		return -ELOOP;
 	ssize_t len = readlink(full, target, sizeof(target) - 1);

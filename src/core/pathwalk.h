@@ -12,7 +12,8 @@
  * follow_last), ".." after the link before it; a component that does not
  * exist ends the walk with the rest appended as written.  0 with the result
  * in out, or -errno (-ELOOP, -ENAMETOOLONG, -ENOENT for a /proc link to a
- * pipe or a socket) when it leads nowhere a name can say.
+ * pipe or a socket, and for standard input, output and error, which are
+ * judged by their name) when it leads nowhere a name can say.
  */
 int path_walk(pid_t tgid, pid_t tid, const char *path, bool follow_last, char *out, size_t len);
 

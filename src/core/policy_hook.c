@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 #include "policy/policy.h"
 #include "tracer.h"
 #include "util/outfile.h"
+#include "util/readfile.h"
 #include "util/xalloc.h"
 
 /* ${CWD}, ${HOME}, ${TMPDIR}: where ptrc started, the user's home, the temporary files. */
@@ -32,6 +34,7 @@ static void policy_vars(struct policy_vars *v, char *cwd, size_t len)
 	v->tmpdir = getenv("TMPDIR");
 	if (!v->tmpdir || v->tmpdir[0] != '/')
 		v->tmpdir = "/tmp";
+	v->path = getenv("PATH");
 }
 
 /* Every error of the file, each on a line of its own. */
@@ -47,12 +50,12 @@ static void print_errors(const char *err)
 int policy_hook_init(struct tracer *t)
 {
 	const struct config *cfg = t->cfg;
-	char err[4096], cwd[PATH_MAX];
-	struct policy_vars vars;
+	char err[4096];
 
+	policy_vars(&t->pol.vars, t->pol.cwd, sizeof(t->pol.cwd));
 	if (cfg->policy_file) {
-		policy_vars(&vars, cwd, sizeof(cwd));
-		int rc = policy_load(cfg->policy_file, &vars, &t->pol.policy, err, sizeof(err));
+		int rc = policy_load(cfg->policy_file, &t->pol.vars, &t->pol.policy, err,
+				     sizeof(err));
 		if (rc < 0) {
 			print_errors(err);
 			return rc;
@@ -215,16 +218,62 @@ static int write_file(const char *path, const struct strbuf *sb)
 	return rc;
 }
 
+/*
+ * --learn onto an existing policy: the union, so that several jobs build one file.  0 with
+ * sb replaced by the merged text (or emptied when nothing is new), or -EINVAL when the file
+ * is not a policy (said; it is left alone).
+ */
+static int merge_learned(struct tracer *t, struct strbuf *sb)
+{
+	const char *path = t->cfg->learn_file;
+	struct policy *old = NULL;
+	struct strbuf merged = {0};
+	char err[2048];
+	size_t len;
+	struct stat st;
+
+	/* A regular file only: a link or a device is for write_file's rules (outfile.c). */
+	if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	char *text = readfile(path, 1 << 20, &len);
+	if (!text)
+		return 0;
+	if (policy_parse_vars(path, text, len, &t->pol.vars, &old, err, sizeof(err)) < 0) {
+		print_errors(err);
+		tracer_msg("--learn: '%s' exists and is not a policy: left as it is", path);
+		free(text);
+		return -EINVAL;
+	}
+	policy_free(old);
+	unsigned added = policy_learn_merge(text, sb->buf, &merged);
+	tracer_msg("--learn: '%s' existed: %u rule%s added to it", path, added,
+		   added == 1 ? "" : "s");
+	strbuf_free(sb);
+	*sb = added ? merged : (struct strbuf){0};
+	if (!added)
+		strbuf_free(&merged);
+	free(text);
+	return 0;
+}
+
 static int write_learned(struct tracer *t, struct policy **learned)
 {
 	struct strbuf sb = {0};
-	char err[512];
+	char err[2048];
 	int rc;
 
-	policy_learn_write(t->pol.learn, &sb, "learned by ptrc --learn");
-	rc = write_file(t->cfg->learn_file, &sb);
+	policy_learn_write(t->pol.learn, &sb, "learned by ptrc --learn", &t->pol.vars);
+	rc = merge_learned(t, &sb);
+	if (rc == 0 && sb.len)
+		rc = write_file(t->cfg->learn_file, &sb);
+	if (rc == 0 && !sb.len) { /* unchanged: the profile is of the file as it is */
+		char *text = readfile(t->cfg->learn_file, 1 << 20, NULL);
+		strbuf_adds(&sb, text ? text : "");
+		free(text);
+	}
 	if (rc == 0 && t->cfg->seccomp_file &&
-	    policy_parse(t->cfg->learn_file, sb.buf, sb.len, learned, err, sizeof(err)) < 0) {
+	    policy_parse_vars(t->cfg->learn_file, sb.buf ? sb.buf : "", sb.len, &t->pol.vars,
+			      learned, err, sizeof(err)) < 0) {
 		fprintf(stderr, "ptrc: the learned policy does not parse: %s\n", err);
 		rc = -EINVAL;
 	}

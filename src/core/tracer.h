@@ -5,6 +5,7 @@
 #ifndef PTRC_CORE_TRACER_H
 #define PTRC_CORE_TRACER_H
 
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
@@ -98,7 +99,9 @@ struct violation_count {
 struct policy_state {
 	struct policy *policy;
 	struct policy_learn *learn;
-	bool killed; /* --policy-action=kill fired */
+	struct policy_vars vars; /* ${CWD}, ${HOME}, ${TMPDIR} and $PATH at the start */
+	char cwd[PATH_MAX];	 /* vars.cwd points here */
+	bool killed;		 /* --policy-action=kill fired */
 	struct violation_count *v;
 	size_t nv;
 	uint64_t total;

@@ -182,17 +182,60 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void policy_learn_write(const struct policy_learn *l, struct strbuf *out, const char *comment)
+void policy_learn_write(const struct policy_learn *l, struct strbuf *out, const char *comment,
+			const struct policy_vars *vars)
 {
 	char **recs = xcalloc(l->n + 1, sizeof(*recs));
 
 	memcpy(recs, l->recs, l->n * sizeof(*recs));
 	qsort(recs, l->n, sizeof(*recs), cmp_str);
-	strbuf_adds(out, "# Learned by ptrc --learn: allows exactly what the run did, with\n"
-			 "# paths generalised to directories.  Review before committing.\n");
+	strbuf_adds(out, "# Learned by ptrc --learn: allows what the run did, with paths\n"
+			 "# generalised to directories, random names to globs, the checkout,\n"
+			 "# home and temporary directory to ${CWD}, ${HOME} and ${TMPDIR}.\n"
+			 "# Review before committing.\n");
 	if (comment)
 		strbuf_addf(out, "# %s\n", comment);
 	strbuf_adds(out, "default deny\n");
-	learn_write_rules(recs, l->n, out);
+	learn_write_rules(recs, l->n, vars, out);
 	free(recs);
+}
+
+/* Whether text holds line (len bytes) as a whole line, spaces around it aside. */
+static bool has_line(const char *text, const char *line, size_t len)
+{
+	for (const char *s = text; *s;) {
+		const char *e = strchrnul(s, '\n');
+		const char *a = s, *b = e;
+		while (a < b && (*a == ' ' || *a == '\t'))
+			a++;
+		while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+			b--;
+		if ((size_t)(b - a) == len && !memcmp(a, line, len))
+			return true;
+		s = *e ? e + 1 : e;
+	}
+	return false;
+}
+
+unsigned policy_learn_merge(const char *old, const char *learned, struct strbuf *out)
+{
+	unsigned added = 0;
+
+	strbuf_adds(out, old);
+	for (const char *s = learned; *s;) {
+		const char *e = strchrnul(s, '\n');
+		size_t n = (size_t)(e - s);
+		if (n > 6 && !strncmp(s, "allow ", 6) && !has_line(old, s, n)) {
+			if (!added++) {
+				if (out->len && out->buf[out->len - 1] != '\n')
+					strbuf_addc(out, '\n');
+				strbuf_adds(out,
+					    "\n# Added by ptrc --learn: what another run needed\n");
+			}
+			strbuf_addn(out, s, n);
+			strbuf_addc(out, '\n');
+		}
+		s = *e ? e + 1 : e;
+	}
+	return added;
 }

@@ -1,6 +1,7 @@
 /*
  * Generalising learned paths into a few directory globs:
- *  - numeric components (/proc/1234) become '*';
+ *  - numeric components (/proc/1234) become '*', random-looking ones their prefix and
+ *    '*' (/tmp/pymp-l4fqy9kw becomes /tmp/pymp-*);
  *  - a file becomes its directory's glob, DIR + "/" + "*";
  *  - three or more entries at or under one directory (not the root) become
  *    DIR + "/" + "**", the deepest such directory first, until nothing changes.
@@ -36,6 +37,65 @@ void learn_glob_literal(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
+static bool tail_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+/*
+ * How much of a component to keep before a '*' when the rest looks random, or n when it
+ * does not: mkstemp's and mkdtemp's XXXXXX, Python's tempfile (tmpXXXXXXXX) and
+ * multiprocessing (pymp-XXXXXXXX, listener-XXXXXXXX) names: after "tmp" or the last '-',
+ * six or more letters, digits and '_' with a digit in them, or both cases.
+ */
+size_t learn_random_keep(const char *s, size_t n)
+{
+	const char *dash = memrchr(s, '-', n);
+	size_t keep = dash ? (size_t)(dash - s) + 1 : n >= 3 && !memcmp(s, "tmp", 3) ? 3 : n;
+	bool digit = false, lower = false, upper = false;
+
+	if (n - keep < 6)
+		return n;
+	for (size_t i = keep; i < n; i++) {
+		if (!tail_char(s[i]))
+			return n;
+		digit |= s[i] >= '0' && s[i] <= '9';
+		lower |= s[i] >= 'a' && s[i] <= 'z';
+		upper |= s[i] >= 'A' && s[i] <= 'Z';
+	}
+	return digit || (lower && upper) ? keep : n;
+}
+
+/* One component as a glob: '*' for a number, PREFIX* for a random name, else literal. */
+static void add_component(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t keep = learn_random_keep(s, n);
+
+	if (all_digits(s, n)) {
+		strbuf_addc(sb, '*');
+	} else {
+		learn_glob_literal(sb, s, keep);
+		if (keep < n)
+			strbuf_addc(sb, '*');
+	}
+}
+
+char *learn_path_glob(const char *path)
+{
+	struct strbuf sb = {0};
+
+	for (const char *s = path; *s;) {
+		const char *e = strchrnul(s, '/');
+		if (e > s)
+			add_component(&sb, s, (size_t)(e - s));
+		if (*e)
+			strbuf_addc(&sb, '/');
+		s = *e ? e + 1 : e;
+	}
+	return sb.buf ? sb.buf : xstrdup("");
+}
+
 /* The escaped, normalised directory of an absolute path ("" for the root). */
 static char *dir_of(const char *path)
 {
@@ -52,10 +112,7 @@ static char *dir_of(const char *path)
 			continue;
 		}
 		strbuf_addc(&sb, '/');
-		if (all_digits(s + 1, n))
-			strbuf_addc(&sb, '*');
-		else
-			learn_glob_literal(&sb, s + 1, n);
+		add_component(&sb, s + 1, n);
 		s = e;
 	}
 	return sb.buf ? sb.buf : xstrdup("");
@@ -166,4 +223,34 @@ unsigned learn_generalise(const char *const *paths, unsigned n, char ***globs)
 	free(e);
 	*globs = out;
 	return m;
+}
+
+/* Replaces a leading value of vars by its ${NAME}, the longest value first (malloc'd). */
+char *learn_with_vars(const char *glob, const struct policy_vars *vars)
+{
+	const char *names[] = {"CWD", "HOME", "TMPDIR"};
+	const char *vals[] = {vars ? vars->cwd : NULL, vars ? vars->home : NULL,
+			      vars ? vars->tmpdir : NULL};
+	size_t best_len = 0;
+	int best = -1;
+
+	for (int i = 0; i < 3; i++) {
+		struct strbuf esc = {0};
+		if (!vals[i] || vals[i][0] != '/' || !vals[i][1])
+			continue; /* the root stands for itself */
+		learn_glob_literal(&esc, vals[i], strlen(vals[i]));
+		size_t n = esc.len;
+		if (esc.buf[n - 1] == '/')
+			n--;
+		if (n > best_len && !strncmp(glob, esc.buf, n) && (glob[n] == '/' || !glob[n])) {
+			best = i;
+			best_len = n;
+		}
+		strbuf_free(&esc);
+	}
+	if (best < 0)
+		return xstrdup(glob);
+	struct strbuf out = {0};
+	strbuf_addf(&out, "${%s}%s", names[best], glob + best_len);
+	return out.buf;
 }

@@ -129,7 +129,8 @@ static int cmp_path_rule(const void *a, const void *b)
 	return c ? c : strcmp(x->name, y->name);
 }
 
-static void path_rule_make(struct path_rule *pr, const struct recv *v, unsigned n)
+static void path_rule_make(struct path_rule *pr, const struct recv *v, unsigned n,
+			   const struct policy_vars *vars)
 {
 	const char **paths = xcalloc(n, sizeof(*paths));
 	struct strbuf key = {0};
@@ -139,6 +140,11 @@ static void path_rule_make(struct path_rule *pr, const struct recv *v, unsigned 
 	pr->name = v[0].name;
 	pr->acc = v[0].f[0];
 	pr->n = learn_generalise(paths, n, &pr->globs);
+	for (unsigned i = 0; i < pr->n; i++) {
+		char *g = learn_with_vars(pr->globs[i], vars);
+		free(pr->globs[i]);
+		pr->globs[i] = g;
+	}
 	strbuf_adds(&key, pr->acc);
 	for (unsigned i = 0; i < pr->n; i++)
 		strbuf_addf(&key, "\n%s", pr->globs[i]);
@@ -176,6 +182,15 @@ static unsigned run_len(const struct recv *v, unsigned i, unsigned n, bool by_fi
 	return j - i;
 }
 
+/* g with its leading ${CWD}, ${HOME} or ${TMPDIR}; g is freed. */
+static char *with_vars(char *g, const struct policy_vars *vars)
+{
+	char *out = learn_with_vars(g, vars);
+
+	free(g);
+	return out;
+}
+
 /* A program or a socket path as a glob that matches it alone (malloc'd). */
 static char *literal(const char *s)
 {
@@ -192,23 +207,51 @@ static void free_all(char **v, unsigned n)
 	free(v);
 }
 
+static bool in_path(const char *path, const char *dirs);
+
+/* A program run: ${PATH}/NAME when it is in a $PATH directory (execvp tries each). */
+static char *exec_glob(const char *prog, const struct policy_vars *vars)
+{
+	if (vars && in_path(prog, vars->path)) {
+		struct strbuf g = {0};
+		const char *base = strrchr(prog, '/') + 1;
+		strbuf_adds(&g, "${PATH}/");
+		learn_glob_literal(&g, base, strlen(base));
+		return g.buf;
+	}
+	return with_vars(literal(prog), vars);
+}
+
 /* exec=, family=: one rule per syscall with every value seen. */
-static void write_values(struct strbuf *out, const struct recv *v, unsigned n, const char *key)
+static void write_values(struct strbuf *out, const struct recv *v, unsigned n, const char *key,
+			 const struct policy_vars *vars)
 {
 	char **vals = xcalloc(n, sizeof(*vals));
 	for (unsigned i = 0; i < n; i++) {
 		const char *fam = v[i].kind == 'f' ? policy_family_name(atoi(v[i].f[0])) : NULL;
 		if (v[i].kind == 'f')
 			vals[i] = xstrdup(fam ? fam : v[i].f[0]);
-		else
-			vals[i] = literal(v[i].f[0]); /* exec= is a glob */
+		else /* exec= is a glob */
+			vals[i] = exec_glob(v[i].f[0], vars);
 	}
+	unsigned k = 0; /* ${PATH}/NAME once */
+	for (unsigned i = 0; i < n; i++) {
+		bool dup = false;
+		for (unsigned j = 0; j < k && !dup; j++)
+			dup = !strcmp(vals[j], vals[i]);
+		if (dup)
+			free(vals[i]);
+		else
+			vals[k++] = vals[i];
+	}
+	n = k;
 	emit(out, v[0].name, NULL, key, (const char *const *)vals, n);
 	free_all(vals, n);
 }
 
 /* Destinations: "none", unix paths, families, and each IP address with its ports. */
-static void write_dests(struct strbuf *out, const struct recv *v, unsigned n)
+static void write_dests(struct strbuf *out, const struct recv *v, unsigned n,
+			const struct policy_vars *vars)
 {
 	const char **vals = xcalloc(n + 1, sizeof(*vals));
 	char extra[80];
@@ -225,8 +268,10 @@ static void write_dests(struct strbuf *out, const struct recv *v, unsigned n)
 	for (unsigned i = 0; i < n; i++) {
 		if (!strcmp(v[i].f[0], "none"))
 			vals[k++] = "none";
-		else if (!strcmp(v[i].f[0], "unix")) /* addr= of a unix socket is a glob */
-			vals[k++] = unix_globs[nglobs++] = literal(v[i].f[1]);
+		else if (!strcmp(v[i].f[0], "unix")) /* a glob: random names generalised */
+			vals[k++] = unix_globs[nglobs++] =
+				v[i].f[1][0] == '@' ? literal(v[i].f[1])
+						    : with_vars(learn_path_glob(v[i].f[1]), vars);
 	}
 	if (k)
 		emit(out, v[0].name, NULL, "addr", vals, k);
@@ -246,7 +291,8 @@ static void write_dests(struct strbuf *out, const struct recv *v, unsigned n)
 	free(vals);
 }
 
-static void write_conditional(struct strbuf *out, const struct recv *v, unsigned n)
+static void write_conditional(struct strbuf *out, const struct recv *v, unsigned n,
+			      const struct policy_vars *vars)
 {
 	struct path_rule *pr = xcalloc(n + 1, sizeof(*pr));
 	unsigned npr = 0, len;
@@ -254,7 +300,7 @@ static void write_conditional(struct strbuf *out, const struct recv *v, unsigned
 	for (unsigned i = 0; i < n; i += len) {
 		len = run_len(v, i, n, v[i].kind == 'p');
 		if (v[i].kind == 'p')
-			path_rule_make(&pr[npr++], &v[i], len);
+			path_rule_make(&pr[npr++], &v[i], len, vars);
 	}
 	write_paths(out, pr, npr);
 	for (unsigned i = 0; i < n; i += len) {
@@ -266,9 +312,9 @@ static void write_conditional(struct strbuf *out, const struct recv *v, unsigned
 				    : v[i].kind == 'a' ? "\n# destinations\n"
 						       : "");
 		if (v[i].kind == 'x' || v[i].kind == 'f')
-			write_values(out, &v[i], len, v[i].kind == 'x' ? "exec" : "family");
+			write_values(out, &v[i], len, v[i].kind == 'x' ? "exec" : "family", vars);
 		else if (v[i].kind == 'a')
-			write_dests(out, &v[i], len);
+			write_dests(out, &v[i], len, vars);
 	}
 	for (unsigned i = 0; i < npr; i++) {
 		for (unsigned j = 0; j < pr[i].n; j++)
@@ -279,7 +325,66 @@ static void write_conditional(struct strbuf *out, const struct recv *v, unsigned
 	free(pr);
 }
 
-void learn_write_rules(char **recs, unsigned n, struct strbuf *out)
+/* Whether path is NAME in one of $PATH's directories (a lookup of a program). */
+static bool in_path(const char *path, const char *dirs)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dl = slash ? (size_t)(slash - path) : 0;
+
+	for (const char *s = dirs; slash && s && *s;) {
+		const char *e = strchrnul(s, ':');
+		size_t n = (size_t)(e - s);
+		while (n > 1 && s[n - 1] == '/')
+			n--;
+		if (n == dl && !strncmp(s, path, n) && s[0] == '/')
+			return true;
+		s = *e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+/* A program looked up in $PATH: a metadata call (stat, access) on DIR/NAME. */
+static bool is_lookup(const struct recv *v, const struct policy_vars *vars)
+{
+	const struct sc_info *si = sc_info_find(v->name);
+
+	return v->kind == 'p' && !strcmp(v->f[0], "-") && si && sc_reads_only(si) && vars &&
+	       in_path(v->f[1], vars->path);
+}
+
+/* Lookups of programs in $PATH as ${PATH}/NAME: the same job passes with another PATH. */
+static void write_lookups(struct strbuf *out, const struct recv *v, unsigned n)
+{
+	struct strbuf names = {0};
+	char **globs = xcalloc(n + 1, sizeof(*globs));
+	unsigned k = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		bool seen = false;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = !strcmp(v[j].name, v[i].name);
+		if (!seen)
+			strbuf_addf(&names, "%s%s", names.len ? " " : "", v[i].name);
+		struct strbuf g = {0};
+		const char *base = strrchr(v[i].f[1], '/') + 1;
+		strbuf_adds(&g, "${PATH}/");
+		learn_glob_literal(&g, base, strlen(base));
+		for (unsigned j = 0; j < k && g.buf; j++)
+			if (!strcmp(globs[j], g.buf))
+				strbuf_free(&g);
+		if (g.buf)
+			globs[k++] = g.buf;
+	}
+	qsort(globs, k, sizeof(*globs), cmp_str);
+	if (n) {
+		strbuf_adds(out, "\n# programs looked up in PATH\n");
+		emit(out, names.buf, NULL, "path", (const char *const *)globs, k);
+	}
+	free_all(globs, k);
+	strbuf_free(&names);
+}
+
+void learn_write_rules(char **recs, unsigned n, const struct policy_vars *vars, struct strbuf *out)
 {
 	struct recv *v = xcalloc(n + 1, sizeof(*v));
 	struct recv *cond = xcalloc(n + 1, sizeof(*cond));
@@ -301,12 +406,21 @@ void learn_write_rules(char **recs, unsigned n, struct strbuf *out)
 			plain[k++] = plain[i];
 	np = k;
 	write_plain(out, plain, np);
-	/* Conditional rules for what is not allowed as a whole. */
+	/* Conditional rules for what is not allowed as a whole; PATH lookups apart. */
+	struct recv *lookups = xcalloc(n + 1, sizeof(*lookups));
+	unsigned nl = 0;
 	k = 0;
-	for (unsigned i = 0; i < n; i++)
-		if (!in_set(plain, np, v[i].name))
+	for (unsigned i = 0; i < n; i++) {
+		if (in_set(plain, np, v[i].name))
+			continue;
+		if (is_lookup(&v[i], vars))
+			lookups[nl++] = v[i];
+		else
 			cond[k++] = v[i];
-	write_conditional(out, cond, k);
+	}
+	write_conditional(out, cond, k, vars);
+	write_lookups(out, lookups, nl);
+	free(lookups);
 	for (unsigned i = 0; i < n; i++)
 		free(v[i].copy);
 	free(plain);

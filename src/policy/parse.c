@@ -199,11 +199,62 @@ static int check_applies(struct parser *ps, const struct policy_rule *r, enum po
 	return 0;
 }
 
+/* Adds v to x, with "${PATH}" in it made one value per absolute directory of $PATH. */
+static void expand_value(struct word *x, const char *v, unsigned col, const char *path)
+{
+	const char *at = strstr(v, "${PATH}");
+
+	for (const char *s = path; at && s && *s;) {
+		const char *e = strchrnul(s, ':');
+		struct strbuf sb = {0};
+		size_t n = (size_t)(e - s);
+		while (n > 1 && s[n - 1] == '/')
+			n--;
+		if (s[0] == '/') {
+			strbuf_addn(&sb, v, (size_t)(at - v));
+			for (size_t i = 0; i < n; i++) {
+				if (strchr("*?[]\\$", s[i]))
+					strbuf_addc(&sb, '\\');
+				strbuf_addc(&sb, s[i]);
+			}
+			strbuf_adds(&sb, at + strlen("${PATH}"));
+			x->vals = xrealloc(x->vals, (x->n + 1) * sizeof(*x->vals));
+			x->cols = xrealloc(x->cols, (x->n + 1) * sizeof(*x->cols));
+			x->vals[x->n] = sb.buf;
+			x->cols[x->n++] = col;
+		}
+		s = *e ? e + 1 : NULL;
+	}
+	if (at)
+		return;
+	x->vals = xrealloc(x->vals, (x->n + 1) * sizeof(*x->vals));
+	x->cols = xrealloc(x->cols, (x->n + 1) * sizeof(*x->cols));
+	x->vals[x->n] = xstrdup(v);
+	x->cols[x->n++] = col;
+}
+
+/* A condition's values with each ${PATH} expanded; an error when there is no $PATH. */
+static int expand_values(struct parser *ps, const struct word *w, struct word *x)
+{
+	const char *path = ps->vars ? ps->vars->path : NULL;
+
+	memset(x, 0, sizeof(*x));
+	for (unsigned i = 0; i < w->n; i++) {
+		if (strstr(w->vals[i], "${PATH}") && !path)
+			return fail(ps, w->cols[i], "${PATH} has no value here");
+		expand_value(x, w->vals[i], w->cols[i], path);
+	}
+	if (!x->n)
+		return fail(ps, w->col, "${PATH} has no absolute directory here");
+	return 0;
+}
+
 static int add_cond(struct parser *ps, struct policy_rule *r, const struct word *w,
 		    const struct word *names, unsigned nnames)
 {
 	char msg[200];
 	int key = policy_key_parse(w->key);
+	struct word x;
 
 	if (key < 0)
 		return fail(ps, w->col, "unknown condition '%s'", w->key);
@@ -212,13 +263,18 @@ static int add_cond(struct parser *ps, struct policy_rule *r, const struct word 
 	int rc = check_applies(ps, r, key, names, nnames, w->col);
 	if (rc < 0)
 		return rc;
-	cond_alloc(&r->cond[key], key, w->n);
+	rc = expand_values(ps, w, &x);
+	if (rc < 0)
+		goto free_values;
+	cond_alloc(&r->cond[key], key, x.n);
 	r->cond[key].col = w->col;
-	for (unsigned i = 0; i < w->n; i++)
-		if (cond_set_value(&r->cond[key], key, i, w->vals[i], ps->vars, msg, sizeof(msg)) <
+	for (unsigned i = 0; i < x.n && rc == 0; i++)
+		if (cond_set_value(&r->cond[key], key, i, x.vals[i], ps->vars, msg, sizeof(msg)) <
 		    0)
-			return fail(ps, w->cols[i], "%s", msg);
-	return 0;
+			rc = fail(ps, x.cols[i], "%s", msg);
+free_values:
+	word_free(&x);
+	return rc;
 }
 
 static void rule_free(struct policy_rule *r)

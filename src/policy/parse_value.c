@@ -54,7 +54,7 @@ const char *policy_family_name(int fam)
 static const char *var_value(const char *s, const struct policy_vars *vars, size_t *n, char *msg,
 			     size_t len)
 {
-	static const char *const names[] = {"CWD", "HOME", "TMPDIR"};
+	static const char *const names[] = {"CWD", "HOME", "TMPDIR"}; /* ${PATH}: parse.c */
 	const char *end = strchr(s, '}');
 
 	for (size_t k = 0; end && k < sizeof(names) / sizeof(names[0]); k++) {
@@ -72,7 +72,7 @@ static const char *var_value(const char *s, const struct policy_vars *vars, size
 		*n = (size_t)(end - s) + 3;
 		return v;
 	}
-	snprintf(msg, len, "unknown variable '${%.*s' (CWD, HOME, TMPDIR)",
+	snprintf(msg, len, "unknown variable '${%.*s' (CWD, HOME, TMPDIR, PATH)",
 		 end ? (int)(end - s + 1) : (int)strlen(s), s);
 	return NULL;
 }
@@ -154,21 +154,6 @@ bad:
 	return -EINVAL;
 }
 
-static int parse_addr(struct policy_net *n, const char *v, char *msg, size_t len)
-{
-	memset(n, 0, sizeof(*n));
-	if (!strcmp(v, "none")) {
-		n->family = AF_UNSPEC;
-		return 0;
-	}
-	if (v[0] == '/' || v[0] == '@') {
-		n->family = AF_UNIX;
-		n->glob = xstrdup(v);
-		return 0;
-	}
-	return parse_ip(n, v, msg, len);
-}
-
 static int parse_port(struct policy_ports *p, const char *v, char *msg, size_t len)
 {
 	char *end;
@@ -209,6 +194,31 @@ static int parse_int(enum policy_key key, int *out, const char *v, char *msg, si
 	return -EINVAL;
 }
 
+static int parse_addr(struct policy_net *n, const char *v, const struct policy_vars *vars,
+		      char *msg, size_t len)
+{
+	memset(n, 0, sizeof(*n));
+	if (!strcmp(v, "none")) {
+		n->family = AF_UNSPEC;
+		return 0;
+	}
+	if (v[0] == '/' || v[0] == '@' || v[0] == '$') { /* a unix path, ${TMPDIR}/... too */
+		struct strbuf sb = {0};
+		if (v[0] != '@' && expand(v, vars, &sb, msg, len) < 0) {
+			strbuf_free(&sb);
+			return -EINVAL;
+		}
+		n->family = AF_UNIX;
+		n->glob = xstrdup(v[0] == '@' ? v : sb.buf ? sb.buf : "");
+		strbuf_free(&sb);
+		if (n->glob[0] == '/' || n->glob[0] == '@')
+			return 0;
+		snprintf(msg, len, "'%s' is not an absolute unix socket path", v);
+		return -EINVAL;
+	}
+	return parse_ip(n, v, msg, len);
+}
+
 int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const char *v,
 		   const struct policy_vars *vars, char *msg, size_t len)
 {
@@ -221,7 +231,7 @@ int cond_set_value(struct policy_cond *c, enum policy_key key, unsigned i, const
 	case PK_ACCESS:
 		return parse_int(key, &c->ints[i], v, msg, len);
 	case PK_ADDR:
-		return parse_addr(&c->nets[i], v, msg, len);
+		return parse_addr(&c->nets[i], v, vars, msg, len);
 	case PK_PORT:
 		return parse_port(&c->ports[i], v, msg, len);
 	case PK_COUNT:

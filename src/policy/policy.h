@@ -77,6 +77,7 @@ struct policy {
 /* What ${CWD}, ${HOME} and ${TMPDIR} stand for in a glob: absolute paths, or NULL. */
 struct policy_vars {
 	const char *cwd, *home, *tmpdir;
+	const char *path; /* $PATH, for learning: lookups in its directories; or NULL */
 };
 
 /*
@@ -200,9 +201,19 @@ struct policy_learn;
 struct policy_learn *policy_learn_new(void);
 /* Records one call; in may be NULL for a call whose arguments do not matter. */
 void policy_learn_add(struct policy_learn *l, const char *name, const struct policy_input *in);
-/* Writes a policy that allows what was recorded; comment goes in its header. */
-void policy_learn_write(const struct policy_learn *l, struct strbuf *out, const char *comment);
+/*
+ * Writes a policy that allows what was recorded; comment goes in its header.
+ * With vars, paths under them are written as ${CWD}, ${HOME}, ${TMPDIR}, and
+ * stat/access of a program in a $PATH directory as one lookup rule.
+ */
+void policy_learn_write(const struct policy_learn *l, struct strbuf *out, const char *comment,
+			const struct policy_vars *vars);
 void policy_learn_free(struct policy_learn *l);
+/*
+ * The union of an existing policy and a learned one: old as it is, then the
+ * learned allow rules it does not have, under a comment.  Returns how many.
+ */
+unsigned policy_learn_merge(const char *old, const char *learned, struct strbuf *out);
 
 /* --- Export (oci.c) --- */
 

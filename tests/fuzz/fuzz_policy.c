@@ -98,7 +98,7 @@ static void learn_round_trip(const struct call *c)
 	char err[512];
 
 	policy_learn_add(l, c->ev.name, &c->in);
-	policy_learn_write(l, &sb, "fuzz");
+	policy_learn_write(l, &sb, "fuzz", NULL);
 	if (fz_show())
 		fprintf(stderr, "%s path \"%s\" \"%s\" family %d, learned:\n%s", c->ev.name,
 			c->in.path[0] ? c->in.path[0] : "", c->in.path[1] ? c->in.path[1] : "",

@@ -220,3 +220,38 @@ Test(policy, a_tracee_signalling_ptrc_does_not_detach_it)
 		  "the openat after the signal was not checked:\n%s", r.err);
 	it_assert_exit(&r, 86);
 }
+
+/* --learn onto an existing policy adds what the new run needed; a file that is not a policy
+ * is left alone. */
+Test(policy, learning_onto_a_policy_merges_and_keeps_a_foreign_file)
+{
+	char learned[160];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(learned, sizeof(learned), "%s/learned.policy", r.dir);
+	write_policy(learned, "# ours\ndefault deny\nallow getppid\n");
+	const char *const learn[] = {"--learn", learned, it_prog("tp_opts"), r.dir, NULL};
+	it_run(&r, learn);
+	it_assert_exit(&r, 0);
+	cr_assert(strstr(r.err, "existed: ") && strstr(r.err, " rules added to it"), "%s", r.err);
+	char *text = it_read_file(learned);
+	cr_assert(text && !strncmp(text, "# ours\ndefault deny\nallow getppid\n", 34),
+		  "the file's own rules stay first:\n%s", text);
+	cr_assert(strstr(text, "# Added by ptrc --learn") && strstr(text, "\nallow openat "),
+		  "%s", text);
+	free(text);
+
+	static struct it_run second;
+	it_init(&second);
+	snprintf(learned, sizeof(learned), "%s/notes.txt", second.dir);
+	write_policy(learned, "these are my notes\n");
+	const char *const again[] = {"--learn", learned, it_prog("tp_opts"), second.dir, NULL};
+	it_run(&second, again);
+	it_assert_exit(&second, 1);
+	cr_assert(strstr(second.err, "exists and is not a policy: left as it is"), "%s",
+		  second.err);
+	text = it_read_file(learned);
+	cr_assert_str_eq(text, "these are my notes\n");
+	free(text);
+}

@@ -93,6 +93,13 @@ Test(pathwalk, what_leads_nowhere)
 	cr_expect_eq(path_walk(getpid(), gettid(), in, true, out, sizeof(out)), -ENOENT,
 		     "a pipe has no path");
 	cr_expect_eq(path_walk(getpid(), gettid(), "relative", true, out, sizeof(out)), -EINVAL);
+	/* Standard output is a descriptor wherever it points (here a file). */
+	snprintf(in, sizeof(in), "%s/ok/out", dir);
+	FILE *f = freopen(in, "w", stdout);
+	cr_assert(f);
+	cr_expect_eq(path_walk(getpid(), gettid(), "/dev/stdout", true, out, sizeof(out)), -ENOENT);
+	cr_expect_eq(path_walk(getpid(), gettid(), "/proc/self/fd/1", true, out, sizeof(out)),
+		     -ENOENT);
 	close(fds[0]);
 	close(fds[1]);
 }

@@ -72,7 +72,7 @@ static struct policy *learn_all(char **text_out)
 	for (size_t i = 0; i < 4; i++)
 		policy_learn_add(l, "connect", &d[i]);
 	policy_learn_add(l, "sendto", &d[4]);
-	policy_learn_write(l, &sb, "test run");
+	policy_learn_write(l, &sb, "test run", NULL);
 	policy_learn_free(l);
 	int rc = policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err));
 	cr_assert_eq(rc, 0, "learned policy does not parse: %s\n%s", err, sb.buf);
@@ -168,7 +168,7 @@ Test(policy_learn, glob_characters_in_programs_and_sockets_are_literal)
 
 	policy_learn_add(l, "execve", &run);
 	policy_learn_add(l, "connect", &sock);
-	policy_learn_write(l, &sb, "test run");
+	policy_learn_write(l, &sb, "test run", NULL);
 	policy_learn_free(l);
 	cr_assert_eq(policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err)), 0, "%s\n%s",
 		     err, sb.buf);
@@ -193,11 +193,102 @@ Test(policy_learn, relative_unix_socket_is_learned_as_its_family)
 	struct policy_input sock = dest(AF_UNIX, "run/s", 0);
 
 	policy_learn_add(l, "sendmsg", &sock);
-	policy_learn_write(l, &sb, "test run");
+	policy_learn_write(l, &sb, "test run", NULL);
 	policy_learn_free(l);
 	cr_assert_eq(policy_parse("learned", sb.buf, sb.len, &p, err, sizeof(err)), 0, "%s\n%s",
 		     err, sb.buf);
 	cr_expect_eq(verdict(p, "sendmsg", &sock), POLICY_ALLOW, "%s", sb.buf);
 	policy_free(p);
+	strbuf_free(&sb);
+}
+
+static bool allowed(const struct policy *p, const char *name, const struct policy_input *in)
+{
+	return verdict(p, name, in) == POLICY_ALLOW;
+}
+
+Test(policy_learn, random_names)
+{
+	static const struct {
+		const char *name;
+		size_t keep;
+	} cases[] = {
+		{"pymp-l4fqy9kw", 5},  {"listener-ts8aijna", 9},
+		{"tmpa1b2c3d4", 3},    {"ptrc-it-dufgeI", 8},
+		{"site-packages", 13}, {"x86_64-linux-gnu", 16},
+		{"python3.11", 10},    {"gcc-12", 6},
+		{"tmpfiles", 8},       {"build-abcdefg", 13},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		cr_expect_eq(learn_random_keep(cases[i].name, strlen(cases[i].name)), cases[i].keep,
+			     "%s", cases[i].name);
+	char *g = learn_path_glob("/tmp/pymp-l4fqy9kw/listener-ts8aijna");
+	cr_expect_str_eq(g, "/tmp/pymp-*/listener-*");
+	free(g);
+}
+
+/* Learned in one checkout, home and PATH; passes in another. */
+Test(policy_learn, portable_across_checkouts_users_and_paths)
+{
+	const struct policy_vars at = {"/work/a", "/home/alice", "/tmp",
+				       "/home/alice/bin:/usr/bin"};
+	const struct policy_vars there = {"/srv/ci/b", "/home/bob", "/var/tmp",
+					  "/usr/local/bin:/usr/bin"};
+	struct policy_learn *l = policy_learn_new();
+	struct policy_input in[] = {
+		file("/work/a/src/main.c", R),	 file("/work/a/build/main.o", W),
+		file("/home/alice/.cache/x", R), file("/tmp/pymp-ab12cd34/f", W),
+		file("/home/alice/bin/cc", R),	 file("/usr/bin/cc", R),
+		file("/usr/bin/cc", R),
+	};
+	const char *names[] = {"openat",     "openat", "openat", "openat",
+			       "newfstatat", "access", "execve"};
+	struct strbuf sb = {0};
+	struct policy *p = NULL;
+	char err[512];
+
+	for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++)
+		policy_learn_add(l, names[i], &in[i]);
+	policy_learn_write(l, &sb, NULL, &at);
+	policy_learn_free(l);
+	cr_assert(strstr(sb.buf, "${CWD}/src/*") && strstr(sb.buf, "${HOME}/.cache/*") &&
+			  strstr(sb.buf, "${TMPDIR}/pymp-*/*") && strstr(sb.buf, "exec=${PATH}/cc"),
+		  "%s", sb.buf);
+	cr_assert_null(strstr(sb.buf, "alice"), "%s", sb.buf);
+	cr_assert_eq(policy_parse_vars("l", sb.buf, sb.len, &there, &p, err, sizeof(err)), 0, "%s",
+		     err);
+	struct policy_input src = file("/srv/ci/b/src/main.c", R),
+			    o = file("/srv/ci/b/build/x.o", W),
+			    tmp = file("/var/tmp/pymp-zz99yy88/f", W),
+			    cc = file("/usr/local/bin/cc", R), old = file("/work/a/src/main.c", R),
+			    gone = file("/home/alice/bin/cc", R);
+	cr_expect(allowed(p, "openat", &src));
+	cr_expect(allowed(p, "openat", &o));
+	cr_expect(allowed(p, "openat", &tmp), "another random name, another TMPDIR");
+	cr_expect(allowed(p, "newfstatat", &cc), "a lookup in this PATH");
+	cr_expect(allowed(p, "execve", &cc));
+	cr_expect_not(allowed(p, "openat", &old), "the old checkout is not the checkout");
+	cr_expect_not(allowed(p, "newfstatat", &gone), "a directory of the old PATH only");
+	policy_free(p);
+	strbuf_free(&sb);
+}
+
+Test(policy_learn, learning_onto_a_policy_is_a_union)
+{
+	const char *old = "default deny\nallow read write\nallow openat path=/etc/**\n";
+	const char *learned = "# header\ndefault deny\nallow read write\nallow close\n"
+			      "allow openat path=/etc/**\nallow openat path=/usr/**\n";
+	struct strbuf sb = {0};
+	struct policy *p = NULL;
+	char err[256];
+
+	cr_expect_eq(policy_learn_merge(old, learned, &sb), 2);
+	cr_expect_str_eq(sb.buf, "default deny\nallow read write\nallow openat path=/etc/**\n"
+				 "\n# Added by ptrc --learn: what another run needed\n"
+				 "allow close\nallow openat path=/usr/**\n");
+	cr_assert_eq(policy_parse("m", sb.buf, sb.len, &p, err, sizeof(err)), 0, "%s", err);
+	policy_free(p);
+	strbuf_reset(&sb);
+	cr_expect_eq(policy_learn_merge(old, "allow read write\n", &sb), 0);
 	strbuf_free(&sb);
 }

@@ -225,7 +225,7 @@ Test(policy_parse, err_nul_byte)
 Test(policy_parse, examples_parse)
 {
 	char dir[512], path[1024], err[1024];
-	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp"};
+	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp", NULL};
 	unsigned n = 0;
 	struct dirent *de;
 
@@ -253,7 +253,7 @@ Test(policy_parse, examples_parse)
 /* ${CWD}, ${HOME}, ${TMPDIR}: their values, glob characters in them taken literally. */
 Test(policy_parse, variables)
 {
-	const struct policy_vars vars = {"/work/ck*out", "/home/u", "/tmp"};
+	const struct policy_vars vars = {"/work/ck*out", "/home/u", "/tmp", NULL};
 	struct policy *p = NULL;
 	char err[512];
 	const char *text = "allow openat path=${CWD}/**,${HOME}/.cache/**,${TMPDIR}/x\n";
@@ -268,7 +268,7 @@ Test(policy_parse, variables)
 	cr_assert_not(policy_glob_match(c->globs[0], "/work/ckXout/src/a.c"), "'*' is literal");
 	policy_free(p);
 	parse_err("allow openat path=${USER}/x\n",
-		  "t.policy:1:19: unknown variable '${USER}' (CWD, HOME, TMPDIR)");
+		  "t.policy:1:19: unknown variable '${USER}' (CWD, HOME, TMPDIR, PATH)");
 }
 
 Test(policy_parse, every_error_is_reported)
