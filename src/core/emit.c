@@ -220,7 +220,9 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_ver
 		put_json(t, task, &sb);
 		return;
 	}
-	if (rule)
+	if (rule && !rule->line) /* one ptrc adds (io_uring) */
+		snprintf(where, sizeof(where), "%s: %s", file, rule->text);
+	else if (rule)
 		snprintf(where, sizeof(where), "%s:%u: %s", file, rule->line, rule->text);
 	else
 		snprintf(where, sizeof(where), "%s: the default", file);

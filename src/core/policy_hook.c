@@ -47,6 +47,22 @@ static void print_errors(const char *err)
 	}
 }
 
+/* What the policy does with io_uring, whose calls no syscall stop shows (policy.h). */
+static void say_uring(const struct policy *p)
+{
+	if (p->uring_named)
+		tracer_msg(
+			"%s:%u allows io_uring_setup: the reads, writes, opens and connects a "
+			"ring makes are not syscalls ptrace sees (Landlock confines its opens in "
+			"deny and kill mode)",
+			p->file, p->uring_named);
+	else if (p->uring_dropped)
+		tracer_msg(
+			"%s:%u: io_uring_setup is not allowed by a group in a policy with path "
+			"or network conditions (a ring's calls are not seen): name it to allow it",
+			p->file, p->uring_dropped);
+}
+
 int policy_hook_init(struct tracer *t)
 {
 	const struct config *cfg = t->cfg;
@@ -61,6 +77,8 @@ int policy_hook_init(struct tracer *t)
 			return rc;
 		}
 	}
+	if (t->pol.policy)
+		say_uring(t->pol.policy);
 	if (cfg->learn_file)
 		t->pol.learn = policy_learn_new();
 	if (!t->pol.policy && !t->pol.learn)
@@ -194,7 +212,9 @@ static void print_summary(struct tracer *t)
 		const struct violation_count *c = &ps->v[i];
 		fprintf(stderr, "ptrc:   %6llu  %-16s %s  ", (unsigned long long)c->count, c->name,
 			c->exe ? c->exe : "?");
-		if (c->rule)
+		if (c->rule && !c->rule->line)
+			fprintf(stderr, "%s: %s\n", t->cfg->policy_file, c->rule->text);
+		else if (c->rule)
 			fprintf(stderr, "%s:%u: %s\n", t->cfg->policy_file, c->rule->line,
 				c->rule->text);
 		else

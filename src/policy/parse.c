@@ -151,6 +151,7 @@ static int add_names(struct parser *ps, struct policy_rule *r, const struct word
 		} else {
 			members = (const char *const *)&w->vals[i];
 			count = 1;
+			r->uring_named |= !strcmp(n, "io_uring_setup");
 		}
 		r->names = xrealloc(r->names, (r->nnames + count) * sizeof(*r->names));
 		for (unsigned k = 0; k < count; k++)
@@ -393,6 +394,56 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
+static bool has_conditions(const struct policy *p)
+{
+	static const enum policy_key keys[] = {PK_PATH, PK_EXEC, PK_ADDR, PK_PORT, PK_FAMILY};
+
+	for (unsigned i = 0; i < p->nrules; i++)
+		for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (p->rules[i].cond[keys[k]].n)
+				return true;
+	return false;
+}
+
+/* Takes io_uring_setup out of r's names; true when it was there. */
+static bool drop_name(struct policy_rule *r, const char *name)
+{
+	for (unsigned i = 0; i < r->nnames; i++)
+		if (!strcmp(r->names[i], name)) {
+			free(r->names[i]);
+			memmove(&r->names[i], &r->names[i + 1],
+				(r->nnames - i - 1) * sizeof(char *));
+			r->nnames--;
+			return true;
+		}
+	return false;
+}
+
+/* io_uring under path or network conditions: allowed only by name (policy.h). */
+static void uring_rule(struct policy *p)
+{
+	if (!has_conditions(p))
+		return;
+	for (unsigned i = 0; i < p->nrules; i++) {
+		struct policy_rule *r = &p->rules[i];
+		if (r->action != POLICY_ALLOW)
+			continue;
+		if (r->uring_named && !p->uring_named)
+			p->uring_named = r->line;
+		else if (!r->uring_named && drop_name(r, "io_uring_setup") && !p->uring_dropped)
+			p->uring_dropped = r->line;
+	}
+	if (p->dflt != POLICY_ALLOW || p->uring_named)
+		return;
+	p->rules = xrealloc(p->rules, (p->nrules + 1) * sizeof(*p->rules));
+	struct policy_rule *r = &p->rules[p->nrules++];
+	memset(r, 0, sizeof(*r));
+	r->action = POLICY_DENY;
+	r->text = xstrdup("deny io_uring_setup (io_uring under path or network rules)");
+	r->names = xcalloc(1, sizeof(*r->names));
+	r->names[r->nnames++] = xstrdup("io_uring_setup");
+}
+
 int policy_parse_vars(const char *file, const char *text, size_t len,
 		      const struct policy_vars *vars, struct policy **out, char *err, size_t errlen)
 {
@@ -419,6 +470,7 @@ int policy_parse_vars(const char *file, const char *text, size_t len,
 		policy_free(p);
 		return -EINVAL;
 	}
+	uring_rule(p);
 	*out = p;
 	return 0;
 }

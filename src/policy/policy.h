@@ -61,6 +61,7 @@ struct policy_rule {
 	char *text;   /* the rule as written, trimmed */
 	char **names; /* syscall names, groups expanded; sorted, unique */
 	unsigned nnames;
+	bool uring_named; /* io_uring_setup is named, not only in a group (io_uring's rule) */
 	struct policy_cond cond[PK_COUNT];
 };
 
@@ -71,6 +72,13 @@ struct policy {
 	enum policy_action dflt; /* for syscalls no rule matches; deny unless "default allow" */
 	struct policy_rule *rules;
 	unsigned nrules;
+	/*
+	 * io_uring runs reads, writes, opens and connects that no syscall stop shows: under a
+	 * policy with path or network conditions, its set-up is denied unless a rule names
+	 * io_uring_setup.  uring_named: that rule's line; uring_dropped: the first rule whose
+	 * group it was taken out of; a "default allow" policy gets a deny rule of line 0.
+	 */
+	unsigned uring_named, uring_dropped;
 	struct policy_index *idx[ABI_COUNT]; /* rules by syscall number, built on first use */
 };
 

@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,4 +233,38 @@ Test(landlock, json_violation_says_where_the_path_led)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
 		cr_skip_test("python3 jsonschema is not installed");
 	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the JSON does not validate");
+}
+
+/* io_uring's opens are no syscall stop: under path rules its set-up needs its own name. */
+Test(landlock, io_uring_needs_its_name_and_is_confined_by_the_kernel)
+{
+	char text[1024];
+
+	setup();
+	if (syscall(SYS_io_uring_setup, 0, NULL) < 0 && errno == ENOSYS)
+		cr_skip_test("no io_uring in this kernel");
+	const char *base = "allow @default @basic-io @memory @signal @process @aio%s\n"
+			   "allow @file-system access=read path=/usr/**,/etc/**,/lib/**,/lib64/**,"
+			   "/proc/**,%s/ok/**\n"
+			   "allow execve exec=%s\n";
+	snprintf(text, sizeof(text), base, "", r.dir, it_prog("tp_uring"));
+	write_file(pol, text);
+	const char *const argv[] = {
+		"--policy", pol, "--policy-action=deny", "-f", it_prog("tp_uring"), secret, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 86);
+	cr_assert(r.out && strstr(r.out, "setup=EPERM"), "@aio does not allow it:\n%s", r.out);
+	cr_assert(strstr(r.err, "io_uring_setup is not allowed by a group"), "%s", r.err);
+	it_fini();
+
+	setup();
+	snprintf(text, sizeof(text), base, " io_uring_setup", r.dir, it_prog("tp_uring"));
+	write_file(pol, text);
+	const char *const argv2[] = {
+		"--policy", pol, "--policy-action=deny", "-f", it_prog("tp_uring"), secret, NULL};
+	it_run(&r, argv2);
+	cr_assert(strstr(r.err, "allows io_uring_setup: the reads, writes"), "%s", r.err);
+	cr_assert(r.out && strstr(r.out, "setup=OK") && strstr(r.out, "open=EACCES"),
+		  "the ring's open of a denied file fails in the kernel:\n%s", r.out);
+	cr_assert_null(strstr(r.out, "leaked"));
 }

@@ -282,3 +282,26 @@ Test(policy_parse, every_error_is_reported)
 	cr_assert_str_eq(err, "t.policy:1:7: unknown syscall 'frobnicate'\n"
 			      "t.policy:3:19: 'rel' is not an absolute path glob");
 }
+
+/* io_uring under path or network conditions: only by name (policy.h). */
+Test(policy_parse, io_uring_needs_its_name_under_conditions)
+{
+	struct policy *p = parse_ok("allow @aio\nallow openat path=/tmp/**\n");
+	cr_expect_not(has_name(&p->rules[0], "io_uring_setup"), "taken out of @aio");
+	cr_expect(has_name(&p->rules[0], "io_uring_enter"));
+	cr_expect_eq(p->uring_dropped, 1);
+	cr_expect_eq(p->uring_named, 0);
+	policy_free(p);
+	p = parse_ok("allow @aio io_uring_setup\nallow openat path=/tmp/**\n");
+	cr_expect(has_name(&p->rules[0], "io_uring_setup"));
+	cr_expect_eq(p->uring_named, 1);
+	policy_free(p);
+	p = parse_ok("default allow\ndeny openat path=/etc/shadow\n");
+	cr_assert_eq(p->nrules, 2, "a deny rule of line 0 is added");
+	cr_expect_eq(p->rules[1].line, 0);
+	cr_expect(has_name(&p->rules[1], "io_uring_setup"));
+	policy_free(p);
+	p = parse_ok("allow @aio\n");
+	cr_expect(has_name(&p->rules[0], "io_uring_setup"), "no conditions: nothing to go round");
+	policy_free(p);
+}
