@@ -290,6 +290,28 @@ static void rule_free(struct policy_rule *r)
 }
 
 /* Builds a rule from the words after "allow"/"deny". */
+/*
+ * A deny rule with conditions is about calls that have them: "deny @file-system
+ * path=/x" denies the group's calls with a path, not close().  (An allow rule's
+ * condition that does not apply is ignored instead: fstat() acts on a file judged at
+ * its open.)  exe= applies to every call.
+ */
+static unsigned deny_only_where_it_applies(struct policy_rule *r)
+{
+	unsigned want = 0, u = 0;
+
+	for (int k = 0; k < PK_COUNT; k++)
+		if (r->cond[k].n && k != PK_EXE)
+			want |= 1u << k;
+	for (unsigned i = 0; i < r->nnames; i++) {
+		if ((rule_conds_for(r, r->names[i]) & want) == want)
+			r->names[u++] = r->names[i];
+		else
+			free(r->names[i]);
+	}
+	return r->nnames = u;
+}
+
 static int build_rule(struct parser *ps, struct policy_rule *r, struct word *w, unsigned n)
 {
 	unsigned nnames = 0;
@@ -310,6 +332,10 @@ static int build_rule(struct parser *ps, struct policy_rule *r, struct word *w, 
 		if ((rc = add_cond(ps, r, &w[i], w, nnames)) < 0)
 			return rc;
 	}
+	if (r->action == POLICY_DENY && !deny_only_where_it_applies(r))
+		return fail(ps, w[nnames].col,
+			    "the conditions apply together to none of the "
+			    "rule's syscalls");
 	return 0;
 }
 

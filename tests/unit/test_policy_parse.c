@@ -305,3 +305,22 @@ Test(policy_parse, io_uring_needs_its_name_under_conditions)
 	cr_expect(has_name(&p->rules[0], "io_uring_setup"), "no conditions: nothing to go round");
 	policy_free(p);
 }
+
+/* A deny rule with conditions covers only its calls that have them: not close(). */
+Test(policy_parse, deny_rule_covers_only_calls_with_its_arguments)
+{
+	struct policy *p = parse_ok("deny @file-system path=/secret/**\nallow *\n");
+	cr_expect(has_name(&p->rules[0], "openat"));
+	cr_expect_not(has_name(&p->rules[0], "close"), "close has no path");
+	cr_expect_not(has_name(&p->rules[0], "fstat"));
+	struct policy_verdict v;
+	struct policy_input in = {.family = -1};
+	policy_check_name(p, "close", &in, &v);
+	cr_expect_eq(v.action, POLICY_ALLOW);
+	policy_free(p);
+	p = parse_ok("allow @file-system path=/tmp/**\n");
+	cr_expect(has_name(&p->rules[0], "fstat"), "an allow rule keeps its descriptor calls");
+	policy_free(p);
+	parse_err("deny @network-io @file-system path=/x port=80\n",
+		  "t.policy:1:31: the conditions apply together to none of the rule's syscalls");
+}
