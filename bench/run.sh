@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ptrc's speed against the native run and strace, measured in one run on this machine.
-#   bench/run.sh [PTRC] [STORM_CALLS]
+#   bench/run.sh [PTRC] [STORM_CALLS] [policy]   (policy: only the policy fast path)
 # Prints a Markdown table of wall-clock medians of 5 runs and their ratios to the native run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +12,10 @@ cc -O2 -pthread "$top/bench/storm.c" -o "$dir/storm"
 cc -O2 "$top/bench/seccomp_floor.c" -o "$dir/floor"
 printf 'allow *\n' >"$dir/allow.policy"
 printf 'deny ptrace\nallow *\n' >"$dir/check.policy"
+# Path rules in deny mode: the job also gets a Landlock ruleset.
+printf '%s\n' 'allow @default @basic-io @memory @signal @process' \
+	'allow @file-system access=read path=/usr/**,/lib/**,/lib64/**,/etc/**,/proc/**' \
+	"allow execve exec=$dir/storm,$dir/floor" >"$dir/paths.policy"
 
 median() { # COMMAND...: median wall seconds of 5 runs
 	local t0 t1 times=()
@@ -67,9 +71,13 @@ bench_policy() { # TITLE COMMAND...: the seccomp fast path against its floor
 	row "native under a 1-instruction allow filter (the floor)" "$base" "$dir/floor" "$@"
 	row "ptrc --policy (allow all)" "$base" "$ptrc" --policy "$dir/allow.policy" "$@"
 	row "ptrc --policy (deny ptrace)" "$base" "$ptrc" --policy "$dir/check.policy" "$@"
+	row "ptrc --policy --policy-action=deny (path rules: Landlock ruleset too)" "$base" \
+		"$ptrc" --policy "$dir/paths.policy" --policy-action=deny "$@"
 }
 
 echo "Machine: $(nproc) cores, $(uname -r); $(date -u +%Y-%m-%d)"
-bench "Syscall storm: $calls getppid calls" "$dir/storm" "$calls"
-bench "A typical build: make of 7 C files" "$top/bench/build_job.sh" "$dir"
+if [ "${3:-}" != policy ]; then
+	bench "Syscall storm: $calls getppid calls" "$dir/storm" "$calls"
+	bench "A typical build: make of 7 C files" "$top/bench/build_job.sh" "$dir"
+fi
 bench_policy "Policy fast path: $((calls * 10)) getppid calls" "$dir/storm" "$((calls * 10))"

@@ -300,11 +300,21 @@ static const char *why_off(const struct policy *p, unsigned *line)
 	return NULL;
 }
 
+static bool has_path_rules(const struct policy *p)
+{
+	for (unsigned i = 0; i < p->nrules; i++)
+		if (p->rules[i].cond[PK_PATH].n || p->rules[i].cond[PK_EXEC].n)
+			return true;
+	return false;
+}
+
 void policy_landlock_plan(const struct policy *p, uint64_t supported, struct policy_landlock *ll)
 {
 	uint64_t unbounded = 0;
 
 	*ll = (struct policy_landlock){0};
+	if (!has_path_rules(p))
+		return; /* nothing for the kernel to check, nothing to say */
 	ll->off = why_off(p, &ll->off_line);
 	if (ll->off || !supported)
 		return;

@@ -162,6 +162,9 @@ Test(policy_landlock, nothing_for_the_kernel)
 	plan("allow @default @basic-io @file-system\n", 7);
 	cr_expect_eq(ll.handled, 0);
 	cr_expect_null(ll.off, "no path rule: nothing to say");
+	fini();
+	plan("allow *\n", 7);
+	cr_expect_null(ll.off, "no path rule: mount or not, nothing to say");
 }
 
 Test(policy_landlock, rights_by_abi)
