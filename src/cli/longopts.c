@@ -75,6 +75,7 @@ const struct option cli_long_opts[] = {
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
 	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
 	{"landlock", optional_argument, NULL, OPT_LANDLOCK},
+	{"timeline", required_argument, NULL, OPT_TIMELINE},
 	{"stack-trace", no_argument, NULL, 'k'},
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},

@@ -198,6 +198,9 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 	case OPT_POLICY:
 		cfg->policy_file = arg;
 		return 0;
+	case OPT_TIMELINE:
+		cfg->timeline_file = arg;
+		return 0;
 	case OPT_POLICY_ACTION:
 		return parse_policy_action(cfg, arg);
 	case OPT_LEARN:

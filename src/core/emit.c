@@ -15,6 +15,7 @@
 #include "out/json.h"
 #include "unwind/fmt_frames.h"
 #include "sys/signame.h"
+#include "timeline.h"
 #include "tracer.h"
 #include "util/readfile.h"
 #include "util/xalloc.h"
@@ -64,6 +65,7 @@ void emit_sc_entry(struct tracer *t, struct task *task)
 
 void emit_sc_exit(struct tracer *t, struct task *task)
 {
+	timeline_call(t, task);
 	if (json(t)) {
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
@@ -93,6 +95,7 @@ void emit_sc_detached(struct tracer *t, struct task *task)
 
 void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo)
 {
+	timeline_signal(t, task, sig);
 	if (t->lifecycle_quiet)
 		return;
 	if (json(t)) {
@@ -121,6 +124,7 @@ void emit_task_end(struct tracer *t, struct task *task, int status)
 {
 	char name[32];
 
+	timeline_task_end(t, task, status);
 	if (json(t)) {
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
@@ -153,6 +157,10 @@ void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, 
 	char path[64], cwd[PATH_MAX];
 	struct json_exec e = {.exe = proc_exe(task), .abi = abi->name, .former_tid = former_tid};
 
+	if (t->tl.on) { /* the program is the process's name from here */
+		timeline_instant(t, task, 'p', "process", "exec", "program", e.exe);
+		timeline_task_start(t, task);
+	}
 	if (!json(t))
 		return; /* strace's text shows the execve line itself */
 	/* After the exec, the new program's own argv and cwd, whole: nothing is cut at -s. */
@@ -174,6 +182,7 @@ void emit_exec(struct tracer *t, struct task *task, const struct ptrc_abi *abi, 
 
 void emit_task_start(struct tracer *t, struct task *task, int how, const struct task *parent)
 {
+	timeline_task_start(t, task);
 	if (!json(t))
 		return;
 	struct strbuf sb = {0};
@@ -245,6 +254,12 @@ void emit_crash(struct tracer *t, struct task *task, const struct crash_report *
 	struct strbuf sb = {0};
 
 	story_crash(t, task, rep);
+	if (t->tl.on) {
+		char name[32], what[64];
+		snprintf(what, sizeof(what), "crash: %s",
+			 signame(rep->signo, name, sizeof(name)) ? name : "?");
+		timeline_instant(t, task, 'p', "crash", what, NULL, NULL);
+	}
 	if (json(t)) {
 		struct json_head h = head(task);
 		json_crash(&sb, &h, rep);

@@ -15,6 +15,7 @@
 #include "sys/signame.h"
 #include "policy_hook.h"
 #include "landlock.h"
+#include "timeline.h"
 #include "seccomp.h"
 #include "signals.h"
 #include "ptrace.h"
@@ -88,9 +89,12 @@ int tracer_init(struct tracer *t, struct config *cfg)
 		tracer_msg("PTRC_INJECT_FAULTS: expected REQUEST:ERRNO:N[,...]");
 		goto close_output;
 	}
-	rc = policy_hook_init(t);
+	rc = timeline_open(t);
 	if (rc < 0)
 		goto close_output;
+	rc = policy_hook_init(t);
+	if (rc < 0)
+		goto close_timeline;
 	seccomp_plan(t);
 	if (t->sc.on)
 		t->ptrace_opts |= PTRACE_O_TRACESECCOMP;
@@ -108,6 +112,8 @@ free_policy:
 	policy_hook_free(t);
 	seccomp_free(t);
 	landlock_free(t);
+close_timeline:
+	timeline_close(t);
 close_output:
 	out_close(&t->out);
 free_buckets:
@@ -338,6 +344,7 @@ void tracer_fini(struct tracer *t)
 	policy_hook_free(t);
 	seccomp_free(t);
 	landlock_free(t);
+	timeline_close(t);
 	out_close(&t->out);
 	free(t->buckets);
 	t->buckets = NULL;

@@ -58,7 +58,7 @@ static void decode_entry(struct tracer *t, struct task *task)
 /* -T, -c -w and JSON (its "duration") measure each call. */
 static bool timed(const struct tracer *t)
 {
-	return t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag) || t->cfg->json;
+	return t->cfg->Tflag || (t->cfg->cflag && t->cfg->wflag) || t->cfg->json || t->tl.on;
 }
 
 static void start_clock(struct tracer *t, struct sc_event *ev)

@@ -165,6 +165,13 @@ struct tracer {
 		bool on;
 		struct policy_bpf bpf;
 	} sc;
+	/* timeline.c: --timeline's stream. */
+	struct {
+		bool on, first, failed;
+		int fd;
+		struct strbuf buf;
+		struct timespec t0;
+	} tl;
 	/* landlock.c: the launched job's ruleset; on: the child restricts itself with fd. */
 	struct {
 		bool on;
