@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -108,11 +109,46 @@ void fmt_ipaddr(const struct val *v, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
+/* 02:fc:00:00:00:05 */
+void fmt_hwaddr(struct strbuf *sb, const struct val *v)
+{
+	for (uint32_t i = 0; i < v->n; i++)
+		strbuf_addf(sb, i ? ":%02x" : "%02x", (unsigned char)v->bytes[i]);
+}
+
+/* An error code: -ENOENT when it is a negative errno with a name, else the number. */
+static void text_errno(struct strbuf *sb, int64_t err)
+{
+	const char *name = err < 0 ? errno_name(-err) : NULL;
+
+	if (name) {
+		strbuf_addc(sb, '-');
+		strbuf_adds(sb, name);
+	} else {
+		strbuf_add_i64(sb, err);
+	}
+}
+
 void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char ip[64];
 
 	switch (v->kind) {
+	case VAL_IFINDEX:
+		if (v->ifx.name) {
+			strbuf_adds(sb, "if_nametoindex(");
+			text_quote(sb, v->ifx.name, strlen(v->ifx.name), false, o);
+			strbuf_addc(sb, ')');
+		} else {
+			strbuf_add_u64(sb, v->ifx.num);
+		}
+		break;
+	case VAL_HWADDR:
+		fmt_hwaddr(sb, v);
+		break;
+	case VAL_ERRNO:
+		text_errno(sb, v->i);
+		break;
 	case VAL_CALL:
 		strbuf_addf(sb, "%s(", v->call.fn);
 		for (uint32_t i = 0; i < v->n; i++) {

@@ -11,7 +11,8 @@ static bool needs_hex(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if ((c < ' ' || c > 0x7e) && !strchr("\t\n\v\f\r", c))
+		/* NUL is not among the escapes (strchr would find the string's own). */
+		if ((c < ' ' || c > 0x7e) && (!c || !strchr("\t\n\v\f\r", c)))
 			return true;
 	}
 	return false;
@@ -69,6 +70,18 @@ void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const st
 		strbuf_adds(sb, "...");
 }
 
+/* One named bit: TCP_LISTEN, or in a table of bit numbers 1<<TCP_LISTEN, 1<<(INET_DIAG_INFO-1). */
+static void text_bit_name(struct strbuf *sb, const struct xlat *tab, const char *name)
+{
+	if (tab->style == XLAT_SHIFT)
+		strbuf_adds(sb, "1<<");
+	else if (tab->style == XLAT_SHIFT1)
+		strbuf_adds(sb, "1<<(");
+	strbuf_adds(sb, name);
+	if (tab->style == XLAT_SHIFT1)
+		strbuf_adds(sb, "-1)");
+}
+
 static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 {
 	if (!tab) {
@@ -87,7 +100,7 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 		if (f && (left & f) == f) {
 			if (!first)
 				strbuf_addc(sb, '|');
-			strbuf_adds(sb, tab->ents[i].name);
+			text_bit_name(sb, tab, tab->ents[i].name);
 			left &= ~f;
 			first = false;
 		}
@@ -96,6 +109,10 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 		if (!first)
 			strbuf_addc(sb, '|');
 		strbuf_addf(sb, "%#" PRIx64, left);
+		/* No bit had a name: strace's comment naming the table (0x100 / * NLM_F_??? * /).
+		 */
+		if (first && tab->dflt && *tab->dflt)
+			strbuf_addf(sb, " /* %s */", tab->dflt);
 	}
 }
 
@@ -117,15 +134,22 @@ static size_t table_prefix(const struct xlat *t)
 
 /*
  * A value the table does not name: a number in hex and strace's comment
- * naming the table (SEEK_???) where its names share a prefix, else the number.
+ * naming the table (the table's dflt, or SEEK_??? where its names share a
+ * prefix), else the number (in hex with VALF_HEXFLAGS).
  */
 static void text_enum(struct strbuf *sb, const struct val *v)
 {
-	const char *n = v->fl.tab ? xlat_name(v->fl.tab, v->fl.bits) : NULL;
-	size_t pre = v->fl.tab && !n ? table_prefix(v->fl.tab) : 0;
+	const struct xlat *t = v->fl.tab;
+	const char *n = t ? xlat_name(t, v->fl.bits) : NULL;
+	size_t pre = t && !n && !t->dflt ? table_prefix(t) : 0;
 
 	if (n) {
 		strbuf_adds(sb, n);
+	} else if (t && t->dflt && *t->dflt) {
+		strbuf_add_hex(sb, v->fl.bits);
+		strbuf_adds(sb, " /* ");
+		strbuf_adds(sb, t->dflt);
+		strbuf_adds(sb, " */");
 	} else if (pre) {
 		strbuf_add_hex(sb, v->fl.bits);
 		strbuf_adds(sb, " /* ");
@@ -234,6 +258,7 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		strbuf_add_hex(sb, v->fl.bits);
 		return true;
 	case VAL_SIG:
+	case VAL_ERRNO:
 		strbuf_addf(sb, "%" PRId64, v->i);
 		return true;
 	case VAL_FD:
@@ -368,11 +393,19 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		break;
 	case VAL_STR: {
 		struct text_opts so = *o;
+		uint32_t n = v->n;
+		bool trunc = v->flags & VALF_TRUNC;
 		if (v->flags & VALF_ABSTRACT)
 			strbuf_addc(sb, '@');
 		if (v->flags & VALF_HEXSTR)
 			so.xflag = 2;
-		text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, &so);
+		if (v->raw == VAL_STR_NULTERM && n && so.xflag) {
+			so.xflag = 2; /* the NUL makes -x hex: every byte, then "..." */
+			trunc = true;
+		} else if (v->raw == VAL_STR_NULTERM && n) {
+			n--;
+		}
+		text_quote(sb, v->bytes, n, trunc, &so);
 		break;
 	}
 	case VAL_FLAGS:
