@@ -124,9 +124,9 @@ static void header(struct dctx *d, struct val *v, int proto, const struct nlmsgh
 }
 
 static const struct nla_pol nlmsgerr_pol[] = {
-	{NLMSGERR_ATTR_MSG, NLA_STR, NULL, NULL},
-	{NLMSGERR_ATTR_OFFS, NLA_U32, NULL, NULL},
-	{NLMSGERR_ATTR_COOKIE, NLA_BYTES, NULL, NULL},
+	NLA_P(NLMSGERR_ATTR_MSG, NLA_STR),
+	NLA_P(NLMSGERR_ATTR_OFFS, NLA_U32),
+	NLA_P(NLMSGERR_ATTR_COOKIE, NLA_BYTES),
 };
 static const struct nla_set nlmsgerr_attrs = NLA_SET(&xl_nlmsgerr_attrs, nlmsgerr_pol);
 

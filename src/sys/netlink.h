@@ -21,7 +21,9 @@ extern const struct xlat xl_nlmsg_types, xl_nlm_flags, xl_nlm_flags_get, xl_nlm_
 extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl_rt_scopes,
 	xl_rt_tables, xl_rtprot, xl_rtn_types, xl_rtm_flags, xl_iptos, xl_nud_states, xl_ntf_flags,
 	xl_ntf_ext_flags, xl_rtext_filters, xl_ifla_events, xl_lwtunnel_encap, xl_ifla_attrs,
-	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs;
+	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs, xl_ifla_info_attrs, xl_ifla_vf_info_attrs,
+	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
+	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -89,32 +91,66 @@ void nl_fields(struct dctx *d, struct val *v, const void *buf, const struct nl_s
 /* How an attribute's payload is shown. */
 enum nla_kind {
 	NLA_HEX, /* bytes (the default for types no table lists) */
-	NLA_U8,
+	NLA_U8,	 /* a number of the payload's first bytes: shorter payloads are bytes */
 	NLA_U16,
 	NLA_U32,
 	NLA_S32,
 	NLA_U64,
-	NLA_STR,     /* a NUL-terminated string */
-	NLA_HWADDR,  /* 02:fc:00:00:00:05 */
-	NLA_INADDR,  /* an address of the message's family */
-	NLA_IFINDEX, /* a u32 interface index */
-	NLA_ENUM8,   /* a u8, u16 or u32 named by tab */
+	NLA_STR,      /* a NUL-terminated string */
+	NLA_HWADDR,   /* 02:fc:00:00:00:05 (up to MAX_ADDR_LEN bytes) */
+	NLA_LINKADDR, /* the same, as long as strace takes the message's family's type's */
+	NLA_INADDR,   /* an address of the message's family */
+	NLA_IFINDEX,  /* a u32 interface index */
+	NLA_ENUM8,    /* a u8, u16 or u32 named by tab */
 	NLA_ENUM16,
 	NLA_ENUM32,
+	NLA_ENUMV,  /* a value of all the payload's bytes (at most 8), named by tab */
 	NLA_FLAGS8, /* a u8, u16 or u32 of bits named by tab */
 	NLA_FLAGS16,
 	NLA_FLAGS32,
-	NLA_HTONS,  /* a u16 in network order */
-	NLA_BYTES,  /* [1, 2, 3]: bytes as numbers */
-	NLA_STRUCT, /* st's fields, when the payload holds the whole struct */
+	NLA_HTONS,   /* a u16 in network order */
+	NLA_BYTES,   /* [1, 2, 3]: bytes as numbers */
+	NLA_STRUCT,  /* st's fields, when the payload holds the whole struct */
+	NLA_NESTED,  /* attributes of nest */
+	NLA_NESTED6, /* attributes of nest in an AF_INET6 message, bytes in others */
 };
+
+struct nla_set;
 
 struct nla_pol {
 	uint16_t type;
 	uint8_t kind; /* enum nla_kind */
+	uint8_t cap;  /* a payload longer than this (when not 0) is shown as bytes */
 	const struct xlat *tab;
 	const struct nl_struct *st;
+	const struct nla_set *nest;
 };
+
+#define NLA_P(t, k)                                                                                \
+	{                                                                                          \
+		.type = (t), .kind = (k)                                                           \
+	}
+#define NLA_PT(t, k, tb)                                                                           \
+	{                                                                                          \
+		.type = (t), .kind = (k), .tab = (tb)                                              \
+	}
+/* strace's generic decoder of named values: at most 8 bytes of payload. */
+#define NLA_PT8(t, k, tb)                                                                          \
+	{                                                                                          \
+		.type = (t), .kind = (k), .cap = 8, .tab = (tb)                                    \
+	}
+#define NLA_PS(t, s)                                                                               \
+	{                                                                                          \
+		.type = (t), .kind = NLA_STRUCT, .st = (s)                                         \
+	}
+#define NLA_PN(t, n)                                                                               \
+	{                                                                                          \
+		.type = (t), .kind = NLA_NESTED, .nest = (n)                                       \
+	}
+#define NLA_PN6(t, n)                                                                              \
+	{                                                                                          \
+		.type = (t), .kind = NLA_NESTED6, .nest = (n)                                      \
+	}
 
 /* The attributes a message may carry: their names, and how each payload is shown. */
 struct nla_set {
@@ -126,6 +162,11 @@ struct nla_set {
 #define NLA_SET(names, pol)                                                                        \
 	{                                                                                          \
 		names, pol, sizeof(pol) / sizeof(pol[0])                                           \
+	}
+/* Attributes no policy says more of: names only. */
+#define NLA_NAMES(names)                                                                           \
+	{                                                                                          \
+		names, NULL, 0                                                                     \
 	}
 
 /* The attributes in [addr, addr + len): one, or an array of them; family: for NLA_INADDR. */
@@ -143,6 +184,9 @@ bool nl_struct_attrs(struct nl_msg *m, const struct nl_struct *s, const struct n
 
 /* strace's {family=AF_INET, data="..."} for a payload it knows no struct of. */
 void nl_family_data(struct nl_msg *m);
+
+/* NETLINK_ROUTE's attributes (netlink_route_attrs.c). */
+extern const struct nla_set nl_ifla_attrs, nl_ifa_attrs, nl_rta_attrs, nl_nda_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

@@ -4,8 +4,12 @@
  * laid out as the system headers define it.
  */
 #include <arpa/inet.h>
+#include <linux/ax25.h>
+#include <linux/if_arcnet.h>
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
+#include <linux/netdevice.h>
 #include <linux/netlink.h>
-#include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,7 +24,7 @@ enum { NL_STRUCT_MAX = 256 };
 void nl_ifindex(struct dctx *d, struct val *v, uint64_t idx)
 {
 	const struct dec_env *e = &d->env;
-	char name[IF_NAMESIZE + 1];
+	char name[IFNAMSIZ + 1];
 
 	memset(name, 0, sizeof(name));
 	if (idx && e->ops && e->ops->ifname && e->ops->ifname(e->ctx, idx, name))
@@ -177,14 +181,18 @@ static unsigned kind_size(uint8_t kind)
 	}
 }
 
-/* A number of the first kind_size() bytes: shorter payloads are shown as bytes. */
+/*
+ * A number of the payload's first kind_size() bytes (shorter payloads are
+ * shown as bytes, and so are those longer than the policy's cap); NLA_ENUMV
+ * is all of the payload's bytes, at most 8.
+ */
 static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
 		       const struct nla_pol *p)
 {
-	unsigned size = kind_size(p->kind);
+	unsigned size = p->kind == NLA_ENUMV ? (unsigned)len : kind_size(p->kind);
 	uint8_t buf[8];
 
-	if (len < size) {
+	if (len < size || size > sizeof(buf) || (p->cap && len > p->cap)) {
 		nl_hex(d, v, addr, len);
 		return;
 	}
@@ -201,6 +209,7 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	case NLA_ENUM8:
 	case NLA_ENUM16:
 	case NLA_ENUM32:
+	case NLA_ENUMV:
 		val_enum(v, x, p->tab);
 		v->flags |= VALF_HEXFLAGS;
 		break;
@@ -248,13 +257,43 @@ static void nla_struct(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	nl_fields(d, v, buf, s, 0, s->nfields);
 }
 
-static void nla_hwaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+/*
+ * How much of a link address strace shows: as much as the link type's
+ * address when it knows one, taking the message's family for the type.
+ */
+static uint64_t link_addr_len(int family, uint64_t len)
 {
-	uint8_t buf[NL_STRUCT_MAX];
-	uint64_t n = dec_room(d, len < sizeof(buf) ? len : sizeof(buf));
+	uint64_t max = len;
 
-	if (dec_fetch(d, v, addr, buf, n))
-		val_hwaddr(v, d->ar, buf, (uint32_t)n);
+	switch (family) {
+	case ARPHRD_NETROM:
+	case ARPHRD_AX25:
+		max = sizeof(ax25_address);
+		break;
+	case ARPHRD_ETHER:
+	case ARPHRD_IEEE802:
+		max = ETH_ALEN;
+		break;
+	case ARPHRD_ARCNET:
+		max = ARCNET_ALEN;
+		break;
+	default:
+		break;
+	}
+	return len < max ? len : max;
+}
+
+/* A hardware address; longer than any (MAX_ADDR_LEN), bytes. */
+static void nla_hwaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, uint64_t shown)
+{
+	uint8_t buf[MAX_ADDR_LEN];
+
+	if (len > sizeof(buf)) {
+		nl_hex(d, v, addr, len);
+		return;
+	}
+	if (dec_fetch(d, v, addr, buf, shown))
+		val_hwaddr(v, d->ar, buf, (uint32_t)shown);
 }
 
 static void nla_value(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
@@ -268,7 +307,17 @@ static void nla_value(struct dctx *d, struct val *v, uint64_t addr, uint64_t len
 		nla_str(d, v, addr, len);
 		break;
 	case NLA_HWADDR:
-		nla_hwaddr(d, v, addr, len);
+		nla_hwaddr(d, v, addr, len, len);
+		break;
+	case NLA_LINKADDR:
+		nla_hwaddr(d, v, addr, len, link_addr_len(family, len));
+		break;
+	case NLA_NESTED:
+	case NLA_NESTED6:
+		if (len < NLA_HDRLEN || (p->kind == NLA_NESTED6 && family != AF_INET6))
+			nl_hex(d, v, addr, len);
+		else
+			nl_attrs(d, v, addr, len, p->nest, family);
 		break;
 	case NLA_INADDR:
 		nla_inaddr(d, v, addr, len, family);
