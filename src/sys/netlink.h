@@ -58,6 +58,7 @@ enum nlf_fmt {
 	NLF_IFINDEX, /* if_nametoindex("lo") */
 	NLF_HTONS,   /* a port in network order: htons(80) */
 	NLF_U32S,    /* an array of 32-bit words: [1, 2] */
+	NLF_DEV,     /* a device number: makedev(0x8, 0x1) */
 };
 
 struct nl_field {
@@ -110,9 +111,11 @@ enum nla_kind {
 	NLA_FLAGS32,
 	NLA_HTONS,   /* a u16 in network order */
 	NLA_BYTES,   /* [1, 2, 3]: bytes as numbers */
+	NLA_U32S,    /* [1, 2]: u32s (a payload of another length is bytes) */
 	NLA_STRUCT,  /* st's fields, when the payload holds the whole struct */
 	NLA_NESTED,  /* attributes of nest */
 	NLA_NESTED6, /* attributes of nest in an AF_INET6 message, bytes in others */
+	NLA_FN,	     /* shown by fn */
 };
 
 struct nla_set;
@@ -124,6 +127,7 @@ struct nla_pol {
 	const struct xlat *tab;
 	const struct nl_struct *st;
 	const struct nla_set *nest;
+	void (*fn)(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 };
 
 #define NLA_P(t, k)                                                                                \
@@ -150,6 +154,11 @@ struct nla_pol {
 #define NLA_PN6(t, n)                                                                              \
 	{                                                                                          \
 		.type = (t), .kind = NLA_NESTED6, .nest = (n)                                      \
+	}
+
+#define NLA_PF(t, f)                                                                               \
+	{                                                                                          \
+		.type = (t), .kind = NLA_FN, .fn = (f)                                             \
 	}
 
 /* The attributes a message may carry: their names, and how each payload is shown. */
@@ -181,6 +190,11 @@ void nl_attrs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, const 
  */
 bool nl_struct_attrs(struct nl_msg *m, const struct nl_struct *s, const struct nla_set *set,
 		     void *buf);
+/* Its parts: the struct read into buf, its value (room for cap fields) to fill, or NULL when
+ * the payload is too short for it (then shown as strace does); the attributes after it. */
+struct val *nl_struct_read(struct nl_msg *m, const struct nl_struct *s, void *buf, unsigned cap);
+void nl_attrs_after(struct nl_msg *m, const struct nl_struct *s, const struct nla_set *set,
+		    int family);
 
 /* strace's {family=AF_INET, data="..."} for a payload it knows no struct of. */
 void nl_family_data(struct nl_msg *m);

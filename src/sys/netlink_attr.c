@@ -107,6 +107,9 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 			val_uint(&items[i], field_word(buf + f->off + i * 4, 4));
 		break;
 	}
+	case NLF_DEV:
+		dec_makedev(v, d->ar, x);
+		break;
 	default:
 		val_uint(v, x);
 		break;
@@ -159,6 +162,29 @@ static void nla_bytes(struct dctx *d, struct val *v, uint64_t addr, uint64_t len
 		if (!item)
 			return;
 		val_uint(item, b);
+	}
+}
+
+/* [1, 2]: u32s, -s of them; a payload that is not a number of them is bytes. */
+static void nla_u32s(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	struct dec_array a;
+	uint32_t w;
+
+	if (!len || len % sizeof(w)) {
+		nl_hex(d, v, addr, len);
+		return;
+	}
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0; i < len; i += sizeof(w)) {
+		if (tmem_read(d->mem, addr + i, &w, sizeof(w)) < 0) {
+			dec_array_unread(d, &a, i / sizeof(w), addr + i);
+			return;
+		}
+		struct val *item = dec_array_add(d, &a);
+		if (!item)
+			return;
+		val_uint(item, w);
 	}
 }
 
@@ -325,8 +351,14 @@ static void nla_value(struct dctx *d, struct val *v, uint64_t addr, uint64_t len
 	case NLA_BYTES:
 		nla_bytes(d, v, addr, len);
 		break;
+	case NLA_U32S:
+		nla_u32s(d, v, addr, len);
+		break;
 	case NLA_STRUCT:
 		nla_struct(d, v, addr, len, p->st);
+		break;
+	case NLA_FN:
+		p->fn(d, v, addr, len);
 		break;
 	default:
 		nla_number(d, v, addr, len, p);
@@ -410,8 +442,7 @@ void nl_attrs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, const 
 		*v = v->items[0];
 }
 
-bool nl_struct_attrs(struct nl_msg *m, const struct nl_struct *s, const struct nla_set *set,
-		     void *buf)
+struct val *nl_struct_read(struct nl_msg *m, const struct nl_struct *s, void *buf, unsigned cap)
 {
 	struct dctx *d = m->d;
 	struct val *sv = nl_item(m);
@@ -422,19 +453,37 @@ bool nl_struct_attrs(struct nl_msg *m, const struct nl_struct *s, const struct n
 		const struct nl_field *first = &s->fields[0];
 		if (m->len < (uint64_t)first->off + first->size ||
 		    !dec_fetch(d, sv, m->addr, buf, first->off + first->size))
-			return false;
+			return NULL;
 		st_init(sv, d->ar, 1);
 		nl_fields(d, sv, buf, s, 0, 1);
 		sv->flags |= VALF_ABBREV;
-		return false;
+		return NULL;
 	}
 	if (!dec_fetch(d, sv, m->addr, buf, s->size))
-		return false;
-	st_init(sv, d->ar, s->nfields);
-	nl_fields(d, sv, buf, s, 0, s->nfields);
+		return NULL;
+	st_init(sv, d->ar, cap);
+	return sv;
+}
+
+void nl_attrs_after(struct nl_msg *m, const struct nl_struct *s, const struct nla_set *set,
+		    int family)
+{
 	uint64_t at = NLMSG_ALIGN((uint64_t)s->size);
-	if (set && at < m->len)
-		nl_attrs(d, nl_item(m), m->addr + at, m->len - at, set, ((const uint8_t *)buf)[0]);
+
+	if (at < m->len)
+		nl_attrs(m->d, nl_item(m), m->addr + at, m->len - at, set, family);
+}
+
+bool nl_struct_attrs(struct nl_msg *m, const struct nl_struct *s, const struct nla_set *set,
+		     void *buf)
+{
+	struct val *sv = nl_struct_read(m, s, buf, s->nfields);
+
+	if (!sv)
+		return false;
+	nl_fields(m->d, sv, buf, s, 0, s->nfields);
+	if (set)
+		nl_attrs_after(m, s, set, ((const uint8_t *)buf)[0]);
 	return true;
 }
 
