@@ -87,11 +87,12 @@ enum val_raw {
 	VAL_RAW_MERGED, /* one number in hex: open's 0x80000, mmap's 0x22 */
 	VAL_RAW_PARTS,	/* each part's, joined by '|': socket's type 0x2|0x80000 */
 	VAL_RAW_OCTAL,	/* one number in octal: st_mode=0100644 */
+	VAL_RAW_NUMBER, /* CALL: an encoded constant, its number (call.num): ioctl's _IOC() */
 };
 
 struct val {
 	uint8_t kind;
-	uint8_t raw; /* OR: enum val_raw (in what was padding) */
+	uint8_t raw; /* OR, CALL: enum val_raw (in what was padding) */
 	uint16_t flags;
 	/* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
 	 * it ended (VAL_COUNT_*) */
@@ -119,6 +120,7 @@ struct val {
 		struct {
 			struct field *fields; /* first, as in STRUCT: val_field() fills both */
 			const char *fn;	      /* static: "htons" */
+			uint64_t num;	      /* raw == VAL_RAW_NUMBER: what -X raw prints */
 		} call;			      /* CALL */
 		struct {
 			const uint8_t *mask; /* bit k-1 set for signal k */

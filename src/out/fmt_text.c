@@ -236,6 +236,11 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 	case VAL_SIG:
 		strbuf_addf(sb, "%" PRId64, v->i);
 		return true;
+	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw */
+		if (v->raw != VAL_RAW_NUMBER)
+			return false;
+		strbuf_add_hex(sb, v->call.num);
+		return true;
 	case VAL_FD:
 		if (!(v->flags & VALF_DIRFD) || v->fd.num != AT_FDCWD)
 			return false;
