@@ -48,7 +48,7 @@ const struct option cli_long_opts[] = {
 	{"summary-columns", required_argument, NULL, 'U'},
 	{"summary-syscall-overhead", required_argument, NULL, 'O'},
 	{"decode-pids", required_argument, NULL, OPT_DECODE_PIDS},
-	{"pidns-translation", no_argument, NULL, OPT_UNSUPPORTED},
+	{"pidns-translation", no_argument, NULL, OPT_PIDNS},
 	{"always-show-pid", no_argument, NULL, OPT_UNSUPPORTED},
 	{"kill-on-exit", no_argument, NULL, OPT_UNSUPPORTED},
 	{"debug", no_argument, NULL, OPT_UNSUPPORTED},

@@ -254,6 +254,27 @@ static int parse_summary_arg(struct config *cfg, int c, const char *arg)
 	return 1;
 }
 
+/* strace's set, comma-separated: comm (-Y), pidns (--pidns-translation), all, none. */
+static int parse_decode_pids(struct config *cfg, const char *arg)
+{
+	unsigned set = 0;
+
+	for (const char *s = arg; *s;) {
+		size_t n = strcspn(s, ",");
+		if (n == 4 && !strncmp(s, "comm", n))
+			set |= DECODE_PIDS_COMM;
+		else if (n == 5 && !strncmp(s, "pidns", n))
+			set |= DECODE_PIDS_PIDNS;
+		else if (n == 3 && !strncmp(s, "all", n))
+			set |= DECODE_PIDS_COMM | DECODE_PIDS_PIDNS;
+		else if (!(n == 4 && !strncmp(s, "none", n)))
+			return usage_error("invalid --decode-pids value '%s'", arg);
+		s += n + (s[n] == ',');
+	}
+	cfg->decode_pids = set;
+	return 0;
+}
+
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
@@ -263,15 +284,10 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return rc;
 	switch (c) {
 	case OPT_DECODE_PIDS:
-		/* strace's set: comm (-Y) and pidns (--pidns-translation, not built). */
-		if (!strcmp(arg, "comm")) {
-			cfg->decode_pids = true;
-			return 0;
-		}
-		return usage_error(strcmp(arg, "pidns")
-					   ? "invalid --decode-pids value '%s'"
-					   : "--decode-pids=%s is not supported by ptrc",
-				   arg);
+		return parse_decode_pids(cfg, arg);
+	case OPT_PIDNS:
+		cfg->decode_pids = DECODE_PIDS_PIDNS;
+		return 0;
 	case OPT_PY_FRAMES:
 		if (strcmp(arg, "yes") && strcmp(arg, "no"))
 			return usage_error("--py-frames takes yes or no, not '%s'", arg);
@@ -388,7 +404,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->iflag = true;
 		return 0;
 	case 'Y':
-		cfg->decode_pids = true;
+		cfg->decode_pids = DECODE_PIDS_COMM;
 		return 0;
 	}
 	return parse_stack_flag(cfg, c);

@@ -25,6 +25,12 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
 
+/* strace's --decode-pids set: the last option given sets it. */
+enum {
+	DECODE_PIDS_COMM = 1 << 0,  /* -Y: a pid with its process's name */
+	DECODE_PIDS_PIDNS = 1 << 1, /* --pidns-translation: and its number in ptrc's namespace */
+};
+
 /* strace's --quiet set. */
 enum {
 	QUIET_ATTACH = 1 << 0,		/* "Process N attached", "detached" */
@@ -87,7 +93,7 @@ struct config {
 	bool dump;		      /* --dump: report where each -p thread is, then detach */
 	bool iflag;		      /* -i: the instruction pointer on each line */
 	bool detach_on_exec;	      /* -b execve: let a task go when it calls execve */
-	bool decode_pids;	      /* -Y, --decode-pids=comm: a pid with its process's name */
+	unsigned decode_pids;	      /* DECODE_PIDS_*: -Y, --decode-pids=, --pidns-translation */
 	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
 	size_t ninjects;
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */

@@ -90,6 +90,8 @@ static const char help[] =
 	"  -U COLUMNS, -O OVERHEAD  -c's columns (strace's names) and overhead per call\n"
 	"  -b execve        with -f: let go of the programs the job execs\n"
 	"  -Y, --decode-pids=comm  process ids with the process's name: 4242<make>\n"
+	"  --pidns-translation, --decode-pids=pidns  a pid of another pid namespace\n"
+	"                   with its number in ptrc's: 1 /* 4242 in ptrc's PID NS */\n"
 	"  -y, -yy          paths next to descriptors: 3</etc/passwd>; -yy adds socket\n"
 	"                   endpoints (TCP:[127.0.0.1:5000->...]) and device numbers\n"
 	"  --json           JSON Lines instead of strace's text (docs/json.md)\n"

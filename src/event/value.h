@@ -105,12 +105,12 @@ struct val {
 		} fd;			  /* FD */
 		struct {
 			int64_t num;
-			const char
-				*comm; /* -Y: /proc/PID/comm when the value was decoded, or NULL */
-		} pid;		       /* PID */
-		uint64_t u;	       /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
-		const char *bytes;     /* STR, IPADDR (not NUL-terminated) */
-		const char *text;      /* SYM, RESUMING (static) */
+			const char *comm; /* -Y: /proc/PID/comm when decoded, or NULL */
+			int64_t ours; /* --pidns-translation: the pid in ptrc's namespace, or 0 */
+		} pid;		      /* PID */
+		uint64_t u;	      /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
+		const char *bytes;    /* STR, IPADDR (not NUL-terminated) */
+		const char *text;     /* SYM, RESUMING (static) */
 		struct {
 			uint64_t bits;
 			const struct xlat *tab;

@@ -339,6 +339,8 @@ static void text_pid(struct strbuf *sb, const struct val *v)
 {
 	strbuf_add_i64(sb, v->pid.num);
 	text_comm(sb, v->pid.comm);
+	if (v->pid.ours) /* --pidns-translation, in another pid namespace */
+		strbuf_addf(sb, " /* %" PRId64 " in ptrc's PID NS */", v->pid.ours);
 }
 
 /* Numbers, names and strings: the values that hold no other value. */

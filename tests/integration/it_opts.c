@@ -175,3 +175,32 @@ Test(opts, X_raw_prints_constants_as_numbers)
 	cr_assert(matches(t, pattern), "no line like %s in:\n%s", pattern, t);
 	free(t);
 }
+
+/* --pidns-translation: a pid of another pid namespace carries its number in ptrc's; the
+ * last of -Y and --pidns-translation sets what is shown, as strace. */
+Test(opts, pidns_translation)
+{
+	char want[96];
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace says 'strace's PID NS'");
+	RUN("-f", "--pidns-translation", "-e", "trace=getpid,kill", "-o", "@TRACE",
+	    it_prog("tp_pidns"));
+	if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 77)
+		cr_skip_test("no pid namespace can be made here");
+	it_assert_exit(&r, 0);
+	const char *c = r.out ? strstr(r.out, "child=") : NULL;
+	cr_assert(c, "%s", r.out);
+	int child = atoi(c + 6);
+	char *t = it_read_trace(&r, NULL);
+	snprintf(want, sizeof(want), "getpid\\(\\) += 1 /\\* %d in ptrc's PID NS \\*/", child);
+	cr_assert(matches(t, want), "%s in:\n%s", want, t);
+	cr_assert(matches(t, "kill\\(2 /\\* [0-9]+ in ptrc's PID NS \\*/, 0"), "%s", t);
+	free(t);
+	RUN("-f", "--pidns-translation", "-Y", "-e", "trace=getpid", "-o", "@TRACE",
+	    it_prog("tp_pidns"));
+	t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "= 1<tp_pidns>"), "%s", t);
+	cr_assert_null(strstr(t, "PID NS"), "-Y given last: names only:\n%s", t);
+	free(t);
+}
