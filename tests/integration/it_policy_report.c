@@ -244,3 +244,34 @@ Test(policy_report, a_detached_run_writes_its_report)
 	cr_assert(strstr(r.err, "violations"), "the summary too:\n%s", r.err);
 	free(t);
 }
+
+/* A path judged where it leads: the report says so, as the trace's violation line does. */
+Test(policy_report, where_a_path_led_is_in_the_report)
+{
+	char secret[160], link[160], want[512], text[512];
+
+	setup("allow *\n");
+	snprintf(secret, sizeof(secret), "%s/secret", r.dir);
+	snprintf(link, sizeof(link), "%s/link", r.dir);
+	write_file(secret, "SECRET\n");
+	cr_assert_eq(symlink(secret, link), 0);
+	snprintf(text, sizeof(text), "deny openat path=%s\nallow *\n", secret);
+	write_file(pol, text);
+	const char *const argv[] = {"--policy",
+				    pol,
+				    "--policy-report",
+				    report,
+				    "--policy-format=json",
+				    it_prog("tp_race"),
+				    link,
+				    link,
+				    "1",
+				    NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 86);
+	char *t = it_read_file(report);
+	cr_assert(t, "no report; stderr:\n%s", r.err);
+	snprintf(want, sizeof(want), "\"leads_to\":\"%s\",\"location\":{\"file\":", secret);
+	cr_assert(strstr(t, want), "want %s:\n%s", want, t);
+	free(t);
+}
