@@ -71,6 +71,8 @@ const struct option cli_long_opts[] = {
 	{"summary-tree", no_argument, NULL, OPT_SUMMARY_TREE},
 	{"policy", required_argument, NULL, OPT_POLICY},
 	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
+	{"policy-report", required_argument, NULL, OPT_POLICY_REPORT},
+	{"policy-format", required_argument, NULL, OPT_POLICY_FORMAT},
 	{"learn", required_argument, NULL, OPT_LEARN},
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
 	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},

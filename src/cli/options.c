@@ -203,6 +203,16 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 		return 0;
 	case OPT_POLICY_ACTION:
 		return parse_policy_action(cfg, arg);
+	case OPT_POLICY_REPORT:
+		cfg->report_file = arg;
+		return 0;
+	case OPT_POLICY_FORMAT:
+		cfg->report_format_given = true;
+		return policy_report_parse_format(arg, &cfg->report_format)
+			       ? usage_error("invalid --policy-format: '%s' (text, json, sarif or "
+					     "github)",
+					     arg)
+			       : 0;
 	case OPT_LEARN:
 		cfg->learn_file = arg;
 		return 0;
@@ -470,6 +480,10 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
 	if (cfg->seccomp_file && !cfg->policy_file && !cfg->learn_file)
 		return usage_error("%s", "--seccomp-profile needs --policy or --learn");
+	if (cfg->report_format_given && !cfg->report_file)
+		return usage_error("%s", "--policy-format needs --policy-report FILE");
+	if (cfg->report_file && !cfg->policy_file)
+		return usage_error("%s", "--policy-report needs --policy");
 	if (cfg->dump && (!cfg->npids || cfg->argv[0]))
 		return usage_error("%s", "--dump reports on running processes: it needs -p PID");
 	if (cfg->dump && cfg->policy_file)

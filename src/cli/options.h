@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "out/policy_report.h"
 #include "out/summary.h"
 #include "unwind/unwind.h"
 #include "sys/filter.h"
@@ -106,7 +107,10 @@ struct config {
 	enum policy_act policy_action;	  /* --policy-action */
 	const char *learn_file;		  /* --learn */
 	const char *seccomp_file;	  /* --seccomp-profile */
-	pid_t *pids;			  /* -p, owned */
+	const char *report_file;	  /* --policy-report */
+	enum report_format report_format; /* --policy-format */
+	bool report_format_given;
+	pid_t *pids; /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;

@@ -56,6 +56,10 @@ static const char help[] =
 	"                   against FILE; report violations with their stacks\n"
 	"  --policy-action=report|deny|kill  let the call run (default), fail it\n"
 	"                   with EPERM, or kill the process tree\n"
+	"  --policy-report FILE  at the end, every violation with the source line\n"
+	"                   that made the call, in FILE\n"
+	"  --policy-format=text|json|sarif|github  the report's format: lines,\n"
+	"                   JSON, SARIF 2.1.0 (code scanning), GitHub Actions ::error\n"
 	"  --landlock[=yes|no]  in deny and kill mode the launched command's path\n"
 	"                   rules are also a Landlock ruleset the kernel enforces\n"
 	"                   (default; =yes fails when it cannot be had)\n"
@@ -116,7 +120,8 @@ static const char help[] =
 	"  COMMAND's own exit status; when signal N killed it, ptrc dies of N too.\n"
 	"  With -p: 0 when the processes ended, death by the signal that made ptrc\n"
 	"  detach, 1 if nothing could be attached.\n"
-	"  86 when --policy found violations; 74 when the trace could not be written.\n"
+	"  86 when --policy found violations, even if COMMAND failed too; 74 when the\n"
+	"  trace or a report could not be written and COMMAND exited 0.\n"
 	"  64 for a usage error, 127 when COMMAND is not found, 126 when it\n"
 	"  cannot be executed.\n";
 

@@ -81,6 +81,8 @@ int policy_hook_init(struct tracer *t)
 		say_uring(t->pol.policy);
 	if (cfg->learn_file)
 		t->pol.learn = policy_learn_new();
+	if (cfg->report_file)
+		t->pol.srcroot = getcwd(NULL, 0); /* NULL: every file named absolute */
 	if (!t->pol.policy && !t->pol.learn)
 		return 0;
 	/* Policy runs print only violations (and deaths) unless a trace was asked for. */
@@ -222,7 +224,7 @@ static void print_summary(struct tracer *t)
 	}
 }
 
-/* --learn's policy, --seccomp-profile's JSON: every failure said, in one line. */
+/* --learn's policy, --seccomp-profile's JSON, --policy-report: every failure said, in one line. */
 static int write_file(const char *path, const struct strbuf *sb)
 {
 	int fd = outfile_open(path, false);
@@ -322,6 +324,13 @@ int policy_hook_finish(struct tracer *t, int status)
 		emit_policy_summary(t);
 		print_summary(t);
 	}
+	if (ps->policy && t->cfg->report_file) {
+		struct strbuf sb = {0};
+		policy_hook_report(t, &sb);
+		if (write_file(t->cfg->report_file, &sb) < 0)
+			rc = -EIO;
+		strbuf_free(&sb);
+	}
 	if (ps->total)
 		return PTRC_EXIT_VIOLATION;
 	/* The learned policy or profile is output: lost, like a lost trace (74). */
@@ -346,4 +355,5 @@ void policy_hook_free(struct tracer *t)
 	ps->policy = NULL;
 	policy_learn_free(ps->learn);
 	ps->learn = NULL;
+	policy_hook_report_free(t);
 }

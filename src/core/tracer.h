@@ -14,6 +14,7 @@
 #include "crash/lastsc.h"
 #include "event/event.h"
 #include "mem/tmem.h"
+#include "out/policy_report.h"
 #include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
@@ -105,6 +106,12 @@ struct policy_state {
 	struct violation_count *v;
 	size_t nv;
 	uint64_t total;
+	/* --policy-report (policy_report.c): the first REPORT_KEEP violations, their strings in
+	 * report_ar, and ptrc's cwd, which files beneath are named relative to. */
+	struct report_violation *rv;
+	size_t nrv;
+	struct arena report_ar;
+	char *srcroot;
 };
 
 /* signals.c: what ptrc's own signals wait for. */

@@ -174,3 +174,32 @@ Test(cli, abbreviations_and_unsupported_options_are_refused, .init = cr_redirect
 		cli_free(&cfg);
 	}
 }
+
+/* --policy-report FILE [--policy-format=F]: text by default; each needs the one before it. */
+Test(cli, policy_report_options, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *a1[] = {
+		"ptrc", "--policy", "p", "--policy-report", "r.sarif", "--policy-format=sarif",
+		"ls",	NULL};
+	char *a2[] = {"ptrc", "--policy", "p", "--policy-report", "r.txt", "ls", NULL};
+	static char *refused[][8] = {
+		{"ptrc", "--policy", "p", "--policy-format=json", "ls", NULL},
+		{"ptrc", "--policy-report", "r", "ls", NULL},
+		{"ptrc", "--learn", "l", "--policy-report", "r", "ls", NULL},
+		{"ptrc", "--policy", "p", "--policy-report", "r", "--policy-format=xml", "ls",
+		 NULL},
+	};
+
+	cr_assert_eq(parse(&cfg, a1), CLI_RUN);
+	cr_expect_str_eq(cfg.report_file, "r.sarif");
+	cr_expect_eq(cfg.report_format, REPORT_SARIF);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, a2), CLI_RUN);
+	cr_expect_eq(cfg.report_format, REPORT_TEXT);
+	cli_free(&cfg);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		cr_expect_eq(parse(&cfg, refused[i]), -EINVAL, "case %zu", i);
+		cli_free(&cfg);
+	}
+}
