@@ -111,10 +111,12 @@ static void make_checkout(const char *job, bool private_tmp, bool for_nobody)
 	cr_assert_eq(chdir(checkout), 0, "chdir %s", checkout);
 }
 
-/* Root can become uid 65534, which can run the tracer and read the policy; else skip. */
-static void need_nobody(void)
+/* Root can become uid 65534, which can run the tracer and read JOB's policy; else skip. */
+static void need_nobody(const char *job)
 {
 	char cmd[1024];
+
+	snprintf(policy, sizeof(policy), "%s/examples/policies/%s.policy", source_dir(), job);
 
 	if (geteuid() != 0)
 		cr_skip_test(
@@ -216,8 +218,8 @@ Test(examples, ci_build_as_a_normal_user_stdout_to_dev_null)
 	struct stat st;
 
 	need(c_tools);
+	need_nobody("ci-build");
 	make_checkout("ci-build", true, true);
-	need_nobody();
 	prepare(&r);
 	r.as_nobody = true;
 	r.stdout_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -239,8 +241,8 @@ Test(examples, ci_build_as_a_normal_user_stdout_piped)
 	ssize_t n;
 
 	need(c_tools);
+	need_nobody("ci-build");
 	make_checkout("ci-build", true, true);
-	need_nobody();
 	prepare(&r);
 	r.as_nobody = true;
 	cr_assert_eq(pipe2(fds, O_CLOEXEC), 0);
