@@ -17,6 +17,7 @@
 
 #include "pathwalk.h"
 #include "policy/policy.h"
+#include "sys/sysent.h"
 #include "tracer.h"
 #include "util/outfile.h"
 #include "util/readfile.h"
@@ -175,6 +176,25 @@ void policy_hook_count(struct tracer *t, struct task *task, const struct policy_
 	};
 }
 
+/*
+ * A mkdir or mknod of a name that exists changes nothing: the kernel answers EEXIST
+ * before any check of its own (Landlock's too), so no policy judges it (cmake's mkdir -p
+ * calls mkdir on every parent, from /).  If the name goes before the kernel looks, deny
+ * and kill mode still have Landlock's MAKE_* rights.
+ */
+static bool makes_existing(const struct task *task, const struct policy_input *in)
+{
+	const struct sc_event *ev = &task->ev;
+	char path[PATH_MAX + 32];
+	struct stat st;
+
+	if (!ev->ent || !(ev->ent->traits & TR_MAKES) || in->npaths != 1 || !in->path[0] ||
+	    in->path[0][0] != '/')
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/root%s", (int)task->tid, in->path[0]);
+	return lstat(path, &st) == 0;
+}
+
 bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v)
 {
 	struct policy_state *ps = &t->pol;
@@ -192,10 +212,15 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 		leads = resolve_paths(task, &in);
 	}
 	in.exe = proc_exe(task);
-	if (ps->learn && ev->ent)
+	bool noop = makes_existing(task, &in);
+	if (ps->learn && ev->ent && !noop)
 		policy_learn_add(ps->learn, ev->name, &in);
 	if (!ps->policy)
 		return false;
+	if (noop) {
+		*v = (struct policy_verdict){.action = POLICY_ALLOW};
+		return false;
+	}
 	if (ev->via)
 		policy_check_name(ps->policy, ev->name, &in, v);
 	else

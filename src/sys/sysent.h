@@ -101,6 +101,9 @@ enum {
 	/* What a process needs to end or to return from a signal handler: a policy never
 	 * denies it (a denied exit_group turned every exit into SIGSEGV). */
 	TR_ENDS = 1 << 28,
+	/* Makes the name its path gives, and changes nothing when that name exists (EEXIST):
+	 * mkdir, mknod.  A policy does not judge such a call (cmake's mkdir -p from /). */
+	TR_MAKES = 1 << 29,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 

@@ -267,8 +267,8 @@ Test(examples, a_policy_missing_a_needed_rule_fails_the_job)
 	need(c_tools);
 	make_checkout("ci-build", true, false);
 	snprintf(broken, sizeof(broken), "%s/broken.policy", root);
-	snprintf(cmd, sizeof(cmd), "grep -v '^allow execve exec=/usr/local/sbin/as' '%s' > '%s'",
-		 policy, broken);
+	snprintf(cmd, sizeof(cmd), "grep -v '^allow execve exec=${PATH}/as' '%s' > '%s'", policy,
+		 broken);
 	run_cmd(cmd);
 	snprintf(policy, sizeof(policy), "%s", broken);
 	prepare(&r);
@@ -277,6 +277,18 @@ Test(examples, a_policy_missing_a_needed_rule_fails_the_job)
 	cr_assert(strstr(violations(&r), "execve(\"/usr/local/sbin/as\""), "violations:\n%s\n%s",
 		  trace_ex, r.err);
 	cr_assert_neq(access("hello", F_OK), 0, "./hello was built all the same");
+}
+
+/* Another PATH: more directories before /usr/bin, where gcc's search for `as` misses. */
+Test(examples, ci_build_with_another_path)
+{
+	need(c_tools);
+	make_checkout("ci-build", true, false);
+	prepare(&r);
+	r.path = "/opt/toolchain/bin:/home/runner/.local/bin:" DEBIAN_PATH;
+	run_job(&r, make_cmd);
+	assert_passed(&r);
+	assert_prints("./hello", "hello from ci-build\n");
 }
 
 Test(examples, cmake_build_configure_and_build)
@@ -309,7 +321,7 @@ Test(examples, python_unittest)
 	cr_assert_eq(access("__pycache__", F_OK), 0, "no __pycache__ in the checkout");
 }
 
-/* $TMPDIR unset: the policy names the Manager's socket in /tmp (no ${TMPDIR} in addr=). */
+/* A private $TMPDIR: the Manager's socket is in ${TMPDIR}/pymp-*, as the policy says. */
 Test(examples, python_multiprocessing_fork_and_spawn)
 {
 	static const char *const cmd[] = {"/usr/bin/python3", "job.py", NULL};
@@ -317,7 +329,7 @@ Test(examples, python_multiprocessing_fork_and_spawn)
 				   "spawn: 0 1 4 9 16 25 36 49 64 81 sum=285\n";
 
 	need(python_tools);
-	make_checkout("python-multiprocessing", false, false);
+	make_checkout("python-multiprocessing", true, false);
 	prepare(&r);
 	run_job(&r, cmd);
 	assert_passed(&r);
