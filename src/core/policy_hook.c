@@ -309,7 +309,12 @@ static int write_learned(struct tracer *t, struct policy **learned)
 	char err[2048];
 	int rc;
 
-	policy_learn_write(t->pol.learn, &sb, "learned by ptrc --learn", &t->pol.vars);
+	struct strbuf what = {0};
+	strbuf_adds(&what, "from:");
+	for (char **a = t->cfg->argv; a && *a && what.len < 200; a++)
+		strbuf_addf(&what, " %s", *a);
+	policy_learn_write(t->pol.learn, &sb, what.len > 5 ? what.buf : NULL, &t->pol.vars);
+	strbuf_free(&what);
 	rc = merge_learned(t, &sb);
 	if (rc == 0 && sb.len)
 		rc = write_file(t->cfg->learn_file, &sb);
