@@ -26,6 +26,13 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
 
+/* -e read=SET, -e write=SET: the descriptors whose data is dumped (fds below 1024). */
+enum { FDSET_MAX = 1024 };
+struct fdset {
+	bool any; /* some fd is in the set */
+	uint64_t bits[FDSET_MAX / 64];
+};
+
 /* strace's --decode-pids set: the last option given sets it. */
 enum {
 	DECODE_PIDS_COMM = 1 << 0,  /* -Y: a pid with its process's name */
@@ -104,11 +111,12 @@ struct config {
 	enum seccomp_bpf_use landlock;	  /* --landlock[=yes|no]: the same three choices */
 	const char *policy_file;	  /* --policy */
 	const char *timeline_file;	  /* --timeline */
-	enum policy_act policy_action;	  /* --policy-action */
-	const char *learn_file;		  /* --learn */
-	const char *seccomp_file;	  /* --seccomp-profile */
-	const char *report_file;	  /* --policy-report */
-	enum report_format report_format; /* --policy-format */
+	struct fdset dump_read, dump_write; /* -e read=, -e write= */
+	enum policy_act policy_action;	    /* --policy-action */
+	const char *learn_file;		    /* --learn */
+	const char *seccomp_file;	    /* --seccomp-profile */
+	const char *report_file;	    /* --policy-report */
+	enum report_format report_format;   /* --policy-format */
 	bool report_format_given;
 	pid_t *pids; /* -p, owned */
 	size_t npids;

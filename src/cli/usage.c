@@ -29,6 +29,8 @@ static const char help[] =
 	"                   unavailable, detached\n"
 	"  -z, -Z           only successful (-z) or failed (-Z) calls\n"
 	"  -P PATH          only calls that touch PATH (by name or open descriptor)\n"
+	"  -e read=SET, -e write=SET  dump the data read from / written to these\n"
+	"                   descriptors under each call (numbers, all, none, !)\n"
 	"  --seccomp-bpf[=yes|no]  with -f and a filter, the launched command gets a\n"
 	"                   seccomp-bpf filter: calls not selected run without a stop\n"
 	"                   (default: yes; =no stops at every call, e.g. so that a crash\n"

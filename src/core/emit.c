@@ -80,6 +80,7 @@ void emit_sc_exit(struct tracer *t, struct task *task)
 		text_sc_exit(task_stream(t, task), &l, &task->ev, &t->topt);
 	else
 		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
+	iodump_exit(t, task); /* -e read=, -e write=: the data, under the line */
 }
 
 void emit_sc_detached(struct tracer *t, struct task *task)

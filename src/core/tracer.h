@@ -270,6 +270,8 @@ void syscall_abandon(struct tracer *t, struct task *task);
 void emit_sc_entry(struct tracer *t, struct task *task);
 /* The end of the call, or "= ?" when task->ev.exited is false. */
 void emit_sc_exit(struct tracer *t, struct task *task);
+/* -e read=, -e write=: the data a shown call moved through a descriptor of the set. */
+void iodump_exit(struct tracer *t, struct task *task);
 void emit_sc_detached(struct tracer *t, struct task *task);
 void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo);
 void emit_group_stop(struct tracer *t, struct task *task, int sig);

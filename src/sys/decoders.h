@@ -60,6 +60,8 @@ void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec);
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */
 void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len);
+/* A struct msghdr's msg_iov and msg_iovlen (dec_msg.c, where its layout is); 0 or -1. */
+int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov, uint64_t *cnt);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
 void dec_wait_status(struct arena *a, struct val *v, int status);
 /* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */

@@ -104,6 +104,9 @@ enum {
 	/* Makes the name its path gives, and changes nothing when that name exists (EEXIST):
 	 * mkdir, mknod.  A policy does not judge such a call (cmake's mkdir -p from /). */
 	TR_MAKES = 1 << 29,
+	/* Moves its data through an iovec: argument 1's array, count in argument 2, or a
+	 * socket call's msghdr (its msg_iov): readv, writev, sendmsg, recvmsg... */
+	TR_IOV = 1 << 30,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 
