@@ -372,7 +372,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->json = true;
 		return 0;
 	case OPT_SUMMARY_TREE:
-		cfg->story = true;
+		cfg->story = cfg->story_print = true;
 		return 0;
 	case 'y':
 		cfg->yflag++;

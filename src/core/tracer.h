@@ -82,6 +82,7 @@ struct task {
 	struct timespec resume_at; /* TASK_DELAYED: when it goes on (CLOCK_MONOTONIC) */
 	uint64_t thread_ptr;	   /* its pthread_self(), for a hang report on old CPythons */
 	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
+	uint32_t story_task;	   /* its record in its proc's story (index + 1), 0 without */
 };
 
 struct policy;
@@ -320,6 +321,9 @@ void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t 
 /* A crash report was printed for task's process. */
 struct crash_report;
 void story_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
+/* At the end of the run (also a detach, Ctrl-C): ends what never ended; idempotent. */
+void story_settle(struct tracer *t);
+/* --summary-tree: the tree, settled, where the trace goes. */
 void emit_story(struct tracer *t);
 
 /* debug.c: -k stacks and crash reports (src/unwind, src/crash). */
