@@ -98,6 +98,7 @@ struct config {
 	enum seccomp_bpf_use landlock;	  /* --landlock[=yes|no]: the same three choices */
 	const char *policy_file;	  /* --policy */
 	const char *timeline_file;	  /* --timeline */
+	const char *report_file;	  /* --report: the run as one HTML page */
 	enum policy_act policy_action;	  /* --policy-action */
 	const char *learn_file;		  /* --learn */
 	const char *seccomp_file;	  /* --seccomp-profile */

@@ -38,6 +38,7 @@ static struct story_proc *rec(struct tracer *t, const struct proc *p)
 void story_init(struct tracer *t)
 {
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
+	clock_gettime(CLOCK_REALTIME, &t->rp.started);
 }
 
 /* argv as one printable line of at most CMD_MAX bytes: other controls become '?'. */

@@ -14,6 +14,7 @@
 #include "crash/lastsc.h"
 #include "event/event.h"
 #include "mem/tmem.h"
+#include "out/report_page.h"
 #include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
@@ -173,6 +174,12 @@ struct tracer {
 		struct strbuf buf;
 		struct timespec t0;
 	} tl;
+	/* report_page.c: --report's crash reports and violations, kept for the page. */
+	struct {
+		struct report_list crashes, violations;
+		struct timespec started; /* CLOCK_REALTIME at the start, for the page */
+		bool written;
+	} rp;
 	/* landlock.c: the launched job's ruleset; on: the child restricts itself with fd. */
 	struct {
 		bool on;

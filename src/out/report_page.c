@@ -41,21 +41,24 @@ static void list(struct strbuf *sb, const char *key, const struct report_list *l
 	strbuf_addc(sb, ']');
 }
 
+/* The launched command (null in attach mode) and the processes -p attached (maybe none). */
 static void command(struct strbuf *sb, const struct report_run *r)
 {
-	if (!r->argv) {
-		strbuf_adds(sb, ",\"command\":null,\"attached\":[");
-		for (size_t i = 0; i < r->npids; i++)
-			strbuf_addf(sb, "%s%d", i ? "," : "", (int)r->pids[i]);
+	strbuf_adds(sb, ",\"command\":");
+	if (r->argv) {
+		strbuf_addc(sb, '[');
+		for (size_t i = 0; r->argv[i]; i++) {
+			if (i)
+				strbuf_addc(sb, ',');
+			json_str(sb, r->argv[i], strlen(r->argv[i]));
+		}
 		strbuf_addc(sb, ']');
-		return;
+	} else {
+		strbuf_adds(sb, "null");
 	}
-	strbuf_adds(sb, ",\"command\":[");
-	for (size_t i = 0; r->argv[i]; i++) {
-		if (i)
-			strbuf_addc(sb, ',');
-		json_str(sb, r->argv[i], strlen(r->argv[i]));
-	}
+	strbuf_adds(sb, ",\"attached\":[");
+	for (size_t i = 0; i < r->npids; i++)
+		strbuf_addf(sb, "%s%d", i ? "," : "", (int)r->pids[i]);
 	strbuf_addc(sb, ']');
 }
 

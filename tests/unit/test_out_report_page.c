@@ -52,7 +52,9 @@ Test(report_page, json_holds_the_run, .fini = done)
 	report_page_json(&sb, &r);
 	cr_assert(strstr(sb.buf,
 			 "{\"ptrc\":\"9.9\",\"command\":[\"python3\",\"x.py\","
-			 "\"</script><!--<script>\"],\"host\":\"box\",\"kernel\":\"6.1.0\","
+			 "\"</"
+			 "script><!--<script>\"],\"attached\":[],\"host\":\"box\",\"kernel\":\"6.1."
+			 "0\","
 			 "\"started\":\"2026-11-28T08:18:06.000005000Z\",\"duration_s\":1.500000,"
 			 "\"status\":{\"how\":\"killed\",\"signal\":\"SIGSEGV\","
 			 "\"core_dumped\":true},\"policy\":{\"file\":\"ci.policy\","
