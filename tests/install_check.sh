@@ -9,7 +9,7 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 status=0
 for f in bin/ptrc share/man/man1/ptrc.1 share/man/man5/ptrc-policy.5 share/doc/ptrc/usage.md \
-	share/doc/ptrc/policy.md share/doc/ptrc/json-schema.json \
+	share/doc/ptrc/policy.md share/doc/ptrc/json-schema.json share/doc/ptrc/report.png \
 	share/doc/ptrc/examples/policies/strict.policy share/bash-completion/completions/ptrc; do
 	[ -e "$prefix/$f" ] || { echo "install: $f is missing"; status=1; }
 done

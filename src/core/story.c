@@ -1,7 +1,7 @@
 /*
- * --summary-tree's collector: a compact record per process, kept after the
- * tracer's proc is freed, filled at the lifecycle's events and printed at
- * the end of the run (out/story.c formats it).
+ * The story's collector (--summary-tree, --report): a compact record per
+ * process, kept after the tracer's proc is freed, filled at the lifecycle's
+ * events and printed at the end of the run (out/story.c formats it).
  */
 #include <signal.h>
 #include <stdio.h>

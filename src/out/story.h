@@ -1,7 +1,7 @@
 /*
- * --summary-tree: the story of a run, one record per process (thread group)
- * that outlives the tracer's own proc.  Pure data and its formatters: the
- * tracer (core/story.c) fills the records, this prints them.
+ * --summary-tree and --report: the story of a run, one record per process
+ * (thread group) that outlives the tracer's own proc.  Pure data and its
+ * formatters: the tracer (core/story.c) fills the records, this prints them.
  */
 #ifndef PTRC_OUT_STORY_H
 #define PTRC_OUT_STORY_H
