@@ -219,7 +219,9 @@ Test(report, loads_nothing_and_is_small)
 	cr_expect_lt(st.st_size, 100 * 1024, "%lld bytes for 7 processes", (long long)st.st_size);
 	cr_expect_gt(st.st_size, 20 * 1024);
 	free(html);
-	/* The links the script made stay in the page too. */
+	/* The links the script made stay in the page too (when there is a browser to run it). */
+	if (!chromium())
+		return;
 	char *dom = render("");
 	for (const char *h = dom; (h = strstr(h, "href=")); h += 5)
 		cr_expect(!strncmp(h, "href=\"#", 7), "a link out of the page: %.60s", h);
