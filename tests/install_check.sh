@@ -10,8 +10,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 status=0
 for f in bin/ptrc share/man/man1/ptrc.1 share/man/man5/ptrc-policy.5 share/doc/ptrc/usage.md \
 	share/doc/ptrc/policy.md share/doc/ptrc/json-schema.json share/doc/ptrc/policy-report-schema.json \
-	share/doc/ptrc/examples/policies/strict.policy share/doc/ptrc/examples/ci/play.sh \
-	share/bash-completion/completions/ptrc; do
+	share/doc/ptrc/report.png share/doc/ptrc/examples/policies/strict.policy \
+	share/doc/ptrc/examples/ci/play.sh share/bash-completion/completions/ptrc; do
 	[ -e "$prefix/$f" ] || { echo "install: $f is missing"; status=1; }
 done
 [ -x "$prefix/share/doc/ptrc/examples/ci/play.sh" ] ||

@@ -78,6 +78,7 @@ const struct option cli_long_opts[] = {
 	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
 	{"landlock", optional_argument, NULL, OPT_LANDLOCK},
 	{"timeline", required_argument, NULL, OPT_TIMELINE},
+	{"report", required_argument, NULL, OPT_REPORT},
 	{"stack-trace", no_argument, NULL, 'k'},
 	{"unwinder", required_argument, NULL, OPT_UNWINDER},
 	{"crash-handled", no_argument, NULL, OPT_CRASH_HANDLED},

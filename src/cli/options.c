@@ -201,6 +201,10 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 	case OPT_TIMELINE:
 		cfg->timeline_file = arg;
 		return 0;
+	case OPT_REPORT: /* the page is made of the story */
+		cfg->page_file = arg;
+		cfg->story = true;
+		return 0;
 	case OPT_POLICY_ACTION:
 		return parse_policy_action(cfg, arg);
 	case OPT_POLICY_REPORT:
@@ -398,7 +402,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->json = true;
 		return 0;
 	case OPT_SUMMARY_TREE:
-		cfg->story = true;
+		cfg->story = cfg->story_print = true;
 		return 0;
 	case 'y':
 		cfg->yflag++;
@@ -488,6 +492,8 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "--dump reports on running processes: it needs -p PID");
 	if (cfg->dump && cfg->policy_file)
 		return usage_error("%s", "--dump and --policy cannot be used together");
+	if (cfg->dump && cfg->page_file)
+		return usage_error("%s", "--report is the page of a traced run: not with --dump");
 	if (cfg->detach_on_exec && (cfg->policy_file || cfg->learn_file))
 		return usage_error("%s", "-b execve would let programs out of the policy: not with "
 					 "--policy or --learn");

@@ -92,7 +92,8 @@ struct config {
 	const char *user; /* -u */
 	enum color_mode color;
 	bool json;		      /* --json: JSON Lines instead of strace's text */
-	bool story;		      /* --summary-tree: the process tree at the end */
+	bool story;		      /* the story of the run is collected (core/story.c) */
+	bool story_print;	      /* --summary-tree: and printed as the tree at the end */
 	bool trace_given;	      /* -e trace= was used */
 	unsigned kflag;		      /* -k: print each syscall's stack */
 	enum unwind_backend unwinder; /* --unwinder=libdw|libunwind */
@@ -118,7 +119,8 @@ struct config {
 	const char *report_file;	    /* --policy-report */
 	enum report_format report_format;   /* --policy-format */
 	bool report_format_given;
-	pid_t *pids; /* -p, owned */
+	const char *page_file; /* --report: the run as one HTML page */
+	pid_t *pids;	       /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;

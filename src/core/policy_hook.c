@@ -252,14 +252,8 @@ static void print_summary(struct tracer *t)
 /* --learn's policy, --seccomp-profile's JSON, --policy-report: every failure said, in one line. */
 static int write_file(const char *path, const struct strbuf *sb)
 {
-	int fd = outfile_open(path, false);
-	int rc = fd;
+	int rc = outfile_put(path, sb->buf ? sb->buf : "", sb->len);
 
-	if (fd >= 0) {
-		rc = outfile_write_all(fd, sb->buf, sb->len);
-		if (close(fd) < 0 && rc == 0)
-			rc = -errno;
-	}
 	if (rc < 0)
 		tracer_msg("writing '%s': %s", path, outfile_strerror(rc));
 	return rc;

@@ -15,6 +15,7 @@
 #include "event/event.h"
 #include "mem/tmem.h"
 #include "out/policy_report.h"
+#include "out/report_page.h"
 #include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
@@ -83,6 +84,7 @@ struct task {
 	struct timespec resume_at; /* TASK_DELAYED: when it goes on (CLOCK_MONOTONIC) */
 	uint64_t thread_ptr;	   /* its pthread_self(), for a hang report on old CPythons */
 	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
+	uint32_t story_task;	   /* its record in its proc's story (index + 1), 0 without */
 };
 
 struct policy;
@@ -179,6 +181,12 @@ struct tracer {
 		struct strbuf buf;
 		struct timespec t0;
 	} tl;
+	/* report_page.c: --report's crash reports and violations, kept for the page. */
+	struct {
+		struct report_list crashes, violations;
+		struct timespec started; /* CLOCK_REALTIME at the start, for the page */
+		bool written;
+	} rp;
 	/* landlock.c: the launched job's ruleset; on: the child restricts itself with fd. */
 	struct {
 		bool on;
@@ -329,6 +337,9 @@ void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t 
 /* A crash report was printed for task's process. */
 struct crash_report;
 void story_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
+/* At the end of the run (also a detach, Ctrl-C): ends what never ended; idempotent. */
+void story_settle(struct tracer *t);
+/* --summary-tree: the tree, settled, where the trace goes. */
 void emit_story(struct tracer *t);
 
 /* debug.c: -k stacks and crash reports (src/unwind, src/crash). */

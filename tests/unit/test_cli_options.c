@@ -203,3 +203,22 @@ Test(cli, policy_report_options, .init = cr_redirect_stderr)
 		cli_free(&cfg);
 	}
 }
+
+/* --report collects the story without printing the tree; --summary-tree prints it. */
+Test(cli, report_collects_the_story, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *report[] = {"ptrc", "--report", "r.html", "ls", NULL};
+	char *both[] = {"ptrc", "--summary-tree", "--report", "r.html", "ls", NULL};
+	char *dump[] = {"ptrc", "--dump", "--report", "r.html", "-p", "1", NULL};
+
+	cr_assert_eq(parse(&cfg, report), CLI_RUN);
+	cr_assert_str_eq(cfg.page_file, "r.html");
+	cr_assert(cfg.story && !cfg.story_print);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, both), CLI_RUN);
+	cr_assert(cfg.story && cfg.story_print && cfg.page_file);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, dump), -EINVAL);
+	cli_free(&cfg);
+}
