@@ -261,7 +261,12 @@ static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 		val_pid(&ev->retv, ev->ret);
 		break;
 	case RK_UINT:
-		val_uint(&ev->retv, (uint64_t)ev->ret);
+		/* A 32-bit ABI's unsigned long is its low half (strace: 4294962296, not 2^64-5000).
+		 */
+		if (ev->abi && ev->abi->word_size == 4)
+			val_uint(&ev->retv, (uint32_t)ev->ret);
+		else
+			val_uint(&ev->retv, (uint64_t)ev->ret);
 		break;
 	default:
 		val_int(&ev->retv, ev->ret);

@@ -41,7 +41,8 @@ XLAT_TABLE(xl_arch_prctl, XLAT_ENUM, XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(
 	   XLAT(ARCH_GET_GS), XLAT(ARCH_GET_CPUID), XLAT(ARCH_SET_CPUID), XLAT(ARCH_MAP_VDSO_X32),
 	   XLAT(ARCH_MAP_VDSO_32), XLAT(ARCH_MAP_VDSO_64));
 #else
-const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM}; /* a non-x86 host never meets arch_prctl */
+const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM,
+				   NULL}; /* a non-x86 host never meets arch_prctl */
 #endif
 
 XLAT_TABLE(xl_prctl_options, XLAT_ENUM, XLAT(PR_SET_PDEATHSIG), XLAT(PR_GET_PDEATHSIG),
