@@ -1,4 +1,5 @@
-/* prctl(2) option by option, with real and wild arguments: each option's own arguments only.
+/* prctl(2) option by option, with real and wild arguments: each option's own arguments only;
+ * and x86's arch_prctl(2).
  *   tp_prctl basic     run with the default -s 32
  *   tp_prctl trunc     run with -s 4: names cut at -s
  *   tp_prctl raw       run with -X raw
@@ -7,6 +8,10 @@
  * as the call returned them.
  */
 #include "expect.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <asm/prctl.h>
+#endif
 
 #include <errno.h>
 #include <linux/capability.h>
@@ -271,8 +276,32 @@ static void sub_options(void)
 	xp_line(me, "prctl(0x11 /* PR_??? */, %#lx, 0x3, 0x4, 0x5) = %s", wild(2), res(n));
 }
 
+/* x86's arch_prctl: the output word at exit, ARCH_GET_CPUID without an argument. */
+static void arch(void)
+{
+#ifdef ARCH_GET_FS
+	unsigned long fs = 0;
+	long n;
+
+	n = syscall(SYS_arch_prctl, ARCH_GET_FS, &fs);
+	if (n == 0)
+		xp_line(me, "arch_prctl(ARCH_GET_FS, [%#lx]) = 0", fs);
+	else
+		xp_line(me, "arch_prctl(ARCH_GET_FS, %p) = %s", (void *)&fs, res(n));
+	n = syscall(SYS_arch_prctl, ARCH_GET_GS, 0);
+	xp_line(me, "arch_prctl(ARCH_GET_GS, NULL) = %s", res(n));
+	n = syscall(SYS_arch_prctl, ARCH_GET_CPUID, 0x1234);
+	xp_line(me, "arch_prctl(ARCH_GET_CPUID) = %s", res(n));
+	n = syscall(SYS_arch_prctl, ARCH_SET_GS, wild(0xbadc0ded));
+	xp_line(me, "arch_prctl(ARCH_SET_GS, %#lx) = %s", wild(0xbadc0ded), res(n));
+	n = syscall(SYS_arch_prctl, 0x1099, 0);
+	xp_line(me, "arch_prctl(0x1099 /* ARCH_??? */, 0) = %s", res(n));
+#endif
+}
+
 static int run_basic(void)
 {
+	arch();
 	names();
 	signals_and_outputs();
 	capabilities_and_results();
@@ -324,6 +353,13 @@ static int run_styles(int verbose)
 		verbose ? "0x9 /* SECCOMP_MODE_??? */" : "0x9", res(n));
 	n = pr(0x11, 0, 0, 0, 0);
 	xp_line(me, "prctl(%s, 0, 0, 0, 0) = %s", verbose ? "0x11 /* PR_??? */" : "0x11", res(n));
+#ifdef ARCH_GET_FS
+	n = syscall(SYS_arch_prctl, 0, 0);
+	xp_line(me, "arch_prctl(%s, 0) = %s", verbose ? "0 /* ARCH_??? */" : "0", res(n));
+	n = syscall(SYS_arch_prctl, ARCH_SET_GS, wild(0xbadc0ded));
+	xp_line(me, "arch_prctl(%s, %#lx) = %s", verbose ? "0x1001 /* ARCH_SET_GS */" : "0x1001",
+		wild(0xbadc0ded), res(n));
+#endif
 	return 0;
 }
 

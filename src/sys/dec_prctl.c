@@ -2,8 +2,11 @@
  * prctl(2), option by option, as strace 6.1 prints it: only the arguments the option reads,
  * each in its own form (a capability, a signal, a sub-option and what it takes), the
  * outputs at exit, and the results strace names.  One table row per option; an option no
- * row has prints as 0x11 / * PR_??? * / with four hex arguments.
+ * row has prints as 0x11 / * PR_??? * / with four hex arguments.  And x86's arch_prctl(2).
  */
+#if __has_include(<asm/prctl.h>) /* x86 only: arch_prctl exists only there */
+#include <asm/prctl.h>
+#endif
 #include <linux/cn_proc.h>
 #include <linux/prctl.h>
 #include <linux/seccomp.h>
@@ -512,4 +515,56 @@ void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (o->opt == PR_GET_SPECULATION_CTRL && !xlat_name(&xl_spec_which, ev->args[1].fl.bits))
 		o = pr_find(PR_GET_DUMPABLE);
 	pr_result(d, ev, o, d->abi->word_size == 4 ? (uint32_t)ev->ret : (uint64_t)ev->ret);
+}
+
+/* What an arch_prctl code does with its argument: nothing, or write a word or a mask there. */
+enum arch_arg { ARCH_ARG_IN, ARCH_ARG_NONE, ARCH_ARG_OUT_PTR, ARCH_ARG_OUT_MASK };
+
+static enum arch_arg arch_arg(uint32_t code)
+{
+	switch (code) {
+#ifdef ARCH_GET_FS
+	case ARCH_GET_CPUID:
+		return ARCH_ARG_NONE;
+	case ARCH_GET_FS:
+	case ARCH_GET_GS:
+		return ARCH_ARG_OUT_PTR;
+#endif
+#ifdef ARCH_GET_XCOMP_SUPP
+	case ARCH_GET_XCOMP_SUPP:
+	case ARCH_GET_XCOMP_PERM:
+	case ARCH_GET_XCOMP_GUEST_PERM:
+		return ARCH_ARG_OUT_MASK;
+#endif
+	default:
+		return ARCH_ARG_IN;
+	}
+}
+
+/*
+ * arch_prctl(ARCH_GET_FS, [0x7f...]), arch_prctl(ARCH_GET_CPUID).  strace also names the
+ * xfeatures of the ARCH_*_XCOMP_* codes, whose names are the kernel's (asm/fpu/types.h) and
+ * no UAPI header's: they show as numbers here.
+ */
+void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	enum arch_arg kind = arch_arg((uint32_t)ev->raw[0]);
+	uint64_t addr = arg_word(d, ev, 1), w;
+	struct val *v = &ev->args[1];
+
+	if (!exiting) {
+		if (kind == ARCH_ARG_NONE)
+			ev->nargs = ev->split = 1;
+		if (kind == ARCH_ARG_OUT_PTR || kind == ARCH_ARG_OUT_MASK) {
+			val_ptr(v, addr);
+			ev->split = 1;
+		}
+		return;
+	}
+	if (!dec_ok(ev))
+		return;
+	if (kind == ARCH_ARG_OUT_PTR && addr && read_word(d, addr, &w) == 0)
+		val_ptr(val_array(v, d->ar, 1), w);
+	else if (kind == ARCH_ARG_OUT_MASK && dec_fetch(d, v, addr, &w, sizeof(w)))
+		val_hex(val_array(v, d->ar, 1), w);
 }

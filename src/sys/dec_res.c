@@ -1,7 +1,4 @@
 /* Resources, identity and per-process settings. */
-#if __has_include(<asm/prctl.h>) /* x86 only: arch_prctl exists only there */
-#include <asm/prctl.h>
-#endif
 #include <stdio.h>
 #include <string.h>
 #include <sys/sysinfo.h>
@@ -75,28 +72,6 @@ void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 	st_init(v, d->ar, 4);
 	for (unsigned i = 0; i < 4; i++)
 		val_clock_t(st_add(v, d->ar, names[i]), d->ar, t[i]);
-}
-
-void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	uint32_t code = (uint32_t)ev->raw[0];
-#ifdef ARCH_GET_FS
-	bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
-#else
-	bool get = false;
-#endif
-
-	if (!exiting) {
-		if (!xlat_name(&xl_arch_prctl, code)) {
-			val_hex(&ev->args[0], code);
-			val_sym(val_comment(&ev->args[0], d->ar), "ARCH_???");
-		}
-		if (get)
-			ev->split = 1;
-		return;
-	}
-	if (get && dec_ok(ev))
-		dec_word_ref(d, &ev->args[1], arg_word(d, ev, 1), true);
 }
 
 /* [0 1]: the CPUs set in a mask of len bytes. */

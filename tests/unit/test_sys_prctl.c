@@ -320,6 +320,36 @@ Test(sys_prctl, composite_words)
 			 "(PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0x3)");
 }
 
+/* arch_prctl: an output word at exit (a pointer), ARCH_GET_CPUID without an argument. */
+Test(sys_prctl, arch_prctl_codes)
+{
+	static const uint64_t fs = 0x7f0000001740, zero = 0;
+	map(0x1000, &fs, sizeof(fs));
+	map(0x2000, &zero, sizeof(zero));
+	cr_expect_str_eq(RUN("arch_prctl", 0, 0x1003, 0x1000),
+			 "arch_prctl(ARCH_GET_FS, [0x7f0000001740]) = 0");
+	cr_expect_str_eq(RUN("arch_prctl", 0, 0x1004, 0x2000),
+			 "arch_prctl(ARCH_GET_GS, [NULL]) = 0");
+	cr_expect_str_eq(RUN("arch_prctl", -EFAULT, 0x1004, 0),
+			 "arch_prctl(ARCH_GET_GS, NULL) = -1 EFAULT (Bad address)");
+	cr_expect_str_eq(RUN("arch_prctl", 0, 0x1022, 0x1000),
+			 "arch_prctl(ARCH_GET_XCOMP_PERM, [0x7f0000001740]) = 0");
+	cr_expect_str_eq(RUN("arch_prctl", 1, 0x1011, 0x1234), "arch_prctl(ARCH_GET_CPUID) = 1");
+	cr_expect_str_eq(RUN("arch_prctl", -EPERM, 0xdeadbeef00001001ULL, 0xbadfaceddeadbeefULL),
+			 "arch_prctl(ARCH_SET_GS, 0xbadfaceddeadbeef) = -1 EPERM (Operation not "
+			 "permitted)");
+	cr_expect_str_eq(RUN("arch_prctl", -EINVAL, 0, 0),
+			 "arch_prctl(0 /* ARCH_??? */, 0) = -1 EINVAL (Invalid argument)");
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("arch_prctl", -EINVAL, 0, 0),
+			 "arch_prctl(0, 0) = -1 EINVAL (Invalid argument)");
+	cr_expect_str_eq(RUN("arch_prctl", 1, 0x1011, 0), "arch_prctl(0x1011) = 1");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("arch_prctl", -EPERM, 0x1001, 0xbadfaceddeadbeefULL),
+			 "arch_prctl(0x1001 /* ARCH_SET_GS */, 0xbadfaceddeadbeef) = -1 EPERM "
+			 "(Operation not permitted)");
+}
+
 /* i386: words are 32 bits, the tid address and the fprog's pointer too. */
 static void setup_i386(void)
 {
