@@ -114,6 +114,8 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 		if (f && (left & f) == f) {
 			if (!first)
 				strbuf_addc(sb, '|');
+			if (tab->text_prefix)
+				strbuf_adds(sb, tab->text_prefix);
 			strbuf_adds(sb, tab->ents[i].name);
 			left &= ~f;
 			first = false;

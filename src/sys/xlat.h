@@ -29,6 +29,9 @@ struct xlat {
 	/* What strace names a value no entry names (PR_SET_VMA_???) with, when it is not the
 	 * prefix the names share; NULL: that prefix. */
 	const char *unknown;
+	/* Text strace prints before each name ("1<<" of 1<<CAP_CHOWN), NULL for none: the names
+	 * stay the constants' own, for JSON. */
+	const char *text_prefix;
 };
 
 #define XLAT(m)                                                                                    \
@@ -41,11 +44,18 @@ struct xlat {
 	}
 #define XLAT_TABLE(id, kind, ...)                                                                  \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL}
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
+				NULL}
 /* A table whose unknown values strace names with the prefix unknown ("PR_SET_VMA_"). */
 #define XLAT_TABLE_UNKNOWN(id, kind, unknown, ...)                                                 \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, unknown}
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind,         \
+				unknown, NULL}
+/* A table whose names strace prints after the text prefix ("1<<"). */
+#define XLAT_TABLE_PREFIXED(id, kind, prefix, ...)                                                 \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
+				prefix}
 
 /* Returns the entry's name for an exact value, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);
