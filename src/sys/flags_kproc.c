@@ -6,6 +6,7 @@
 #include <asm/prctl.h>
 #endif
 #include <linux/futex.h>
+#include <linux/personality.h>
 #include <linux/sched.h>
 
 #include "flags.h"
@@ -45,3 +46,12 @@ XLAT_TABLE(xl_arch_prctl, XLAT_ENUM, XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(
 /* A non-x86 host never meets arch_prctl. */
 const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM, NULL, NULL};
 #endif
+
+/* A personality's low byte: the PER_* that are that byte alone (PER_SVR4 holds flags too). */
+XLAT_TABLE(xl_personalities, XLAT_ENUM, XLAT(PER_LINUX), XLAT(PER_BSD), XLAT(PER_LINUX32),
+	   XLAT(PER_RISCOS), XLAT(PER_OSF4), XLAT(PER_HPUX), XLAT(PER_MASK));
+/* The flags above it. */
+XLAT_TABLE(xl_personality_flags, XLAT_BITS, XLAT(UNAME26), XLAT(ADDR_NO_RANDOMIZE),
+	   XLAT(FDPIC_FUNCPTRS), XLAT(MMAP_PAGE_ZERO), XLAT(ADDR_COMPAT_LAYOUT),
+	   XLAT(READ_IMPLIES_EXEC), XLAT(ADDR_LIMIT_32BIT), XLAT(SHORT_INODE), XLAT(WHOLE_SECONDS),
+	   XLAT(STICKY_TIMEOUTS), XLAT(ADDR_LIMIT_3GB));
