@@ -83,7 +83,8 @@ extern const struct xlat xl_caps;
 extern const struct xlat xl_cap_versions;
 extern const struct xlat xl_cap_mask_lo;
 extern const struct xlat xl_cap_mask_hi;
-/* personality (flags_kproc.c). */
+/* sched_attr and personality (flags_kproc.c). */
+extern const struct xlat xl_sched_attr_flags;
 extern const struct xlat xl_personalities;
 extern const struct xlat xl_personality_flags;
 extern const struct xlat xl_wait_options;

@@ -47,6 +47,12 @@ XLAT_TABLE(xl_arch_prctl, XLAT_ENUM, XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(
 const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM, NULL, NULL};
 #endif
 
+/* sched_attr.sched_flags: the single bits (SCHED_FLAG_KEEP_ALL reads as its two). */
+XLAT_TABLE(xl_sched_attr_flags, XLAT_BITS_DFLT, XLAT(SCHED_FLAG_RESET_ON_FORK),
+	   XLAT(SCHED_FLAG_RECLAIM), XLAT(SCHED_FLAG_DL_OVERRUN), XLAT(SCHED_FLAG_KEEP_POLICY),
+	   XLAT(SCHED_FLAG_KEEP_PARAMS), XLAT(SCHED_FLAG_UTIL_CLAMP_MIN),
+	   XLAT(SCHED_FLAG_UTIL_CLAMP_MAX));
+
 /* A personality's low byte: the PER_* that are that byte alone (PER_SVR4 holds flags too). */
 XLAT_TABLE(xl_personalities, XLAT_ENUM, XLAT(PER_LINUX), XLAT(PER_BSD), XLAT(PER_LINUX32),
 	   XLAT(PER_RISCOS), XLAT(PER_OSF4), XLAT(PER_HPUX), XLAT(PER_MASK));

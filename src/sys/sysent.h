@@ -101,6 +101,9 @@ enum {
 	/* What a process needs to end or to return from a signal handler: a policy never
 	 * denies it (a denied exit_group turned every exit into SIGSEGV). */
 	TR_ENDS = 1 << 28,
+	/* Its decoder also runs at the exit of a call that failed, for what the kernel writes
+	 * then: sched_setattr's E2BIG writes the size it knows back. */
+	TR_FAILED_OUT = 1 << 29,
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 
@@ -121,7 +124,8 @@ struct argspec {
 /*
  * A syscall's own decoder, run after the generic one at entry (exiting ==
  * false) and at exit.  It may rewrite ev->args, ev->nargs, ev->split and
- * ev->retv.  Output arguments are decoded only when the call succeeded.
+ * ev->retv.  Output arguments are decoded only when the call succeeded: the exit of a
+ * failed call runs the decoder only for a call with TR_FAILED_OUT.
  */
 typedef void (*sys_decode_fn)(struct dctx *d, struct sc_event *ev, bool exiting);
 
