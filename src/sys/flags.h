@@ -83,7 +83,10 @@ extern const struct xlat xl_caps;
 extern const struct xlat xl_cap_versions;
 extern const struct xlat xl_cap_mask_lo;
 extern const struct xlat xl_cap_mask_hi;
-/* sched_attr and personality (flags_kproc.c). */
+/* adjtimex (flags_timex.c), sched_attr and personality (flags_kproc.c). */
+extern const struct xlat xl_adj_modes;
+extern const struct xlat xl_sta_status;
+extern const struct xlat xl_time_states;
 extern const struct xlat xl_sched_attr_flags;
 extern const struct xlat xl_personalities;
 extern const struct xlat xl_personality_flags;
