@@ -56,6 +56,13 @@ Test(trace, prctl_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, caps_personality_sched_attrs_timex)
+{
+	RUN("-o", "@TRACE", it_prog("tp_attrs"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

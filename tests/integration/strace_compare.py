@@ -46,6 +46,14 @@ CASES = [
     (["-s", "4", "-e", "trace=prctl"], "tp_prctl", ["trunc"]),
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-X", "raw", "-e", "trace=prctl", "-e", "inject=prctl:retval=0"], "tp_prctl", ["basic"]),
+    # Capability sets, personalities, scheduling attributes (not the clock's or the CPU's,
+    # which differ from one run to the next).
+    (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
+     ["basic"]),
+    (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
+     "tp_attrs", ["basic"]),
+    (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
+     "tp_attrs", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -54,6 +62,8 @@ CASES_M32 = [
     (["-e", "trace=getppid@64,exit_group@32"], "tp_inject", ["retval"]),
     (["-e", "trace=prctl,arch_prctl"], "tp_prctl", ["basic"]),
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
+    (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
+     ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
