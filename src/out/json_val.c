@@ -458,6 +458,11 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		json_cstr(sb, v->text);
 		strbuf_addc(sb, '}');
 		break;
+	case VAL_SHIFT:
+		strbuf_addf(sb, "{\"value\":%" PRIu64 ",\"shift\":", v->shift.x);
+		json_cstr(sb, v->shift.name);
+		strbuf_addc(sb, '}');
+		break;
 	default:
 		strbuf_adds(sb, "null");
 		break;

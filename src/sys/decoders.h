@@ -134,6 +134,13 @@ void dec_uname(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sysinfo(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getresuid(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getgroups(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_capget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_capset(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_personality(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_getattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_rt_sigaction(struct dctx *d, struct sc_event *ev, bool exiting);

@@ -5,6 +5,8 @@
 #ifndef PTRC_SYS_XLAT_H
 #define PTRC_SYS_XLAT_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct xlat_ent {
@@ -15,12 +17,21 @@ struct xlat_ent {
 enum xlat_type {
 	XLAT_BITS, /* OR of names; leftovers in hex; a 0-valued entry names 0 */
 	XLAT_ENUM, /* exactly one value */
+	/* As XLAT_BITS, but bits no name covers, alone, print as strace's 0x400 / * SECBIT_??? * /
+	 * (the prefix the names share), as an unknown enum does. */
+	XLAT_BITS_DFLT,
 };
 
 struct xlat {
 	const struct xlat_ent *ents;
 	unsigned n;
 	uint8_t type;
+	/* What strace names a value no entry names (PR_SET_VMA_???) with, when it is not the
+	 * prefix the names share; NULL: that prefix. */
+	const char *unknown;
+	/* Text strace prints before each name ("1<<" of 1<<CAP_CHOWN), NULL for none: the names
+	 * stay the constants' own, for JSON. */
+	const char *text_prefix;
 };
 
 #define XLAT(m)                                                                                    \
@@ -33,9 +44,22 @@ struct xlat {
 	}
 #define XLAT_TABLE(id, kind, ...)                                                                  \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind}
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
+				NULL}
+/* A table whose unknown values strace names with the prefix unknown ("PR_SET_VMA_"). */
+#define XLAT_TABLE_UNKNOWN(id, kind, unknown, ...)                                                 \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind,         \
+				unknown, NULL}
+/* A table whose names strace prints after the text prefix ("1<<"). */
+#define XLAT_TABLE_PREFIXED(id, kind, prefix, ...)                                                 \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
+				prefix}
 
 /* Returns the entry's name for an exact value, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);
+/* True when a flags table names any of bits (0: when it has a name for 0). */
+bool xlat_names_any(const struct xlat *x, uint64_t bits);
 
 #endif
