@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/timex.h>
 
 struct xlat;
 
@@ -41,6 +42,10 @@ struct abi_layouts {
 	uint16_t rt_sigreturn_mask_off;
 	/* At sigreturn(2): the frame's old mask word and, for signals 33-64, the next one. */
 	uint16_t sigreturn_mask_off, sigreturn_extramask_off;
+	/* struct timex (adjtimex, clock_adjtime) and the kernel's 64-bit struct __kernel_timex
+	 * (clock_adjtime64); one struct on a 64-bit ABI. */
+	uint16_t timex_size, timex64_size;
+	void (*timex)(const void *raw, bool timex64, struct timex *out);
 	/* fcntl commands that take a struct flock64 (i386's F_GETLK64, F_SETLK64, F_SETLKW64). */
 	const struct xlat *fcntl_lk64;
 };

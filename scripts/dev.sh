@@ -13,10 +13,13 @@ cd "$top"
 packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
           libcapstone-dev libcriterion-dev python3 python3-jsonschema strace
           linux-libc-dev-arm64-cross clang libclang-rt-14-dev)
+# What only the tests need: headless Chromium renders --report's page
+# (tests/integration/it_report.c; about a minute to install).
+test_packages=(chromium)
 
-install_deps() {
+install_deps() { # install_deps [more packages...]
 	local missing=()
-	for p in "${packages[@]}"; do
+	for p in "${packages[@]}" "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 			missing+=("$p")
 	done
@@ -55,7 +58,7 @@ demo)
 	exec ./build/ptrc -f --summary-tree python3 testprogs/train_model.py
 	;;
 test)
-	install_deps
+	install_deps "${test_packages[@]}"
 	install_m32
 	build build
 	build build-asan -DPTRC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

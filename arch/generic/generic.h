@@ -49,7 +49,8 @@ static inline void abi_timespec(struct timespec *t, int64_t sec, uint64_t nsec)
 	.statfs_size = sizeof(struct lp64_statfs), .statfs64_size = sizeof(struct lp64_statfs),    \
 	.statfs = lp64_statfs_parse, .flock_size = sizeof(struct lp64_flock),                      \
 	.flock64_size = sizeof(struct lp64_flock), .flock = lp64_flock_parse, .siginfo_size = 128, \
-	.siginfo = lp64_siginfo_parse
+	.siginfo = lp64_siginfo_parse, .timex_size = sizeof(struct lp64_timex),                    \
+	.timex64_size = sizeof(struct lp64_timex), .timex = lp64_timex_parse
 
 /* asm-generic/stat.h with a 64-bit long (aarch64, riscv64). */
 struct generic_stat {
@@ -85,7 +86,53 @@ struct lp64_flock {
 	int32_t l_pid, pad2;
 };
 
+/*
+ * The kernel's 64-bit struct timex (struct __kernel_timex in <linux/timex.h>, which is every
+ * 64-bit ABI's struct timex and i386's clock_adjtime64's): 64-bit fields, the ints padded.
+ */
+struct lp64_timex {
+	uint32_t modes;
+	int32_t pad0;
+	int64_t offset, freq, maxerror, esterror;
+	int32_t status, pad1;
+	int64_t constant, precision, tolerance;
+	int64_t tv_sec, tv_usec;
+	int64_t tick, ppsfreq, jitter;
+	int32_t shift, pad2;
+	int64_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+	int32_t tai;
+	int32_t pad3[11];
+};
+
+/* The fields every struct timex wire form names alike, into the host's struct timex. */
+#define ABI_TIMEX_COPY(out, t)                                                                     \
+	do {                                                                                       \
+		memset((out), 0, sizeof(*(out)));                                                  \
+		(out)->modes = (t).modes;                                                          \
+		(out)->offset = (t).offset;                                                        \
+		(out)->freq = (t).freq;                                                            \
+		(out)->maxerror = (t).maxerror;                                                    \
+		(out)->esterror = (t).esterror;                                                    \
+		(out)->status = (t).status;                                                        \
+		(out)->constant = (t).constant;                                                    \
+		(out)->precision = (t).precision;                                                  \
+		(out)->tolerance = (t).tolerance;                                                  \
+		(out)->time.tv_sec = (t).tv_sec;                                                   \
+		(out)->time.tv_usec = (t).tv_usec;                                                 \
+		(out)->tick = (t).tick;                                                            \
+		(out)->ppsfreq = (t).ppsfreq;                                                      \
+		(out)->jitter = (t).jitter;                                                        \
+		(out)->shift = (t).shift;                                                          \
+		(out)->stabil = (t).stabil;                                                        \
+		(out)->jitcnt = (t).jitcnt;                                                        \
+		(out)->calcnt = (t).calcnt;                                                        \
+		(out)->errcnt = (t).errcnt;                                                        \
+		(out)->stbcnt = (t).stbcnt;                                                        \
+		(out)->tai = (t).tai;                                                              \
+	} while (0)
+
 void generic_stat_parse(const void *raw, bool stat64, struct stat *out);
+void lp64_timex_parse(const void *raw, bool timex64, struct timex *out);
 void lp64_statfs_parse(const void *raw, bool statfs64, struct statfs *out);
 void lp64_flock_parse(const void *raw, bool flock64, struct flock *out);
 void lp64_siginfo_parse(const void *raw, siginfo_t *out);

@@ -18,6 +18,11 @@ _Static_assert(sizeof(struct lp64_statfs) == 120, "64-bit struct statfs");
 _Static_assert(offsetof(struct lp64_statfs, f_fsid) == 56, "64-bit statfs.f_fsid");
 _Static_assert(sizeof(struct lp64_flock) == 32, "64-bit struct flock");
 _Static_assert(offsetof(struct lp64_flock, l_start) == 8, "64-bit flock.l_start");
+_Static_assert(sizeof(struct lp64_timex) == 208, "struct __kernel_timex");
+_Static_assert(offsetof(struct lp64_timex, status) == 40, "__kernel_timex.status");
+_Static_assert(offsetof(struct lp64_timex, tv_sec) == 72, "__kernel_timex.time");
+_Static_assert(offsetof(struct lp64_timex, shift) == 112, "__kernel_timex.shift");
+_Static_assert(offsetof(struct lp64_timex, tai) == 160, "__kernel_timex.tai");
 
 void generic_stat_parse(const void *raw, bool stat64, struct stat *out)
 {
@@ -46,6 +51,15 @@ void lp64_statfs_parse(const void *raw, bool statfs64, struct statfs *out)
 	out->f_namelen = s.f_namelen;
 	out->f_frsize = s.f_frsize;
 	out->f_flags = s.f_flags;
+}
+
+void lp64_timex_parse(const void *raw, bool timex64, struct timex *out)
+{
+	struct lp64_timex t;
+
+	(void)timex64; /* one struct on a 64-bit ABI */
+	memcpy(&t, raw, sizeof(t));
+	ABI_TIMEX_COPY(out, t);
 }
 
 void lp64_flock_parse(const void *raw, bool flock64, struct flock *out)

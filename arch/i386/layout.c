@@ -117,6 +117,20 @@ struct i386_siginfo {
 	} u;
 };
 
+/* i386 struct timex (= the kernel's struct old_timex32): every field 32 bits. */
+struct i386_timex {
+	uint32_t modes;
+	int32_t offset, freq, maxerror, esterror;
+	int32_t status;
+	int32_t constant, precision, tolerance;
+	int32_t tv_sec, tv_usec;
+	int32_t tick, ppsfreq, jitter;
+	int32_t shift;
+	int32_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+	int32_t tai;
+	int32_t pad[11];
+};
+
 /* i386 struct old_sigaction (sigaction(2), not rt_sigaction). */
 struct i386_old_sigaction {
 	uint32_t handler;
@@ -177,6 +191,9 @@ _Static_assert(offsetof(struct i386_siginfo, u) == 12, "compat_siginfo_t._sifiel
 _Static_assert(offsetof(struct i386_siginfo, u.chld.utime) == 24, "compat_siginfo_t._utime");
 _Static_assert(offsetof(struct i386_siginfo, u.sys.arch) == 20, "compat_siginfo_t._arch");
 _Static_assert(sizeof(struct i386_old_sigaction) == 16, "old_sigaction");
+_Static_assert(sizeof(struct i386_timex) == 128, "old_timex32");
+_Static_assert(offsetof(struct i386_timex, tv_sec) == 36, "old_timex32.time");
+_Static_assert(offsetof(struct i386_timex, tai) == 80, "old_timex32.tai");
 
 static void stat_parse(const void *raw, bool stat64, struct stat *out)
 {
@@ -303,6 +320,20 @@ static void siginfo_parse(const void *raw, siginfo_t *out)
 	}
 }
 
+/* A 32-bit tv_usec stays unsigned, as the tracee's unsigned view of it prints. */
+static void timex_parse(const void *raw, bool timex64, struct timex *out)
+{
+	struct i386_timex t;
+
+	if (timex64) {
+		lp64_timex_parse(raw, true, out);
+		return;
+	}
+	memcpy(&t, raw, sizeof(t));
+	ABI_TIMEX_COPY(out, t);
+	out->time.tv_usec = (uint32_t)t.tv_usec;
+}
+
 static void old_sigaction_parse(const void *raw, uint64_t *handler, uint64_t *flags,
 				uint64_t *restorer, uint64_t *mask)
 {
@@ -331,6 +362,9 @@ const struct abi_layouts layouts_i386 = {
 	.siginfo = siginfo_parse,
 	.old_sigaction_size = sizeof(struct i386_old_sigaction),
 	.old_sigaction = old_sigaction_parse,
+	.timex_size = sizeof(struct i386_timex),
+	.timex64_size = sizeof(struct lp64_timex),
+	.timex = timex_parse,
 	/* struct epoll_event is packed on x86: u32 events, u64 data. */
 	.epoll_event_size = 12,
 	.epoll_data_off = 4,

@@ -43,6 +43,12 @@ _Static_assert(sizeof(siginfo_t) == 128 && offsetof(siginfo_t, si_pid) == 16 &&
 	       "x86_64 siginfo_t");
 _Static_assert(sizeof(struct epoll_event) == 12 && offsetof(struct epoll_event, data) == 4,
 	       "x86_64 struct epoll_event");
+_Static_assert(sizeof(struct timex) == sizeof(struct lp64_timex) &&
+		       offsetof(struct timex, status) == offsetof(struct lp64_timex, status) &&
+		       offsetof(struct timex, time) == offsetof(struct lp64_timex, tv_sec) &&
+		       offsetof(struct timex, shift) == offsetof(struct lp64_timex, shift) &&
+		       offsetof(struct timex, tai) == offsetof(struct lp64_timex, tai),
+	       "x86_64 struct timex");
 /* rt_sigreturn: the restorer's ret popped pretcode, so sp is at the frame's ucontext. */
 _Static_assert(offsetof(ucontext_t, uc_sigmask) == 296, "x86_64 ucontext.uc_sigmask");
 #endif

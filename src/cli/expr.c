@@ -100,6 +100,44 @@ int expr_status(struct config *cfg, const char *spec, char *err, size_t errlen)
 	return 0;
 }
 
+/* -e read=SET, -e write=SET: fd numbers, all, none; a leading ! inverts. */
+static int expr_fdset(struct fdset *set, const char *spec, char *err, size_t errlen)
+{
+	bool negate = *spec == '!';
+	struct fdset s = {0};
+
+	spec += negate;
+	char *copy = xstrdup(spec);
+	int rc = 0;
+	for (char *save, *tok = strtok_r(copy, ",", &save); tok && !rc;
+	     tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		unsigned long fd = strtoul(tok, &end, 10);
+		if (!strcmp(tok, "all"))
+			memset(s.bits, 0xff, sizeof(s.bits));
+		else if (!strcmp(tok, "none"))
+			;
+		else if (*tok && !*end && fd < FDSET_MAX)
+			s.bits[fd / 64] |= 1ULL << (fd % 64);
+		else
+			rc = -EINVAL;
+		if (rc)
+			snprintf(err, errlen, "invalid descriptor '%s' (0 to %d, all, none)", tok,
+				 FDSET_MAX - 1);
+	}
+	free(copy);
+	if (rc)
+		return rc;
+	s.any = false;
+	for (size_t i = 0; i < FDSET_MAX / 64; i++) {
+		if (negate)
+			s.bits[i] = ~s.bits[i];
+		s.any |= s.bits[i] != 0;
+	}
+	*set = s;
+	return 0;
+}
+
 int expr_parse(struct config *cfg, const char *expr, char *err, size_t errlen)
 {
 	const char *eq = strchr(expr, '=');
@@ -127,8 +165,12 @@ int expr_parse(struct config *cfg, const char *expr, char *err, size_t errlen)
 		return inject_parse(cfg, value, false, err, errlen);
 	if (KEY("fault"))
 		return inject_parse(cfg, value, true, err, errlen);
+	if (KEY("read") || KEY("reads"))
+		return expr_fdset(&cfg->dump_read, value, err, errlen);
+	if (KEY("write") || KEY("writes"))
+		return expr_fdset(&cfg->dump_write, value, err, errlen);
 #undef KEY
-	/* raw=, read=, write=, kvm=: strace's, not (yet) ptrc's. */
+	/* raw=, kvm=: strace's, not (yet) ptrc's. */
 	snprintf(err, errlen, "-e %.*s= is not supported by ptrc (in '%s')", (int)klen, expr, expr);
 	return -EINVAL;
 }

@@ -201,8 +201,22 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 	case OPT_TIMELINE:
 		cfg->timeline_file = arg;
 		return 0;
+	case OPT_REPORT: /* the page is made of the story */
+		cfg->page_file = arg;
+		cfg->story = true;
+		return 0;
 	case OPT_POLICY_ACTION:
 		return parse_policy_action(cfg, arg);
+	case OPT_POLICY_REPORT:
+		cfg->report_file = arg;
+		return 0;
+	case OPT_POLICY_FORMAT:
+		cfg->report_format_given = true;
+		return policy_report_parse_format(arg, &cfg->report_format)
+			       ? usage_error("invalid --policy-format: '%s' (text, json, sarif or "
+					     "github)",
+					     arg)
+			       : 0;
 	case OPT_LEARN:
 		cfg->learn_file = arg;
 		return 0;
@@ -254,6 +268,27 @@ static int parse_summary_arg(struct config *cfg, int c, const char *arg)
 	return 1;
 }
 
+/* strace's set, comma-separated: comm (-Y), pidns (--pidns-translation), all, none. */
+static int parse_decode_pids(struct config *cfg, const char *arg)
+{
+	unsigned set = 0;
+
+	for (const char *s = arg; *s;) {
+		size_t n = strcspn(s, ",");
+		if (n == 4 && !strncmp(s, "comm", n))
+			set |= DECODE_PIDS_COMM;
+		else if (n == 5 && !strncmp(s, "pidns", n))
+			set |= DECODE_PIDS_PIDNS;
+		else if (n == 3 && !strncmp(s, "all", n))
+			set |= DECODE_PIDS_COMM | DECODE_PIDS_PIDNS;
+		else if (!(n == 4 && !strncmp(s, "none", n)))
+			return usage_error("invalid --decode-pids value '%s'", arg);
+		s += n + (s[n] == ',');
+	}
+	cfg->decode_pids = set;
+	return 0;
+}
+
 static int parse_with_arg(struct config *cfg, int c, const char *arg)
 {
 	char err[160];
@@ -263,15 +298,10 @@ static int parse_with_arg(struct config *cfg, int c, const char *arg)
 		return rc;
 	switch (c) {
 	case OPT_DECODE_PIDS:
-		/* strace's set: comm (-Y) and pidns (--pidns-translation, not built). */
-		if (!strcmp(arg, "comm")) {
-			cfg->decode_pids = true;
-			return 0;
-		}
-		return usage_error(strcmp(arg, "pidns")
-					   ? "invalid --decode-pids value '%s'"
-					   : "--decode-pids=%s is not supported by ptrc",
-				   arg);
+		return parse_decode_pids(cfg, arg);
+	case OPT_PIDNS:
+		cfg->decode_pids = DECODE_PIDS_PIDNS;
+		return 0;
 	case OPT_PY_FRAMES:
 		if (strcmp(arg, "yes") && strcmp(arg, "no"))
 			return usage_error("--py-frames takes yes or no, not '%s'", arg);
@@ -372,7 +402,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->json = true;
 		return 0;
 	case OPT_SUMMARY_TREE:
-		cfg->story = true;
+		cfg->story = cfg->story_print = true;
 		return 0;
 	case 'y':
 		cfg->yflag++;
@@ -388,7 +418,7 @@ static int parse_flag(struct config *cfg, int c)
 		cfg->iflag = true;
 		return 0;
 	case 'Y':
-		cfg->decode_pids = true;
+		cfg->decode_pids = DECODE_PIDS_COMM;
 		return 0;
 	}
 	return parse_stack_flag(cfg, c);
@@ -454,10 +484,16 @@ static int check(const struct config *cfg)
 		return usage_error("%s", "-E and -u apply to a launched command, not to -p");
 	if (cfg->seccomp_file && !cfg->policy_file && !cfg->learn_file)
 		return usage_error("%s", "--seccomp-profile needs --policy or --learn");
+	if (cfg->report_format_given && !cfg->report_file)
+		return usage_error("%s", "--policy-format needs --policy-report FILE");
+	if (cfg->report_file && !cfg->policy_file)
+		return usage_error("%s", "--policy-report needs --policy");
 	if (cfg->dump && (!cfg->npids || cfg->argv[0]))
 		return usage_error("%s", "--dump reports on running processes: it needs -p PID");
 	if (cfg->dump && cfg->policy_file)
 		return usage_error("%s", "--dump and --policy cannot be used together");
+	if (cfg->dump && cfg->page_file)
+		return usage_error("%s", "--report is the page of a traced run: not with --dump");
 	if (cfg->detach_on_exec && (cfg->policy_file || cfg->learn_file))
 		return usage_error("%s", "-b execve would let programs out of the policy: not with "
 					 "--policy or --learn");

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "out/policy_report.h"
 #include "out/summary.h"
 #include "unwind/unwind.h"
 #include "sys/filter.h"
@@ -24,6 +25,19 @@ enum {
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum policy_act { POLICY_ACT_REPORT, POLICY_ACT_DENY, POLICY_ACT_KILL };
+
+/* -e read=SET, -e write=SET: the descriptors whose data is dumped (fds below 1024). */
+enum { FDSET_MAX = 1024 };
+struct fdset {
+	bool any; /* some fd is in the set */
+	uint64_t bits[FDSET_MAX / 64];
+};
+
+/* strace's --decode-pids set: the last option given sets it. */
+enum {
+	DECODE_PIDS_COMM = 1 << 0,  /* -Y: a pid with its process's name */
+	DECODE_PIDS_PIDNS = 1 << 1, /* --pidns-translation: and its number in ptrc's namespace */
+};
 
 /* strace's --quiet set. */
 enum {
@@ -78,7 +92,8 @@ struct config {
 	const char *user; /* -u */
 	enum color_mode color;
 	bool json;		      /* --json: JSON Lines instead of strace's text */
-	bool story;		      /* --summary-tree: the process tree at the end */
+	bool story;		      /* the story of the run is collected (core/story.c) */
+	bool story_print;	      /* --summary-tree: and printed as the tree at the end */
 	bool trace_given;	      /* -e trace= was used */
 	unsigned kflag;		      /* -k: print each syscall's stack */
 	enum unwind_backend unwinder; /* --unwinder=libdw|libunwind */
@@ -87,7 +102,7 @@ struct config {
 	bool dump;		      /* --dump: report where each -p thread is, then detach */
 	bool iflag;		      /* -i: the instruction pointer on each line */
 	bool detach_on_exec;	      /* -b execve: let a task go when it calls execve */
-	bool decode_pids;	      /* -Y, --decode-pids=comm: a pid with its process's name */
+	unsigned decode_pids;	      /* DECODE_PIDS_*: -Y, --decode-pids=, --pidns-translation */
 	struct inject_spec *injects;  /* -e inject= and -e fault=, in order (cli/inject.h) */
 	size_t ninjects;
 	bool no_py_frames;		  /* --py-frames=no: CPython's eval loop as native frames */
@@ -97,10 +112,15 @@ struct config {
 	enum seccomp_bpf_use landlock;	  /* --landlock[=yes|no]: the same three choices */
 	const char *policy_file;	  /* --policy */
 	const char *timeline_file;	  /* --timeline */
-	enum policy_act policy_action;	  /* --policy-action */
-	const char *learn_file;		  /* --learn */
-	const char *seccomp_file;	  /* --seccomp-profile */
-	pid_t *pids;			  /* -p, owned */
+	struct fdset dump_read, dump_write; /* -e read=, -e write= */
+	enum policy_act policy_action;	    /* --policy-action */
+	const char *learn_file;		    /* --learn */
+	const char *seccomp_file;	    /* --seccomp-profile */
+	const char *report_file;	    /* --policy-report */
+	enum report_format report_format;   /* --policy-format */
+	bool report_format_given;
+	const char *page_file; /* --report: the run as one HTML page */
+	pid_t *pids;	       /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;

@@ -36,7 +36,7 @@ static bool live_ifname(void *ctx, uint64_t idx, char *name)
 }
 
 /* The families the kernel has when first asked: strace's names for generic netlink types. */
-static struct xlat genl_table = {NULL, 0, XLAT_ENUM, XLAT_PLAIN, "GENERIC_FAMILY_???"};
+static struct xlat genl_table = {NULL, 0, XLAT_ENUM, "GENERIC_FAMILY_", NULL, NULL};
 static bool genl_asked;
 
 static void genl_add(const struct nlmsghdr *h, size_t *cap)

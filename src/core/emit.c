@@ -15,6 +15,7 @@
 #include "out/json.h"
 #include "unwind/fmt_frames.h"
 #include "sys/signame.h"
+#include "report_page.h"
 #include "timeline.h"
 #include "tracer.h"
 #include "util/readfile.h"
@@ -80,6 +81,7 @@ void emit_sc_exit(struct tracer *t, struct task *task)
 		text_sc_exit(task_stream(t, task), &l, &task->ev, &t->topt);
 	else
 		text_sc_noreturn(task_stream(t, task), &l, &task->ev, &t->topt);
+	iodump_exit(t, task); /* -e read=, -e write=: the data, under the line */
 }
 
 void emit_sc_detached(struct tracer *t, struct task *task)
@@ -207,13 +209,34 @@ void emit_personality(struct tracer *t, struct task *task, const struct ptrc_abi
 		  (int)task->tid, abi->word_size * 8);
 }
 
+/* The rule a violation broke, as its line names it. */
+static void rule_where(const struct tracer *t, const struct policy_rule *rule, char *buf,
+		       size_t len)
+{
+	const char *file = t->cfg->policy_file;
+
+	if (rule && !rule->line) /* one ptrc adds (io_uring) */
+		snprintf(buf, len, "%s: %s", file, rule->text);
+	else if (rule)
+		snprintf(buf, len, "%s:%u: %s", file, rule->line, rule->text);
+	else
+		snprintf(buf, len, "%s: the default", file);
+}
+
 void emit_violation(struct tracer *t, struct task *task, const struct policy_verdict *verdict,
 		    const char *action)
 {
 	const char *file = t->cfg->policy_file;
 	const struct policy_rule *rule = verdict->rule;
 	char where[512];
+	/* In Python, the line of the job's code that made the call. */
+	struct strbuf code = {0};
 
+	for (size_t i = 0; i < task->stack.n && !code.len; i++)
+		if (task->stack.frames[i].flags & UNWIND_FRAME_PYTHON)
+			fmt_python_where(&code, &task->stack.frames[i]);
+	rule_where(t, rule, where, sizeof(where));
+	report_keep_violation(t, task, verdict, code.len ? code.buf : NULL, where);
 	if (json(t)) {
 		struct strbuf sb = {0};
 		struct json_head h = head(task);
@@ -227,19 +250,9 @@ void emit_violation(struct tracer *t, struct task *task, const struct policy_ver
 		};
 		json_violation(&sb, &h, &task->ev, &v, task->stack.n ? &task->stack : NULL);
 		put_json(t, task, &sb);
+		strbuf_free(&code);
 		return;
 	}
-	if (rule && !rule->line) /* one ptrc adds (io_uring) */
-		snprintf(where, sizeof(where), "%s: %s", file, rule->text);
-	else if (rule)
-		snprintf(where, sizeof(where), "%s:%u: %s", file, rule->line, rule->text);
-	else
-		snprintf(where, sizeof(where), "%s: the default", file);
-	/* In Python, the line of the job's code that made the call. */
-	struct strbuf code = {0};
-	for (size_t i = 0; i < task->stack.n && !code.len; i++)
-		if (task->stack.frames[i].flags & UNWIND_FRAME_PYTHON)
-			fmt_python_where(&code, &task->stack.frames[i]);
 	struct text_lead l = task_lead(t, task);
 	text_violation(task_stream(t, task), &l, &task->ev, action, task->proc->exe,
 		       code.len ? code.buf : NULL, verdict->leads_to, where, &t->topt);
@@ -264,10 +277,12 @@ void emit_crash(struct tracer *t, struct task *task, const struct crash_report *
 		struct json_head h = head(task);
 		json_crash(&sb, &h, rep);
 		put_json(t, task, &sb);
+		report_keep_crash(t, task, rep, NULL);
 		return;
 	}
 	struct out_stream *s = task_stream(t, task);
 	crash_format(&sb, rep, &t->topt);
+	report_keep_crash(t, task, rep, &sb);
 	out_close_open_line(s);
 	out_write(s, sb.buf, sb.len);
 	out_flush(s);

@@ -15,6 +15,7 @@
 #include "sys/signame.h"
 #include "policy_hook.h"
 #include "landlock.h"
+#include "report_page.h"
 #include "timeline.h"
 #include "seccomp.h"
 #include "signals.h"
@@ -274,11 +275,14 @@ static int stop_now(struct tracer *t)
 	if (t->attach_mode) {
 		tracer_detach_all(t);
 		print_summary(t);
-		return policy_hook_finish(t, PTRC_EXIT_SIGNAL + sig);
+		int status = policy_hook_finish(t, PTRC_EXIT_SIGNAL + sig);
+		report_write(t);
+		return status;
 	}
 	/* PTRACE_O_EXITKILL takes the tracees when ptrc dies of it. */
 	task_for_each(t, end_open_line, NULL);
 	emit_story(t);
+	report_write(t);
 	out_flush(&t->out);
 	return PTRC_EXIT_SIGNAL + sig;
 }
@@ -318,6 +322,7 @@ int tracer_loop(struct tracer *t)
 	}
 	print_summary(t);
 	int status = policy_hook_finish(t, exit_status(t));
+	report_write(t);
 	out_flush(&t->out);
 	tracer_check_output(t, &t->out);
 	if (status == PTRC_EXIT_OK && t->output_lost)
@@ -340,6 +345,7 @@ void tracer_fini(struct tracer *t)
 	task_for_each(t, drop, NULL);
 	summary_free(&t->summary);
 	story_free(&t->story);
+	report_free(t);
 	ff_free(t);
 	policy_hook_free(t);
 	seccomp_free(t);

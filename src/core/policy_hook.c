@@ -17,6 +17,7 @@
 
 #include "pathwalk.h"
 #include "policy/policy.h"
+#include "sys/sysent.h"
 #include "tracer.h"
 #include "util/outfile.h"
 #include "util/readfile.h"
@@ -81,6 +82,8 @@ int policy_hook_init(struct tracer *t)
 		say_uring(t->pol.policy);
 	if (cfg->learn_file)
 		t->pol.learn = policy_learn_new();
+	if (cfg->report_file)
+		t->pol.srcroot = getcwd(NULL, 0); /* NULL: every file named absolute */
 	if (!t->pol.policy && !t->pol.learn)
 		return 0;
 	/* Policy runs print only violations (and deaths) unless a trace was asked for. */
@@ -173,6 +176,25 @@ void policy_hook_count(struct tracer *t, struct task *task, const struct policy_
 	};
 }
 
+/*
+ * A mkdir or mknod of a name that exists changes nothing: the kernel answers EEXIST
+ * before any check of its own (Landlock's too), so no policy judges it (cmake's mkdir -p
+ * calls mkdir on every parent, from /).  If the name goes before the kernel looks, deny
+ * and kill mode still have Landlock's MAKE_* rights.
+ */
+static bool makes_existing(const struct task *task, const struct policy_input *in)
+{
+	const struct sc_event *ev = &task->ev;
+	char path[PATH_MAX + 32];
+	struct stat st;
+
+	if (!ev->ent || !(ev->ent->traits & TR_MAKES) || in->npaths != 1 || !in->path[0] ||
+	    in->path[0][0] != '/')
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/root%s", (int)task->tid, in->path[0]);
+	return lstat(path, &st) == 0;
+}
+
 bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v)
 {
 	struct policy_state *ps = &t->pol;
@@ -190,10 +212,15 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 		leads = resolve_paths(task, &in);
 	}
 	in.exe = proc_exe(task);
-	if (ps->learn && ev->ent)
+	bool noop = makes_existing(task, &in);
+	if (ps->learn && ev->ent && !noop)
 		policy_learn_add(ps->learn, ev->name, &in);
 	if (!ps->policy)
 		return false;
+	if (noop) {
+		*v = (struct policy_verdict){.action = POLICY_ALLOW};
+		return false;
+	}
 	if (ev->via)
 		policy_check_name(ps->policy, ev->name, &in, v);
 	else
@@ -222,17 +249,11 @@ static void print_summary(struct tracer *t)
 	}
 }
 
-/* --learn's policy, --seccomp-profile's JSON: every failure said, in one line. */
+/* --learn's policy, --seccomp-profile's JSON, --policy-report: every failure said, in one line. */
 static int write_file(const char *path, const struct strbuf *sb)
 {
-	int fd = outfile_open(path, false);
-	int rc = fd;
+	int rc = outfile_put(path, sb->buf ? sb->buf : "", sb->len);
 
-	if (fd >= 0) {
-		rc = outfile_write_all(fd, sb->buf, sb->len);
-		if (close(fd) < 0 && rc == 0)
-			rc = -errno;
-	}
 	if (rc < 0)
 		tracer_msg("writing '%s': %s", path, outfile_strerror(rc));
 	return rc;
@@ -282,7 +303,12 @@ static int write_learned(struct tracer *t, struct policy **learned)
 	char err[2048];
 	int rc;
 
-	policy_learn_write(t->pol.learn, &sb, "learned by ptrc --learn", &t->pol.vars);
+	struct strbuf what = {0};
+	strbuf_adds(&what, "from:");
+	for (char **a = t->cfg->argv; a && *a && what.len < 200; a++)
+		strbuf_addf(&what, " %s", *a);
+	policy_learn_write(t->pol.learn, &sb, what.len > 5 ? what.buf : NULL, &t->pol.vars);
+	strbuf_free(&what);
 	rc = merge_learned(t, &sb);
 	if (rc == 0 && sb.len)
 		rc = write_file(t->cfg->learn_file, &sb);
@@ -322,6 +348,13 @@ int policy_hook_finish(struct tracer *t, int status)
 		emit_policy_summary(t);
 		print_summary(t);
 	}
+	if (ps->policy && t->cfg->report_file) {
+		struct strbuf sb = {0};
+		policy_hook_report(t, &sb);
+		if (write_file(t->cfg->report_file, &sb) < 0)
+			rc = -EIO;
+		strbuf_free(&sb);
+	}
 	if (ps->total)
 		return PTRC_EXIT_VIOLATION;
 	/* The learned policy or profile is output: lost, like a lost trace (74). */
@@ -346,4 +379,5 @@ void policy_hook_free(struct tracer *t)
 	ps->policy = NULL;
 	policy_learn_free(ps->learn);
 	ps->learn = NULL;
+	policy_hook_report_free(t);
 }

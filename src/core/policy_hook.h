@@ -21,9 +21,23 @@ struct policy_verdict;
 bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v);
 /* Counts a violation of the current call for the end-of-run summary. */
 void policy_hook_count(struct tracer *t, struct task *task, const struct policy_verdict *v);
+/*
+ * --policy-report: keeps the facts of the current call's violation (its decoded call and
+ * the source line its stack names), after the stack was walked; the first REPORT_KEEP.
+ */
+void policy_hook_record(struct tracer *t, struct task *task, const struct policy_verdict *v);
+struct strbuf;
+/* The report of every violation kept, in --policy-format's format (policy_report.c). */
+void policy_hook_report(struct tracer *t, struct strbuf *sb);
+void policy_hook_report_free(struct tracer *t);
 /* "report", "deny" or "kill": what --policy-action makes ptrc do. */
 const char *policy_hook_action_name(const struct tracer *t);
-/* The end of the run: summary, learned policy, exported profile.  Returns the exit status. */
+/*
+ * The end of the run: summary, report, learned policy, exported profile.  Returns the exit
+ * status: 86 when there was any violation, whatever the command's own status; else a file
+ * that could not be written makes it 74 when it would be 0 (t->output_lost), and a learned
+ * policy that does not parse 1.
+ */
 int policy_hook_finish(struct tracer *t, int status);
 void policy_hook_free(struct tracer *t);
 

@@ -69,7 +69,7 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 		l.style = LEAD_BRACKET;
 	}
 	/* -Y: read for each line; a task that has ended keeps the name it last had. */
-	if (t->cfg->decode_pids && l.style != LEAD_NONE &&
+	if ((t->cfg->decode_pids & DECODE_PIDS_COMM) && l.style != LEAD_NONE &&
 	    (pid_comm(task->tid, task->lead_comm, sizeof(task->lead_comm)) || task->lead_comm[0]))
 		l.comm = task->lead_comm;
 	return l;

@@ -1,7 +1,7 @@
 /*
- * --summary-tree's collector: a compact record per process, kept after the
- * tracer's proc is freed, filled at the lifecycle's events and printed at
- * the end of the run (out/story.c formats it).
+ * The story's collector (--summary-tree, --report): a compact record per
+ * process, kept after the tracer's proc is freed, filled at the lifecycle's
+ * events and printed at the end of the run (out/story.c formats it).
  */
 #include <signal.h>
 #include <stdio.h>
@@ -38,6 +38,7 @@ static struct story_proc *rec(struct tracer *t, const struct proc *p)
 void story_init(struct tracer *t)
 {
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
+	clock_gettime(CLOCK_REALTIME, &t->rp.started);
 }
 
 /* argv as one printable line of at most CMD_MAX bytes: other controls become '?'. */
@@ -67,8 +68,10 @@ void story_task_new(struct tracer *t, struct task *task)
 	struct story_proc *r = rec(t, task->proc);
 
 	task->proc->nlive++;
-	if (r)
-		r->threads++;
+	if (!r)
+		return;
+	r->threads++;
+	task->story_task = story_add_task(&t->story, task->proc->story, task->tid, now_ns(t));
 }
 
 /* A new process runs its parent's program until it execs. */
@@ -191,6 +194,7 @@ void story_task_end(struct tracer *t, struct task *task, int status)
 	if (!r)
 		return;
 	r->end_ns = now_ns(t);
+	story_end_task(&t->story, task->proc->story, task->story_task, task->tid, r->end_ns);
 	/* The leader's status is the group's; a thread's counts until the leader's comes. */
 	if (task->tid != task->proc->tgid && r->end != STORY_UNKNOWN)
 		return;
@@ -251,11 +255,9 @@ void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret)
 		record_open(t, task, arg, error, ret);
 }
 
-/* At the end: what never ended runs on (detached) or is unknown; then print. */
-void emit_story(struct tracer *t)
+/* At the end: what never ended runs on (detached) or is unknown. */
+void story_settle(struct tracer *t)
 {
-	struct strbuf sb = {0};
-
 	if (!t->cfg->story)
 		return;
 	t->story.partial = t->sc.on;
@@ -269,6 +271,17 @@ void emit_story(struct tracer *t)
 				sample(r, r->pid, r->pid);
 		}
 	}
+	story_settle_tasks(&t->story);
+}
+
+/* --summary-tree: the tree where the trace goes. */
+void emit_story(struct tracer *t)
+{
+	struct strbuf sb = {0};
+
+	if (!t->cfg->story_print)
+		return;
+	story_settle(t);
 	out_close_open_line(&t->out);
 	if (t->cfg->json) {
 		if (!t->out.started) {
@@ -286,8 +299,13 @@ void emit_story(struct tracer *t)
 void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t *si)
 {
 	struct story_proc *r = rec(t, task->proc);
+	bool sent = si->si_code <= 0 && si->si_pid > 0; /* kill, tgkill, sigqueue */
 
-	if (!r || si->si_code > 0 || si->si_pid <= 0 || si->si_pid == task->proc->tgid)
+	/* Before its execve the launched child gets ptrc's SIGSTOP and SIGCONT: not the job's. */
+	if (!r || (task->flags & TASK_HIDDEN))
+		return;
+	story_add_signal(&t->story, task->proc->story, sig, sent ? si->si_pid : 0);
+	if (!sent || si->si_pid == task->proc->tgid)
 		return;
 	r->killed_by = si->si_pid;
 	r->killer_sig = sig;

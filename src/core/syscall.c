@@ -119,6 +119,7 @@ static void enforce(struct tracer *t, struct task *task)
 	syscall_decode_for_report(t, task);
 	/* Violations always carry the stack of the code that made the call. */
 	debug_walk_now(t, task);
+	policy_hook_record(t, task, &v);
 	emit_violation(t, task, &v, policy_hook_action_name(t));
 	switch (t->cfg->policy_action) {
 	case POLICY_ACT_DENY:

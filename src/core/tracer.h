@@ -14,6 +14,8 @@
 #include "crash/lastsc.h"
 #include "event/event.h"
 #include "mem/tmem.h"
+#include "out/policy_report.h"
+#include "out/report_page.h"
 #include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
@@ -82,6 +84,7 @@ struct task {
 	struct timespec resume_at; /* TASK_DELAYED: when it goes on (CLOCK_MONOTONIC) */
 	uint64_t thread_ptr;	   /* its pthread_self(), for a hang report on old CPythons */
 	uint64_t out_used;	   /* -ff: when it was last written, for closing the oldest */
+	uint32_t story_task;	   /* its record in its proc's story (index + 1), 0 without */
 };
 
 struct policy;
@@ -105,6 +108,12 @@ struct policy_state {
 	struct violation_count *v;
 	size_t nv;
 	uint64_t total;
+	/* --policy-report (policy_report.c): the first REPORT_KEEP violations, their strings in
+	 * report_ar, and ptrc's cwd, which files beneath are named relative to. */
+	struct report_violation *rv;
+	size_t nrv;
+	struct arena report_ar;
+	char *srcroot;
 };
 
 /* signals.c: what ptrc's own signals wait for. */
@@ -172,6 +181,12 @@ struct tracer {
 		struct strbuf buf;
 		struct timespec t0;
 	} tl;
+	/* report_page.c: --report's crash reports and violations, kept for the page. */
+	struct {
+		struct report_list crashes, violations;
+		struct timespec started; /* CLOCK_REALTIME at the start, for the page */
+		bool written;
+	} rp;
 	/* landlock.c: the launched job's ruleset; on: the child restricts itself with fd. */
 	struct {
 		bool on;
@@ -263,6 +278,8 @@ void syscall_abandon(struct tracer *t, struct task *task);
 void emit_sc_entry(struct tracer *t, struct task *task);
 /* The end of the call, or "= ?" when task->ev.exited is false. */
 void emit_sc_exit(struct tracer *t, struct task *task);
+/* -e read=, -e write=: the data a shown call moved through a descriptor of the set. */
+void iodump_exit(struct tracer *t, struct task *task);
 void emit_sc_detached(struct tracer *t, struct task *task);
 void emit_signal(struct tracer *t, struct task *task, int sig, const struct val *siginfo);
 void emit_group_stop(struct tracer *t, struct task *task, int sig);
@@ -322,6 +339,9 @@ void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t 
 /* A crash report was printed for task's process. */
 struct crash_report;
 void story_crash(struct tracer *t, struct task *task, const struct crash_report *rep);
+/* At the end of the run (also a detach, Ctrl-C): ends what never ended; idempotent. */
+void story_settle(struct tracer *t);
+/* --summary-tree: the tree, settled, where the trace goes. */
 void emit_story(struct tracer *t);
 
 /* debug.c: -k stacks and crash reports (src/unwind, src/crash). */

@@ -261,6 +261,14 @@ void val_unread(struct val *v, uint64_t addr)
 	v->u = addr;
 }
 
+void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_name)
+{
+	set(v, VAL_SHIFT);
+	v->n = shift;
+	v->shift.x = x;
+	v->shift.name = static_name;
+}
+
 struct val *val_child(const struct val *v, unsigned i)
 {
 	switch (v->kind) {

@@ -49,6 +49,7 @@ enum val_kind {
 	VAL_IFINDEX,  /* a network interface index: if_nametoindex("lo") when ifx.name names it */
 	VAL_HWADDR,   /* a hardware address of n bytes: 02:fc:00:00:00:05 */
 	VAL_ERRNO,    /* an error code as the kernel returns it (i): -ENOENT, 0, 5 */
+	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
 };
 
 /* Value flags. */
@@ -85,11 +86,22 @@ struct field {
 	struct val *v;
 };
 
-/* How -X raw prints an OR as a number (val.raw): strace's choice differs by value. */
+/*
+ * How -X raw and -X verbose print a constant (val.raw): strace's choice differs by value.
+ * The first three say how an OR prints as a number; the others are for any constant.
+ */
 enum val_raw {
-	VAL_RAW_MERGED, /* one number in hex: open's 0x80000, mmap's 0x22 */
+	VAL_RAW_MERGED, /* one number in hex: open's 0x80000, mmap's 0x22 (the default) */
 	VAL_RAW_PARTS,	/* each part's, joined by '|': socket's type 0x2|0x80000 */
 	VAL_RAW_OCTAL,	/* one number in octal: st_mode=0100644 */
+	VAL_RAW_NUMBER, /* CALL: an encoded constant, its number (call.num): ioctl's _IOC() */
+	/* Names beside the number they name, a return value's note (= 0x10 (SECBIT_KEEP_CAPS)):
+	 * -X raw leaves the note out, -X verbose prints the names alone. */
+	VAL_RAW_NAMES,
+	/* Number and names in every style but -X raw, as -X verbose prints them: strace's
+	 * 0x1 / * PIDTYPE_TGID * / even without -X. */
+	VAL_RAW_VERBOSE,
+	VAL_RAW_DECIMAL, /* the number in signed decimal: PR_SET_PTRACER_ANY is -1 */
 };
 
 /* How a STR holds its bytes (val.raw). */
@@ -105,10 +117,11 @@ enum val_str_form {
 
 struct val {
 	uint8_t kind;
-	uint8_t raw; /* OR: enum val_raw; STR: enum val_str_form (in what was padding) */
+	uint8_t raw; /* constants, OR, CALL: enum val_raw; STR: enum val_str_form (in what was
+			padding) */
 	uint16_t flags;
 	/* STR, IPADDR, HWADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
-	 * it ended (VAL_COUNT_*) */
+	 * it ended (VAL_COUNT_*); SHIFT: the bit position */
 	uint32_t n;
 	union {
 		int64_t i; /* INT, WSTATUS, SYSNO; also FD's number (fd.num) */
@@ -118,9 +131,9 @@ struct val {
 		} fd;			  /* FD */
 		struct {
 			int64_t num;
-			const char
-				*comm; /* -Y: /proc/PID/comm when the value was decoded, or NULL */
-		} pid;		       /* PID */
+			const char *comm; /* -Y: /proc/PID/comm when decoded, or NULL */
+			int64_t ours; /* --pidns-translation: the pid in ptrc's namespace, or 0 */
+		} pid;		      /* PID */
 		struct {
 			uint64_t num;
 			const char *name; /* the interface's name when decoded (arena), or NULL */
@@ -137,6 +150,7 @@ struct val {
 		struct {
 			struct field *fields; /* first, as in STRUCT: val_field() fills both */
 			const char *fn;	      /* static: "htons" */
+			uint64_t num;	      /* raw == VAL_RAW_NUMBER: what -X raw prints */
 		} call;			      /* CALL */
 		struct {
 			const uint8_t *mask; /* bit k-1 set for signal k */
@@ -166,6 +180,10 @@ struct val {
 			int64_t nr;
 			const char *name; /* static, or NULL */
 		} sysno;		  /* SYSNO */
+		struct {
+			uint64_t x;	  /* the field's value, before the shift */
+			const char *name; /* static: the shift's name, "PR_MTE_TAG_SHIFT" */
+		} shift;		  /* SHIFT */
 	};
 };
 
@@ -218,6 +236,8 @@ void val_hwaddr(struct val *v, struct arena *a, const void *bytes, uint32_t n);
 void val_errno(struct val *v, int64_t err);
 /* Ends an array: the element at addr, and those after it, could not be read. */
 void val_unread(struct val *v, uint64_t addr);
+/* x<<NAME: a field x at bit position shift, whose position is named static_name. */
+void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_name);
 
 /* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -194,6 +194,11 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 	case VAL_RESUMING:
 		strbuf_addf(sb, "<... resuming interrupted %s ...>", v->text ? v->text : "call");
 		break;
+	case VAL_SHIFT:
+		strbuf_add_hex(sb, v->shift.x);
+		strbuf_adds(sb, "<<");
+		strbuf_adds(sb, v->shift.name);
+		break;
 	default:
 		break;
 	}

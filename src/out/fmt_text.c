@@ -70,16 +70,31 @@ void text_quote(struct strbuf *sb, const char *s, size_t n, bool trunc, const st
 		strbuf_adds(sb, "...");
 }
 
-/* One named bit: TCP_LISTEN, or in a table of bit numbers 1<<TCP_LISTEN, 1<<(INET_DIAG_INFO-1). */
-static void text_bit_name(struct strbuf *sb, const struct xlat *tab, const char *name)
+/* The prefix every name of t shares, up to and with its last '_' ("SEEK_"); 0 when none. */
+static size_t table_prefix(const struct xlat *t)
 {
-	if (tab->style == XLAT_SHIFT)
-		strbuf_adds(sb, "1<<");
-	else if (tab->style == XLAT_SHIFT1)
-		strbuf_adds(sb, "1<<(");
-	strbuf_adds(sb, name);
-	if (tab->style == XLAT_SHIFT1)
-		strbuf_adds(sb, "-1)");
+	size_t len = t->n ? strlen(t->ents[0].name) : 0;
+
+	if (t->unknown)
+		return strlen(t->unknown);
+	for (unsigned i = 1; i < t->n && len; i++) {
+		size_t k = 0;
+		while (k < len && t->ents[i].name[k] == t->ents[0].name[k])
+			k++;
+		len = k;
+	}
+	while (len && t->ents[0].name[len - 1] != '_')
+		len--;
+	return len > 1 ? len : 0;
+}
+
+/* 0x400 / * SECBIT_??? * /: a value t does not name, with the prefix its names share. */
+static void text_unknown(struct strbuf *sb, uint64_t x, const struct xlat *t, size_t pre)
+{
+	strbuf_add_hex(sb, x);
+	strbuf_adds(sb, " /* ");
+	strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
+	strbuf_adds(sb, "??? */");
 }
 
 static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
@@ -100,62 +115,40 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 		if (f && (left & f) == f) {
 			if (!first)
 				strbuf_addc(sb, '|');
-			text_bit_name(sb, tab, tab->ents[i].name);
+			if (tab->text_prefix)
+				strbuf_adds(sb, tab->text_prefix);
+			strbuf_adds(sb, tab->ents[i].name);
+			if (tab->text_suffix)
+				strbuf_adds(sb, tab->text_suffix);
 			left &= ~f;
 			first = false;
 		}
 	}
-	if (left) {
-		if (!first)
-			strbuf_addc(sb, '|');
+	size_t pre = first && tab->type == XLAT_BITS_DFLT ? table_prefix(tab) : 0;
+	if (pre)
+		text_unknown(sb, left, tab, pre);
+	else if (left && first)
 		strbuf_addf(sb, "%#" PRIx64, left);
-		/* No bit had a name: strace's comment naming the table (0x100 / * NLM_F_??? * /).
-		 */
-		if (first && tab->dflt && *tab->dflt)
-			strbuf_addf(sb, " /* %s */", tab->dflt);
-	}
-}
-
-/* The prefix every name of t shares, up to and with its last '_' ("SEEK_"); 0 when none. */
-static size_t table_prefix(const struct xlat *t)
-{
-	size_t len = t->n ? strlen(t->ents[0].name) : 0;
-
-	for (unsigned i = 1; i < t->n && len; i++) {
-		size_t k = 0;
-		while (k < len && t->ents[i].name[k] == t->ents[0].name[k])
-			k++;
-		len = k;
-	}
-	while (len && t->ents[0].name[len - 1] != '_')
-		len--;
-	return len > 1 ? len : 0;
+	else if (left)
+		strbuf_addf(sb, "|%#" PRIx64, left);
 }
 
 /*
  * A value the table does not name: a number in hex and strace's comment
- * naming the table (the table's dflt, or SEEK_??? where its names share a
+ * naming the table (its unknown prefix, or SEEK_??? where its names share a
  * prefix), else the number (in hex with VALF_HEXFLAGS).
  */
 static void text_enum(struct strbuf *sb, const struct val *v)
 {
 	const struct xlat *t = v->fl.tab;
 	const char *n = t ? xlat_name(t, v->fl.bits) : NULL;
-	size_t pre = t && !n && !t->dflt ? table_prefix(t) : 0;
+	size_t pre = t && !n ? table_prefix(t) : 0;
 
-	if (n) {
+	if (n)
 		strbuf_adds(sb, n);
-	} else if (t && t->dflt && *t->dflt) {
-		strbuf_add_hex(sb, v->fl.bits);
-		strbuf_adds(sb, " /* ");
-		strbuf_adds(sb, t->dflt);
-		strbuf_adds(sb, " */");
-	} else if (pre) {
-		strbuf_add_hex(sb, v->fl.bits);
-		strbuf_adds(sb, " /* ");
-		strbuf_addn(sb, v->fl.tab->ents[0].name, pre);
-		strbuf_adds(sb, "??? */");
-	} else if (v->flags & VALF_HEXFLAGS) {
+	else if (pre)
+		text_unknown(sb, v->fl.bits, t, pre);
+	else if (v->flags & VALF_HEXFLAGS) {
 		strbuf_add_hex(sb, v->fl.bits);
 	} else {
 		strbuf_add_u64(sb, v->fl.bits);
@@ -221,10 +214,12 @@ static bool or_number(const struct val *v, struct strbuf *sb)
 
 	for (uint32_t i = 0; i < v->n; i++) {
 		const struct val *it = &v->items[i];
-		if (it->kind == VAL_OCT && v->raw == VAL_RAW_OCTAL)
+		if ((it->kind == VAL_OCT && v->raw == VAL_RAW_OCTAL) || it->kind == VAL_HEX)
 			bits |= it->u;
 		else if (it->kind == VAL_FLAGS || it->kind == VAL_ENUM)
 			bits |= it->fl.bits;
+		else if (it->kind == VAL_SHIFT)
+			bits |= it->shift.x << it->n;
 		else
 			return false;
 	}
@@ -255,11 +250,19 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		return or_number(v, sb);
 	case VAL_ENUM:
 		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
-		strbuf_add_hex(sb, v->fl.bits);
+		if (v->raw == VAL_RAW_DECIMAL)
+			strbuf_add_i64(sb, (int64_t)v->fl.bits);
+		else
+			strbuf_add_hex(sb, v->fl.bits);
 		return true;
 	case VAL_SIG:
 	case VAL_ERRNO:
 		strbuf_addf(sb, "%" PRId64, v->i);
+		return true;
+	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw */
+		if (v->raw != VAL_RAW_NUMBER)
+			return false;
+		strbuf_add_hex(sb, v->call.num);
 		return true;
 	case VAL_FD:
 		if (!(v->flags & VALF_DIRFD) || v->fd.num != AT_FDCWD)
@@ -273,12 +276,28 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 	return true;
 }
 
+/* The style a constant prints in: the -X one, unless the value says otherwise (val.raw). */
+static uint8_t const_style(const struct val *v, const struct text_opts *o)
+{
+	if (v->raw == VAL_RAW_NAMES)
+		return CONST_ABBREV;
+	if (v->raw == VAL_RAW_VERBOSE && o->xstyle == CONST_ABBREV)
+		return CONST_VERBOSE;
+	return o->xstyle;
+}
+
 /* -X raw and -X verbose: constants as numbers, with their names in a comment. */
-static bool text_const_styled(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+static bool text_const_styled(struct strbuf *sb, const struct val *v, const struct text_opts *in)
 {
 	struct strbuf num = {0}, name = {0};
-	struct text_opts abbrev = *o;
+	struct text_opts styled = *in, abbrev = *in;
+	const struct text_opts *o = &styled;
 
+	styled.xstyle = const_style(v, in);
+	if (v->raw == VAL_RAW_NAMES && in->xstyle != CONST_ABBREV) {
+		text_val(sb, v, &styled);
+		return true;
+	}
 	if (o->xstyle == CONST_ABBREV || !const_number(v, &num)) {
 		strbuf_free(&num);
 		return false;
@@ -295,8 +314,11 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	}
 	strbuf_adds(sb, num.buf);
 	if (o->xstyle == CONST_VERBOSE) {
+		struct val plain = *v; /* its names, whatever its own style says */
+		if (plain.raw >= VAL_RAW_NAMES)
+			plain.raw = VAL_RAW_MERGED;
 		abbrev.xstyle = CONST_ABBREV;
-		text_val(&name, v, &abbrev);
+		text_val(&name, &plain, &abbrev);
 		/*
 		 * A value no name covers reads the same both ways: no comment; an unknown
 		 * one is already its number and comment (0x3039 / * F_??? * /); flags
@@ -359,6 +381,8 @@ static void text_pid(struct strbuf *sb, const struct val *v)
 {
 	strbuf_add_i64(sb, v->pid.num);
 	text_comm(sb, v->pid.comm);
+	if (v->pid.ours) /* --pidns-translation, in another pid namespace */
+		strbuf_addf(sb, " /* %" PRId64 " in ptrc's PID NS */", v->pid.ours);
 }
 
 /* Numbers, names and strings: the values that hold no other value. */
@@ -440,6 +464,16 @@ static void text_items(struct strbuf *sb, const struct val *v, const char *sep,
 	}
 }
 
+/* " (names)" after a value; nothing for a note of names under -X raw (VAL_RAW_NAMES). */
+static void text_note(struct strbuf *sb, const struct val *note, const struct text_opts *o)
+{
+	if (note->kind == VAL_NONE || (note->raw == VAL_RAW_NAMES && o->xstyle == CONST_RAW))
+		return;
+	strbuf_adds(sb, " (");
+	text_val(sb, note, o);
+	strbuf_addc(sb, ')');
+}
+
 void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	if (text_const_styled(sb, v, o))
@@ -476,9 +510,7 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		break;
 	case VAL_NOTE:
 		text_val(sb, v->note.v, o);
-		strbuf_adds(sb, " (");
-		text_val(sb, v->note.note, o);
-		strbuf_addc(sb, ')');
+		text_note(sb, v->note.note, o);
 		break;
 	default:
 		text_scalar(sb, v, o);
@@ -538,11 +570,7 @@ static void retval(struct strbuf *sb, const struct sc_event *ev, const struct te
 	}
 	strbuf_adds(sb, "= ");
 	text_val(sb, &ev->retv, o);
-	if (ev->ret_note.kind != VAL_NONE) {
-		strbuf_adds(sb, " (");
-		text_val(sb, &ev->ret_note, o);
-		strbuf_addc(sb, ')');
-	}
+	text_note(sb, &ev->ret_note, o);
 }
 
 void text_call(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)

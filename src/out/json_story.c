@@ -86,6 +86,42 @@ static void files(struct strbuf *sb, const struct story_proc *p)
 		strbuf_addf(sb, ",\"files_not_kept\":%" PRIu32, p->files_dropped);
 }
 
+/* Each task of a process that had more than one: the first STORY_TASKS_MAX. */
+static void tasks(struct strbuf *sb, const struct story_proc *p)
+{
+	if (p->threads < 2 || !p->ntasks)
+		return;
+	strbuf_adds(sb, ",\"tasks\":[");
+	for (uint32_t i = 0; i < p->ntasks; i++) {
+		const struct story_task *k = &p->tasks[i];
+		strbuf_addf(sb, "%s{\"tid\":%d", i ? "," : "", (int)k->tid);
+		seconds(sb, "start_s", k->start_ns);
+		seconds(sb, "duration_s", k->end_ns < 0 ? -1 : k->end_ns - k->start_ns);
+		strbuf_addc(sb, '}');
+	}
+	strbuf_addc(sb, ']');
+	if (p->threads > p->ntasks)
+		strbuf_addf(sb, ",\"tasks_not_kept\":%" PRIu32, p->threads - p->ntasks);
+}
+
+/* The signals it received, each with its count and the last sender when a process sent it. */
+static void signals(struct strbuf *sb, const struct story_proc *p)
+{
+	if (!p->nsigs)
+		return;
+	strbuf_adds(sb, ",\"signals\":[");
+	for (uint32_t i = 0; i < p->nsigs; i++) {
+		const struct story_sig *g = &p->sigs[i];
+		strbuf_adds(sb, i ? ",{\"signal\":" : "{\"signal\":");
+		json_signame(sb, g->sig);
+		strbuf_addf(sb, ",\"count\":%" PRIu32, g->count);
+		if (g->from)
+			strbuf_addf(sb, ",\"from\":%d", (int)g->from);
+		strbuf_addc(sb, '}');
+	}
+	strbuf_addc(sb, ']');
+}
+
 static void syscalls(struct strbuf *sb, const struct story_proc *p)
 {
 	uint32_t *order = xcalloc(p->ncalls + 1, sizeof(*order));
@@ -131,7 +167,9 @@ static void process(struct strbuf *sb, const struct story *s, const struct story
 	else
 		strbuf_add_i64(sb, p->hwm_kib);
 	strbuf_addf(sb, ",\"threads\":%" PRIu32, p->threads);
+	tasks(sb, p);
 	end_members(sb, p);
+	signals(sb, p);
 	syscalls(sb, p);
 	files(sb, p);
 	strbuf_addc(sb, '}');

@@ -492,6 +492,11 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		json_cstr(sb, v->text);
 		strbuf_addc(sb, '}');
 		break;
+	case VAL_SHIFT:
+		strbuf_addf(sb, "{\"value\":%" PRIu64 ",\"shift\":", v->shift.x);
+		json_cstr(sb, v->shift.name);
+		strbuf_addc(sb, '}');
+		break;
 	default:
 		strbuf_adds(sb, "null");
 		break;
@@ -506,10 +511,16 @@ static void json_scalar(struct strbuf *sb, const struct val *v)
 		json_fd(sb, v);
 		break;
 	case VAL_PID:
-		/* -Y: {"pid": 42, "comm": "python3"}; the number alone without a name. */
-		if (v->pid.comm) {
-			strbuf_addf(sb, "{\"pid\":%" PRId64 ",\"comm\":", v->pid.num);
-			json_cstr(sb, v->pid.comm);
+		/* -Y: {"pid": 42, "comm": "python3"}, --pidns-translation "pid_in_tracer_ns";
+		 * the number alone without either. */
+		if (v->pid.comm || v->pid.ours) {
+			strbuf_addf(sb, "{\"pid\":%" PRId64, v->pid.num);
+			if (v->pid.comm) {
+				strbuf_adds(sb, ",\"comm\":");
+				json_cstr(sb, v->pid.comm);
+			}
+			if (v->pid.ours)
+				strbuf_addf(sb, ",\"pid_in_tracer_ns\":%" PRId64, v->pid.ours);
 			strbuf_addc(sb, '}');
 		} else {
 			strbuf_addf(sb, "%" PRId64, v->pid.num);

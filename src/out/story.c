@@ -78,6 +78,56 @@ void story_file(struct story *s, uint32_t id, const char *path, int err)
 	}
 }
 
+uint32_t story_add_task(struct story *s, uint32_t id, pid_t tid, int64_t start_ns)
+{
+	struct story_proc *p = id && id <= s->n ? &s->p[id - 1] : NULL;
+
+	if (!p || p->ntasks == STORY_TASKS_MAX)
+		return 0;
+	if (p->ntasks == p->captasks) {
+		p->captasks = p->captasks ? p->captasks * 2 : 2;
+		p->tasks = xrealloc(p->tasks, p->captasks * sizeof(*p->tasks));
+	}
+	p->tasks[p->ntasks++] = (struct story_task){.tid = tid, .start_ns = start_ns, .end_ns = -1};
+	return p->ntasks;
+}
+
+void story_end_task(struct story *s, uint32_t id, uint32_t k, pid_t tid, int64_t end_ns)
+{
+	struct story_proc *p = id && id <= s->n ? &s->p[id - 1] : NULL;
+
+	if (!p || !k || k > p->ntasks)
+		return;
+	p->tasks[k - 1].tid = tid;
+	p->tasks[k - 1].end_ns = end_ns;
+}
+
+void story_add_signal(struct story *s, uint32_t id, int sig, pid_t from)
+{
+	struct story_proc *p = id && id <= s->n ? &s->p[id - 1] : NULL;
+	uint32_t i = 0;
+
+	if (!p)
+		return;
+	while (i < p->nsigs && p->sigs[i].sig != sig)
+		i++;
+	/* Few kinds of signal (64 at most): grown one at a time. */
+	if (i == p->nsigs) {
+		p->sigs = xrealloc(p->sigs, (p->nsigs + 1) * sizeof(*p->sigs));
+		p->sigs[p->nsigs++] = (struct story_sig){.sig = sig};
+	}
+	p->sigs[i].count++;
+	p->sigs[i].from = from;
+}
+
+void story_settle_tasks(struct story *s)
+{
+	for (uint32_t i = 0; i < s->n; i++)
+		for (uint32_t k = 0; k < s->p[i].ntasks; k++)
+			if (s->p[i].tasks[k].end_ns < 0)
+				s->p[i].tasks[k].end_ns = s->p[i].end_ns;
+}
+
 void story_end_text(const struct story_proc *p, char *buf, size_t len)
 {
 	char name[32];
@@ -431,6 +481,8 @@ void story_free(struct story *s)
 		for (uint32_t k = 0; k < s->p[i].nfiles; k++)
 			free(s->p[i].files[k].path);
 		free(s->p[i].files);
+		free(s->p[i].tasks);
+		free(s->p[i].sigs);
 	}
 	free(s->p);
 	*s = (struct story){0};

@@ -1,7 +1,7 @@
 /*
- * --summary-tree: the story of a run, one record per process (thread group)
- * that outlives the tracer's own proc.  Pure data and its formatters: the
- * tracer (core/story.c) fills the records, this prints them.
+ * --summary-tree and --report: the story of a run, one record per process
+ * (thread group) that outlives the tracer's own proc.  Pure data and its
+ * formatters: the tracer (core/story.c) fills the records, this prints them.
  */
 #ifndef PTRC_OUT_STORY_H
 #define PTRC_OUT_STORY_H
@@ -37,6 +37,21 @@ struct story_file {
 
 enum { STORY_FILES_MAX = 1024 }; /* distinct paths kept per process */
 
+/* One task (thread) of a process: when it started and ended, since the run's start. */
+struct story_task {
+	pid_t tid;
+	int64_t start_ns, end_ns; /* end_ns < 0 until it ends */
+};
+
+enum { STORY_TASKS_MAX = 256 }; /* tasks kept per process, the first ones */
+
+/* A signal a process received (a delivery stop): how often, and who sent the last one. */
+struct story_sig {
+	int sig;
+	uint32_t count;
+	pid_t from; /* a process (kill, tgkill, sigqueue; itself too), or 0: the kernel */
+};
+
 struct story_proc {
 	pid_t pid;
 	uint32_t parent; /* index + 1 of the parent's record; 0: a root */
@@ -65,7 +80,11 @@ struct story_proc {
 	uint32_t ncalls, cap;
 	struct story_file *files; /* in the order first opened; owned */
 	uint32_t nfiles, capfiles, files_dropped;
-	uint32_t opens; /* every open it made, for story_file.last_fail */
+	uint32_t opens;		  /* every open it made, for story_file.last_fail */
+	struct story_task *tasks; /* in the order they started, STORY_TASKS_MAX at most; owned */
+	uint32_t ntasks, captasks;
+	struct story_sig *sigs; /* in the order first received; owned */
+	uint32_t nsigs;
 };
 
 struct story {
@@ -78,6 +97,14 @@ struct story {
 uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns);
 /* An open of path (err: 0, or the errno it failed with) by record id. */
 void story_file(struct story *s, uint32_t id, const char *path, int err);
+/* A task of record id starts; returns its index + 1 in tasks, or 0 past STORY_TASKS_MAX. */
+uint32_t story_add_task(struct story *s, uint32_t id, pid_t tid, int64_t start_ns);
+/* Task k (index + 1) of record id ends, known by tid now (an exec may have changed it). */
+void story_end_task(struct story *s, uint32_t id, uint32_t k, pid_t tid, int64_t end_ns);
+/* A signal delivered to record id; from: its sender, 0 for the kernel. */
+void story_add_signal(struct story *s, uint32_t id, int sig, pid_t from);
+/* At the end: a task whose end was not seen ended with its process (when that did). */
+void story_settle_tasks(struct story *s);
 /* One syscall exit of record id (index + 1). */
 void story_count(struct story *s, uint32_t id, const char *name, bool error);
 /* "exit 3", "killed by SIGSEGV (core dumped)", "still running", "unknown". */

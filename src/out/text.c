@@ -208,6 +208,21 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
 	emit(s, &sb);
 }
 
+void text_violation_body(struct strbuf *sb, const struct sc_event *ev, const char *exe,
+			 const char *code, const char *leads_to, const char *rule,
+			 const struct text_opts *o)
+{
+	strbuf_adds(sb, ev->name);
+	strbuf_addc(sb, '(');
+	text_args(sb, ev, 0, ev->nargs, o);
+	strbuf_addf(sb, ") in %s", exe ? exe : "?");
+	if (code)
+		strbuf_addf(sb, " (%s)", code);
+	if (leads_to) /* a symlink or /proc/self/root: what the rule judged */
+		strbuf_addf(sb, ", the path leads to %s", leads_to);
+	strbuf_addf(sb, "; rule %s", rule);
+}
+
 void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
 		    const char *action, const char *exe, const char *code, const char *leads_to,
 		    const char *rule, const struct text_opts *o)
@@ -217,14 +232,8 @@ void text_violation(struct out_stream *s, const struct text_lead *l, const struc
 	begin_line(s, &sb, l);
 	if (s->color)
 		strbuf_adds(&sb, OUT_RED);
-	strbuf_addf(&sb, "!!! policy violation (%s): %s(", action, ev->name);
-	text_args(&sb, ev, 0, ev->nargs, o);
-	strbuf_addf(&sb, ") in %s", exe ? exe : "?");
-	if (code)
-		strbuf_addf(&sb, " (%s)", code);
-	if (leads_to) /* a symlink or /proc/self/root: what the rule judged */
-		strbuf_addf(&sb, ", the path leads to %s", leads_to);
-	strbuf_addf(&sb, "; rule %s", rule);
+	strbuf_addf(&sb, "!!! policy violation (%s): ", action);
+	text_violation_body(&sb, ev, exe, code, leads_to, rule, o);
 	if (s->color)
 		strbuf_adds(&sb, OUT_RESET);
 	strbuf_addc(&sb, '\n');

@@ -64,6 +64,10 @@ void text_signal(struct out_stream *s, const struct text_lead *l, int sig,
  * NULL, is where a path argument led that its name does not say (a symlink):
  * "in /usr/bin/cat, the path leads to /etc/shadow; rule ...".
  */
+/* What text_violation prints after "!!! policy violation (ACTION): ", into sb. */
+void text_violation_body(struct strbuf *sb, const struct sc_event *ev, const char *exe,
+			 const char *code, const char *leads_to, const char *rule,
+			 const struct text_opts *o);
 void text_violation(struct out_stream *s, const struct text_lead *l, const struct sc_event *ev,
 		    const char *action, const char *exe, const char *code, const char *leads_to,
 		    const char *rule, const struct text_opts *o);

@@ -146,6 +146,10 @@ void policy_learn_add(struct policy_learn *l, const char *name, const struct pol
 	switch (si->kind) {
 	case SCK_FILE:
 	case SCK_OPEN:
+		if (in->fd_only) { /* any rule naming the call allows it (match.c) */
+			rec(l, 'd', name, NULL, NULL);
+			break;
+		}
 		for (unsigned i = 0; i < in->npaths; i++) {
 			const char *acc = si->kind == SCK_FILE		     ? "-"
 					  : in->access & POLICY_ACCESS_WRITE ? "write"

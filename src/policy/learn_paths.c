@@ -31,7 +31,7 @@ static bool all_digits(const char *s, size_t n)
 void learn_glob_literal(struct strbuf *sb, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] && strchr("*?[]\\", s[i]))
+		if (s[i] && strchr("*?[]\\$", s[i])) /* '$': no ${NAME} of the path's own */
 			strbuf_addc(sb, '\\');
 		strbuf_addc(sb, s[i]);
 	}

@@ -384,6 +384,15 @@ static void write_lookups(struct strbuf *out, const struct recv *v, unsigned n)
 	strbuf_free(&names);
 }
 
+/* Whether records v hold a path of the call name. */
+static bool has_paths(const struct recv *v, unsigned n, const char *name)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (v[i].kind == 'p' && !strcmp(v[i].name, name))
+			return true;
+	return false;
+}
+
 void learn_write_rules(char **recs, unsigned n, const struct policy_vars *vars, struct strbuf *out)
 {
 	struct recv *v = xcalloc(n + 1, sizeof(*v));
@@ -391,9 +400,13 @@ void learn_write_rules(char **recs, unsigned n, const struct policy_vars *vars, 
 	const char **plain = xcalloc(n + 1, sizeof(*plain));
 	unsigned np = 0, k = 0;
 
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++)
 		split(&v[i], recs[i]);
-		if (v[i].kind == 'n' || v[i].kind == 'u')
+	for (unsigned i = 0; i < n; i++) {
+		/* A call seen only on descriptors (AT_EMPTY_PATH) needs a rule naming it: its
+		 * path rules do when it has some, else it is allowed as a whole. */
+		bool lone_fd = v[i].kind == 'd' && !has_paths(v, n, v[i].name);
+		if (v[i].kind == 'n' || v[i].kind == 'u' || lone_fd)
 			plain[np++] = v[i].name;
 		if (v[i].kind == 'u')
 			strbuf_addf(out,

@@ -200,10 +200,22 @@ static int check_applies(struct parser *ps, const struct policy_rule *r, enum po
 	return 0;
 }
 
+/* The first ${PATH} of v that no '\\' escapes, or NULL. */
+static const char *path_var(const char *v)
+{
+	for (const char *s = v; *s; s++) {
+		if (*s == '\\' && s[1])
+			s++;
+		else if (!strncmp(s, "${PATH}", 7))
+			return s;
+	}
+	return NULL;
+}
+
 /* Adds v to x, with "${PATH}" in it made one value per absolute directory of $PATH. */
 static void expand_value(struct word *x, const char *v, unsigned col, const char *path)
 {
-	const char *at = strstr(v, "${PATH}");
+	const char *at = path_var(v);
 
 	for (const char *s = path; at && s && *s;) {
 		const char *e = strchrnul(s, ':');
@@ -241,7 +253,7 @@ static int expand_values(struct parser *ps, const struct word *w, struct word *x
 
 	memset(x, 0, sizeof(*x));
 	for (unsigned i = 0; i < w->n; i++) {
-		if (strstr(w->vals[i], "${PATH}") && !path)
+		if (path_var(w->vals[i]) && !path)
 			return fail(ps, w->cols[i], "${PATH} has no value here");
 		expand_value(x, w->vals[i], w->cols[i], path);
 	}

@@ -137,6 +137,8 @@ static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 		return;
 	}
 	val_call(v, d->ar, "_IOC", 4);
+	v->raw = VAL_RAW_NUMBER;
+	v->call.num = req;
 	val_flags(val_field(v, d->ar, 0, "dir"), _IOC_DIR(req), &xl_ioc_dirs);
 	ioc_field(v, d->ar, 1, "type", _IOC_TYPE(req));
 	ioc_field(v, d->ar, 2, "nr", _IOC_NR(req));
@@ -167,6 +169,7 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 
 	ioctl_request(d, &ev->args[1], req);
 	if (ioctl_is_output(req)) {
+		val_ptr(v, arg); /* what a failed call shows: NULL or the address */
 		ev->split = 2;
 		ev->sep_at_exit = true;
 	} else if (ioctl_takes_nothing(req))

@@ -50,6 +50,20 @@ static int msghdr_nl_proto(struct dctx *d, const struct sc_event *ev, const stru
  * struct msghdr: every field takes one word slot on both x86 ABIs (ints are
  * padded), in the order name, namelen, iov, iovlen, control, controllen, flags.
  */
+enum { MSG_SLOT_IOV = 2, MSG_SLOT_IOVLEN = 3 };
+
+int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov, uint64_t *cnt)
+{
+	uint64_t w[2] = {0, 0};
+
+	for (unsigned i = 0; i < 2; i++)
+		if (!addr || tmem_read(mem, addr + (MSG_SLOT_IOV + i) * ws, &w[i], ws) < 0)
+			return -1;
+	*iov = ws == 8 ? w[0] : (uint32_t)w[0];
+	*cnt = ws == 8 ? w[1] : (uint32_t)w[1];
+	return 0;
+}
+
 static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
 		       uint64_t data_len)
 {

@@ -1,8 +1,4 @@
 /* Resources, identity and per-process settings. */
-#if __has_include(<asm/prctl.h>) /* x86 only: arch_prctl exists only there */
-#include <asm/prctl.h>
-#endif
-#include <linux/prctl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/sysinfo.h>
@@ -76,93 +72,6 @@ void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 	st_init(v, d->ar, 4);
 	for (unsigned i = 0; i < 4; i++)
 		val_clock_t(st_add(v, d->ar, names[i]), d->ar, t[i]);
-}
-
-void dec_arch_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	uint32_t code = (uint32_t)ev->raw[0];
-#ifdef ARCH_GET_FS
-	bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
-#else
-	bool get = false;
-#endif
-
-	if (!exiting) {
-		if (!xlat_name(&xl_arch_prctl, code)) {
-			val_hex(&ev->args[0], code);
-			val_sym(val_comment(&ev->args[0], d->ar), "ARCH_???");
-		}
-		if (get)
-			ev->split = 1;
-		return;
-	}
-	if (get && dec_ok(ev))
-		dec_word_ref(d, &ev->args[1], arg_word(d, ev, 1), true);
-}
-
-static void prctl_entry(struct dctx *d, struct sc_event *ev, uint32_t opt)
-{
-	struct val *a = ev->args;
-
-	switch (opt) {
-	case PR_SET_NAME:
-		decode_cstr(d, &a[1], arg_word(d, ev, 1), 16);
-		ev->nargs = 2;
-		break;
-	case PR_GET_NAME:
-		ev->nargs = 2;
-		ev->split = 1;
-		break;
-	case PR_SET_PDEATHSIG:
-		val_sig(&a[1], arg_int(ev, 1));
-		ev->nargs = 2;
-		break;
-	case PR_SET_DUMPABLE:
-		val_enum(&a[1], arg_word(d, ev, 1), &xl_dumpable);
-		ev->nargs = 2;
-		break;
-	case PR_GET_DUMPABLE:
-	case PR_GET_KEEPCAPS:
-	case PR_GET_NO_NEW_PRIVS:
-	case PR_GET_SECCOMP:
-	case PR_GET_TIMERSLACK:
-	case PR_GET_THP_DISABLE:
-	case PR_GET_CHILD_SUBREAPER:
-		ev->nargs = 1;
-		break;
-	case PR_SET_KEEPCAPS:
-	case PR_SET_CHILD_SUBREAPER:
-	case PR_SET_TIMERSLACK:
-	case PR_CAPBSET_READ:
-		val_uint(&a[1], arg_word(d, ev, 1));
-		ev->nargs = 2;
-		break;
-	default:
-		for (unsigned i = 1; i < 5; i++)
-			val_uint(&a[i], arg_word(d, ev, i));
-		break;
-	}
-	if (ev->split > ev->nargs)
-		ev->split = ev->nargs;
-}
-
-void dec_prctl(struct dctx *d, struct sc_event *ev, bool exiting)
-{
-	uint32_t opt = (uint32_t)ev->raw[0];
-
-	if (!exiting) {
-		if (!xlat_name(&xl_prctl_options, opt)) {
-			val_hex(&ev->args[0], opt);
-			val_sym(val_comment(&ev->args[0], d->ar), "PR_???");
-			return;
-		}
-		prctl_entry(d, ev, opt);
-		return;
-	}
-	if (opt == PR_GET_NAME && dec_ok(ev))
-		decode_cstr(d, &ev->args[1], arg_word(d, ev, 1), 16);
-	if (opt == PR_GET_DUMPABLE && dec_ok(ev))
-		val_enum(val_note(&ev->retv, d->ar), (uint64_t)ev->ret, &xl_dumpable);
 }
 
 /* [0 1]: the CPUs set in a mask of len bytes. */

@@ -271,7 +271,12 @@ static void decode_retval(struct sc_event *ev, const struct sysent *ent)
 		val_pid(&ev->retv, ev->ret);
 		break;
 	case RK_UINT:
-		val_uint(&ev->retv, (uint64_t)ev->ret);
+		/* A 32-bit ABI's unsigned long is its low half (strace: 4294962296, not 2^64-5000).
+		 */
+		if (ev->abi && ev->abi->word_size == 4)
+			val_uint(&ev->retv, (uint32_t)ev->ret);
+		else
+			val_uint(&ev->retv, (uint64_t)ev->ret);
 		break;
 	default:
 		val_int(&ev->retv, ev->ret);
@@ -291,16 +296,17 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	const struct sysent *ent = ev->ent;
 
 	ev->exited = true;
-	if (ev->is_error)
+	if (ev->is_error && !(ent && ent->decode && (ent->traits & TR_FAILED_OUT)))
 		return;
-	decode_retval(ev, ent);
+	if (!ev->is_error)
+		decode_retval(ev, ent);
 	if (!ent || ev->block_unread)
 		return;
 	set_time64(d, ent);
 	d->mark = d->ar->total;
 	/* AK_OUT slots keep what entry left there (an address, or a value the
 	 * syscall's decoder saved to compare with the result). */
-	for (unsigned i = ev->split; i < ent->nargs; i++)
+	for (unsigned i = ev->split; i < ent->nargs && !ev->is_error; i++)
 		if (ent->args[i].kind == AK_OBUF || ent->args[i].kind == AK_SOCKOBUF)
 			decode_arg(d, ev, i, &ent->args[i]);
 	if (ent->decode)

@@ -73,6 +73,8 @@ void dec_netlink(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64
  * of len bytes; cap is the buffer's size (a received length may be more) or UINT64_MAX. */
 void dec_sockbuf(struct dctx *d, struct val *v, int64_t fd, uint64_t addr, uint64_t len,
 		 uint64_t cap);
+/* A struct msghdr's msg_iov and msg_iovlen (dec_msg.c, where its layout is); 0 or -1. */
+int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov, uint64_t *cnt);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
 void dec_wait_status(struct arena *a, struct val *v, int status);
 /* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */
@@ -145,6 +147,13 @@ void dec_uname(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sysinfo(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getresuid(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getgroups(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_capget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_capset(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_personality(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_getattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_rt_sigaction(struct dctx *d, struct sc_event *ev, bool exiting);

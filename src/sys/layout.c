@@ -61,6 +61,17 @@ int fetch_siginfo(struct dctx *d, uint64_t addr, siginfo_t *out)
 	return rc;
 }
 
+int fetch_timex(struct dctx *d, uint64_t addr, bool timex64, struct timex *out)
+{
+	const struct abi_layouts *l = d->abi->layouts;
+	uint8_t buf[MAX_STRUCT];
+	int rc = read_struct(d, addr, timex64 ? l->timex64_size : l->timex_size, l->timex, buf);
+
+	if (rc == 0)
+		l->timex(buf, timex64, out);
+	return rc;
+}
+
 int fetch_old_sigaction(struct dctx *d, uint64_t addr, uint64_t *handler, uint64_t *flags,
 			uint64_t *restorer, uint64_t *mask)
 {

@@ -29,6 +29,10 @@ int fetch_statfs(struct dctx *d, uint64_t addr, bool is64, struct statfs *out);
 /* struct flock (is64 false) or struct flock64, as a host struct flock. */
 int fetch_flock(struct dctx *d, uint64_t addr, bool is64, struct flock *out);
 int fetch_siginfo(struct dctx *d, uint64_t addr, siginfo_t *out);
+/* struct timex, or (timex64) the kernel's 64-bit struct __kernel_timex, as a host struct timex;
+ * a 32-bit ABI's tv_usec is its unsigned 32 bits. */
+struct timex;
+int fetch_timex(struct dctx *d, uint64_t addr, bool timex64, struct timex *out);
 /* sigaction(2)'s struct old_sigaction: its fields, the mask as one word. */
 int fetch_old_sigaction(struct dctx *d, uint64_t addr, uint64_t *handler, uint64_t *flags,
 			uint64_t *restorer, uint64_t *mask);

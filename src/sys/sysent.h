@@ -106,6 +106,16 @@ enum {
 	/* What a process needs to end or to return from a signal handler: a policy never
 	 * denies it (a denied exit_group turned every exit into SIGSEGV). */
 	TR_ENDS = 1 << 28,
+	/* Makes the name its path gives, and changes nothing when that name exists (EEXIST):
+	 * mkdir, mknod.  A policy does not judge such a call (cmake's mkdir -p from /). */
+	TR_MAKES = 1 << 29,
+	/* Moves its data through an iovec: argument 1's array, count in argument 2, or a
+	 * socket call's msghdr (its msg_iov): readv, writev, sendmsg, recvmsg... */
+	TR_IOV = 1 << 30,
+	/* Its decoder also runs at the exit of a call that failed, for what the kernel writes
+	 * then: sched_setattr's E2BIG writes the size it knows back.  The column's last bit,
+	 * written as an int (an enum constant must be one): a next trait widens the column. */
+	TR_FAILED_OUT = (int)(1u << 31),
 	TR_MULTIPLEX = TR_SOCKETCALL | TR_IPC,
 };
 
@@ -127,7 +137,8 @@ struct argspec {
 /*
  * A syscall's own decoder, run after the generic one at entry (exiting ==
  * false) and at exit.  It may rewrite ev->args, ev->nargs, ev->split and
- * ev->retv.  Output arguments are decoded only when the call succeeded.
+ * ev->retv.  Output arguments are decoded only when the call succeeded: the exit of a
+ * failed call runs the decoder only for a call with TR_FAILED_OUT.
  */
 typedef void (*sys_decode_fn)(struct dctx *d, struct sc_event *ev, bool exiting);
 

@@ -5,6 +5,7 @@
 #ifndef PTRC_SYS_XLAT_H
 #define PTRC_SYS_XLAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,26 +17,23 @@ struct xlat_ent {
 enum xlat_type {
 	XLAT_BITS, /* OR of names; leftovers in hex; a 0-valued entry names 0 */
 	XLAT_ENUM, /* exactly one value */
-};
-
-/* How text writes a bit of an XLAT_BITS table whose entries are bit numbers' masks. */
-enum xlat_style {
-	XLAT_PLAIN,  /* the name: TCP_LISTEN */
-	XLAT_SHIFT,  /* 1<<TCP_LISTEN: the entry's value is 1 << NAME */
-	XLAT_SHIFT1, /* 1<<(INET_DIAG_INFO-1): the entry's value is 1 << (NAME - 1) */
+	/* As XLAT_BITS, but bits no name covers, alone, print as strace's 0x400 / * SECBIT_??? * /
+	 * (the prefix the names share), as an unknown enum does. */
+	XLAT_BITS_DFLT,
 };
 
 struct xlat {
 	const struct xlat_ent *ents;
 	unsigned n;
 	uint8_t type;
-	uint8_t style; /* enum xlat_style */
-	/*
-	 * What text says of a value no entry names: NULL, a comment naming the prefix
-	 * the names share (0x5 / * SEEK_??? * /), if any; "", no comment; else this
-	 * comment ("NLM_F_???"), also for bits when none of them has a name.
-	 */
-	const char *dflt;
+	/* What strace names a value no entry names (PR_SET_VMA_???) with, when it is not the
+	 * prefix the names share; NULL: that prefix; "": no comment, the number alone. */
+	const char *unknown;
+	/* Text strace prints before each name ("1<<" of 1<<CAP_CHOWN), NULL for none: the names
+	 * stay the constants' own, for JSON. */
+	const char *text_prefix;
+	/* Text after each name ("-1)" of 1<<(INET_DIAG_INFO-1)), NULL for none. */
+	const char *text_suffix;
 };
 
 #define XLAT(m)                                                                                    \
@@ -48,13 +46,24 @@ struct xlat {
 	}
 #define XLAT_TABLE(id, kind, ...)                                                                  \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, 0, NULL}
-/* A table with its style and its text for unknown values (struct xlat's dflt). */
-#define XLAT_TABLE_EX(id, kind, style, dflt, ...)                                                  \
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, NULL, NULL}
+/* A table whose unknown values strace names with the prefix unknown ("PR_SET_VMA_"). */
+#define XLAT_TABLE_UNKNOWN(id, kind, unknown, ...)                                                 \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, style,  \
-				dflt}
-/* The mask of bit number m, named m: 1<<TCP_LISTEN (XLAT_SHIFT), or 1<<(m-1) (XLAT_SHIFT1). */
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, unknown, NULL, NULL}
+/* A table whose names strace prints after the text prefix ("1<<"). */
+#define XLAT_TABLE_PREFIXED(id, kind, prefix, ...)                                                 \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, prefix, NULL}
+/* A table of bit masks whose names strace prints between prefix and suffix: 1<<(NAME-1). */
+#define XLAT_TABLE_AFFIXED(id, kind, prefix, suffix, ...)                                          \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, prefix, suffix}
+/* The mask of bit number m, named m (a table prefixed "1<<"), or of bit m - 1 ("1<<(", "-1)"). */
 #define XLAT_BIT(m)                                                                                \
 	{                                                                                          \
 		1ULL << (m), #m                                                                    \
@@ -66,5 +75,7 @@ struct xlat {
 
 /* Returns the entry's name for an exact value, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);
+/* True when a flags table names any of bits (0: when it has a name for 0). */
+bool xlat_names_any(const struct xlat *x, uint64_t bits);
 
 #endif

@@ -52,6 +52,19 @@ int outfile_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+int outfile_put(const char *path, const char *buf, size_t len)
+{
+	int fd = outfile_open(path, false);
+	int rc = fd;
+
+	if (fd >= 0) {
+		rc = outfile_write_all(fd, buf, len);
+		if (close(fd) < 0 && rc == 0)
+			rc = -errno;
+	}
+	return rc;
+}
+
 int outfile_pipe(const char *command)
 {
 	int fds[2];

@@ -22,5 +22,8 @@ const char *outfile_strerror(int rc);
 int outfile_pipe(const char *command);
 /* Writes len bytes to fd, whatever write() does short; 0 or -errno. */
 int outfile_write_all(int fd, const char *buf, size_t len);
+/* Writes a whole file (outfile_open's rules, truncated): 0, or -errno of the open, write or close.
+ */
+int outfile_put(const char *path, const char *buf, size_t len);
 
 #endif

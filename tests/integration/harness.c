@@ -170,6 +170,7 @@ void it_init(struct it_run *r)
 
 	memset(r, 0, sizeof(*r));
 	r->stdin_fd = -1;
+	r->stdout_fd = -1;
 	r->pid = -1;
 	strcpy(r->dir, "/tmp/ptrc-it-XXXXXX");
 	cr_assert(mkdtemp(r->dir), "mkdtemp: %s", strerror(errno));
@@ -228,7 +229,10 @@ void it_start(struct it_run *r, const char *const *argv)
 			int fd = open("/dev/null", O_RDONLY);
 			dup2(fd, 0);
 		}
-		it_redirect(out, 1);
+		if (r->stdout_fd >= 0)
+			dup2(r->stdout_fd, 1);
+		else
+			it_redirect(out, 1);
 		it_redirect(err, 2);
 		setenv("PTRC_EXPECT", r->expect, 1);
 		if (r->path)

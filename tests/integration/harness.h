@@ -27,6 +27,7 @@ struct it_run {
 	const char *path; /* $PATH for the tracer, or NULL to keep it */
 	bool as_nobody;	  /* run the tracer as uid/gid 65534 through setpriv */
 	int stdin_fd;	  /* the tracer's stdin, or -1 for /dev/null */
+	int stdout_fd;	  /* the tracer's stdout, or -1 for DIR/stdout (read into out) */
 	bool keep_group;  /* it_wait() leaves the tracer's process group alone */
 	/* In the tracer's child before anything else (signal dispositions, a terminal). */
 	void (*before_exec)(void);

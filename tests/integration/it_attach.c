@@ -269,7 +269,9 @@ Test(attach, pid_and_command_are_both_traced)
 		found = !strncmp(l, line, strlen(line)) && hit && (!end || hit < end);
 	}
 	cr_assert(found, "the attached process's read of the byte, prefixed with %s:\n%s", line, t);
-	cr_assert(strstr(t, "read(0, \"\", 1)"), "the command's read at EOF:\n%s", t);
+	/* Whole, or split in two when the target's lines came in between (a loaded machine). */
+	cr_assert(strstr(t, "read(0, \"\", 1)") || strstr(t, "<... read resumed>\"\", 1)"),
+		  "the command's read at EOF:\n%s", t);
 	free(t);
 	int status;
 	cr_assert_eq(waitpid(target, &status, 0), target);

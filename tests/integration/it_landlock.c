@@ -75,7 +75,10 @@ Test(landlock, a_racing_thread_never_opens_a_denied_path)
 {
 	setup();
 	run_race("--policy-action=deny", allowed, secret, "1000");
-	it_assert_exit(&r, 86); /* ptrace saw the denied name some of the time */
+	/* 86 when ptrace saw the denied name (nearly always), 0 when the kernel alone did */
+	cr_assert(WIFEXITED(r.status) &&
+			  (WEXITSTATUS(r.status) == 86 || WEXITSTATUS(r.status) == 0),
+		  "status %#x:\n%s", r.status, r.err);
 	cr_assert(count("opened=") > 0, "the allowed file opened at least once");
 	cr_assert_eq(count("leaked="), 0, "the denied file was read:\n%s", r.out);
 	cr_assert(strstr(r.err, "Landlock ABI ") && strstr(r.err, "enforces"),
@@ -88,7 +91,11 @@ Test(landlock, kill_mode_never_reads_before_the_kill)
 	for (int i = 0; i < 30; i++) {
 		setup();
 		run_race("--policy-action=kill", allowed, secret, "1000");
-		it_assert_exit(&r, 86);
+		/* 86 when ptrace saw the denied name (it mostly does), 0 when every race was
+		 * won in the kernel: either way, nothing was read. */
+		cr_assert(WIFEXITED(r.status) &&
+				  (WEXITSTATUS(r.status) == 86 || WEXITSTATUS(r.status) == 0),
+			  "status %#x:\n%s", r.status, r.err);
 		cr_assert_null(strstr(r.out ? r.out : "", "leak"), "run %d read the secret", i);
 		it_fini();
 	}

@@ -175,3 +175,68 @@ Test(opts, X_raw_prints_constants_as_numbers)
 	cr_assert(matches(t, pattern), "no line like %s in:\n%s", pattern, t);
 	free(t);
 }
+
+/* --pidns-translation: a pid of another pid namespace carries its number in ptrc's; the
+ * last of -Y and --pidns-translation sets what is shown, as strace. */
+Test(opts, pidns_translation)
+{
+	char want[96];
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace says 'strace's PID NS'");
+	RUN("-f", "--pidns-translation", "-e", "trace=getpid,kill", "-o", "@TRACE",
+	    it_prog("tp_pidns"));
+	if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 77)
+		cr_skip_test("no pid namespace can be made here");
+	it_assert_exit(&r, 0);
+	const char *c = r.out ? strstr(r.out, "child=") : NULL;
+	cr_assert(c, "%s", r.out);
+	int child = atoi(c + 6);
+	char *t = it_read_trace(&r, NULL);
+	snprintf(want, sizeof(want), "getpid\\(\\) += 1 /\\* %d in ptrc's PID NS \\*/", child);
+	cr_assert(matches(t, want), "%s in:\n%s", want, t);
+	cr_assert(matches(t, "kill\\(2 /\\* [0-9]+ in ptrc's PID NS \\*/, 0"), "%s", t);
+	free(t);
+	RUN("-f", "--pidns-translation", "-Y", "-e", "trace=getpid", "-o", "@TRACE",
+	    it_prog("tp_pidns"));
+	t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "= 1<tp_pidns>"), "%s", t);
+	cr_assert_null(strstr(t, "PID NS"), "-Y given last: names only:\n%s", t);
+	free(t);
+}
+
+/* -e read=0 -e write=1: the data under each call on those descriptors, as strace dumps it
+ * (dd reads its if= as descriptor 0, with read(2) whatever its output is). */
+Test(opts, read_and_write_dumps)
+{
+	char file[160], ifarg[180];
+
+	it_init(&r);
+	snprintf(file, sizeof(file), "%s/in.txt", r.dir);
+	FILE *f = fopen(file, "w");
+	cr_assert(f);
+	fputs("hello world, this is a longer line of text!\n", f);
+	fclose(f);
+	snprintf(ifarg, sizeof(ifarg), "if=%s", file);
+	const char *const argv[] = {
+		"-e", "trace=read,write", "-e", "read=0", "-e",		 "write=1",
+		"-o", "@TRACE",		  "dd", ifarg,	  "status=none", NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	static const char dump[] =
+		" | 00000  68 65 6c 6c 6f 20 77 6f  72 6c 64 2c 20 74 68 69  hello world, thi |\n"
+		" | 00010  73 20 69 73 20 61 20 6c  6f 6e 67 65 72 20 6c 69  s is a longer li |\n"
+		" | 00020  6e 65 20 6f 66 20 74 65  78 74 21 0a              ne of text!.     |\n";
+	char *rd = strstr(t, "read(0, \"hello world");
+	cr_assert(rd && strstr(rd, "= 44\n") &&
+			  !strncmp(strstr(rd, "= 44\n") + 5, dump, strlen(dump)),
+		  "the read's dump:\n%s", t);
+	char *wr = strstr(t, "write(1, \"hello world");
+	cr_assert(wr && !strncmp(strstr(wr, "= 44\n") + 5, dump, strlen(dump)),
+		  "the write's dump:\n%s", t);
+	char *eof = strstr(t, "read(0, \"\", ");
+	cr_assert(eof && strncmp(strchr(eof, '\n') + 1, " | ", 3), "nothing under a read of 0:\n%s",
+		  t);
+	free(t);
+}

@@ -238,8 +238,8 @@ Test(policy, learning_onto_a_policy_merges_and_keeps_a_foreign_file)
 	char *text = it_read_file(learned);
 	cr_assert(text && !strncmp(text, "# ours\ndefault deny\nallow getppid\n", 34),
 		  "the file's own rules stay first:\n%s", text);
-	cr_assert(strstr(text, "# Added by ptrc --learn") && strstr(text, "\nallow openat "),
-		  "%s", text);
+	cr_assert(strstr(text, "# Added by ptrc --learn") && strstr(text, "\nallow openat "), "%s",
+		  text);
 	free(text);
 
 	static struct it_run second;
@@ -254,4 +254,29 @@ Test(policy, learning_onto_a_policy_merges_and_keeps_a_foreign_file)
 	text = it_read_file(learned);
 	cr_assert_str_eq(text, "these are my notes\n");
 	free(text);
+}
+
+/* A mkdir of a name that exists changes nothing (EEXIST): no policy judges it. */
+Test(policy, mkdir_of_an_existing_name_is_not_judged)
+{
+	char pol[160], fresh[160];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	write_policy(pol, "deny mkdir mkdirat path=/**\nallow *\n");
+	const char *const exists[] = {"--policy", pol,	 "--policy-action=deny",
+				      "mkdir",	  r.dir, NULL};
+	it_run(&r, exists);
+	it_assert_exit(&r, 1); /* mkdir(1)'s own failure: File exists */
+	cr_assert(strstr(r.err, "File exists") && strstr(r.err, "0 violations"), "%s", r.err);
+
+	static struct it_run again;
+	it_init(&again);
+	snprintf(fresh, sizeof(fresh), "%s/new", again.dir);
+	const char *const makes[] = {"--policy", pol, "--policy-action=deny", "mkdir", fresh, NULL};
+	it_run(&again, makes);
+	it_assert_exit(&again, 86);
+	cr_assert(strstr(again.err, "Operation not permitted") && strstr(again.err, "1 violation"),
+		  "%s", again.err);
 }

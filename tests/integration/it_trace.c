@@ -28,6 +28,41 @@ Test(trace, string_limit_s5)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, prctl_each_option_its_own_arguments)
+{
+	RUN("-o", "@TRACE", it_prog("tp_prctl"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, prctl_names_cut_at_s4)
+{
+	RUN("-s", "4", "-o", "@TRACE", it_prog("tp_prctl"), "trunc");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, prctl_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_prctl"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, prctl_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_prctl"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, caps_personality_sched_attrs_timex)
+{
+	RUN("-o", "@TRACE", it_prog("tp_attrs"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

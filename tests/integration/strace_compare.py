@@ -37,12 +37,33 @@ CASES = [
     # -b execve: the exec'd program runs untraced (it exits 0 only then).
     (["-f", "-b", "execve", "-e", "trace=execve,exit_group"], "tp_inject", ["spawn"]),
     (["-f", "--decode-pids=comm", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
+    # prctl and arch_prctl, option by option, in each -X style; injected, the outputs of the
+    # options an x86 kernel refuses (what the program left in memory) and the named results.
+    (["-e", "trace=prctl,arch_prctl"], "tp_prctl", ["basic"]),
+    (["-X", "raw", "-e", "trace=prctl,arch_prctl"], "tp_prctl", ["basic"]),
+    (["-X", "verbose", "-e", "trace=prctl,arch_prctl"], "tp_prctl", ["basic"]),
+    (["-X", "raw", "-e", "trace=prctl,arch_prctl"], "tp_prctl", ["raw"]),
+    (["-s", "4", "-e", "trace=prctl"], "tp_prctl", ["trunc"]),
+    (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
+    (["-X", "raw", "-e", "trace=prctl", "-e", "inject=prctl:retval=0"], "tp_prctl", ["basic"]),
+    # Capability sets, personalities, scheduling attributes (not the clock's or the CPU's,
+    # which differ from one run to the next).
+    (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
+     ["basic"]),
+    (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
+     "tp_attrs", ["basic"]),
+    (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
+     "tp_attrs", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
     (["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
     (["-e", "trace=getppid@32,exit_group@64"], "tp_inject", ["retval"]),
     (["-e", "trace=getppid@64,exit_group@32"], "tp_inject", ["retval"]),
+    (["-e", "trace=prctl,arch_prctl"], "tp_prctl", ["basic"]),
+    (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
+    (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
+     ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.

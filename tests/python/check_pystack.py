@@ -4,7 +4,8 @@ the program made, that the stack ptrc printed holds exactly the Python frames th
 stated (innermost first), below the native frames of the call.
 
     check_pystack.py PTRC PYTHON TP_PYSTACK [--py-stacks|--json|--crash|--policy|--dump|
-                                             --dump-live|--perf-map|--strace-offsets]
+                                             --dump-live|--perf-map|--strace-offsets|
+                                             --policy-report]
                    [SCENARIO...]
 
 Exit 0 when every stated call matched, 1 with the first difference, 77 (skip) when PYTHON
@@ -25,6 +26,7 @@ PY_LINE = " > [py] "
 HERE = os.path.dirname(os.path.abspath(__file__))
 VALIDATE = os.path.join(HERE, "..", "integration", "validate_json.py")
 SCHEMA = os.path.join(HERE, "..", "..", "docs", "json-schema.json")
+REPORT_SCHEMA = os.path.join(HERE, "..", "..", "docs", "policy-report-schema.json")
 
 
 def parse_trace(text):
@@ -304,6 +306,66 @@ def perf_map(ptrc, python, prog):
     return 0
 
 
+def check_report(doc, records, root):
+    """Each stated call's violation is located at its innermost Python frame's FILE:LINE,
+    named relative to root (ptrc's cwd) when beneath it."""
+    found = {}
+    for v in doc["violations"]:
+        m = re.search(r'"(/nonexistent/ptrc-py/[^"]*)"', v["call"])
+        if m:
+            found.setdefault(m.group(1), v["location"])
+    for rec in records:
+        marker, want = rec[0], rec[2]
+        where, func = want.split(" in ", 1)
+        file, line = where.rsplit(":", 1)
+        if os.path.isabs(file) and file.startswith(root + os.sep):
+            file = os.path.relpath(file, root)
+        loc = found.get(marker)
+        if loc is None:
+            return f"{marker}: no violation in the report"
+        if (loc["file"], loc["line"], loc.get("function"), loc["python"]) != \
+                (file, int(line), func, True):
+            return f"{marker}: the report says {loc}, the program {want}"
+    return None
+
+
+def policy_report(ptrc, python, prog):
+    """--policy-report: a violation names the Python line that made the call.  ptrc runs in
+    the directory above the program, so the report names the script relative to it, as a
+    GitHub annotation wants it."""
+    root = os.path.dirname(os.path.dirname(prog))
+    rel = os.path.relpath(prog, root)
+    if python_version(python) < (3, 7):
+        print(f"SKIP: {python} has no Python frames for ptrc")
+        return 77
+    with tempfile.TemporaryDirectory(prefix="ptrc-pyreport-") as d:
+        pfile, report = os.path.join(d, "stat.policy"), os.path.join(d, "report.json")
+        expect = os.path.join(d, "expect")
+        with open(pfile, "w") as f:
+            f.write("default allow\ndeny stat newfstatat statx path=/nonexistent/**\n")
+        cmd = [ptrc, "-f", "--policy", pfile, "--policy-report", report, "--policy-format=json",
+               "-o", os.devnull, python, rel, expect, "nested", "method", "thread", "fork"]
+        run = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=120)
+        if run.returncode != 86:
+            print(f"{' '.join(cmd)}\nexit {run.returncode}\n{run.stderr}")
+            return 1
+        with open(expect) as f:
+            records = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+        with open(report) as f:
+            doc = json.load(f)
+        valid = subprocess.run([sys.executable, VALIDATE, "--document", REPORT_SCHEMA, report],
+                               capture_output=True, text=True)
+    if valid.returncode not in (0, 77):
+        print(f"the report does not validate: {valid.stderr}")
+        return 1
+    err = "the program stated no call" if len(records) < 4 else check_report(doc, records, root)
+    if err:
+        print(err)
+        return 1
+    print(f"{python}: {len(records)} violations located at their Python lines")
+    return 0
+
+
 def main(argv):
     ptrc, prog = os.path.abspath(argv[1]), os.path.abspath(argv[3])
     python = argv[2]
@@ -324,6 +386,8 @@ def main(argv):
         return dump_live(ptrc, python, prog)
     if "--perf-map" in rest:
         return perf_map(ptrc, python, prog)
+    if "--policy-report" in rest:
+        return policy_report(ptrc, python, prog)
     with tempfile.TemporaryDirectory(prefix="ptrc-pystack-") as d:
         trace, expect = os.path.join(d, "trace"), os.path.join(d, "expect")
         opts = ["--py-stacks"] if python_only else ["-k"]

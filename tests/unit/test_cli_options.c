@@ -174,3 +174,51 @@ Test(cli, abbreviations_and_unsupported_options_are_refused, .init = cr_redirect
 		cli_free(&cfg);
 	}
 }
+
+/* --policy-report FILE [--policy-format=F]: text by default; each needs the one before it. */
+Test(cli, policy_report_options, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *a1[] = {
+		"ptrc", "--policy", "p", "--policy-report", "r.sarif", "--policy-format=sarif",
+		"ls",	NULL};
+	char *a2[] = {"ptrc", "--policy", "p", "--policy-report", "r.txt", "ls", NULL};
+	static char *refused[][8] = {
+		{"ptrc", "--policy", "p", "--policy-format=json", "ls", NULL},
+		{"ptrc", "--policy-report", "r", "ls", NULL},
+		{"ptrc", "--learn", "l", "--policy-report", "r", "ls", NULL},
+		{"ptrc", "--policy", "p", "--policy-report", "r", "--policy-format=xml", "ls",
+		 NULL},
+	};
+
+	cr_assert_eq(parse(&cfg, a1), CLI_RUN);
+	cr_expect_str_eq(cfg.report_file, "r.sarif");
+	cr_expect_eq(cfg.report_format, REPORT_SARIF);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, a2), CLI_RUN);
+	cr_expect_eq(cfg.report_format, REPORT_TEXT);
+	cli_free(&cfg);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		cr_expect_eq(parse(&cfg, refused[i]), -EINVAL, "case %zu", i);
+		cli_free(&cfg);
+	}
+}
+
+/* --report collects the story without printing the tree; --summary-tree prints it. */
+Test(cli, report_collects_the_story, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *report[] = {"ptrc", "--report", "r.html", "ls", NULL};
+	char *both[] = {"ptrc", "--summary-tree", "--report", "r.html", "ls", NULL};
+	char *dump[] = {"ptrc", "--dump", "--report", "r.html", "-p", "1", NULL};
+
+	cr_assert_eq(parse(&cfg, report), CLI_RUN);
+	cr_assert_str_eq(cfg.page_file, "r.html");
+	cr_assert(cfg.story && !cfg.story_print);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, both), CLI_RUN);
+	cr_assert(cfg.story && cfg.story_print && cfg.page_file);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, dump), -EINVAL);
+	cli_free(&cfg);
+}

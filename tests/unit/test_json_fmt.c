@@ -216,6 +216,12 @@ Test(json_val, flags_enums_or)
 	val_enum(&it[0], O_RDONLY, &t_accmode);
 	val_flags(&it[1], O_CLOEXEC, &t_oflags);
 	ASSERT_VAL(&v, "[\"O_RDONLY\",\"O_CLOEXEC\"]");
+	/* prctl's tagged address word: a field at its bit position is its value and name. */
+	it = val_or(&v, &a, 3);
+	val_enum(&it[0], O_RDONLY, &t_accmode);
+	val_shift(&it[1], 5, 3, "PR_MTE_TAG_SHIFT");
+	val_hex(&it[2], 0x80000);
+	ASSERT_VAL(&v, "[\"O_RDONLY\",{\"value\":5,\"shift\":\"PR_MTE_TAG_SHIFT\"},\"0x80000\"]");
 	arena_free(&a);
 }
 

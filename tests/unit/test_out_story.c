@@ -163,3 +163,36 @@ Test(story, end_reasons_name_the_sender_and_the_crash_report)
 	story_end_text(&p, buf, sizeof(buf));
 	cr_expect_str_eq(buf, "killed by SIGSEGV, crash report above");
 }
+
+/* Threads with their times (the first STORY_TASKS_MAX), signals with their last sender. */
+Test(story, json_tasks_and_signals)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+	uint32_t id = story_add(&s, 200, 0);
+
+	s.p[0].threads = STORY_TASKS_MAX + 2;
+	for (unsigned i = 0; i < STORY_TASKS_MAX + 2; i++) {
+		uint32_t k = story_add_task(&s, id, 200 + (pid_t)i, 1000000 * (int64_t)i);
+		cr_assert_eq(k, i < STORY_TASKS_MAX ? i + 1 : 0);
+	}
+	story_end_task(&s, id, 2, 201, 5000000);
+	s.p[0].end_ns = 900000000;
+	s.p[0].end = STORY_EXITED;
+	story_settle_tasks(&s);
+	story_add_signal(&s, id, SIGCHLD, 0);
+	story_add_signal(&s, id, SIGTERM, 77);
+	story_add_signal(&s, id, SIGCHLD, 0);
+	json_story(&sb, &s);
+	cr_assert(strstr(sb.buf, "\"threads\":258,\"tasks\":[{\"tid\":200,\"start_s\":0.000000,"
+				 "\"duration_s\":0.900000},{\"tid\":201,\"start_s\":0.001000,"
+				 "\"duration_s\":0.004000},{\"tid\":202,"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"duration_s\":0.645000}],\"tasks_not_kept\":2,\"end\":\"exit\""),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"signals\":[{\"signal\":\"SIGCHLD\",\"count\":2},"
+				 "{\"signal\":\"SIGTERM\",\"count\":1,\"from\":77}],\"syscalls\""),
+		  "%s", sb.buf);
+	strbuf_free(&sb);
+	story_free(&s);
+}

@@ -292,3 +292,28 @@ Test(policy_learn, learning_onto_a_policy_is_a_union)
 	cr_expect_eq(policy_learn_merge(old, "allow read write\n", &sb), 0);
 	strbuf_free(&sb);
 }
+
+/* A call seen only on a descriptor (fstat's newfstatat(fd, "", AT_EMPTY_PATH)) needs a rule
+ * naming it: its path rules when it has some, else it is allowed as a whole. */
+Test(policy_learn, descriptor_calls)
+{
+	struct policy_input fd = {.npaths = 1, .path = {""}, .fd_only = true, .family = -1};
+	struct policy_input p = file("/etc/hosts", R);
+	struct strbuf sb = {0};
+
+	struct policy_learn *l = policy_learn_new();
+	policy_learn_add(l, "newfstatat", &fd);
+	policy_learn_add(l, "newfstatat", &p);
+	policy_learn_write(l, &sb, NULL, NULL);
+	policy_learn_free(l);
+	cr_expect(strstr(sb.buf, "allow newfstatat path=/etc/*"), "%s", sb.buf);
+	cr_expect_null(strstr(sb.buf, "allowed as a whole"), "%s", sb.buf);
+	cr_expect_null(strstr(sb.buf, "allow newfstatat\n"), "%s", sb.buf);
+	strbuf_reset(&sb);
+	l = policy_learn_new();
+	policy_learn_add(l, "newfstatat", &fd);
+	policy_learn_write(l, &sb, NULL, NULL);
+	policy_learn_free(l);
+	cr_expect(strstr(sb.buf, "allow newfstatat\n"), "alone, as a whole:\n%s", sb.buf);
+	strbuf_free(&sb);
+}

@@ -24,12 +24,15 @@ static struct decode_opts opts = {.strsize = 32};
 static struct strbuf out;
 static enum abi_id harness_abi = ABI_X86_64;
 static uint64_t stack_pointer; /* the call's sp (sigreturn reads its frame there) */
+static uint8_t harness_xstyle; /* -X: how constants print (enum const_style) */
 
 static void setup(void)
 {
 	nregions = 0;
 	stack_pointer = 0;
+	harness_xstyle = CONST_ABBREV;
 	opts.verbose = false;
+	opts.strsize = 32;
 	tmem_fake_init(&fake, &mem, regions, 0);
 }
 
@@ -115,7 +118,7 @@ static const char *run_nr(uint64_t nr, int64_t ret, const uint64_t raw[6])
 	struct sc_event *ev = &harness_ev;
 	const struct ptrc_abi *abi = abi_by_id(harness_abi);
 	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi, .opt = &opts};
-	struct text_opts to = {0};
+	struct text_opts to = {.xstyle = harness_xstyle};
 	uint64_t regs[6];
 
 	for (unsigned i = 0; i < 6; i++)

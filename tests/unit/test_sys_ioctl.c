@@ -107,3 +107,31 @@ Test(sys_ioctl, device_requests_by_name)
 			 "ioctl(-1, LOOP_CLR_FD) = -1 EBADF (Bad file descriptor)");
 	cr_expect_str_eq(RUN("ioctl", 0, 4, LOOP_SET_FD, 3), "ioctl(4, LOOP_SET_FD, 3) = 0");
 }
+
+/* The last run's arguments as -X raw or -X verbose print them. */
+static const char *styled(enum const_style st)
+{
+	struct text_opts to = {.xstyle = st};
+
+	strbuf_reset(&out);
+	text_args(&out, &harness_ev, 0, harness_ev.nargs, &to);
+	return out.buf;
+}
+
+Test(sys_ioctl, unknown_requests_under_x_raw_and_verbose)
+{
+	RUN("ioctl", -EBADF, (uint64_t)-1, 0x3e03, 0xdeadbeefbadc0dedULL);
+	cr_expect_str_eq(styled(CONST_RAW), "-1, 0x3e03, 0xdeadbeefbadc0ded");
+	cr_expect_str_eq(styled(CONST_VERBOSE),
+			 "-1, 0x3e03 /* _IOC(_IOC_NONE, 0x3e, 0x3, 0) */, 0xdeadbeefbadc0ded");
+	RUN("ioctl", -EBADF, (uint64_t)-1, TCGETS, 0);
+	cr_expect_str_eq(styled(CONST_RAW), "-1, 0x5401, NULL");
+}
+
+Test(sys_ioctl, a_failed_output_request_shows_its_pointer)
+{
+	cr_expect_str_eq(RUN("ioctl", -EBADF, (uint64_t)-1, TCGETS, 0),
+			 "ioctl(-1, TCGETS, NULL) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("ioctl", -EFAULT, 3, TIOCGWINSZ, 0x1234),
+			 "ioctl(3, TIOCGWINSZ, 0x1234) = -1 EFAULT (Bad address)");
+}

@@ -1,0 +1,10 @@
+/* The job of examples/policies/cmake-build.policy. */
+#include <stdio.h>
+
+#include "greet.h"
+
+int main(void)
+{
+	puts(greeting());
+	return 0;
+}

@@ -1,0 +1,19 @@
+/* adjtimex(2) and clock_adjtime(2): the modes, the clock status and the clock states. */
+#include <sys/timex.h>
+
+#include "flags.h"
+
+/* The composite modes first, so that 0xa001 reads ADJ_OFFSET_SS_READ as strace has it. */
+XLAT_TABLE(xl_adj_modes, XLAT_BITS_DFLT, XLAT(ADJ_OFFSET_SS_READ), XLAT(ADJ_OFFSET_SINGLESHOT),
+	   XLAT(ADJ_OFFSET), XLAT(ADJ_FREQUENCY), XLAT(ADJ_MAXERROR), XLAT(ADJ_ESTERROR),
+	   XLAT(ADJ_STATUS), XLAT(ADJ_TIMECONST), XLAT(ADJ_TAI), XLAT(ADJ_SETOFFSET),
+	   XLAT(ADJ_MICRO), XLAT(ADJ_NANO), XLAT(ADJ_TICK));
+
+XLAT_TABLE(xl_sta_status, XLAT_BITS_DFLT, XLAT(STA_PLL), XLAT(STA_PPSFREQ), XLAT(STA_PPSTIME),
+	   XLAT(STA_FLL), XLAT(STA_INS), XLAT(STA_DEL), XLAT(STA_UNSYNC), XLAT(STA_FREQHOLD),
+	   XLAT(STA_PPSSIGNAL), XLAT(STA_PPSJITTER), XLAT(STA_PPSWANDER), XLAT(STA_PPSERROR),
+	   XLAT(STA_CLOCKERR), XLAT(STA_NANO), XLAT(STA_MODE), XLAT(STA_CLK));
+
+/* What adjtimex returns: the clock's state (TIME_BAD is TIME_ERROR's old name). */
+XLAT_TABLE(xl_time_states, XLAT_ENUM, XLAT(TIME_OK), XLAT(TIME_INS), XLAT(TIME_DEL), XLAT(TIME_OOP),
+	   XLAT(TIME_WAIT), XLAT(TIME_ERROR));
