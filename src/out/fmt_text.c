@@ -259,6 +259,9 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 	case VAL_ERRNO:
 		strbuf_addf(sb, "%" PRId64, v->i);
 		return true;
+	case VAL_IFINDEX: /* if_nametoindex("lo") is 1 under -X raw */
+		strbuf_add_u64(sb, v->ifx.num);
+		return true;
 	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw */
 		if (v->raw != VAL_RAW_NUMBER)
 			return false;
@@ -386,6 +389,25 @@ static void text_pid(struct strbuf *sb, const struct val *v)
 }
 
 /* Numbers, names and strings: the values that hold no other value. */
+static void text_str(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	struct text_opts so = *o;
+	uint32_t n = v->n;
+	bool trunc = v->flags & VALF_TRUNC;
+
+	if (v->flags & VALF_ABSTRACT)
+		strbuf_addc(sb, '@');
+	if (v->flags & VALF_HEXSTR)
+		so.xflag = 2;
+	if (v->raw == VAL_STR_NULTERM && n && so.xflag) {
+		so.xflag = 2; /* the NUL makes -x hex: every byte, then "..." */
+		trunc = true;
+	} else if (v->raw == VAL_STR_NULTERM && n) {
+		n--;
+	}
+	text_quote(sb, v->bytes, n, trunc, &so);
+}
+
 static void text_scalar(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char buf[32];
@@ -415,23 +437,9 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		else
 			strbuf_adds(sb, "NULL");
 		break;
-	case VAL_STR: {
-		struct text_opts so = *o;
-		uint32_t n = v->n;
-		bool trunc = v->flags & VALF_TRUNC;
-		if (v->flags & VALF_ABSTRACT)
-			strbuf_addc(sb, '@');
-		if (v->flags & VALF_HEXSTR)
-			so.xflag = 2;
-		if (v->raw == VAL_STR_NULTERM && n && so.xflag) {
-			so.xflag = 2; /* the NUL makes -x hex: every byte, then "..." */
-			trunc = true;
-		} else if (v->raw == VAL_STR_NULTERM && n) {
-			n--;
-		}
-		text_quote(sb, v->bytes, n, trunc, &so);
+	case VAL_STR:
+		text_str(sb, v, o);
 		break;
-	}
 	case VAL_FLAGS:
 		if (v->fl.bits || !(v->flags & VALF_ZERO_EMPTY))
 			text_flags(sb, v->fl.bits, v->fl.tab);
