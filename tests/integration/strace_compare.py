@@ -54,6 +54,13 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # Netlink messages: requests, made-up answers, wrong lengths, the kernel's errors (the
+    # answers that depend on the machine are read with read(2), not traced here).  Not -X raw
+    # nor -X verbose: strace shows a sockid's ports and addresses as bytes there.
+    (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-s", "8", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-x", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -64,6 +71,7 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
