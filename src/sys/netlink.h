@@ -98,6 +98,7 @@ enum nla_kind {
 	NLA_S32,
 	NLA_U64,
 	NLA_STR,      /* a NUL-terminated string */
+	NLA_CSTR,     /* a C string: up to its first NUL (IFLA_INFO_KIND) */
 	NLA_HWADDR,   /* 02:fc:00:00:00:05 (up to MAX_ADDR_LEN bytes) */
 	NLA_LINKADDR, /* the same, as long as strace takes the message's family's type's */
 	NLA_INADDR,   /* an address of the message's family */

@@ -146,6 +146,27 @@ static void nla_str(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 		free(buf);
 }
 
+/* A C string in a payload of len bytes: up to its first NUL, "..." after -s bytes or when
+ * the payload has no NUL. */
+static void nla_cstr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	uint64_t s = d->opt->strsize, n = dec_room(d, len < s + 1 ? len : s + 1);
+	char small[256];
+	char *buf = n <= sizeof(small) ? small : xmalloc(n);
+
+	if (n && dec_fetch(d, v, addr, buf, n)) {
+		const char *nul = memchr(buf, '\0', n);
+		uint64_t shown = nul ? (uint64_t)(nul - buf) : n;
+		bool cut = !nul || shown > s;
+		val_str(v, d->ar, buf, (uint32_t)(shown > s ? s : shown), cut);
+		v->flags |= VALF_CSTRING;
+	} else if (!n) {
+		val_str(v, d->ar, buf, 0, true);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 /* [1, 2, 3]: -s bytes of them (all with -v). */
 static void nla_bytes(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 {
@@ -331,6 +352,9 @@ static void nla_value(struct dctx *d, struct val *v, uint64_t addr, uint64_t len
 		break;
 	case NLA_STR:
 		nla_str(d, v, addr, len);
+		break;
+	case NLA_CSTR:
+		nla_cstr(d, v, addr, len);
 		break;
 	case NLA_HWADDR:
 		nla_hwaddr(d, v, addr, len, len);

@@ -71,8 +71,8 @@ static const struct nl_struct ifmap = NL_STRUCT(struct rtnl_link_ifmap, ifmap_fi
 
 /* Nested lists: their names, and the few payloads strace shows as more than bytes. */
 static const struct nla_pol info_pol[] = {
-	NLA_P(IFLA_INFO_KIND, NLA_STR),
-	NLA_P(IFLA_INFO_SLAVE_KIND, NLA_STR),
+	NLA_P(IFLA_INFO_KIND, NLA_CSTR),
+	NLA_P(IFLA_INFO_SLAVE_KIND, NLA_CSTR),
 };
 static const struct nla_set info_attrs = NLA_SET(&xl_ifla_info_attrs, info_pol);
 static const struct nla_set vfinfo_attrs = NLA_NAMES(&xl_ifla_vf_info_attrs);
