@@ -413,29 +413,6 @@ void json_wstatus_members(struct strbuf *sb, int s)
 	strbuf_addf(sb, "\"how\":\"unknown\",\"status\":%d", s);
 }
 
-/* An interface: {"ifindex": 1, "name": "lo"}, or the number when no interface has it. */
-static void json_ifindex(struct strbuf *sb, const struct val *v)
-{
-	if (!v->ifx.name) {
-		strbuf_addf(sb, "%" PRIu64, v->ifx.num);
-		return;
-	}
-	strbuf_addf(sb, "{\"ifindex\":%" PRIu64 ",\"name\":", v->ifx.num);
-	json_bytes(sb, v->ifx.name, strlen(v->ifx.name), false, false);
-	strbuf_addc(sb, '}');
-}
-
-/* An error code: "-ENOENT" as C writes it, or the number (0, or one with no name). */
-static void json_errno(struct strbuf *sb, int64_t err)
-{
-	const char *name = err < 0 ? errno_name(-err) : NULL;
-
-	if (name)
-		strbuf_addf(sb, "\"-%s\"", name);
-	else
-		strbuf_addf(sb, "%" PRId64, err);
-}
-
 /* The kinds that stand for strace's expressions, as data (docs/json.md, "Values"). */
 static void json_expr(struct strbuf *sb, const struct val *v)
 {
@@ -466,15 +443,9 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		json_cstr(sb, ip);
 		break;
 	case VAL_HWADDR:
-		strbuf_addc(sb, '"');
-		fmt_hwaddr(sb, v);
-		strbuf_addc(sb, '"');
-		break;
 	case VAL_IFINDEX:
-		json_ifindex(sb, v);
-		break;
 	case VAL_ERRNO:
-		json_errno(sb, v->i);
+		json_net_val(sb, v);
 		break;
 	case VAL_DATE:
 		json_date(sb, v->date.sec, v->date.nsec);
