@@ -75,6 +75,7 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	char *caller = t->pol.policy && task->proc->exe ? xstrdup(task->proc->exe) : NULL;
 	proc_reread_exe(task);
 	story_exec(t, task);
+	status_exec(t, task->proc->exe);
 	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
 	task->flags &= ~TASK_HIDDEN;
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);

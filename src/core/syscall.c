@@ -246,6 +246,7 @@ static void call_entry(struct tracer *t, struct task *task,
 		syscall_abandon(t, task);
 	start_event(task, info, nr, args);
 	task->flags |= TASK_IN_SYSCALL;
+	status_syscall_entry(t, task);
 	debug_sc_record(t, task); /* for a crash report, even when not shown */
 	if (!(task->flags & TASK_HIDDEN)) {
 		enforce(t, task);
