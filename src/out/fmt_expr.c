@@ -129,25 +129,42 @@ static void text_errno(struct strbuf *sb, int64_t err)
 	}
 }
 
+/* 37 vars, 3 vars, unterminated */
+static void text_count(struct strbuf *sb, const struct val *v)
+{
+	strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
+		    v->count.n == 1 ? v->count.one : v->count.many);
+	if (v->n == VAL_COUNT_UNTERMINATED)
+		strbuf_adds(sb, ", unterminated");
+	else if (v->n == VAL_COUNT_CUT)
+		strbuf_adds(sb, ", ...");
+}
+
+/* if_nametoindex("lo") (or the number), 02:fc:00:00:00:05, -ENOENT. */
+static void text_net(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	if (v->kind == VAL_HWADDR) {
+		fmt_hwaddr(sb, v);
+	} else if (v->kind == VAL_ERRNO) {
+		text_errno(sb, v->i);
+	} else if (v->ifx.name) {
+		strbuf_adds(sb, "if_nametoindex(");
+		text_quote(sb, v->ifx.name, strlen(v->ifx.name), false, o);
+		strbuf_addc(sb, ')');
+	} else {
+		strbuf_add_u64(sb, v->ifx.num);
+	}
+}
+
 void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char ip[64];
 
 	switch (v->kind) {
 	case VAL_IFINDEX:
-		if (v->ifx.name) {
-			strbuf_adds(sb, "if_nametoindex(");
-			text_quote(sb, v->ifx.name, strlen(v->ifx.name), false, o);
-			strbuf_addc(sb, ')');
-		} else {
-			strbuf_add_u64(sb, v->ifx.num);
-		}
-		break;
 	case VAL_HWADDR:
-		fmt_hwaddr(sb, v);
-		break;
 	case VAL_ERRNO:
-		text_errno(sb, v->i);
+		text_net(sb, v, o);
 		break;
 	case VAL_CALL:
 		strbuf_addf(sb, "%s(", v->call.fn);
@@ -169,12 +186,7 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 		text_rlim(sb, v);
 		break;
 	case VAL_COUNT:
-		strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
-			    v->count.n == 1 ? v->count.one : v->count.many);
-		if (v->n == VAL_COUNT_UNTERMINATED)
-			strbuf_adds(sb, ", unterminated");
-		else if (v->n == VAL_COUNT_CUT)
-			strbuf_adds(sb, ", ...");
+		text_count(sb, v);
 		break;
 	case VAL_UNREAD:
 		strbuf_addf(sb, "... /* %#" PRIx64 " */", v->u);
