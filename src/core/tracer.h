@@ -103,6 +103,7 @@ struct violation_count {
 /* status.c: the live status line on stderr. */
 struct status_line {
 	bool on, shown;
+	bool job_line_open;	   /* the job's last write to fd 1 or 2 did not end its line */
 	int64_t start_ns, last_ns; /* CLOCK_MONOTONIC: the run's start, the last redraw */
 	uint64_t calls;		   /* syscall entries seen */
 	char last_exec[64];	   /* the last program run, its base name */
