@@ -349,8 +349,11 @@ void debug_task_free(struct task *task);
 void debug_sc_record(struct tracer *t, struct task *task);
 void debug_sc_walk(struct tracer *t, struct task *task);
 /* inject.c: -e inject= and -e fault= */
-/* At a call's entry, after the policy: counts it and tampers with it when asked. */
-void inject_entry(struct tracer *t, struct task *task);
+/*
+ * At a call's entry, after the policy and before its line: counts it and tampers
+ * with it when asked.  True when poke_enter= changed the memory its arguments show.
+ */
+bool inject_entry(struct tracer *t, struct task *task);
 /* At its exit: the injected result (true: ev->ret is it), the signal and delay to come. */
 bool inject_exit(struct tracer *t, struct task *task);
 /* Resumes the delayed tasks that are due; arms the wake for the others. */
