@@ -159,6 +159,9 @@ struct tracer {
 	int child_status;		     /* its wait status, once it ended */
 	bool child_done;
 	bool attach_mode;
+	/* -D: ptrc is the command's grandchild (daemon.c); its end is reaped last. */
+	bool daemon;
+	pid_t reap_pid; /* the command's end, printed and not yet reaped (loop.c) */
 	int ptrace_opts;
 	int stop_signal; /* a fatal signal that ends the run (attach mode, -I1/2), or 0 */
 	int exit_signal; /* ptrc dies of this at the end: the command's, or stop_signal */
@@ -244,6 +247,11 @@ __attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
 
 /* launch.c / attach.c */
 int tracer_launch(struct tracer *t, char **argv);
+/*
+ * -D: the calling process becomes the command and returns only in the tracer,
+ * its grandchild: 0 there, or the exit status to end with.
+ */
+int tracer_launch_daemon(struct tracer *t, char **argv);
 int tracer_attach_all(struct tracer *t);
 void tracer_detach_all(struct tracer *t);
 
