@@ -342,6 +342,8 @@ static int give_up(struct tracer *t)
 
 int tracer_loop(struct tracer *t)
 {
+	/* strace decides the -o file's pid prefixes once, from the tasks it starts with. */
+	t->many_at_start = t->ntasks > 1;
 	for (;;) {
 		sig_poll(t);
 		inject_poll(t);

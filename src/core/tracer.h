@@ -163,6 +163,8 @@ struct tracer {
 	/* -D: ptrc is the command's grandchild (daemon.c); its end is reaped last. */
 	bool daemon;
 	pid_t reap_pid; /* the command's end, printed and not yet reaped (loop.c) */
+	/* -o: several tasks as the loop began (-p and a command): every line has its pid. */
+	bool many_at_start;
 	int ptrace_opts;
 	int stop_signal; /* a fatal signal that ends the run (attach mode, -I1/2), or 0 */
 	int exit_signal; /* ptrc dies of this at the end: the command's, or stop_signal */

@@ -11,6 +11,7 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -191,6 +192,49 @@ Test(daemon, D_the_trace_is_written_before_the_parent_sees_the_end)
 		free(trace);
 		wait_tracer((pid_t)info("tracer"));
 	}
+}
+
+/*
+ * -p with -D: the tracer attaches to the process too, and traces it on after the
+ * command has ended and the test (its parent) has seen that end.
+ */
+Test(daemon, D_with_p_traces_both_and_outlives_the_command)
+{
+	int stdin_w, status = -1;
+	char arg[16];
+	const char *const targv[] = {it_prog("tp_attach"), "0", NULL};
+	pid_t target = it_spawn(targv, &stdin_w);
+
+	cr_assert(it_poll(it_has_tasks, target, 1), "the target never started");
+	snprintf(arg, sizeof(arg), "%d", (int)target);
+	it_init(&r);
+	r.keep_group = true;
+	const char *const argv[] = {"-D",
+				    "-p",
+				    arg,
+				    "-e",
+				    "trace=getppid,exit_group",
+				    "-o",
+				    "@TRACE",
+				    it_prog("tp_daemon"),
+				    "ids",
+				    "3",
+				    NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 3);
+	long tracer = info("tracer");
+	cr_assert_eq(it_tracer_pid(target, target), tracer, "the target is not traced by it");
+	unsigned char c = 7;
+	cr_assert(write(stdin_w, &c, 1) == 1);
+	for (int i = 0; i < IT_TIMEOUT * 200 && waitpid(target, &status, WNOHANG) != target; i++)
+		sleep_ms(5);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 7, "the target's status %#x", status);
+	wait_tracer((pid_t)tracer);
+	it_check(&r, IT_LAYOUT_PREFIXED, 40);
+	char *trace = it_read_trace(&r, NULL), want[64];
+	snprintf(want, sizeof(want), "%-5d +++ exited with 7 +++\n", (int)target);
+	cr_assert(trace && strstr(trace, want), "no end of the target:\n%s", trace ? trace : "");
+	free(trace);
 }
 
 /* A tracer that cannot trace says so in one line; the command never runs untraced. */
