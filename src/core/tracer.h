@@ -339,6 +339,8 @@ void story_task_exiting(struct tracer *t, struct task *task);
 void story_task_gone(struct tracer *t, struct task *task);
 void story_task_end(struct tracer *t, struct task *task, int status);
 void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret);
+/* syscall.c: at PTRACE_EVENT_EXEC, the policy on the program the kernel really ran. */
+void policy_exec_check(struct tracer *t, struct task *task, unsigned word_size, const char *caller);
 /* story_fds.c: bytes per file and endpoint; file: an open's story file (index + 1), or 0. */
 void story_fds_exit(struct tracer *t, struct task *task, bool error, int64_t ret, uint32_t file);
 void story_fds_exec(struct proc *p);
