@@ -14,21 +14,6 @@
 
 static char **args;
 
-/* A number from /proc/PID/status ("TracerPid: %ld"), -1 when unreadable. */
-static long status_field(const char *format)
-{
-	char line[128];
-	long v = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, format, &v) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return v;
-}
-
 /* Fields 4, 5, 6 of /proc/PID/stat: parent, process group, session (after "(comm)"). */
 static int stat_ids(long pid, long *ppid, long *pgid, long *sid)
 {
@@ -49,7 +34,7 @@ static int stat_ids(long pid, long *ppid, long *pgid, long *sid)
 static void state_ids(void)
 {
 	pid_t me = getpid();
-	long tracer = status_field("TracerPid: %ld"), tppid = -1, tpgid = -1, tsid = -1;
+	long tracer = xp_status_field("TracerPid: %ld"), tppid = -1, tpgid = -1, tsid = -1;
 
 	xp_info(me, "pid", "%d", (int)me);
 	xp_info(me, "pgid", "%d", (int)getpgid(0));

@@ -30,21 +30,6 @@
 static int bad;
 static long parent; /* from /proc: a getppid() would count as an invocation */
 
-/* A number from /proc/self/status ("PPid: %ld", "TracerPid: %ld"), -1 when unreadable. */
-static long status_field(const char *format)
-{
-	char line[128];
-	long v = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, format, &v) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return v;
-}
-
 /* getppid(), stated as the trace must show it: injected or the real parent. */
 static void ppid_call(pid_t me, long want_injected)
 {
@@ -184,7 +169,7 @@ static void *thread_main(void *arg)
 
 static int run_untraced(void)
 {
-	return status_field("TracerPid: %ld") == 0 ? 0 : 3;
+	return xp_status_field("TracerPid: %ld") == 0 ? 0 : 3;
 }
 
 static char *self;
@@ -232,6 +217,6 @@ int main(int argc, char **argv)
 	};
 	xp_init();
 	self = argv[0];
-	parent = status_field("PPid: %ld");
+	parent = xp_status_field("PPid: %ld");
 	xp_main("tp_inject", argc, argv, modes);
 }
