@@ -54,6 +54,10 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # poke_enter= and poke_exit=: the poked bytes in the lines, (INJECTED: args[, retval]).
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     # Netlink messages: requests, made-up answers, wrong lengths, the kernel's errors (the
     # answers that depend on the machine are read with read(2), not traced here).  Not -X raw
     # nor -X verbose: strace shows a sockid's ports and addresses as bytes there.
@@ -71,6 +75,9 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
 ]
 
