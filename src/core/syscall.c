@@ -23,6 +23,7 @@ static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
 	d->abi = task->ev.abi;
 	d->opt = &t->dopt;
 	d->interrupted = task->prev_name;
+	decenv_init(&d->env, task);
 }
 
 /* Whether the trace lines are printed at all (-c prints only the summary). */

@@ -322,6 +322,8 @@ void emit_stack(struct tracer *t, struct task *task);
 /* fdpaths.c: -y; arguments [from, to) and, when with_ret, the result. */
 void fdpaths_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
 		      bool with_ret);
+/* decenv.c: the live facts a decoder may ask of task's descriptors and the host. */
+void decenv_init(struct dec_env *env, struct task *task);
 /* pidcomm.c: -Y, the names of the processes a decoded call's pids name. */
 void pidcomm_annotate(struct tracer *t, struct task *task, unsigned from, unsigned to,
 		      bool with_ret);

@@ -235,6 +235,26 @@ void val_sysno(struct val *v, int64_t nr, const char *static_name)
 	v->sysno.name = static_name;
 }
 
+void val_ifindex(struct val *v, struct arena *a, uint64_t idx, const char *name)
+{
+	set(v, VAL_IFINDEX);
+	v->ifx.num = idx;
+	v->ifx.name = name ? arena_strndup(a, name, strlen(name)) : NULL;
+}
+
+void val_hwaddr(struct val *v, struct arena *a, const void *bytes, uint32_t n)
+{
+	set(v, VAL_HWADDR);
+	v->bytes = arena_strndup(a, bytes, n);
+	v->n = n;
+}
+
+void val_errno(struct val *v, int64_t err)
+{
+	set(v, VAL_ERRNO);
+	v->i = err;
+}
+
 void val_unread(struct val *v, uint64_t addr)
 {
 	set(v, VAL_UNREAD);

@@ -46,6 +46,9 @@ enum val_kind {
 	VAL_SYSNO,    /* a syscall number: __NR_getpid (name static), or the number */
 	VAL_UNREAD,   /* an array's last item: its element at u could not be read, nor any after */
 	VAL_PID,      /* a process or thread id; -Y: pid.comm names it */
+	VAL_IFINDEX,  /* a network interface index: if_nametoindex("lo") when ifx.name names it */
+	VAL_HWADDR,   /* a hardware address of n bytes: 02:fc:00:00:00:05 */
+	VAL_ERRNO,    /* an error code as the kernel returns it (i): -ENOENT, 0, 5 */
 	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
 };
 
@@ -101,11 +104,23 @@ enum val_raw {
 	VAL_RAW_DECIMAL, /* the number in signed decimal: PR_SET_PTRACER_ANY is -1 */
 };
 
+/* How a STR holds its bytes (val.raw). */
+enum val_str_form {
+	VAL_STR_PLAIN,
+	/*
+	 * A NUL-terminated string in a buffer of n bytes whose last byte is that
+	 * NUL (netlink's string attributes): text shows the n - 1 before it, but
+	 * strace's -x and -xx show all n in hex, and "..." after them.
+	 */
+	VAL_STR_NULTERM,
+};
+
 struct val {
 	uint8_t kind;
-	uint8_t raw; /* constants, OR, CALL: enum val_raw (in what was padding) */
+	uint8_t raw; /* constants, OR, CALL: enum val_raw; STR: enum val_str_form (in what was
+			padding) */
 	uint16_t flags;
-	/* STR, IPADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
+	/* STR, IPADDR, HWADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
 	 * it ended (VAL_COUNT_*); SHIFT: the bit position */
 	uint32_t n;
 	union {
@@ -119,9 +134,13 @@ struct val {
 			const char *comm; /* -Y: /proc/PID/comm when decoded, or NULL */
 			int64_t ours; /* --pidns-translation: the pid in ptrc's namespace, or 0 */
 		} pid;		      /* PID */
-		uint64_t u;	      /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
-		const char *bytes;    /* STR, IPADDR (not NUL-terminated) */
-		const char *text;     /* SYM, RESUMING (static) */
+		struct {
+			uint64_t num;
+			const char *name; /* the interface's name when decoded (arena), or NULL */
+		} ifx;			  /* IFINDEX */
+		uint64_t u;		  /* UINT, HEX, OCT, PTR, RLIM, TICKS, UNREAD */
+		const char *bytes;	  /* STR, IPADDR, HWADDR (not NUL-terminated) */
+		const char *text;	  /* SYM, RESUMING (static) */
 		struct {
 			uint64_t bits;
 			const struct xlat *tab;
@@ -209,6 +228,12 @@ void val_count_ended(struct val *v, uint64_t n, const char *one, const char *man
 void val_date(struct val *v, int64_t sec, uint32_t nsec);
 void val_ticks(struct val *v, uint64_t ticks);
 void val_sysno(struct val *v, int64_t nr, const char *static_name);
+/* Interface idx; name (copied into a) when the interface was found, else NULL. */
+void val_ifindex(struct val *v, struct arena *a, uint64_t idx, const char *name);
+/* A copy of the n bytes of a hardware address. */
+void val_hwaddr(struct val *v, struct arena *a, const void *bytes, uint32_t n);
+/* An error code as the kernel writes it: negative errno values have names. */
+void val_errno(struct val *v, int64_t err);
 /* Ends an array: the element at addr, and those after it, could not be read. */
 void val_unread(struct val *v, uint64_t addr);
 /* x<<NAME: a field x at bit position shift, whose position is named static_name. */

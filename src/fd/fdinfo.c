@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "fd/nlsock.h"
 #include "fd/procnet.h"
 #include "fd/unixdiag.h"
 #include "util/readfile.h"
@@ -49,7 +50,8 @@ static void add_detail(pid_t tid, int fd, char *out, size_t len)
 
 	if (sscanf(out, "socket:[%lu]", &ino) == 1) {
 		char desc[256];
-		if (describe_inet(tid, ino, desc, sizeof(desc)) ||
+		if (nlsock_describe(tid, fd, desc, sizeof(desc)) ||
+		    describe_inet(tid, ino, desc, sizeof(desc)) ||
 		    unixdiag_describe(ino, desc, sizeof(desc)) == 0)
 			snprintf(out, len, "%s", desc);
 		return;

@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -108,11 +109,63 @@ void fmt_ipaddr(const struct val *v, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
+/* 02:fc:00:00:00:05 */
+void fmt_hwaddr(struct strbuf *sb, const struct val *v)
+{
+	for (uint32_t i = 0; i < v->n; i++)
+		strbuf_addf(sb, i ? ":%02x" : "%02x", (unsigned char)v->bytes[i]);
+}
+
+/* An error code: -ENOENT when it is a negative errno with a name, else the number. */
+static void text_errno(struct strbuf *sb, int64_t err)
+{
+	const char *name = err < 0 ? errno_name(-err) : NULL;
+
+	if (name) {
+		strbuf_addc(sb, '-');
+		strbuf_adds(sb, name);
+	} else {
+		strbuf_add_i64(sb, err);
+	}
+}
+
+/* 37 vars, 3 vars, unterminated */
+static void text_count(struct strbuf *sb, const struct val *v)
+{
+	strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
+		    v->count.n == 1 ? v->count.one : v->count.many);
+	if (v->n == VAL_COUNT_UNTERMINATED)
+		strbuf_adds(sb, ", unterminated");
+	else if (v->n == VAL_COUNT_CUT)
+		strbuf_adds(sb, ", ...");
+}
+
+/* if_nametoindex("lo") (or the number), 02:fc:00:00:00:05, -ENOENT. */
+static void text_net(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	if (v->kind == VAL_HWADDR) {
+		fmt_hwaddr(sb, v);
+	} else if (v->kind == VAL_ERRNO) {
+		text_errno(sb, v->i);
+	} else if (v->ifx.name) {
+		strbuf_adds(sb, "if_nametoindex(");
+		text_quote(sb, v->ifx.name, strlen(v->ifx.name), false, o);
+		strbuf_addc(sb, ')');
+	} else {
+		strbuf_add_u64(sb, v->ifx.num);
+	}
+}
+
 void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char ip[64];
 
 	switch (v->kind) {
+	case VAL_IFINDEX:
+	case VAL_HWADDR:
+	case VAL_ERRNO:
+		text_net(sb, v, o);
+		break;
 	case VAL_CALL:
 		strbuf_addf(sb, "%s(", v->call.fn);
 		for (uint32_t i = 0; i < v->n; i++) {
@@ -133,12 +186,7 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 		text_rlim(sb, v);
 		break;
 	case VAL_COUNT:
-		strbuf_addf(sb, "%" PRIu64 " %s", v->count.n,
-			    v->count.n == 1 ? v->count.one : v->count.many);
-		if (v->n == VAL_COUNT_UNTERMINATED)
-			strbuf_adds(sb, ", unterminated");
-		else if (v->n == VAL_COUNT_CUT)
-			strbuf_adds(sb, ", ...");
+		text_count(sb, v);
 		break;
 	case VAL_UNREAD:
 		strbuf_addf(sb, "... /* %#" PRIx64 " */", v->u);

@@ -11,7 +11,8 @@ static bool needs_hex(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if ((c < ' ' || c > 0x7e) && !strchr("\t\n\v\f\r", c))
+		/* NUL is not among the escapes (strchr would find the string's own). */
+		if ((c < ' ' || c > 0x7e) && (!c || !strchr("\t\n\v\f\r", c)))
 			return true;
 	}
 	return false;
@@ -117,6 +118,8 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 			if (tab->text_prefix)
 				strbuf_adds(sb, tab->text_prefix);
 			strbuf_adds(sb, tab->ents[i].name);
+			if (tab->text_suffix)
+				strbuf_adds(sb, tab->text_suffix);
 			left &= ~f;
 			first = false;
 		}
@@ -132,17 +135,19 @@ static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
 
 /*
  * A value the table does not name: a number in hex and strace's comment
- * naming the table (SEEK_???) where its names share a prefix, else the number.
+ * naming the table (its unknown prefix, or SEEK_??? where its names share a
+ * prefix), else the number (in hex with VALF_HEXFLAGS).
  */
 static void text_enum(struct strbuf *sb, const struct val *v)
 {
-	const char *n = v->fl.tab ? xlat_name(v->fl.tab, v->fl.bits) : NULL;
-	size_t pre = v->fl.tab && !n ? table_prefix(v->fl.tab) : 0;
+	const struct xlat *t = v->fl.tab;
+	const char *n = t ? xlat_name(t, v->fl.bits) : NULL;
+	size_t pre = t && !n ? table_prefix(t) : 0;
 
 	if (n)
 		strbuf_adds(sb, n);
 	else if (pre)
-		text_unknown(sb, v->fl.bits, v->fl.tab, pre);
+		text_unknown(sb, v->fl.bits, t, pre);
 	else if (v->flags & VALF_HEXFLAGS) {
 		strbuf_add_hex(sb, v->fl.bits);
 	} else {
@@ -251,7 +256,11 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 			strbuf_add_hex(sb, v->fl.bits);
 		return true;
 	case VAL_SIG:
+	case VAL_ERRNO:
 		strbuf_addf(sb, "%" PRId64, v->i);
+		return true;
+	case VAL_IFINDEX: /* if_nametoindex("lo") is 1 under -X raw */
+		strbuf_add_u64(sb, v->ifx.num);
 		return true;
 	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw */
 		if (v->raw != VAL_RAW_NUMBER)
@@ -380,6 +389,25 @@ static void text_pid(struct strbuf *sb, const struct val *v)
 }
 
 /* Numbers, names and strings: the values that hold no other value. */
+static void text_str(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	struct text_opts so = *o;
+	uint32_t n = v->n;
+	bool trunc = v->flags & VALF_TRUNC;
+
+	if (v->flags & VALF_ABSTRACT)
+		strbuf_addc(sb, '@');
+	if (v->flags & VALF_HEXSTR)
+		so.xflag = 2;
+	if (v->raw == VAL_STR_NULTERM && n && so.xflag) {
+		so.xflag = 2; /* the NUL makes -x hex: every byte, then "..." */
+		trunc = true;
+	} else if (v->raw == VAL_STR_NULTERM && n) {
+		n--;
+	}
+	text_quote(sb, v->bytes, n, trunc, &so);
+}
+
 static void text_scalar(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	char buf[32];
@@ -409,15 +437,9 @@ static void text_scalar(struct strbuf *sb, const struct val *v, const struct tex
 		else
 			strbuf_adds(sb, "NULL");
 		break;
-	case VAL_STR: {
-		struct text_opts so = *o;
-		if (v->flags & VALF_ABSTRACT)
-			strbuf_addc(sb, '@');
-		if (v->flags & VALF_HEXSTR)
-			so.xflag = 2;
-		text_quote(sb, v->bytes, v->n, v->flags & VALF_TRUNC, &so);
+	case VAL_STR:
+		text_str(sb, v, o);
 		break;
-	}
 	case VAL_FLAGS:
 		if (v->fl.bits || !(v->flags & VALF_ZERO_EMPTY))
 			text_flags(sb, v->fl.bits, v->fl.tab);

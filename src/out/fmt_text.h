@@ -29,6 +29,8 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o);
 /* An IPADDR value as text ("127.0.0.1", "::1"), for both formatters. */
 void fmt_ipaddr(const struct val *v, char *buf, size_t len);
+/* A HWADDR value as text (02:fc:00:00:00:05), for both formatters. */
+void fmt_hwaddr(struct strbuf *sb, const struct val *v);
 /* Clock ticks in seconds, at the system's clock rate. */
 double fmt_ticks_seconds(uint64_t ticks);
 /* Quotes bytes as strace does: escapes, octal, and "..." when trunc. */

@@ -442,6 +442,11 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		fmt_ipaddr(v, ip, sizeof(ip));
 		json_cstr(sb, ip);
 		break;
+	case VAL_HWADDR:
+	case VAL_IFINDEX:
+	case VAL_ERRNO:
+		json_net_val(sb, v);
+		break;
 	case VAL_DATE:
 		json_date(sb, v->date.sec, v->date.nsec);
 		break;
@@ -529,8 +534,9 @@ void json_val(struct strbuf *sb, const struct val *v)
 		if (v->flags & VALF_ABSTRACT)
 			json_abstract(sb, v);
 		else
-			json_bytes(sb, v->bytes, v->n, v->flags & VALF_TRUNC,
-				   v->flags & VALF_HEXSTR);
+			json_bytes(sb, v->bytes,
+				   v->raw == VAL_STR_NULTERM && v->n ? v->n - 1 : v->n,
+				   v->flags & VALF_TRUNC, v->flags & VALF_HEXSTR);
 		break;
 	case VAL_FLAGS:
 		strbuf_addc(sb, '[');

@@ -8,6 +8,12 @@
 
 void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len)
 {
+	dec_iovec_nl(d, v, addr, cnt, data_len, DEC_NL_NONE);
+}
+
+void dec_iovec_nl(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len,
+		  int nl_proto)
+{
 	unsigned ws = d->abi->word_size;
 	struct dec_array a;
 	uint64_t w[2];
@@ -29,7 +35,11 @@ void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint6
 		uint64_t take = w[1] < data_len ? w[1] : data_len;
 		data_len -= take;
 		st_init(item, d->ar, 2);
-		decode_buf(d, st_add(item, d->ar, "iov_base"), w[0], take);
+		struct val *base = st_add(item, d->ar, "iov_base");
+		if (nl_proto == DEC_NL_NONE)
+			decode_buf(d, base, w[0], take);
+		else
+			dec_netlink(d, base, nl_proto, w[0], take);
 		val_uint(st_add(item, d->ar, "iov_len"), w[1]);
 	}
 }

@@ -34,6 +34,19 @@ void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 }
 
 /*
+ * strace shows the data of a msghdr as netlink messages when its msg_name is
+ * a netlink address and the socket a netlink socket: the protocol, or
+ * DEC_NL_NONE.
+ */
+static int msghdr_nl_proto(struct dctx *d, const struct sc_event *ev, const struct val *name)
+{
+	if (name->kind != VAL_STRUCT || !name->n || name->fields[0].v->kind != VAL_ENUM ||
+	    name->fields[0].v->fl.bits != AF_NETLINK)
+		return DEC_NL_NONE;
+	return dec_netlink_proto(d, arg_int(ev, 0));
+}
+
+/*
  * struct msghdr: every field takes one word slot on both x86 ABIs (ints are
  * padded), in the order name, namelen, iov, iovlen, control, controllen, flags.
  */
@@ -51,7 +64,8 @@ int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov
 	return 0;
 }
 
-static void dec_msghdr(struct dctx *d, struct val *v, uint64_t addr, uint64_t data_len)
+static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
+		       uint64_t data_len)
 {
 	unsigned ws = d->abi->word_size;
 	uint64_t f[7];
@@ -64,9 +78,11 @@ static void dec_msghdr(struct dctx *d, struct val *v, uint64_t addr, uint64_t da
 	}
 	uint32_t namelen = (uint32_t)f[1], flags = (uint32_t)f[6];
 	st_init(v, d->ar, 7);
-	dec_sockaddr(d, st_add(v, d->ar, "msg_name"), f[0], namelen);
+	struct val *name = st_add(v, d->ar, "msg_name");
+	dec_sockaddr(d, name, f[0], namelen);
 	val_uint(st_add(v, d->ar, "msg_namelen"), namelen);
-	dec_iovec(d, st_add(v, d->ar, "msg_iov"), f[2], f[3], data_len);
+	dec_iovec_nl(d, st_add(v, d->ar, "msg_iov"), f[2], f[3], data_len,
+		     msghdr_nl_proto(d, ev, name));
 	val_uint(st_add(v, d->ar, "msg_iovlen"), f[3]);
 	if (f[5])
 		val_ptr(st_add(v, d->ar, "msg_control"), f[4]);
@@ -77,13 +93,13 @@ static void dec_msghdr(struct dctx *d, struct val *v, uint64_t addr, uint64_t da
 void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (!exiting)
-		dec_msghdr(d, &ev->args[1], arg_word(d, ev, 1), UINT64_MAX);
+		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), UINT64_MAX);
 }
 
 void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (exiting && dec_ok(ev))
-		dec_msghdr(d, &ev->args[1], arg_word(d, ev, 1), (uint64_t)ev->ret);
+		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), (uint64_t)ev->ret);
 }
 
 static const struct xlat *optname_table(int level)

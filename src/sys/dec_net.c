@@ -115,8 +115,12 @@ static void socket_common(struct dctx *d, struct sc_event *ev)
 	int64_t af = arg_int(ev, 0);
 
 	dec_socket_type(d, &ev->args[1], (uint32_t)ev->raw[1]);
-	if (af == AF_INET || af == AF_INET6)
+	if (af == AF_INET || af == AF_INET6) {
 		val_enum(&ev->args[2], (uint32_t)ev->raw[2], &xl_inet_protocols);
+	} else if (af == AF_NETLINK) {
+		val_enum(&ev->args[2], (uint32_t)ev->raw[2], &xl_netlink_protocols);
+		ev->args[2].flags |= VALF_HEXFLAGS;
+	}
 }
 
 void dec_socket(struct dctx *d, struct sc_event *ev, bool exiting)

@@ -123,6 +123,16 @@ static bool decode_memory_arg(struct dctx *d, struct sc_event *ev, unsigned i,
 		else
 			decode_buf(d, v, w, (uint64_t)ev->ret);
 		return true;
+	case AK_SOCKBUF:
+		dec_sockbuf(d, v, arg_int(ev, 0), w, arg_word(d, ev, a->len_arg), UINT64_MAX);
+		return true;
+	case AK_SOCKOBUF:
+		if (ev->is_error || !ev->exited)
+			val_ptr(v, w);
+		else
+			dec_sockbuf(d, v, arg_int(ev, 0), w, (uint64_t)ev->ret,
+				    arg_word(d, ev, a->len_arg));
+		return true;
 	case AK_SOCKADDR:
 		dec_sockaddr(d, v, w, (uint32_t)ev->raw[a->len_arg]);
 		return true;
@@ -195,7 +205,7 @@ void decode_arg(struct dctx *d, struct sc_event *ev, unsigned i, const struct ar
 
 static bool is_exit_arg(uint8_t kind)
 {
-	return kind == AK_OBUF || kind == AK_OUT;
+	return kind == AK_OBUF || kind == AK_SOCKOBUF || kind == AK_OUT;
 }
 
 /* i386's *_time64 calls take 64-bit time values; all calls do on 64-bit ABIs. */
@@ -297,7 +307,7 @@ void sys_decode_exit(struct dctx *d, struct sc_event *ev)
 	/* AK_OUT slots keep what entry left there (an address, or a value the
 	 * syscall's decoder saved to compare with the result). */
 	for (unsigned i = ev->split; i < ent->nargs && !ev->is_error; i++)
-		if (ent->args[i].kind == AK_OBUF)
+		if (ent->args[i].kind == AK_OBUF || ent->args[i].kind == AK_SOCKOBUF)
 			decode_arg(d, ev, i, &ent->args[i]);
 	if (ent->decode)
 		ent->decode(d, ev, true);

@@ -14,6 +14,7 @@
 
 struct ptrc_abi;
 struct argspec;
+struct xlat;
 struct sysent;
 
 /*
@@ -25,6 +26,31 @@ struct sysent;
  * bound (it refuses -s above 2^30 - 1 and prints arrays as it reads them).
  */
 enum { DEC_MAX_BYTES = 16 << 20 };
+
+/*
+ * What a decoder may learn beyond the tracee's memory (issue 15): facts the
+ * kernel keeps about the tracee's descriptors and about the host, looked up
+ * by live code (src/core/decenv.c) and faked in tests.  An env without ops
+ * knows nothing, and decoders then show what needs those facts as bytes.
+ */
+enum {
+	DEC_NL_NONE = -1,    /* not a netlink socket, or not known to be one */
+	DEC_NL_UNBOUND = -2, /* a netlink socket whose protocol is not known (not bound yet) */
+};
+
+struct dec_env_ops {
+	/* The netlink protocol (NETLINK_ROUTE...) of the tracee's descriptor fd, or DEC_NL_*. */
+	int (*netlink_proto)(void *ctx, int64_t fd);
+	/* The name of network interface idx, into name[IF_NAMESIZE]: true when it has one. */
+	bool (*ifname)(void *ctx, uint64_t idx, char *name);
+	/* The generic netlink families (id -> name), valid for the whole run, or NULL. */
+	const struct xlat *(*genl_families)(void *ctx);
+};
+
+struct dec_env {
+	const struct dec_env_ops *ops; /* NULL: nothing known */
+	void *ctx;
+};
 
 struct decode_opts {
 	unsigned strsize; /* -s: bytes of a string buffer shown */
@@ -43,6 +69,7 @@ struct dctx {
 	bool time64;
 	/* Set by sys_decode_entry/exit: ar->total when the pass began (DEC_MAX_BYTES). */
 	size_t mark;
+	struct dec_env env;
 };
 
 /*

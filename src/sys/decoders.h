@@ -60,6 +60,19 @@ void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec);
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */
 void dec_iovec(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len);
+/* The same, each element's contents netlink messages of protocol nl_proto unless it is
+ * DEC_NL_NONE. */
+void dec_iovec_nl(struct dctx *d, struct val *v, uint64_t addr, uint64_t cnt, uint64_t data_len,
+		  int nl_proto);
+/* Netlink (netlink.c).  The protocol of the tracee's socket fd as the decoders use it:
+ * DEC_NL_NONE for a socket whose data strace shows as a string. */
+int dec_netlink_proto(struct dctx *d, int64_t fd);
+/* The netlink messages in [addr, addr + len), of protocol proto (or DEC_NL_UNBOUND). */
+void dec_netlink(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64_t len);
+/* Data sent or received on socket fd: netlink messages on a netlink socket, else a buffer
+ * of len bytes; cap is the buffer's size (a received length may be more) or UINT64_MAX. */
+void dec_sockbuf(struct dctx *d, struct val *v, int64_t fd, uint64_t addr, uint64_t len,
+		 uint64_t cap);
 /* A struct msghdr's msg_iov and msg_iovlen (dec_msg.c, where its layout is); 0 or -1. */
 int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov, uint64_t *cnt);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */

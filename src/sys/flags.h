@@ -105,6 +105,7 @@ extern const struct xlat xl_address_families;
 extern const struct xlat xl_socket_types;
 extern const struct xlat xl_socket_flags;
 extern const struct xlat xl_inet_protocols;
+extern const struct xlat xl_netlink_protocols; /* flags_netlink.c */
 extern const struct xlat xl_msg_flags;
 extern const struct xlat xl_shutdown_modes;
 extern const struct xlat xl_sockopt_levels;

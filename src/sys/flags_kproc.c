@@ -44,7 +44,7 @@ XLAT_TABLE(xl_arch_prctl, XLAT_ENUM, XLAT(ARCH_SET_GS), XLAT(ARCH_SET_FS), XLAT(
 	   XLAT(ARCH_MAP_VDSO_64));
 #else
 /* A non-x86 host never meets arch_prctl. */
-const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM, NULL, NULL};
+const struct xlat xl_arch_prctl = {0, 0, XLAT_ENUM, NULL, NULL, NULL};
 #endif
 
 /* sched_attr.sched_flags: the single bits (SCHED_FLAG_KEEP_ALL reads as its two). */

@@ -1,9 +1,9 @@
 /*
  * Which buffers a call's data went through, from its argument kinds: an
- * output buffer (AK_OBUF) is read into, an input one (AK_IBUF) written from;
- * TR_IOV calls move theirs through an iovec array (argument 1, count in 2),
- * or a msghdr's msg_iov for the socket calls (sendmsg, recvmsg), read at
- * exit (AK_OUT) or written at entry (AK_IN, AK_MSGHDR).
+ * output buffer (AK_OBUF, AK_SOCKOBUF) is read into, an input one (AK_IBUF, AK_SOCKBUF) written
+ * from; TR_IOV calls move theirs through an iovec array (argument 1, count in 2), or a msghdr's
+ * msg_iov for the socket calls (sendmsg, recvmsg), read at exit (AK_OUT) or written at entry
+ * (AK_IN, AK_MSGHDR).
  */
 #include "iodata.h"
 
@@ -33,9 +33,13 @@ int sys_io_fd(const struct sc_event *ev)
 
 int sys_io_direction(const struct sysent *e)
 {
-	for (unsigned i = 0; e && i < e->nargs; i++)
-		if (e->args[i].kind == AK_OBUF || e->args[i].kind == AK_IBUF)
-			return e->args[i].kind == AK_OBUF ? 1 : -1;
+	for (unsigned i = 0; e && i < e->nargs; i++) {
+		enum arg_kind k = e->args[i].kind;
+		if (k == AK_OBUF || k == AK_SOCKOBUF)
+			return 1;
+		if (k == AK_IBUF || k == AK_SOCKBUF)
+			return -1;
+	}
 	if (!e || !(e->traits & TR_IOV) || e->nargs < 2)
 		return 0;
 	return e->args[1].kind == AK_OUT ? 1 : -1;
@@ -85,10 +89,10 @@ int sys_io_buffers(const struct sc_event *ev, const struct tmem *mem, struct io_
 	*reads = dir > 0;
 	for (unsigned i = 0; i < e->nargs; i++) {
 		enum arg_kind k = e->args[i].kind;
-		if (k == AK_OBUF || k == AK_IBUF) {
+		bool in = k == AK_IBUF || k == AK_SOCKBUF;
+		if (in || k == AK_OBUF || k == AK_SOCKOBUF) {
 			uint64_t len = ev->raw[e->args[i].len_arg];
-			out[0] = (struct io_buf){ev->raw[i],
-						 k == AK_IBUF && len < moved ? len : moved};
+			out[0] = (struct io_buf){ev->raw[i], in && len < moved ? len : moved};
 			return 1;
 		}
 	}

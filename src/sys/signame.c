@@ -52,7 +52,7 @@ static const struct xlat_ent restart_ents[] = {
 	{K_ENOIOCTLCMD, "ENOIOCTLCMD"},
 	{K_ERESTART_RESTARTBLOCK, "ERESTART_RESTARTBLOCK"},
 };
-static const struct xlat restart_names = {restart_ents, 5, XLAT_ENUM, NULL, NULL};
+static const struct xlat restart_names = {restart_ents, 5, XLAT_ENUM, NULL, NULL, NULL};
 
 static const char *const restart_texts[] = {
 	"To be restarted if SA_RESTART is set",

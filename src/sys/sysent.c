@@ -113,6 +113,14 @@
 	{                                                                                          \
 		AK_MSGHDR, 0, NULL                                                                 \
 	}
+#define A_SOCKBUF(len_arg)                                                                         \
+	{                                                                                          \
+		AK_SOCKBUF, len_arg, NULL                                                          \
+	}
+#define A_SOCKOBUF(len_arg)                                                                        \
+	{                                                                                          \
+		AK_SOCKOBUF, len_arg, NULL                                                         \
+	}
 
 #define SYS(nm, cls, rk, fn, ...)                                                                  \
 	{.name = #nm,                                                                              \

@@ -45,6 +45,11 @@ enum arg_kind {
 	AK_SOCKADDR, /* an input struct sockaddr, length in arg len_arg */
 	AK_MSGHDR,   /* sendmsg's struct msghdr, with the destination (its own decoder) */
 	AK_PID,	     /* a process or thread id (int): -Y names it */
+	/* Data sent on the socket in argument 0, length in arg len_arg: netlink messages
+	 * on a netlink socket, else a buffer (AK_IBUF). */
+	AK_SOCKBUF,
+	AK_SOCKOBUF, /* data received on the socket in argument 0 (AK_OBUF), into a buffer
+			of arg len_arg's size */
 };
 
 enum ret_kind {
@@ -123,7 +128,8 @@ enum { ARG_LONG = 1 };
 
 struct argspec {
 	uint8_t kind;
-	uint8_t len_arg; /* AK_IBUF, AK_SOCKADDR: index of the length argument;
+	uint8_t len_arg; /* AK_IBUF, AK_SOCKBUF, AK_SOCKOBUF, AK_SOCKADDR: index of the
+			    length argument;
 			    AK_FLAGS, AK_ENUM: ARG_LONG for an unsigned long */
 	const struct xlat *tab;
 };

@@ -27,11 +27,13 @@ struct xlat {
 	unsigned n;
 	uint8_t type;
 	/* What strace names a value no entry names (PR_SET_VMA_???) with, when it is not the
-	 * prefix the names share; NULL: that prefix. */
+	 * prefix the names share; NULL: that prefix; "": no comment, the number alone. */
 	const char *unknown;
 	/* Text strace prints before each name ("1<<" of 1<<CAP_CHOWN), NULL for none: the names
 	 * stay the constants' own, for JSON. */
 	const char *text_prefix;
+	/* Text after each name ("-1)" of 1<<(INET_DIAG_INFO-1)), NULL for none. */
+	const char *text_suffix;
 };
 
 #define XLAT(m)                                                                                    \
@@ -44,18 +46,32 @@ struct xlat {
 	}
 #define XLAT_TABLE(id, kind, ...)                                                                  \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
-				NULL}
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, NULL, NULL}
 /* A table whose unknown values strace names with the prefix unknown ("PR_SET_VMA_"). */
 #define XLAT_TABLE_UNKNOWN(id, kind, unknown, ...)                                                 \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind,         \
-				unknown, NULL}
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, unknown, NULL, NULL}
 /* A table whose names strace prints after the text prefix ("1<<"). */
 #define XLAT_TABLE_PREFIXED(id, kind, prefix, ...)                                                 \
 	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
-	const struct xlat id = {id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL,   \
-				prefix}
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, prefix, NULL}
+/* A table of bit masks whose names strace prints between prefix and suffix: 1<<(NAME-1). */
+#define XLAT_TABLE_AFFIXED(id, kind, prefix, suffix, ...)                                          \
+	static const struct xlat_ent id##_ents[] = {__VA_ARGS__};                                  \
+	const struct xlat id = {                                                                   \
+		id##_ents, sizeof(id##_ents) / sizeof(id##_ents[0]), kind, NULL, prefix, suffix}
+/* The mask of bit number m, named m (a table prefixed "1<<"), or of bit m - 1 ("1<<(", "-1)"). */
+#define XLAT_BIT(m)                                                                                \
+	{                                                                                          \
+		1ULL << (m), #m                                                                    \
+	}
+#define XLAT_BIT1(m)                                                                               \
+	{                                                                                          \
+		1ULL << ((m)-1), #m                                                                \
+	}
 
 /* Returns the entry's name for an exact value, or NULL. */
 const char *xlat_name(const struct xlat *x, uint64_t val);

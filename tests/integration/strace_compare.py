@@ -58,6 +58,13 @@ CASES = [
     (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
+    # Netlink messages: requests, made-up answers, wrong lengths, the kernel's errors (the
+    # answers that depend on the machine are read with read(2), not traced here).  Not -X raw
+    # nor -X verbose: strace shows a sockid's ports and addresses as bytes there.
+    (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-s", "8", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-x", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -71,6 +78,7 @@ CASES_M32 = [
     (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
+    (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.

@@ -23,14 +23,16 @@ static size_t nregions;
 static struct decode_opts opts = {.strsize = 32};
 static struct strbuf out;
 static enum abi_id harness_abi = ABI_X86_64;
-static uint64_t stack_pointer; /* the call's sp (sigreturn reads its frame there) */
-static uint8_t harness_xstyle; /* -X: how constants print (enum const_style) */
+static uint64_t stack_pointer;	   /* the call's sp (sigreturn reads its frame there) */
+static uint8_t harness_xstyle;	   /* -X: how constants print (enum const_style) */
+static struct dec_env harness_env; /* what the decoders may learn beyond memory: nothing */
 
 static void setup(void)
 {
 	nregions = 0;
 	stack_pointer = 0;
 	harness_xstyle = CONST_ABBREV;
+	harness_env = (struct dec_env){NULL, NULL};
 	opts.verbose = false;
 	opts.strsize = 32;
 	tmem_fake_init(&fake, &mem, regions, 0);
@@ -117,7 +119,7 @@ static const char *run_nr(uint64_t nr, int64_t ret, const uint64_t raw[6])
 {
 	struct sc_event *ev = &harness_ev;
 	const struct ptrc_abi *abi = abi_by_id(harness_abi);
-	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi, .opt = &opts};
+	struct dctx d = {.mem = &mem, .ar = &ar, .abi = abi, .opt = &opts, .env = harness_env};
 	struct text_opts to = {.xstyle = harness_xstyle};
 	uint64_t regs[6];
 

@@ -52,7 +52,8 @@ Test(tables, argument_roles)
 				cr_expect(k + 1 < e->nargs && e->args[k + 1].kind == AK_PATH,
 					  "%s: the dirfd in argument %u is not before a path",
 					  e->name, k);
-			if (a->kind == AK_IBUF || a->kind == AK_SOCKADDR)
+			if (a->kind == AK_IBUF || a->kind == AK_SOCKBUF || a->kind == AK_SOCKOBUF ||
+			    a->kind == AK_SOCKADDR)
 				cr_expect(a->len_arg < e->nargs && a->len_arg != k,
 					  "%s: argument %u's length is argument %u", e->name, k,
 					  a->len_arg);

@@ -1,0 +1,166 @@
+/*
+ * Netlink buffers for test_sys_netlink.c: each builder writes one buffer as a
+ * program would pass it to sendto(2) and returns its length.  strace 6.1 was
+ * run on a program that sent these same buffers on real sockets (fd 3 a
+ * bound NETLINK_ROUTE socket, fd 4 a bound NETLINK_SOCK_DIAG one, interface
+ * 1 the loopback): its lines are the tests' expected strings.
+ */
+#ifndef PTRC_TEST_NETLINK_CASES_H
+#define PTRC_TEST_NETLINK_CASES_H
+
+#include <errno.h>
+#include <linux/if_link.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+
+enum { NLC_BUF = 512, NLC_ROUTE_FD = 3, NLC_DIAG_FD = 4 };
+
+static struct nlmsghdr *nlc_hdr(uint8_t *buf, uint16_t type, uint16_t flags, uint32_t seq)
+{
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+	memset(buf, 0, NLC_BUF);
+	*h = (struct nlmsghdr){NLMSG_HDRLEN, type, flags, seq, 0};
+	return h;
+}
+
+/* Appends an attribute of len payload bytes at *at; returns it. */
+static struct nlattr *nlc_attr(uint8_t *buf, size_t *at, uint16_t type, const void *data,
+			       size_t len)
+{
+	struct nlattr *a = (struct nlattr *)(buf + *at);
+
+	a->nla_len = (uint16_t)(NLA_HDRLEN + len);
+	a->nla_type = type;
+	if (len)
+		memcpy(buf + *at + NLA_HDRLEN, data, len);
+	*at += NLA_ALIGN(a->nla_len);
+	return a;
+}
+
+/* An RTM_NEWLINK of interface 1 with a nested IFLA_LINKINFO (kind "veth") and IFLA_XDP. */
+static size_t nlc_nested(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWLINK, 0, 1);
+	struct ifinfomsg *i = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*i));
+	uint32_t mtu = 1500, attached = XDP_ATTACHED_NONE;
+
+	i->ifi_family = AF_UNSPEC;
+	i->ifi_index = 1;
+	nlc_attr(buf, &at, IFLA_MTU, &mtu, sizeof(mtu));
+	size_t nest = at;
+	struct nlattr *info = nlc_attr(buf, &at, IFLA_LINKINFO | NLA_F_NESTED, NULL, 0);
+	nlc_attr(buf, &at, IFLA_INFO_KIND, "veth", 5);
+	info->nla_len = (uint16_t)(at - nest);
+	nest = at;
+	struct nlattr *xdp = nlc_attr(buf, &at, IFLA_XDP, NULL, 0);
+	nlc_attr(buf, &at, IFLA_XDP_ATTACHED, &attached, 1);
+	xdp->nla_len = (uint16_t)(at - nest);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* Attribute types the tables do not name, and an attribute longer than what is left. */
+static size_t nlc_unknown_attrs(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWADDR, 0, 2);
+	struct ifaddrmsg *a = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*a));
+	uint32_t x = 0x01020304;
+
+	a->ifa_family = AF_INET;
+	a->ifa_prefixlen = 8;
+	a->ifa_index = 1;
+	nlc_attr(buf, &at, 0x7ff, &x, sizeof(x));
+	struct nlattr *last = nlc_attr(buf, &at, IFA_LABEL, "lo", 3);
+	last->nla_len = 40;
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* Two messages: an RTM_GETLINK, then one whose nlmsg_len says far more than the buffer. */
+static size_t nlc_huge_len(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETLINK, NLM_F_REQUEST, 3);
+	size_t at = NLMSG_LENGTH(sizeof(struct ifinfomsg));
+
+	h->nlmsg_len = (uint32_t)at;
+	struct nlmsghdr *h2 = (struct nlmsghdr *)(buf + at);
+	*h2 = (struct nlmsghdr){0xffffffff, RTM_GETADDR, NLM_F_DUMP, 4, 0};
+	at += NLMSG_HDRLEN;
+	buf[at] = AF_INET6;
+	return at + sizeof(struct ifaddrmsg);
+}
+
+/* A message type no table names, with a payload of 6 bytes. */
+static size_t nlc_unknown_type(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, 0x3ff, NLM_F_REQUEST | 0x4000, 5);
+	static const uint8_t data[6] = {AF_INET6, 1, 2, 3, 4, 5};
+
+	memcpy(NLMSG_DATA(h), data, sizeof(data));
+	h->nlmsg_len = NLMSG_LENGTH(sizeof(data));
+	return NLMSG_ALIGN(h->nlmsg_len);
+}
+
+/* NETLINK_SOCK_DIAG: a request of a family strace knows no struct of, then an INET answer
+ * shorter than struct inet_diag_msg. */
+static size_t nlc_diag_odd(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 6);
+	uint8_t *p = NLMSG_DATA(h);
+
+	p[0] = AF_BLUETOOTH;
+	p[1] = 7;
+	h->nlmsg_len = NLMSG_LENGTH(4);
+	size_t at = h->nlmsg_len;
+	struct nlmsghdr *h2 = (struct nlmsghdr *)(buf + at);
+	*h2 = (struct nlmsghdr){NLMSG_LENGTH(8), SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 7, 0};
+	p = NLMSG_DATA(h2);
+	p[0] = AF_INET6;
+	p[1] = 10;
+	return at + h2->nlmsg_len;
+}
+
+/* An NLMSG_ERROR whose echoed request is cut short, and one with error 0 (an ack). */
+static size_t nlc_errors(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, NLMSG_ERROR, 0, 8);
+	struct nlmsgerr *e = NLMSG_DATA(h);
+
+	e->error = -ENODEV;
+	e->msg = (struct nlmsghdr){NLMSG_LENGTH(sizeof(struct ifinfomsg)), RTM_GETLINK,
+				   NLM_F_REQUEST, 8, 0};
+	h->nlmsg_len = NLMSG_LENGTH(sizeof(*e) + 4);
+	size_t at = h->nlmsg_len;
+	struct nlmsghdr *h2 = (struct nlmsghdr *)(buf + at);
+	*h2 = (struct nlmsghdr){NLMSG_LENGTH(sizeof(*e)), NLMSG_ERROR, NLM_F_CAPPED, 9, 0};
+	e = NLMSG_DATA(h2);
+	e->error = 0;
+	e->msg = (struct nlmsghdr){NLMSG_HDRLEN, RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, 9, 0};
+	return at + h2->nlmsg_len;
+}
+
+struct nlc_case {
+	const char *name;
+	int fd;
+	size_t (*build)(uint8_t *buf);
+};
+
+static const struct nlc_case nlc_cases[] = {
+	{"nested", NLC_ROUTE_FD, nlc_nested},
+	{"unknown_attrs", NLC_ROUTE_FD, nlc_unknown_attrs},
+	{"huge_len", NLC_ROUTE_FD, nlc_huge_len},
+	{"unknown_type", NLC_ROUTE_FD, nlc_unknown_type},
+	{"diag_odd", NLC_DIAG_FD, nlc_diag_odd},
+	{"errors", NLC_ROUTE_FD, nlc_errors},
+};
+
+#endif
