@@ -134,4 +134,19 @@ extern const struct xlat xl_term_bsdly;
 extern const struct xlat xl_term_vtdly;
 extern const struct xlat xl_term_ffdly;
 
+/* bpf(2) (flags_bpf.c). */
+extern const struct xlat xl_bpf_cmds;
+extern const struct xlat xl_bpf_map_types;
+extern const struct xlat xl_bpf_prog_types;
+extern const struct xlat xl_bpf_attach_types;
+extern const struct xlat xl_bpf_map_flags;
+extern const struct xlat xl_bpf_prog_flags;
+extern const struct xlat xl_bpf_file_flags;
+extern const struct xlat xl_bpf_attach_flags;
+extern const struct xlat xl_bpf_query_flags;
+extern const struct xlat xl_bpf_test_run_flags;
+extern const struct xlat xl_bpf_update_flags;
+extern const struct xlat xl_bpf_lookup_flags;
+extern const struct xlat xl_bpf_fd_types;
+
 #endif
