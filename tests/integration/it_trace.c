@@ -63,6 +63,14 @@ Test(trace, caps_personality_sched_attrs_timex)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* bpf(2): maps, a program, ids, and what the kernel refuses (all refused unprivileged). */
+Test(trace, bpf_attrs)
+{
+	RUN("-e", "trace=bpf,exit_group", "-o", "@TRACE", it_prog("tp_bpf"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

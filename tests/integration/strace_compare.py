@@ -54,6 +54,10 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
+    (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -64,6 +68,7 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
