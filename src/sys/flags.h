@@ -149,4 +149,18 @@ extern const struct xlat xl_bpf_update_flags;
 extern const struct xlat xl_bpf_lookup_flags;
 extern const struct xlat xl_bpf_fd_types;
 
+/* perf_event_open(2) (flags_perf.c). */
+extern const struct xlat xl_perf_types;
+extern const struct xlat xl_perf_attr_sizes;
+extern const struct xlat xl_perf_hw_ids;
+extern const struct xlat xl_perf_sw_ids;
+extern const struct xlat xl_perf_hw_cache_ids;
+extern const struct xlat xl_perf_hw_cache_ops;
+extern const struct xlat xl_perf_hw_cache_results;
+extern const struct xlat xl_perf_sample_types;
+extern const struct xlat xl_perf_read_formats;
+extern const struct xlat xl_perf_branch_types;
+extern const struct xlat xl_perf_bp_types;
+extern const struct xlat xl_perf_flags;
+
 #endif
