@@ -58,6 +58,11 @@ CASES = [
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    # struct perf_event_attr, abbreviated and whole (-v), in each -X style.
+    (["-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
+    (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
+    (["-X", "raw", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
+    (["-X", "verbose", "-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -69,6 +74,7 @@ CASES_M32 = [
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
