@@ -130,16 +130,27 @@ static bool attr_tail(const uint8_t *buf, uint32_t from, uint32_t size)
 static void attr_struct(struct dctx *d, struct val *v, const struct bpf_cmd_attr *c,
 			const uint8_t *buf, uint32_t size)
 {
-	struct val *st = v;
+	struct val *st = v, *in = v;
+	const char *sub = NULL;
 
 	st_init(v, d->ar, c->nfields + 1);
 	if (c->wrap) {
-		st = st_add(v, d->ar, c->wrap);
+		st = in = st_add(v, d->ar, c->wrap);
 		st_init(st, d->ar, c->nfields);
 	}
-	for (unsigned i = 0; i < c->nfields; i++)
-		if (attr_shown(&c->fields[i], buf, size))
-			attr_field(d, st_add(st, d->ar, c->fields[i].name), &c->fields[i], buf);
+	for (unsigned i = 0; i < c->nfields; i++) {
+		const struct bpf_field *f = &c->fields[i];
+		if (!attr_shown(f, buf, size))
+			continue;
+		if (f->sub &&
+		    (!sub ||
+		     strcmp(f->sub, sub))) { /* a struct inside the member: perf_event={...} */
+			in = st_add(st, d->ar, f->sub);
+			st_init(in, d->ar, c->nfields);
+			sub = f->sub;
+		}
+		attr_field(d, st_add(f->sub ? in : st, d->ar, f->name), f, buf);
+	}
 	if (attr_tail(buf, c->end, size))
 		v->flags |= VALF_TRUNC;
 }
@@ -180,6 +191,9 @@ void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting)
 	memset(buf, 0, sizeof(buf));
 	if (!dec_fetch(d, &ev->args[1], addr, buf, size))
 		return;
+	if (cmd == BPF_LINK_CREATE)
+		c = bpf_link_create_attr((uint32_t)attr_word(
+			buf, offsetof(union bpf_attr, link_create.attach_type), 4));
 	attr_struct(d, &ev->args[1], c, buf, size);
 	if (c->next_id)
 		ev->split = 1;

@@ -44,6 +44,7 @@ struct bpf_field {
 	uint16_t len_off; /* BF_LOGBUF, BF_BUF, BF_IDS: where their length is */
 	uint8_t cond;	  /* enum bpf_cond */
 	const struct xlat *tab;
+	const char *sub; /* shown inside a struct of that name (perf_event={...}), or NULL */
 };
 
 /* One command's member of the union. */
@@ -57,5 +58,7 @@ struct bpf_cmd_attr {
 
 /* The member of command cmd, or NULL where strace shows only the address. */
 const struct bpf_cmd_attr *bpf_cmd_attr(uint64_t cmd);
+/* BPF_LINK_CREATE's member, whose fields after the first four depend on its attach_type. */
+const struct bpf_cmd_attr *bpf_link_create_attr(uint32_t attach_type);
 
 #endif

@@ -16,20 +16,25 @@
 /* A field m shown as name, of kind k, in the group that starts at member g. */
 #define F(name, m, k, g)                                                                           \
 	{                                                                                          \
-		name, OFF(m), SZ(m), k, OFF(g), 0, BFC_ALWAYS, NULL                                \
+		name, OFF(m), SZ(m), k, OFF(g), 0, BFC_ALWAYS, NULL, NULL                          \
 	}
 #define FX(name, m, k, g, tab)                                                                     \
 	{                                                                                          \
-		name, OFF(m), SZ(m), k, OFF(g), 0, BFC_ALWAYS, &tab                                \
+		name, OFF(m), SZ(m), k, OFF(g), 0, BFC_ALWAYS, &tab, NULL                          \
 	}
 /* A field whose length is the u32 member len. */
 #define FLEN(name, m, k, g, len)                                                                   \
 	{                                                                                          \
-		name, OFF(m), SZ(m), k, OFF(g), OFF(len), BFC_ALWAYS, NULL                         \
+		name, OFF(m), SZ(m), k, OFF(g), OFF(len), BFC_ALWAYS, NULL, NULL                   \
 	}
 #define FCOND(name, m, k, g, cond)                                                                 \
 	{                                                                                          \
-		name, OFF(m), SZ(m), k, OFF(g), 0, cond, NULL                                      \
+		name, OFF(m), SZ(m), k, OFF(g), 0, cond, NULL, NULL                                \
+	}
+/* A field shown inside the struct sub, in the group that starts at that struct. */
+#define FSUB(sub, name, m, k, tab)                                                                 \
+	{                                                                                          \
+		name, OFF(m), SZ(m), k, OFF(link_create.sub), 0, BFC_ALWAYS, tab, #sub             \
 	}
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define CMD(wrap, fields, end)                                                                     \
@@ -225,11 +230,41 @@ static const struct bpf_field map_delete_batch[] = {
 	F("flags", batch.flags, BF_HEX, batch),
 };
 
-static const struct bpf_field link_create[] = {
-	F("prog_fd", link_create.prog_fd, BF_FD, link_create),
-	F("target_fd", link_create.target_fd, BF_FD, link_create),
-	FX("attach_type", link_create.attach_type, BF_ENUM, link_create, xl_bpf_attach_types),
-	F("flags", link_create.flags, BF_HEX, link_create),
+/* The first four fields; then, for the attach types strace 6.1 decodes, their own. */
+#define LINK_CREATE_HEAD                                                                           \
+	F("prog_fd", link_create.prog_fd, BF_FD, link_create),                                     \
+		F("target_fd", link_create.target_fd, BF_FD, link_create),                         \
+		FX("attach_type", link_create.attach_type, BF_ENUM, link_create,                   \
+		   xl_bpf_attach_types),                                                           \
+		F("flags", link_create.flags, BF_HEX, link_create)
+
+static const struct bpf_field link_create[] = {LINK_CREATE_HEAD};
+
+/* strace 6.1 shows target_btf_id for BPF_CGROUP_INET_INGRESS (0) only. */
+static const struct bpf_field link_create_btf[] = {
+	LINK_CREATE_HEAD,
+	F("target_btf_id", link_create.target_btf_id, BF_UINT, link_create.target_btf_id),
+};
+
+static const struct bpf_field link_create_perf[] = {
+	LINK_CREATE_HEAD,
+	FSUB(perf_event, "bpf_cookie", link_create.perf_event.bpf_cookie, BF_HEX, NULL),
+};
+
+static const struct bpf_field link_create_kprobes[] = {
+	LINK_CREATE_HEAD,
+	FSUB(kprobe_multi, "flags", link_create.kprobe_multi.flags, BF_FLAGS,
+	     &xl_bpf_kprobe_multi_flags),
+	FSUB(kprobe_multi, "cnt", link_create.kprobe_multi.cnt, BF_UINT, NULL),
+	FSUB(kprobe_multi, "syms", link_create.kprobe_multi.syms, BF_PTR, NULL),
+	FSUB(kprobe_multi, "addrs", link_create.kprobe_multi.addrs, BF_PTR, NULL),
+	FSUB(kprobe_multi, "cookies", link_create.kprobe_multi.cookies, BF_PTR, NULL),
+};
+
+static const struct bpf_cmd_attr link_creates[] = {
+	CMD("link_create", link_create_btf, END(link_create.target_btf_id)),
+	CMD("link_create", link_create_perf, END(link_create.perf_event.bpf_cookie)),
+	CMD("link_create", link_create_kprobes, END(link_create.kprobe_multi.cookies)),
 };
 
 static const struct bpf_field link_update[] = {
@@ -276,6 +311,20 @@ static const struct bpf_cmd_attr cmds[] = {
 	[BPF_LINK_GET_NEXT_ID] = {NULL, get_next_id, N(get_next_id), END(open_flags), true},
 	/* ENABLE_STATS, ITER_CREATE, LINK_DETACH, PROG_BIND_MAP: strace 6.1 shows the address. */
 };
+
+const struct bpf_cmd_attr *bpf_link_create_attr(uint32_t attach_type)
+{
+	switch (attach_type) {
+	case BPF_CGROUP_INET_INGRESS:
+		return &link_creates[0];
+	case BPF_PERF_EVENT:
+		return &link_creates[1];
+	case BPF_TRACE_KPROBE_MULTI:
+		return &link_creates[2];
+	default: /* BPF_TRACE_ITER's iter_info is not decoded: ", ..." where it is set */
+		return bpf_cmd_attr(BPF_LINK_CREATE);
+	}
+}
 
 const struct bpf_cmd_attr *bpf_cmd_attr(uint64_t cmd)
 {

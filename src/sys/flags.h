@@ -148,6 +148,7 @@ extern const struct xlat xl_bpf_test_run_flags;
 extern const struct xlat xl_bpf_update_flags;
 extern const struct xlat xl_bpf_lookup_flags;
 extern const struct xlat xl_bpf_fd_types;
+extern const struct xlat xl_bpf_kprobe_multi_flags;
 
 /* perf_event_open(2) (flags_perf.c). */
 extern const struct xlat xl_perf_types;

@@ -200,6 +200,42 @@ Test(sys_bpf, nested_members)
 			 "EINVAL (Invalid argument)");
 }
 
+/* LINK_CREATE's fields after the first four depend on its attach_type. */
+Test(sys_bpf, link_create_by_attach_type)
+{
+	attr_setup();
+	attr.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+	attr.link_create.target_btf_id = 7;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_CGROUP_INET_INGRESS, flags=0, target_btf_id=7}}, 144) = "
+			 "-1 EINVAL (Invalid argument)");
+	attr.link_create.attach_type = BPF_TRACE_FENTRY;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_FENTRY, flags=0}, ...}, 144) = -1 EINVAL (Invalid "
+			 "argument)");
+	words_setup();
+	words[offsetof(union bpf_attr, link_create.attach_type) / 4] = BPF_PERF_EVENT;
+	cr_expect_str_eq(
+		RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x1000, 20),
+		"bpf(BPF_LINK_CREATE, {link_create={prog_fd=1, target_fd=2, "
+		"attach_type=BPF_PERF_EVENT, flags=0x4, perf_event={bpf_cookie=0x5}}}, 20) "
+		"= -1 EINVAL (Invalid argument)");
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x1000, 28),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=1, target_fd=2, "
+			 "attach_type=BPF_PERF_EVENT, flags=0x4, "
+			 "perf_event={bpf_cookie=0x600000005}}, ...}, 28) = -1 EINVAL (Invalid "
+			 "argument)");
+	words[offsetof(union bpf_attr, link_create.attach_type) / 4] = BPF_TRACE_KPROBE_MULTI;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x1000, 40),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=1, target_fd=2, "
+			 "attach_type=BPF_TRACE_KPROBE_MULTI, flags=0x4, "
+			 "kprobe_multi={flags=BPF_F_KPROBE_MULTI_RETURN|0x4, cnt=6, "
+			 "syms=0x800000007, addrs=0xa00000009, cookies=NULL}}}, 40) = -1 EINVAL "
+			 "(Invalid argument)");
+}
+
 /* The same bytes from an i386 tracee: the union has no layout of its own there. */
 Test(sys_bpf, i386_same_union)
 {
