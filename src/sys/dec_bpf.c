@@ -110,6 +110,8 @@ static bool attr_shown(const struct bpf_field *f, const uint8_t *buf, uint32_t s
 	switch (f->cond) {
 	case BFC_NUMA:
 		return attr_word(buf, offsetof(union bpf_attr, map_flags), 4) & BPF_F_NUMA_NODE;
+	case BFC_NONZERO:
+		return attr_word(buf, f->off, f->size == 8 ? 8 : 4) != 0;
 	case BFC_REPLACE:
 		return attr_word(buf, offsetof(union bpf_attr, link_update.flags), 4) &
 		       BPF_F_REPLACE;

@@ -33,6 +33,7 @@ enum bpf_cond {
 	BFC_ALWAYS,
 	BFC_NUMA,    /* map_flags has BPF_F_NUMA_NODE */
 	BFC_REPLACE, /* link_update's flags have BPF_F_REPLACE */
+	BFC_NONZERO, /* the field is not 0 */
 };
 
 struct bpf_field {

@@ -240,10 +240,11 @@ static const struct bpf_field map_delete_batch[] = {
 
 static const struct bpf_field link_create[] = {LINK_CREATE_HEAD};
 
-/* strace 6.1 shows target_btf_id for BPF_CGROUP_INET_INGRESS (0) only. */
+/* strace 6.1 shows target_btf_id for BPF_CGROUP_INET_INGRESS (0) only, and not when 0. */
 static const struct bpf_field link_create_btf[] = {
 	LINK_CREATE_HEAD,
-	F("target_btf_id", link_create.target_btf_id, BF_UINT, link_create.target_btf_id),
+	FCOND("target_btf_id", link_create.target_btf_id, BF_UINT, link_create.target_btf_id,
+	      BFC_NONZERO),
 };
 
 static const struct bpf_field link_create_perf[] = {

@@ -210,6 +210,13 @@ Test(sys_bpf, link_create_by_attach_type)
 			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
 			 "attach_type=BPF_CGROUP_INET_INGRESS, flags=0, target_btf_id=7}}, 144) = "
 			 "-1 EINVAL (Invalid argument)");
+	attr.link_create.target_btf_id = 0;
+	cr_expect_str_eq(
+		RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+		"bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+		"attach_type=BPF_CGROUP_INET_INGRESS, flags=0}}, 144) = -1 EINVAL (Invalid "
+		"argument)");
+	attr.link_create.target_btf_id = 7;
 	attr.link_create.attach_type = BPF_TRACE_FENTRY;
 	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
 			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
