@@ -52,6 +52,50 @@ static void attr_kver(struct dctx *d, struct val *v, uint64_t x)
 	val_uint(val_field(v, d->ar, 2, "sublevel"), x & 0xff);
 }
 
+/* One element of an array field, read at addr: false when it cannot be read. */
+static bool attr_elem(struct dctx *d, struct val *v, uint8_t kind, uint64_t addr)
+{
+	uint64_t x = 0;
+
+	if (tmem_read(d->mem, addr, &x, kind == BF_ITER_MAPS ? 4 : 8) < 0)
+		return false;
+	if (kind == BF_ITER_MAPS) {
+		st_init(v, d->ar, 1);
+		struct val *map = st_add(v, d->ar, "map");
+		st_init(map, d->ar, 1);
+		val_fd(st_add(map, d->ar, "map_fd"), (int32_t)x);
+	} else if (kind == BF_STRS) {
+		decode_cstr(d, v, x, d->opt->strsize);
+	} else {
+		val_hex(v, x);
+	}
+	return true;
+}
+
+/* An array of n elements at addr: NULL, [] when n is 0, up to -s elements. */
+static void attr_array(struct dctx *d, struct val *v, uint8_t kind, uint64_t addr, uint64_t n)
+{
+	unsigned esize = kind == BF_ITER_MAPS ? 4 : 8;
+	struct dec_array arr;
+
+	if (!addr) {
+		val_ptr(v, 0);
+		return;
+	}
+	dec_array_start(d, &arr, v);
+	for (uint64_t i = 0; i < n; i++) {
+		struct val tmp;
+		if (!attr_elem(d, &tmp, kind, addr + i * esize)) {
+			dec_array_unread(d, &arr, i, addr + i * esize);
+			return;
+		}
+		struct val *slot = dec_array_add(d, &arr);
+		if (!slot)
+			return;
+		*slot = tmp;
+	}
+}
+
 static void attr_field(struct dctx *d, struct val *v, const struct bpf_field *f, const uint8_t *buf)
 {
 	uint64_t x = attr_word(buf, f->off, f->size == 8 ? 8 : 4);
@@ -96,6 +140,11 @@ static void attr_field(struct dctx *d, struct val *v, const struct bpf_field *f,
 			val_array(v, d->ar, 0);
 		else
 			val_ptr(v, x);
+		break;
+	case BF_ITER_MAPS:
+	case BF_STRS:
+	case BF_HEXES:
+		attr_array(d, v, f->kind, x, len);
 		break;
 	default:
 		val_ptr(v, x);

@@ -26,6 +26,10 @@ enum bpf_kind {
 	BF_LOGBUF, /* a string of at most the u32 at len_off bytes (and -s) */
 	BF_BUF,	   /* a buffer of the u32 at len_off bytes (up to -s) */
 	BF_IDS,	   /* PROG_QUERY's prog_ids: [] when the count at len_off is 0 */
+	/* Arrays of the u32 at len_off elements: */
+	BF_ITER_MAPS, /* u32 map descriptors: [{map={map_fd=3}}] (LINK_CREATE's iter_info) */
+	BF_STRS,      /* u64 addresses of strings: ["sym"] */
+	BF_HEXES,     /* u64 numbers: [0x1000] */
 };
 
 /* When a field is shown at all, besides the size. */

@@ -36,6 +36,11 @@
 	{                                                                                          \
 		name, OFF(m), SZ(m), k, OFF(link_create.sub), 0, BFC_ALWAYS, tab, #sub             \
 	}
+/* The same, with a length: the u32 member len. */
+#define FSUBLEN(sub, name, m, k, len)                                                              \
+	{                                                                                          \
+		name, OFF(m), SZ(m), k, OFF(link_create.sub), OFF(len), BFC_ALWAYS, NULL, #sub     \
+	}
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define CMD(wrap, fields, end)                                                                     \
 	{                                                                                          \
@@ -257,15 +262,26 @@ static const struct bpf_field link_create_kprobes[] = {
 	FSUB(kprobe_multi, "flags", link_create.kprobe_multi.flags, BF_FLAGS,
 	     &xl_bpf_kprobe_multi_flags),
 	FSUB(kprobe_multi, "cnt", link_create.kprobe_multi.cnt, BF_UINT, NULL),
-	FSUB(kprobe_multi, "syms", link_create.kprobe_multi.syms, BF_PTR, NULL),
-	FSUB(kprobe_multi, "addrs", link_create.kprobe_multi.addrs, BF_PTR, NULL),
-	FSUB(kprobe_multi, "cookies", link_create.kprobe_multi.cookies, BF_PTR, NULL),
+	FSUBLEN(kprobe_multi, "syms", link_create.kprobe_multi.syms, BF_STRS,
+		link_create.kprobe_multi.cnt),
+	FSUBLEN(kprobe_multi, "addrs", link_create.kprobe_multi.addrs, BF_HEXES,
+		link_create.kprobe_multi.cnt),
+	FSUBLEN(kprobe_multi, "cookies", link_create.kprobe_multi.cookies, BF_HEXES,
+		link_create.kprobe_multi.cnt),
+};
+
+static const struct bpf_field link_create_iter[] = {
+	LINK_CREATE_HEAD,
+	FLEN("iter_info", link_create.iter_info, BF_ITER_MAPS, link_create.iter_info,
+	     link_create.iter_info_len),
+	F("iter_info_len", link_create.iter_info_len, BF_UINT, link_create.iter_info),
 };
 
 static const struct bpf_cmd_attr link_creates[] = {
 	CMD("link_create", link_create_btf, END(link_create.target_btf_id)),
 	CMD("link_create", link_create_perf, END(link_create.perf_event.bpf_cookie)),
 	CMD("link_create", link_create_kprobes, END(link_create.kprobe_multi.cookies)),
+	CMD("link_create", link_create_iter, END(link_create.iter_info_len)),
 };
 
 static const struct bpf_field link_update[] = {
@@ -322,7 +338,9 @@ const struct bpf_cmd_attr *bpf_link_create_attr(uint32_t attach_type)
 		return &link_creates[1];
 	case BPF_TRACE_KPROBE_MULTI:
 		return &link_creates[2];
-	default: /* BPF_TRACE_ITER's iter_info is not decoded: ", ..." where it is set */
+	case BPF_TRACE_ITER:
+		return &link_creates[3];
+	default:
 		return bpf_cmd_attr(BPF_LINK_CREATE);
 	}
 }

@@ -243,6 +243,68 @@ Test(sys_bpf, link_create_by_attach_type)
 			 "(Invalid argument)");
 }
 
+/* LINK_CREATE's arrays: iter_info's map descriptors, kprobe_multi's symbols and numbers. */
+Test(sys_bpf, link_create_arrays)
+{
+	static uint32_t info[16];
+	static const char foo[] = "foo", bar[] = "bar";
+	static uint64_t syms[2] = {0x3100, 0x3200}, addrs[2] = {0x1000, 0x2000},
+			cookies[2] = {1, 2};
+
+	for (unsigned i = 0; i < 16; i++)
+		info[i] = i + 5;
+	map(0x3000, info, sizeof(info));
+	map(0x3100, foo, sizeof(foo));
+	map(0x3200, bar, sizeof(bar));
+	map(0x3300, syms, sizeof(syms));
+	map(0x3400, addrs, sizeof(addrs));
+	map(0x3500, cookies, sizeof(cookies));
+	attr_setup();
+	attr.link_create.attach_type = BPF_TRACE_ITER;
+	attr.link_create.iter_info = 0x3000;
+	attr.link_create.iter_info_len = 2;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_ITER, flags=0, iter_info=[{map={map_fd=5}}, "
+			 "{map={map_fd=6}}], iter_info_len=2}}, 144) = -1 EINVAL (Invalid "
+			 "argument)");
+	opts.strsize = 1;
+	attr.link_create.iter_info_len = 16;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_ITER, flags=0, iter_info=[{map={map_fd=5}}, ...], "
+			 "iter_info_len=16}}, 144) = -1 EINVAL (Invalid argument)");
+	attr.link_create.iter_info = 1;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_ITER, flags=0, iter_info=0x1, iter_info_len=16}}, "
+			 "144) = -1 EINVAL (Invalid argument)");
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+	attr.link_create.kprobe_multi.cnt = 2;
+	attr.link_create.kprobe_multi.syms = 0x3300;
+	attr.link_create.kprobe_multi.addrs = 0x3400;
+	attr.link_create.kprobe_multi.cookies = 0x3500;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_KPROBE_MULTI, flags=0, kprobe_multi={flags=0, "
+			 "cnt=2, syms=[\"f\"..., ...], addrs=[0x1000, ...], cookies=[0x1, ...]}}}, "
+			 "144) = -1 EINVAL (Invalid argument)");
+	opts.strsize = 32;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_KPROBE_MULTI, flags=0, kprobe_multi={flags=0, "
+			 "cnt=2, syms=[\"foo\", \"bar\"], addrs=[0x1000, 0x2000], cookies=[0x1, "
+			 "0x2]}}}, 144) = -1 EINVAL (Invalid argument)");
+	attr.link_create.kprobe_multi.cnt = 0;
+	attr.link_create.kprobe_multi.syms = 1;
+	cr_expect_str_eq(RUN("bpf", -EINVAL, BPF_LINK_CREATE, 0x2000, 144),
+			 "bpf(BPF_LINK_CREATE, {link_create={prog_fd=0, target_fd=0, "
+			 "attach_type=BPF_TRACE_KPROBE_MULTI, flags=0, kprobe_multi={flags=0, "
+			 "cnt=0, syms=[], addrs=[], cookies=[]}}}, 144) = -1 EINVAL (Invalid "
+			 "argument)");
+}
+
 /* The same bytes from an i386 tracee: the union has no layout of its own there. */
 Test(sys_bpf, i386_same_union)
 {
