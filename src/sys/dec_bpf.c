@@ -224,6 +224,27 @@ static void attr_next_id(struct dctx *d, struct sc_event *ev, uint64_t addr)
 	}
 }
 
+/* The commands whose result is a new descriptor (-y names it). */
+static bool returns_fd(uint64_t cmd)
+{
+	switch (cmd) {
+	case BPF_MAP_CREATE:
+	case BPF_PROG_LOAD:
+	case BPF_OBJ_GET:
+	case BPF_PROG_GET_FD_BY_ID:
+	case BPF_MAP_GET_FD_BY_ID:
+	case BPF_RAW_TRACEPOINT_OPEN:
+	case BPF_BTF_LOAD:
+	case BPF_BTF_GET_FD_BY_ID:
+	case BPF_LINK_CREATE:
+	case BPF_LINK_GET_FD_BY_ID:
+	case BPF_ITER_CREATE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint64_t cmd = (uint32_t)ev->raw[0], addr = arg_word(d, ev, 1);
@@ -232,6 +253,8 @@ void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting)
 	uint8_t buf[BPF_ATTR_MAX];
 
 	if (exiting) {
+		if (dec_ok(ev) && returns_fd(cmd))
+			val_fd(&ev->retv, ev->ret);
 		if (c && c->next_id)
 			attr_next_id(d, ev, addr);
 		return;

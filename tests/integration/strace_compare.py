@@ -58,11 +58,14 @@ CASES = [
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    # -y: the descriptors in the union and the ones the commands return.
+    (["-y", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     # struct perf_event_attr, abbreviated and whole (-v), in each -X style.
     (["-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-X", "raw", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
     (["-X", "verbose", "-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
+    (["-yy", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
