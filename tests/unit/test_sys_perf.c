@@ -23,12 +23,17 @@ static void attr_setup(uint32_t type, uint32_t size)
 }
 
 /* Every bit set: each shown, and the reserved ones with strace's comment. */
-Test(sys_perf, all_bits)
+static void all_bits_setup(void)
 {
 	memset(&attr, 0xff, sizeof(attr));
 	attr.type = PERF_TYPE_SOFTWARE;
 	attr.size = sizeof(attr);
 	map(0x1000, &attr, sizeof(attr));
+}
+
+Test(sys_perf, all_bits)
+{
+	all_bits_setup();
 	cr_expect_str_eq(
 		RUN("perf_event_open", -EINVAL, 0x1000, 0, -1, -1, ~0ull),
 		"perf_event_open({type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, "
@@ -52,6 +57,12 @@ Test(sys_perf, all_bits)
 		"remove_on_exec=1, sigtrap=1, __reserved_1=0x3ffffff /* Bits 63..38 */, ...}, 0, "
 		"-1, -1, PERF_FLAG_FD_NO_GROUP|PERF_FLAG_FD_OUTPUT|PERF_FLAG_PID_CGROUP|PERF_FLAG"
 		"_FD_CLOEXEC|0xfffffffffffffff0) = -1 EINVAL (Invalid argument)");
+}
+
+/* -v: the fields of every version too, and the reserved bytes not 0 in comments. */
+Test(sys_perf, all_bits_verbose)
+{
+	all_bits_setup();
 	opts.verbose = true;
 	cr_expect_str_eq(
 		RUN("perf_event_open", -EINVAL, 0x1000, 0, -1, -1, ~0ull),
