@@ -3,7 +3,8 @@
  * line on stderr, redrawn in place every second: elapsed time, processes and threads
  * alive, calls traced, the last program run, violations so far.  It is erased before
  * anything else reaches stderr (ptrc's messages, the summary) and before a traced write
- * to the job's own descriptors 1 and 2, so it never mixes into either; calls that do not
+ * to the job's own descriptors 1 and 2, so it never mixes into either, and is not drawn
+ * while the job's last write there left its line open (a prompt); calls that do not
  * stop (under the seccomp filter) cannot be seen coming, so there it may share a line
  * with the job's output until the next redraw.
  */
@@ -113,7 +114,8 @@ void status_tick(struct tracer *t)
 
 	if (!s->on)
 		return;
-	if (now - s->last_ns >= REDRAW_NS) {
+	/* Not over the job's own open line: its next newline lets the line back. */
+	if (now - s->last_ns >= REDRAW_NS && !s->job_line_open) {
 		out_flush(&t->out);
 		draw(t);
 		s->last_ns = now;
@@ -121,16 +123,42 @@ void status_tick(struct tracer *t)
 	sig_wake_within(REDRAW_NS - (now - s->last_ns));
 }
 
+/*
+ * Whether a write leaves the job's terminal line open: a prompt (">>> ") or a progress
+ * bar ("\r 40%") is the job's own line, which a redraw would erase.  From its last byte;
+ * a vector write is taken as ending its line.
+ */
+static bool ends_open(const struct task *task)
+{
+	const struct sysent *e = task->ev.ent;
+	char last;
+
+	for (unsigned i = 0; i < e->nargs; i++) {
+		if (e->args[i].kind != AK_IBUF)
+			continue;
+		uint64_t len = task->ev.raw[e->args[i].len_arg];
+		return len &&
+		       tmem_read(&task->proc->mem, task->ev.raw[i] + len - 1, &last, 1) == 0 &&
+		       last != '\n';
+	}
+	return false;
+}
+
 void status_syscall_entry(struct tracer *t, const struct task *task)
 {
 	struct status_line *s = &t->status;
 
 	s->calls++;
-	if (!s->shown || sys_io_direction(task->ev.ent) >= 0)
+	if (!s->on || sys_io_direction(task->ev.ent) >= 0)
 		return;
 	int fd = sys_io_fd(&task->ev);
-	if (fd == STDOUT_FILENO || fd == STDERR_FILENO)
-		status_clear(s);
+	if (fd != STDOUT_FILENO && fd != STDERR_FILENO)
+		return;
+	status_clear(s);
+	s->job_line_open = ends_open(task);
+	/* Drawn again a second after the job's last line, not between this entry and the
+	 * kernel's write of it. */
+	s->last_ns = mono_ns();
 }
 
 void status_exec(struct tracer *t, const char *exe)

@@ -100,6 +100,27 @@ Test(status, drawn_and_erased_before_the_job_writes)
 	free(out);
 }
 
+/* A prompt the job left open (no newline) is its line: no redraw erases it. */
+Test(status, not_over_a_prompt)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("--status-line is ptrc's");
+	snprintf(trace, sizeof(trace), "/tmp/ptrc-it-status-%d.trace", (int)getpid());
+	const char *args[] = {"-f",  "-o",
+			      trace, "/bin/sh",
+			      "-c",  "echo one; sleep 1.5; printf 'answer? '; sleep 2.5; echo done",
+			      NULL};
+	char *out = on_terminal(args);
+	unlink(trace);
+	const char *prompt = strstr(out, "answer? "), *done = strstr(out, "done");
+	cr_assert(prompt && done && done > prompt, "%s", out);
+	cr_assert(strstr(out, ERASE "ptrc: ") < prompt, "drawn before the prompt:\n%s", out);
+	char *between = strndup(prompt, (size_t)(done - prompt));
+	cr_assert_null(strstr(between, "ptrc: "), "redrawn over the prompt:\n%s", out);
+	free(between);
+	free(out);
+}
+
 Test(status, never_and_quiet_and_a_trace_on_the_terminal_show_none)
 {
 	if (it_tracer_is_strace())

@@ -54,6 +54,10 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # poke_enter= and poke_exit=: the poked bytes in the lines, (INJECTED: args[, retval]).
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
@@ -76,6 +80,9 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
 ]
