@@ -18,19 +18,6 @@
 static pid_t me;
 static union bpf_attr a;
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 static long sys_bpf(long cmd, void *attr, unsigned long size)
 {
 	return syscall(SYS_bpf, cmd, attr, size);
@@ -51,13 +38,13 @@ static int map_create(void)
 		"max_entries=4, map_flags=0, inner_map_fd=0, map_name=\"tp_map\", map_ifindex=0, "
 		"btf_fd=0, btf_key_type_id=0, btf_value_type_id=0, btf_vmlinux_value_type_id=0, "
 		"map_extra=0}, %zu) = %s",
-		sizeof(a), res(fd));
+		sizeof(a), xp_result(fd, false));
 	/* Cut at 8 bytes: the first fields, the rest read as 0. */
 	long n = sys_bpf(BPF_MAP_CREATE, &a, 8);
 	xp_line(me,
 		"bpf(BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, value_size=0, "
 		"max_entries=0}, 8) = %s",
-		res(n));
+		xp_result(n, false));
 	return (int)fd;
 }
 
@@ -73,24 +60,24 @@ static void map_elems(int fd)
 	long n = sys_bpf(BPF_MAP_UPDATE_ELEM, &a, sizeof(a));
 	xp_line(me,
 		"bpf(BPF_MAP_UPDATE_ELEM, {map_fd=%d, key=%p, value=%p, flags=BPF_ANY}, %zu) = %s",
-		fd, (void *)&key, (void *)&value, sizeof(a), res(n));
+		fd, (void *)&key, (void *)&value, sizeof(a), xp_result(n, false));
 	a.flags = BPF_F_LOCK;
 	n = sys_bpf(BPF_MAP_LOOKUP_ELEM, &a, sizeof(a));
 	xp_line(me,
 		"bpf(BPF_MAP_LOOKUP_ELEM, {map_fd=%d, key=%p, value=%p, flags=BPF_F_LOCK}, %zu) = "
 		"%s",
-		fd, (void *)&key, (void *)&value, sizeof(a), res(n));
+		fd, (void *)&key, (void *)&value, sizeof(a), xp_result(n, false));
 	/* An array's elements cannot be deleted; the value and flags past the key: ", ...". */
 	n = sys_bpf(BPF_MAP_DELETE_ELEM, &a, sizeof(a));
 	xp_line(me, "bpf(BPF_MAP_DELETE_ELEM, {map_fd=%d, key=%p, ...}, %zu) = %s", fd,
-		(void *)&key, sizeof(a), res(n));
+		(void *)&key, sizeof(a), xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	a.map_fd = (uint32_t)fd;
 	a.key = (uintptr_t)&key;
 	a.next_key = (uintptr_t)&next;
 	n = sys_bpf(BPF_MAP_GET_NEXT_KEY, &a, sizeof(a));
 	xp_line(me, "bpf(BPF_MAP_GET_NEXT_KEY, {map_fd=%d, key=%p, next_key=%p}, %zu) = %s", fd,
-		(void *)&key, (void *)&next, sizeof(a), res(n));
+		(void *)&key, (void *)&next, sizeof(a), xp_result(n, false));
 }
 
 /* The map's id through its info, then the first id and a descriptor from the id. */
@@ -106,14 +93,14 @@ static void map_ids(int fd)
 	long n = sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a, sizeof(a));
 	xp_line(me,
 		"bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=%d, info_len=%zu, info=%p}}, %zu) = %s",
-		fd, sizeof(info), (void *)&info, sizeof(a), res(n));
+		fd, sizeof(info), (void *)&info, sizeof(a), xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	n = sys_bpf(BPF_MAP_GET_NEXT_ID, &a, 12);
 	char next[32] = "";
 	if (n == 0)
 		snprintf(next, sizeof(next), " => %u", a.next_id);
 	xp_line(me, "bpf(BPF_MAP_GET_NEXT_ID, {start_id=0, next_id=0%s, open_flags=0}, 12) = %s",
-		next, res(n));
+		next, xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	a.map_id = info.id;
 	a.open_flags = BPF_F_RDONLY;
@@ -121,7 +108,7 @@ static void map_ids(int fd)
 	xp_line(me,
 		"bpf(BPF_MAP_GET_FD_BY_ID, {map_id=%u, next_id=0, open_flags=BPF_F_RDONLY}, 12) = "
 		"%s",
-		info.id, res(n));
+		info.id, xp_result(n, false));
 	if (n >= 0)
 		close((int)n);
 }
@@ -149,7 +136,7 @@ static void prog_load(void)
 		"func_info_rec_size=0, func_info=NULL, func_info_cnt=0, line_info_rec_size=0, "
 		"line_info=NULL, line_info_cnt=0, attach_btf_id=0, attach_prog_fd=0, "
 		"fd_array=NULL}, %zu) = %s",
-		(void *)insns, sizeof(a), res(fd));
+		(void *)insns, sizeof(a), xp_result(fd, false));
 	if (fd >= 0)
 		close((int)fd);
 	/* No instructions: refused, with the (empty) log buffer and flags up to 48 bytes. */
@@ -169,7 +156,7 @@ static void prog_load(void)
 		"license=\"GPL\", log_level=1, log_size=64, log_buf=\"\", "
 		"kern_version=KERNEL_VERSION(6, 1, 0), prog_flags=BPF_F_STRICT_ALIGNMENT}, 48) = "
 		"%s",
-		res(n));
+		xp_result(n, false));
 }
 
 /* What strace shows as an address, a union with bytes past what it knows, a bad path. */
@@ -179,18 +166,19 @@ static void refused(void)
 	long n;
 
 	n = sys_bpf(0xdead, NULL, 0);
-	xp_line(me, "bpf(0xdead /* BPF_??? */, NULL, 0) = %s", res(n));
+	xp_line(me, "bpf(0xdead /* BPF_??? */, NULL, 0) = %s", xp_result(n, false));
 	n = sys_bpf(BPF_MAP_CREATE, NULL, sizeof(a));
-	xp_line(me, "bpf(BPF_MAP_CREATE, NULL, %zu) = %s", sizeof(a), res(n));
+	xp_line(me, "bpf(BPF_MAP_CREATE, NULL, %zu) = %s", sizeof(a), xp_result(n, false));
 	n = sys_bpf(BPF_MAP_CREATE, (void *)1, sizeof(a));
-	xp_line(me, "bpf(BPF_MAP_CREATE, 0x1, %zu) = %s", sizeof(a), res(n));
+	xp_line(me, "bpf(BPF_MAP_CREATE, 0x1, %zu) = %s", sizeof(a), xp_result(n, false));
 	n = sys_bpf(BPF_MAP_CREATE, big, 8192);
-	xp_line(me, "bpf(BPF_MAP_CREATE, %p, 8192) = %s", (void *)big, res(n));
+	xp_line(me, "bpf(BPF_MAP_CREATE, %p, 8192) = %s", (void *)big, xp_result(n, false));
 	memset(big, 0, sizeof(big));
 	((union bpf_attr *)big)->map_fd = 0x7fff;
 	big[300] = 1;
 	n = sys_bpf(BPF_MAP_FREEZE, big, sizeof(big));
-	xp_line(me, "bpf(BPF_MAP_FREEZE, {map_fd=32767, ...}, %zu) = %s", sizeof(big), res(n));
+	xp_line(me, "bpf(BPF_MAP_FREEZE, {map_fd=32767, ...}, %zu) = %s", sizeof(big),
+		xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	a.pathname = (uintptr_t) "/nonexistent/tp_bpf";
 	a.bpf_fd = 0x7fff;
@@ -199,9 +187,10 @@ static void refused(void)
 	xp_line(me,
 		"bpf(BPF_OBJ_GET, {pathname=\"/nonexistent/tp_bpf\", bpf_fd=32767, "
 		"file_flags=0x40 /* BPF_F_??? */}, %zu) = %s",
-		sizeof(a), res(n));
+		sizeof(a), xp_result(n, false));
 	n = sys_bpf(BPF_PROG_BIND_MAP, &a, sizeof(a));
-	xp_line(me, "bpf(BPF_PROG_BIND_MAP, %p, %zu) = %s", (void *)&a, sizeof(a), res(n));
+	xp_line(me, "bpf(BPF_PROG_BIND_MAP, %p, %zu) = %s", (void *)&a, sizeof(a),
+		xp_result(n, false));
 }
 
 static int run(bool ids)

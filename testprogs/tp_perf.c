@@ -20,19 +20,6 @@ static pid_t me;
 static bool verbose;
 static struct perf_event_attr a;
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 static long peo(void *attr, int pid, int cpu, int group, unsigned long flags)
 {
 	return syscall(SYS_perf_event_open, attr, pid, cpu, group, flags);
@@ -90,7 +77,7 @@ static void events(void)
 		"config=PERF_COUNT_SW_TASK_CLOCK, sample_period=0, sample_type=0, "
 		"read_format=PERF_FORMAT_TOTAL_TIME_ENABLED|PERF_FORMAT_ID%s}, 0, -1, -1, "
 		"PERF_FLAG_FD_CLOEXEC) = %s",
-		b, res(fd));
+		b, xp_result(fd, false));
 	/* A breakpoint on writes to a, in the clock's group; a flag no name covers. */
 	memset(&a, 0, sizeof(a));
 	a.type = PERF_TYPE_BREAKPOINT;
@@ -108,7 +95,7 @@ static void events(void)
 		"perf_event_open({type=PERF_TYPE_BREAKPOINT, size=PERF_ATTR_SIZE_VER1, config=0, "
 		"sample_period=1, sample_type=0, read_format=0%s}, 0, -1, %ld, 0x10 /* "
 		"PERF_FLAG_??? */) = %s",
-		b, fd, res(n));
+		b, fd, xp_result(n, false));
 	if (fd >= 0)
 		close((int)fd);
 }
@@ -132,7 +119,7 @@ static void hardware(void)
 		"config=PERF_COUNT_HW_CACHE_RESULT_MISS<<16|PERF_COUNT_HW_CACHE_OP_WRITE<<8|"
 		"PERF_COUNT_HW_CACHE_LL, sample_freq=4000, sample_type=PERF_SAMPLE_IP|"
 		"PERF_SAMPLE_TID, read_format=0%s}, 0, -1, -1, 0) = %s",
-		b, res(n));
+		b, xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	a.type = PERF_TYPE_HARDWARE;
 	a.size = PERF_ATTR_SIZE_VER0;
@@ -148,19 +135,19 @@ static void hardware(void)
 		"perf_event_open({type=PERF_TYPE_HARDWARE, size=PERF_ATTR_SIZE_VER0, "
 		"config=PERF_COUNT_HW_INSTRUCTIONS, sample_period=100000, sample_type=0, "
 		"read_format=0%s}, 0, -1, -1, 0) = %s",
-		b, res(n));
+		b, xp_result(n, false));
 }
 
 static void refused(void)
 {
 	long n = peo(NULL, 0, -1, -1, 0);
-	xp_line(me, "perf_event_open(NULL, 0, -1, -1, 0) = %s", res(n));
+	xp_line(me, "perf_event_open(NULL, 0, -1, -1, 0) = %s", xp_result(n, false));
 	n = peo((void *)1, 0, -1, -1, 0);
-	xp_line(me, "perf_event_open(0x1, 0, -1, -1, 0) = %s", res(n));
+	xp_line(me, "perf_event_open(0x1, 0, -1, -1, 0) = %s", xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	a.size = 12;
 	n = peo(&a, 0, -1, -1, 0);
-	xp_line(me, "perf_event_open(%p, 0, -1, -1, 0) = %s", (void *)&a, res(n));
+	xp_line(me, "perf_event_open(%p, 0, -1, -1, 0) = %s", (void *)&a, xp_result(n, false));
 }
 
 static int run_basic(void)
