@@ -269,9 +269,21 @@ void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_nam
 	v->shift.name = static_name;
 }
 
+void val_lshift(struct val *v, struct arena *a, unsigned shift)
+{
+	struct val *inner = arena_alloc(a, sizeof(*inner));
+
+	*inner = *v;
+	set(v, VAL_LSHIFT);
+	v->n = shift;
+	v->lshifted = inner;
+}
+
 struct val *val_child(const struct val *v, unsigned i)
 {
 	switch (v->kind) {
+	case VAL_LSHIFT:
+		return i == 0 ? v->lshifted : NULL;
 	case VAL_STRUCT:
 	case VAL_CALL:
 		return i < v->n ? v->fields[i].v : NULL;

@@ -50,6 +50,7 @@ enum val_kind {
 	VAL_HWADDR,   /* a hardware address of n bytes: 02:fc:00:00:00:05 */
 	VAL_ERRNO,    /* an error code as the kernel returns it (i): -ENOENT, 0, 5 */
 	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
+	VAL_LSHIFT,   /* a value, then <<n: PERF_COUNT_HW_CACHE_OP_READ<<8, 0x1<<32 */
 };
 
 /* Value flags. */
@@ -121,7 +122,7 @@ struct val {
 			padding) */
 	uint16_t flags;
 	/* STR, IPADDR, HWADDR: byte count; STRUCT/ARRAY/OR/CALL: item count; HEX: width; COUNT: how
-	 * it ended (VAL_COUNT_*); SHIFT: the bit position */
+	 * it ended (VAL_COUNT_*); SHIFT, LSHIFT: the bit position */
 	uint32_t n;
 	union {
 		int64_t i; /* INT, WSTATUS, SYSNO; also FD's number (fd.num) */
@@ -184,6 +185,7 @@ struct val {
 			uint64_t x;	  /* the field's value, before the shift */
 			const char *name; /* static: the shift's name, "PR_MTE_TAG_SHIFT" */
 		} shift;		  /* SHIFT */
+		struct val *lshifted;	  /* LSHIFT: the value shifted (printed in its style) */
 	};
 };
 
@@ -238,6 +240,9 @@ void val_errno(struct val *v, int64_t err);
 void val_unread(struct val *v, uint64_t addr);
 /* x<<NAME: a field x at bit position shift, whose position is named static_name. */
 void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_name);
+
+/* Wraps *v (copied) as v<<shift: the value keeps its own style (-X raw: 0x2<<8). */
+void val_lshift(struct val *v, struct arena *a, unsigned shift);
 
 /* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -520,6 +520,10 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_val(sb, v->note.v, o);
 		text_note(sb, v->note.note, o);
 		break;
+	case VAL_LSHIFT:
+		text_val(sb, v->lshifted, o);
+		strbuf_addf(sb, "<<%u", v->n);
+		break;
 	default:
 		text_scalar(sb, v, o);
 		break;

@@ -567,6 +567,11 @@ void json_val(struct strbuf *sb, const struct val *v)
 	case VAL_NOTE:
 		json_pair(sb, "value", v->note.v, "note", v->note.note, NULL);
 		break;
+	case VAL_LSHIFT:
+		strbuf_adds(sb, "{\"value\":");
+		json_val(sb, v->lshifted);
+		strbuf_addf(sb, ",\"shift\":%u}", v->n);
+		break;
 	default:
 		json_scalar(sb, v);
 		break;

@@ -189,4 +189,9 @@ void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* bpf(2) (dec_bpf.c, its union bpf_attr in dec_bpf_attr.c). */
+void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting);
+/* perf_event_open(2) (dec_perf.c). */
+void dec_perf_event_open(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif

@@ -135,4 +135,34 @@ extern const struct xlat xl_term_bsdly;
 extern const struct xlat xl_term_vtdly;
 extern const struct xlat xl_term_ffdly;
 
+/* bpf(2) (flags_bpf.c). */
+extern const struct xlat xl_bpf_cmds;
+extern const struct xlat xl_bpf_map_types;
+extern const struct xlat xl_bpf_prog_types;
+extern const struct xlat xl_bpf_attach_types;
+extern const struct xlat xl_bpf_map_flags;
+extern const struct xlat xl_bpf_prog_flags;
+extern const struct xlat xl_bpf_file_flags;
+extern const struct xlat xl_bpf_attach_flags;
+extern const struct xlat xl_bpf_query_flags;
+extern const struct xlat xl_bpf_test_run_flags;
+extern const struct xlat xl_bpf_update_flags;
+extern const struct xlat xl_bpf_lookup_flags;
+extern const struct xlat xl_bpf_fd_types;
+extern const struct xlat xl_bpf_kprobe_multi_flags;
+
+/* perf_event_open(2) (flags_perf.c). */
+extern const struct xlat xl_perf_types;
+extern const struct xlat xl_perf_attr_sizes;
+extern const struct xlat xl_perf_hw_ids;
+extern const struct xlat xl_perf_sw_ids;
+extern const struct xlat xl_perf_hw_cache_ids;
+extern const struct xlat xl_perf_hw_cache_ops;
+extern const struct xlat xl_perf_hw_cache_results;
+extern const struct xlat xl_perf_sample_types;
+extern const struct xlat xl_perf_read_formats;
+extern const struct xlat xl_perf_branch_types;
+extern const struct xlat xl_perf_bp_types;
+extern const struct xlat xl_perf_flags;
+
 #endif

@@ -70,6 +70,31 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* bpf(2): maps, a program, ids, and what the kernel refuses (all refused unprivileged). */
+Test(trace, bpf_attrs)
+{
+	RUN("-e", "trace=bpf,exit_group", "-o", "@TRACE", it_prog("tp_bpf"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+/* perf_event_open(2): the task clock, a breakpoint, hardware events (refused in a VM). */
+Test(trace, perf_event_attr)
+{
+	RUN("-e", "trace=perf_event_open,exit_group", "-o", "@TRACE", it_prog("tp_perf"),
+	    "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, perf_event_attr_verbose)
+{
+	RUN("-v", "-e", "trace=perf_event_open,exit_group", "-o", "@TRACE", it_prog("tp_perf"),
+	    "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

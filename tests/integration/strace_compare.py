@@ -65,6 +65,18 @@ CASES = [
     (["-s", "8", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-x", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
+    (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    # -y: the descriptors in the union and the ones the commands return.
+    (["-y", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    # struct perf_event_attr, abbreviated and whole (-v), in each -X style.
+    (["-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
+    (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
+    (["-X", "raw", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
+    (["-X", "verbose", "-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
+    (["-yy", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -79,6 +91,8 @@ CASES_M32 = [
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
