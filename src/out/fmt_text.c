@@ -92,8 +92,13 @@ static void text_unknown(struct strbuf *sb, uint64_t x, const struct xlat *t, si
 {
 	strbuf_add_hex(sb, x);
 	strbuf_adds(sb, " /* ");
-	strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
-	strbuf_adds(sb, "??? */");
+	if (t->unknown && strstr(t->unknown, "???")) /* the whole name: FS_???_FL */
+		strbuf_adds(sb, t->unknown);
+	else {
+		strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
+		strbuf_adds(sb, "???");
+	}
+	strbuf_adds(sb, " */");
 }
 
 static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
