@@ -159,10 +159,17 @@ const struct xlat *ioctl_req_table(uint32_t req)
 	return NULL;
 }
 
+/* A 64-bit ABI's request (its number holds the size of a long) seen on a 32-bit one. */
+static bool ioctl_foreign(const struct dctx *d, uint32_t req)
+{
+	return d->abi->word_size == 4 &&
+	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
+}
+
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	const struct xlat *tab = ioctl_req_table(req);
+	const struct xlat *tab = ioctl_foreign(d, req) ? NULL : ioctl_req_table(req);
 
 	if (tab) {
 		val_enum(v, req, tab);
@@ -260,7 +267,10 @@ void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting)
 	uint32_t req = (uint32_t)ev->raw[1];
 	const struct ioctl_dec *dec;
 
-	if (!exiting)
+	if (ioctl_foreign(d, req)) { /* no request there: its argument in hex */
+		if (!exiting)
+			ioctl_request(d, &ev->args[1], req);
+	} else if (!exiting)
 		ioctl_entry(d, ev, req);
 	else if ((dec = ioctl_find_dec(req)) && dec->out) {
 		if (dec_ok(ev))

@@ -69,6 +69,8 @@ static void fiemap_out(struct dctx *d, struct val *v, uint64_t arg)
 	struct fiemap fm;
 	struct val before = *v, after;
 
+	if (v->kind != VAL_STRUCT) /* NULL or unreadable at entry: that address alone */
+		return;
 	if (!dec_fetch(d, &after, arg, &fm, sizeof(fm))) {
 		val_change(v, d->ar, &before, &after);
 		return;

@@ -140,7 +140,9 @@ extern const struct xlat xl_ioctl_noarg_reqs; /* flags_ioctl_args.c */
 extern const struct xlat xl_ioctl_int_reqs;
 extern const struct xlat xl_ioctl_uint_reqs;
 extern const struct xlat xl_ioctl_num_reqs;
-extern const struct xlat xl_tcxonc_args; /* flags_ioctl.c */
+extern const struct xlat xl_ioctl_lp64_reqs;
+extern const struct xlat xl_ioctl_drm_lp64_reqs; /* flags_ioctl_drm.c */
+extern const struct xlat xl_tcxonc_args;	 /* flags_ioctl.c */
 extern const struct xlat xl_tcflsh_args;
 extern const struct xlat xl_fs_inode_flags;
 extern const struct xlat xl_fiemap_flags;

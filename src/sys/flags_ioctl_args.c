@@ -7,6 +7,7 @@
  * request is a number (flags_ioctl_drm.c); the decoders of dec_ioctl*.c come
  * first.
  */
+#include <linux/blktrace_api.h>
 #include <linux/fs.h>
 #include <linux/fsverity.h>
 #include <linux/hdreg.h>
@@ -121,3 +122,27 @@ XLAT_TABLE(xl_ioctl_num_reqs, XLAT_ENUM, XLAT(BLKSECTSET), XLAT(FIBMAP), XLAT(FI
 	   XLAT(VIDIOC_TRY_DECODER_CMD), XLAT(VIDIOC_TRY_ENCODER_CMD),
 	   XLAT(VIDIOC_UNSUBSCRIBE_EVENT), XLAT(WDIOC_GETSUPPORT), XLAT(WDIOC_SETOPTIONS),
 	   KVM_X86_NUM_ARGS);
+
+/*
+ * Requests whose number holds the size of a long or a pointer, or of a struct with one: on
+ * i386 the same request has another number (which these tables do not name), and this one
+ * is none of i386's (gcc -m32 on the same headers; strace 6.1 prints it as _IOC() there).
+ */
+#if defined(__x86_64__) || defined(__i386__)
+#define KVM_X86_LP64 XLAT(KVM_X86_SET_MSR_FILTER)
+#else
+#define KVM_X86_LP64
+#endif
+XLAT_TABLE(xl_ioctl_lp64_reqs, XLAT_ENUM, XLAT(BLKBSZGET), XLAT(BLKBSZSET), XLAT(BLKGETSIZE64),
+	   XLAT(BLKTRACESETUP), XLAT(FS_IOC_GETFLAGS), XLAT(FS_IOC_GETVERSION),
+	   XLAT(FS_IOC_SETFLAGS), XLAT(FS_IOC_SETVERSION), XLAT(KVM_DIRTY_TLB),
+	   XLAT(KVM_MEMORY_ENCRYPT_OP), XLAT(MEMREAD), XLAT(MEMREADOOB), XLAT(MEMWRITEOOB),
+	   XLAT(PERF_EVENT_IOC_ID), XLAT(PERF_EVENT_IOC_MODIFY_ATTRIBUTES),
+	   XLAT(PERF_EVENT_IOC_QUERY_BPF), XLAT(PERF_EVENT_IOC_SET_FILTER), XLAT(RTC_EPOCH_READ),
+	   XLAT(RTC_EPOCH_SET), XLAT(RTC_IRQP_READ), XLAT(RTC_IRQP_SET), XLAT(RTC_PLL_GET),
+	   XLAT(RTC_PLL_SET), XLAT(VIDIOC_CREATE_BUFS), XLAT(VIDIOC_DQBUF), XLAT(VIDIOC_DQEVENT),
+	   XLAT(VIDIOC_ENUMINPUT), XLAT(VIDIOC_ENUMSTD), XLAT(VIDIOC_G_EDID),
+	   XLAT(VIDIOC_G_EXT_CTRLS), XLAT(VIDIOC_G_FBUF), XLAT(VIDIOC_G_FMT),
+	   XLAT(VIDIOC_PREPARE_BUF), XLAT(VIDIOC_QBUF), XLAT(VIDIOC_QUERYBUF), XLAT(VIDIOC_S_EDID),
+	   XLAT(VIDIOC_S_EXT_CTRLS), XLAT(VIDIOC_S_FBUF), XLAT(VIDIOC_S_FMT),
+	   XLAT(VIDIOC_TRY_EXT_CTRLS), XLAT(VIDIOC_TRY_FMT), KVM_X86_LP64);
