@@ -54,6 +54,14 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # ioctl requests of many drivers on fd -1; injected, the outputs the program left in its
+    # buffers (strace decodes them as it would a driver's), in each -X style and with -v.
+    (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
+    (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
+    (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
+     ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -64,6 +72,8 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
