@@ -283,6 +283,11 @@ static void devices(void)
 	io(UBI_IOCVOLCRBLK, 0, "UBI_IOCVOLCRBLK");
 	io(MTDFILEMODE, MTD_FILE_MODE_RAW, "MTDFILEMODE, MTD_FILE_MODE_RAW");
 	io(MEMWRITE, 0, "MEMWRITE, NULL");
+	/* OSS's mixer type is MTD's: strace reads 'M' requests as a mixer's first. */
+	io(MEMGETINFO, 0, "MIXER_READ(1) or MEMGETINFO, NULL");
+	io(MEMERASE, P(wild), "MIXER_WRITE(2) or MEMERASE, %p", (void *)wild);
+	io(OTPERASE, 0, "MIXER_WRITE(25) or OTPERASE, 0");
+	io(_IOR('M', 99, int), 0, "MIXER_READ(99), 0");
 	if (LP64)
 		io(MEMREAD, 0, "MEMREAD, 0");
 #ifdef HAVE_DRM

@@ -248,6 +248,8 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		break;
 	case VAL_OR:
 		return or_number(v, sb);
+	case VAL_ALTS: /* one number: the last reading's (a named constant) */
+		return v->n && const_number(&v->items[v->n - 1], sb);
 	case VAL_ENUM:
 		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
 		if (v->raw == VAL_RAW_DECIMAL)
@@ -474,6 +476,9 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		break;
 	case VAL_OR:
 		text_items(sb, v, "|", o);
+		break;
+	case VAL_ALTS:
+		text_items(sb, v, " or ", o);
 		break;
 	case VAL_STRUCT:
 		text_struct(sb, v, o);

@@ -3,6 +3,7 @@
 #include <linux/hdreg.h>
 #include <linux/kvm.h>
 #include <linux/perf_event.h>
+#include <linux/soundcard.h>
 #include <mtd/mtd-abi.h>
 #include <stdio.h>
 #include <string.h>
@@ -166,11 +167,38 @@ static bool ioctl_foreign(const struct dctx *d, uint32_t req)
 	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
 }
 
+/*
+ * strace reads a read-only or write-only request of OSS's mixer type ('M', MTD's too) as
+ * MIXER_READ(nr) or MIXER_WRITE(nr) first: "MIXER_READ(1) or MEMGETINFO", or that alone
+ * when tab (the request's table) is NULL.  False for the other requests.
+ */
+static bool ioctl_mixer(struct dctx *d, struct val *v, uint32_t req, const struct xlat *tab)
+{
+	const uint32_t dir = _IOC_DIR(req);
+	struct val *call = v;
+
+	if (_IOC_TYPE(req) != _IOC_TYPE(MIXER_READ(0)) || (dir != _IOC_READ && dir != _IOC_WRITE))
+		return false;
+	if (tab) {
+		struct val *items = val_alts(v, d->ar, 2);
+		call = &items[0];
+		val_enum(&items[1], req, tab);
+		items[1].flags |= VALF_HEXFLAGS;
+	}
+	val_call(call, d->ar, dir == _IOC_READ ? "MIXER_READ" : "MIXER_WRITE", 1);
+	call->raw = VAL_RAW_NUMBER;
+	call->call.num = req;
+	val_uint(val_field(call, d->ar, 0, "nr"), _IOC_NR(req));
+	return true;
+}
+
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
 	const struct xlat *tab = ioctl_foreign(d, req) ? NULL : ioctl_req_table(req);
 
+	if (ioctl_mixer(d, v, req, tab))
+		return;
 	if (tab) {
 		val_enum(v, req, tab);
 		v->flags |= VALF_HEXFLAGS;
@@ -258,7 +286,7 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 		dec_winsize(d, v, arg);
 	else if (req == FIONBIO || req == TIOCSPGRP || req == FIOASYNC || req == TIOCSPTLCK)
 		dec_int_ref(d, v, arg);
-	else if (ev->args[1].kind == VAL_ENUM)
+	else if (ev->args[1].kind == VAL_ENUM || ev->args[1].kind == VAL_ALTS)
 		val_ptr(v, arg); /* a known request: NULL or the address */
 }
 

@@ -14,6 +14,7 @@
 #include <linux/perf_event.h>
 #include <linux/rtc.h>
 #include <linux/watchdog.h>
+#include <mtd/mtd-abi.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -265,6 +266,31 @@ Test(sys_ioctl_zoo, arguments_strace_shows_as_numbers)
 			 "ioctl(-1, TCXONC, 0xdeadbeef /* TC??? */)" EBADF_TXT);
 	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, TCFLSH, TCIOFLUSH),
 			 "ioctl(-1, TCFLSH, TCIOFLUSH)" EBADF_TXT);
+}
+
+/* OSS's mixer type is MTD's: strace reads a read-only or write-only 'M' request as a mixer's
+ * first, and names the MTD request after it. */
+Test(sys_ioctl_zoo, mtd_requests_after_the_mixer_reading)
+{
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, MEMGETINFO, 0),
+			 "ioctl(-1, MIXER_READ(1) or MEMGETINFO, NULL)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, OTPERASE, 0),
+			 "ioctl(-1, MIXER_WRITE(25) or OTPERASE, 0)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, _IOR('M', 99, int), 0),
+			 "ioctl(-1, MIXER_READ(99), 0)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, _IO('M', 99), 0),
+			 "ioctl(-1, _IOC(_IOC_NONE, 0x4d, 0x63, 0), 0)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, MEMREAD, 0), "ioctl(-1, MEMREAD, 0)" EBADF_TXT);
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, MEMGETINFO, 0),
+			 "ioctl(-1, 0x80204d01, NULL)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, _IOR('M', 99, int), 0),
+			 "ioctl(-1, 0x80044d63, 0)" EBADF_TXT);
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, MEMGETINFO, 0),
+			 "ioctl(-1, 0x80204d01 /* MIXER_READ(1) or MEMGETINFO */, NULL)" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, _IOW('M', 99, char[3]), 0),
+			 "ioctl(-1, 0x40034d63 /* MIXER_WRITE(99) */, 0)" EBADF_TXT);
 }
 
 /* BLKGETSIZE64's number holds sizeof(size_t): i386's is another, which ptrc does not name
