@@ -1,8 +1,9 @@
 /* A syscall storm, the worst case for a tracer.
- *   storm [getppid|write] [N] [THREADS]
+ *   storm [getppid|write|open] [N] [THREADS]
  *   storm N                  (the old form: N getppid calls)
- * getppid: N getppid calls; write: N write(fd, buf, 1) to /dev/null.  With THREADS > 1, each of
- * THREADS threads makes N calls (write: each on its own descriptor), and main only waits. */
+ * getppid: N getppid calls; write: N write(fd, buf, 1) to /dev/null; open: N openat and close
+ * of /etc/hostname (a path a policy judges).  With THREADS > 1, each of THREADS threads makes
+ * N calls (write: each on its own descriptor), and main only waits. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
@@ -15,7 +16,18 @@
 #define MAX_THREADS 256
 
 static long calls = 100000;
-static int write_mode;
+static enum { GETPPID, WRITE, OPEN } mode;
+
+static void open_close(void)
+{
+	int fd = open("/etc/hostname", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		perror("/etc/hostname");
+		exit(1);
+	}
+	close(fd);
+}
 
 static void *storm(void *arg)
 {
@@ -23,7 +35,7 @@ static void *storm(void *arg)
 	int fd = -1;
 
 	(void)arg;
-	if (write_mode) {
+	if (mode == WRITE) {
 		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 		if (fd < 0) {
 			perror("/dev/null");
@@ -31,8 +43,10 @@ static void *storm(void *arg)
 		}
 	}
 	for (long i = 0; i < calls; i++) {
-		if (!write_mode) {
+		if (mode == GETPPID) {
 			syscall(SYS_getppid);
+		} else if (mode == OPEN) {
+			open_close();
 		} else if (write(fd, &buf, 1) != 1) {
 			perror("write");
 			exit(1);
@@ -48,14 +62,19 @@ int main(int argc, char **argv)
 	pthread_t tids[MAX_THREADS];
 	int arg = 1, threads = 1;
 
-	if (argc > arg && (!strcmp(argv[arg], "write") || !strcmp(argv[arg], "getppid")))
-		write_mode = !strcmp(argv[arg++], "write");
+	if (argc > arg && !strcmp(argv[arg], "write"))
+		mode = WRITE, arg++;
+	else if (argc > arg && !strcmp(argv[arg], "open"))
+		mode = OPEN, arg++;
+	else if (argc > arg && !strcmp(argv[arg], "getppid"))
+		arg++;
 	if (argc > arg)
 		calls = atol(argv[arg++]);
 	if (argc > arg)
 		threads = atoi(argv[arg++]);
 	if (calls < 0 || threads < 1 || threads > MAX_THREADS || argc > arg) {
-		fprintf(stderr, "usage: storm [getppid|write] [N] [THREADS <= %d]\n", MAX_THREADS);
+		fprintf(stderr, "usage: storm [getppid|write|open] [N] [THREADS <= %d]\n",
+			MAX_THREADS);
 		return 2;
 	}
 	if (threads == 1) {

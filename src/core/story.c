@@ -119,6 +119,7 @@ void story_exec(struct tracer *t, struct task *task)
 		return;
 	free(r->cmd);
 	r->cmd = read_cmd(task->tid);
+	story_fds_exec(task->proc);
 	/* A runtime moves a job into its cgroup before it execs: mark it again there. */
 	oom_mark(r, task->tid);
 	const char *exe = proc_exe(task);
@@ -229,16 +230,17 @@ bool story_wants(const struct tracer *t, const struct sysent *e)
 	return t->cfg->story && story_opened_path(e) >= 0;
 }
 
-/* An open's path as the program gave it, read at the call's exit. */
-static void record_open(struct tracer *t, struct task *task, int arg, bool error, int64_t ret)
+/* An open's path as the program gave it, read at the call's exit; its file's index + 1. */
+static uint32_t record_open(struct tracer *t, struct task *task, int arg, bool error, int64_t ret)
 {
 	char path[4097];
 	bool complete;
 	ssize_t n = tmem_read_str(&task->proc->mem, task->ev.raw[arg], path, sizeof(path) - 1,
 				  &complete);
 
-	if (n >= 0)
-		story_file(&t->story, task->proc->story, path, error ? (int)-ret : 0);
+	if (n < 0)
+		return 0;
+	return story_file(&t->story, task->proc->story, path, error ? (int)-ret : 0);
 }
 
 void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret)
@@ -251,8 +253,8 @@ void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret)
 	const char *name = ev->ent ? ev->ent->name : systab_lookup(ev->abi, ev->nr, &ent);
 	story_count(&t->story, task->proc->story, name, error);
 	int arg = story_opened_path(ev->ent);
-	if (arg >= 0)
-		record_open(t, task, arg, error, ret);
+	uint32_t file = arg >= 0 ? record_open(t, task, arg, error, ret) : 0;
+	story_fds_exit(t, task, error, ret, file);
 }
 
 /* At the end: what never ended runs on (detached) or is unknown. */
@@ -261,6 +263,7 @@ void story_settle(struct tracer *t)
 	if (!t->cfg->story)
 		return;
 	t->story.partial = t->sc.on;
+	t->story.io_counted = !t->sc.on;
 	for (uint32_t i = 0; i < t->story.n; i++) {
 		struct story_proc *r = &t->story.p[i];
 		if (r->end_ns >= 0)

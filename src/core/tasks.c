@@ -50,6 +50,7 @@ static void proc_put(struct proc *p)
 		return;
 	tmem_live_close(&p->live);
 	free(p->exe);
+	story_fds_free(p);
 	debug_proc_free(p);
 	free(p);
 }

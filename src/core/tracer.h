@@ -31,11 +31,12 @@ struct proc {
 	int refs;
 	struct tmem_live live;
 	struct tmem mem;
-	const struct ptrc_abi *abi; /* of its last syscall stop */
-	char *exe;		    /* the program (proc_exe); owned, NULL until known */
-	struct unwind_proc *unwind; /* -k, crash reports, violations; created on first use */
-	uint32_t story;		    /* --summary-tree: its record (index + 1), 0 without */
-	unsigned nlive;		    /* its tasks not yet at PTRACE_EVENT_EXIT */
+	const struct ptrc_abi *abi;  /* of its last syscall stop */
+	char *exe;		     /* the program (proc_exe); owned, NULL until known */
+	struct unwind_proc *unwind;  /* -k, crash reports, violations; created on first use */
+	uint32_t story;		     /* --summary-tree: its record (index + 1), 0 without */
+	struct story_fds *story_fds; /* the story's descriptors (story_fds.c), or NULL */
+	unsigned nlive;		     /* its tasks not yet at PTRACE_EVENT_EXIT */
 };
 
 enum task_flags {
@@ -328,6 +329,10 @@ void story_task_exiting(struct tracer *t, struct task *task);
 void story_task_gone(struct tracer *t, struct task *task);
 void story_task_end(struct tracer *t, struct task *task, int status);
 void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret);
+/* story_fds.c: bytes per file and endpoint; file: an open's story file (index + 1), or 0. */
+void story_fds_exit(struct tracer *t, struct task *task, bool error, int64_t ret, uint32_t file);
+void story_fds_exec(struct proc *p);
+void story_fds_free(struct proc *p);
 /* The path argument of a call that opens a file (a descriptor back, a path in), or -1. */
 int story_opened_path(const struct sysent *e);
 /* Whether --summary-tree needs the call's exit (the job's filter stops at it). */

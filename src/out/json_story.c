@@ -61,6 +61,60 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 	}
 }
 
+/* "reads":1,"writes":2,"bytes_read":300,"bytes_written":40; a file's only when it moved
+ * data (most files a process opens are read by mmap: the page stays small). */
+static void io_members(struct strbuf *sb, const struct story_io *io, bool always)
+{
+	if (!always && !io->reads && !io->writes)
+		return;
+	strbuf_addf(sb,
+		    ",\"reads\":%" PRIu32 ",\"writes\":%" PRIu32 ",\"bytes_read\":%" PRIu64
+		    ",\"bytes_written\":%" PRIu64,
+		    io->reads, io->writes, io->rbytes, io->wbytes);
+}
+
+/* Every endpoint it used and every socket call that failed with an address. */
+static void network(struct strbuf *sb, const struct story_proc *p)
+{
+	if (p->nnets) {
+		strbuf_adds(sb, ",\"network\":[");
+		for (uint32_t i = 0; i < p->nnets; i++) {
+			const struct story_net *n = &p->nets[i];
+			strbuf_adds(sb, i ? ",{\"proto\":" : "{\"proto\":");
+			json_cstr(sb, n->proto);
+			strbuf_adds(sb, ",\"local\":");
+			json_bytes(sb, n->local, strlen(n->local), false, false);
+			strbuf_adds(sb, ",\"peer\":");
+			if (n->peer)
+				json_bytes(sb, n->peer, strlen(n->peer), false, false);
+			else
+				strbuf_adds(sb, "null");
+			io_members(sb, &n->io, true);
+			strbuf_addc(sb, '}');
+		}
+		strbuf_addc(sb, ']');
+	}
+	if (p->nets_dropped)
+		strbuf_addf(sb, ",\"network_not_kept\":%" PRIu32, p->nets_dropped);
+	if (!p->nnetfails)
+		return;
+	strbuf_adds(sb, ",\"network_failed\":[");
+	for (uint32_t i = 0; i < p->nnetfails; i++) {
+		const struct story_netfail *f = &p->netfails[i];
+		strbuf_adds(sb, i ? ",{\"call\":" : "{\"call\":");
+		json_cstr(sb, f->call);
+		strbuf_adds(sb, ",\"address\":");
+		json_bytes(sb, f->addr, strlen(f->addr), false, false);
+		strbuf_adds(sb, ",\"errno\":");
+		if (errno_name(f->err))
+			json_cstr(sb, errno_name(f->err));
+		else
+			strbuf_addf(sb, "%d", f->err);
+		strbuf_addf(sb, ",\"count\":%" PRIu32 "}", f->count);
+	}
+	strbuf_addc(sb, ']');
+}
+
 /* Every file it opened (STORY_FILES_MAX at most), in the order it first did. */
 static void files(struct strbuf *sb, const struct story_proc *p)
 {
@@ -72,6 +126,7 @@ static void files(struct strbuf *sb, const struct story_proc *p)
 		strbuf_adds(sb, i ? ",{\"path\":" : "{\"path\":");
 		json_bytes(sb, f->path, strlen(f->path), false, false);
 		strbuf_addf(sb, ",\"opens\":%" PRIu32 ",\"failed\":%" PRIu32, f->opens, f->fails);
+		io_members(sb, &f->io, false);
 		if (f->fails) {
 			strbuf_adds(sb, ",\"errno\":");
 			if (errno_name(f->err))
@@ -172,13 +227,16 @@ static void process(struct strbuf *sb, const struct story *s, const struct story
 	signals(sb, p);
 	syscalls(sb, p);
 	files(sb, p);
+	network(sb, p);
 	strbuf_addc(sb, '}');
 }
 
 void json_story(struct strbuf *sb, const struct story *s)
 {
-	strbuf_addf(sb, "{\"type\":\"summary_tree\",\"partial_counts\":%s,\"processes\":[",
-		    s->partial ? "true" : "false");
+	strbuf_addf(sb,
+		    "{\"type\":\"summary_tree\",\"partial_counts\":%s,\"bytes_counted\":%s,"
+		    "\"processes\":[",
+		    s->partial ? "true" : "false", s->io_counted ? "true" : "false");
 	for (uint32_t i = 0; i < s->n; i++) {
 		if (i)
 			strbuf_addc(sb, ',');

@@ -6,10 +6,9 @@
 #include <string.h>
 
 #include "story.h"
+#include "story_int.h"
 #include "sys/signame.h"
 #include "util/xalloc.h"
-
-enum { COLS = 80, MAX_INDENT = 40 };
 
 uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns)
 {
@@ -49,19 +48,19 @@ void story_count(struct story *s, uint32_t id, const char *name, bool error)
 	p->calls[i].errors += error;
 }
 
-void story_file(struct story *s, uint32_t id, const char *path, int err)
+uint32_t story_file_used(struct story *s, uint32_t id, const char *path)
 {
-	struct story_proc *p = id ? &s->p[id - 1] : NULL;
+	struct story_proc *p = id && id <= s->n ? &s->p[id - 1] : NULL;
 	uint32_t i = 0;
 
 	if (!p)
-		return;
+		return 0;
 	while (i < p->nfiles && strcmp(p->files[i].path, path))
 		i++;
 	if (i == p->nfiles) {
 		if (p->nfiles == STORY_FILES_MAX) {
 			p->files_dropped++;
-			return;
+			return 0;
 		}
 		if (p->nfiles == p->capfiles) {
 			p->capfiles = p->capfiles ? p->capfiles * 2 : 8;
@@ -69,6 +68,17 @@ void story_file(struct story *s, uint32_t id, const char *path, int err)
 		}
 		p->files[p->nfiles++] = (struct story_file){.path = xstrdup(path)};
 	}
+	return i + 1;
+}
+
+uint32_t story_file(struct story *s, uint32_t id, const char *path, int err)
+{
+	uint32_t k = story_file_used(s, id, path);
+
+	if (!k)
+		return 0;
+	struct story_proc *p = &s->p[id - 1];
+	uint32_t i = k - 1;
 	p->files[i].opens++;
 	p->opens++;
 	if (err) {
@@ -76,6 +86,7 @@ void story_file(struct story *s, uint32_t id, const char *path, int err)
 		p->files[i].err = err;
 		p->files[i].last_fail = p->opens;
 	}
+	return k;
 }
 
 uint32_t story_add_task(struct story *s, uint32_t id, pid_t tid, int64_t start_ns)
@@ -183,21 +194,14 @@ unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n)
 	return k;
 }
 
-/* Items of one logical line, ", "-separated, wrapped at COLS under indent. */
-struct wrap {
-	struct strbuf *sb;
-	unsigned indent, col;
-	bool first;
-};
-
-static void wrap_start(struct wrap *w, struct strbuf *sb, unsigned indent)
+void story_wrap_start(struct wrap *w, struct strbuf *sb, unsigned indent)
 {
 	*w = (struct wrap){.sb = sb, .indent = indent, .col = indent, .first = true};
 	for (unsigned i = 0; i < indent; i++)
 		strbuf_addc(sb, ' ');
 }
 
-static void wrap_item(struct wrap *w, const char *item)
+void story_wrap_item(struct wrap *w, const char *item)
 {
 	size_t len = strlen(item);
 
@@ -219,7 +223,7 @@ static void wrap_item(struct wrap *w, const char *item)
 	w->first = false;
 }
 
-static void wrap_end(struct wrap *w)
+void story_wrap_end(struct wrap *w)
 {
 	strbuf_addc(w->sb, '\n');
 }
@@ -239,7 +243,7 @@ static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	char buf[128];
 	struct wrap w;
 
-	wrap_start(&w, sb, indent);
+	story_wrap_start(&w, sb, indent);
 	if (p->progs && strchr(p->progs, '\n')) {
 		/* '\n'-separated, oldest first: "sh -> python3". */
 		struct strbuf chain = {0};
@@ -248,29 +252,29 @@ static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent
 				strbuf_adds(&chain, " -> ");
 			else
 				strbuf_addc(&chain, *c);
-		wrap_item(&w, chain.buf);
+		story_wrap_item(&w, chain.buf);
 		strbuf_free(&chain);
 	}
 	story_end_text(p, buf, sizeof(buf));
-	wrap_item(&w, buf);
+	story_wrap_item(&w, buf);
 	if (p->end_ns >= 0)
 		snprintf(buf, sizeof(buf), "+%.3fs %.3fs", p->start_ns / 1e9,
 			 (p->end_ns - p->start_ns) / 1e9);
 	else
 		snprintf(buf, sizeof(buf), "+%.3fs", p->start_ns / 1e9);
-	wrap_item(&w, buf);
+	story_wrap_item(&w, buf);
 	snprintf(buf, sizeof(buf), "%" PRIu32 " thread%s", p->threads, p->threads == 1 ? "" : "s");
-	wrap_item(&w, buf);
+	story_wrap_item(&w, buf);
 	if (p->utime_ns >= 0) {
 		snprintf(buf, sizeof(buf), "cpu %.2fs user %.2fs sys", p->utime_ns / 1e9,
 			 p->stime_ns / 1e9);
-		wrap_item(&w, buf);
+		story_wrap_item(&w, buf);
 	}
 	if (p->hwm_kib >= 0) {
 		fmt_rss(buf, sizeof(buf), p->hwm_kib);
-		wrap_item(&w, buf);
+		story_wrap_item(&w, buf);
 	}
-	wrap_end(&w);
+	story_wrap_end(&w);
 }
 
 static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent)
@@ -280,9 +284,9 @@ static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	char buf[96];
 	struct wrap w;
 
-	wrap_start(&w, sb, indent);
+	story_wrap_start(&w, sb, indent);
 	if (!n)
-		wrap_item(&w, "no calls seen");
+		story_wrap_item(&w, "no calls seen");
 	for (unsigned i = 0; i < n; i++) {
 		const struct story_count *c = &p->calls[top[i]];
 		int k = snprintf(buf, sizeof(buf), "%s%s %" PRIu32,
@@ -290,20 +294,20 @@ static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent
 		if (c->errors && k > 0 && (size_t)k < sizeof(buf))
 			snprintf(buf + k, sizeof(buf) - (size_t)k, " (%" PRIu32 " error%s)",
 				 c->errors, c->errors == 1 ? "" : "s");
-		wrap_item(&w, buf);
+		story_wrap_item(&w, buf);
 	}
 	if (p->ncalls > n) {
 		snprintf(buf, sizeof(buf), "%" PRIu32 " more", p->ncalls - n);
-		wrap_item(&w, buf);
+		story_wrap_item(&w, buf);
 	}
-	wrap_end(&w);
+	story_wrap_end(&w);
 }
 
 /*
  * A path for the tree: printable bytes as they are, others as \xHH; one longer than
  * room keeps its end ("...els/epoch_3/weights.bin"), the part that tells files apart.
  */
-static void add_path(char *buf, size_t len, const char *path, size_t room)
+void story_add_path(char *buf, size_t len, const char *path, size_t room)
 {
 	char esc[4096];
 	size_t o = 0;
@@ -323,16 +327,21 @@ static void add_path(char *buf, size_t len, const char *path, size_t room)
 /* Whether file f belongs on the "failed:" line (every open of it failed) or "files:". */
 static bool all_failed(const struct story_file *f)
 {
-	return f->fails == f->opens;
+	return f->opens && f->fails == f->opens;
 }
 
 /*
- * The STORY_TOP files of one line: the most opened first (first opened first on ties),
- * and for failures the latest first: what made a job give up comes last in its run.
+ * The STORY_TOP files of one line: the most bytes moved first, then the most opened (first
+ * opened first on ties), and for failures the latest first: what made a job give up comes
+ * last in its run.
  */
 static bool ahead(const struct story_file *a, const struct story_file *b, bool failed)
 {
-	return failed ? a->last_fail > b->last_fail : a->opens > b->opens;
+	uint64_t ab = a->io.rbytes + a->io.wbytes, bb = b->io.rbytes + b->io.wbytes;
+
+	if (failed)
+		return a->last_fail > b->last_fail;
+	return ab != bb ? ab > bb : a->opens > b->opens;
 }
 
 static unsigned top_files(const struct story_proc *p, bool failed, uint32_t *top, uint32_t *total)
@@ -357,49 +366,79 @@ static unsigned top_files(const struct story_proc *p, bool failed, uint32_t *top
 	return n;
 }
 
+/* " 3 (read 1.2 KiB, wrote 40 B)": opens and what moved; "(inherited, ...)" without opens. */
+static void file_io_text(char *buf, size_t len, const struct story_file *f)
+{
+	char r[32], w[32];
+	const char *part[3];
+	unsigned n = 0;
+	int k = f->opens > 1 ? snprintf(buf, len, " %" PRIu32, f->opens) : 0;
+
+	buf[k] = '\0';
+	story_bytes_text(r, sizeof(r), f->io.rbytes);
+	story_bytes_text(w, sizeof(w), f->io.wbytes);
+	if (!f->opens)
+		part[n++] = "inherited";
+	if (f->io.reads)
+		part[n++] = r;
+	if (f->io.writes)
+		part[n++] = w;
+	for (unsigned i = 0; i < n && (size_t)k < len; i++)
+		k += snprintf(buf + k, len - (size_t)k, "%s%s%s%s", i ? ", " : " (",
+			      part[i] == r   ? "read "
+			      : part[i] == w ? "wrote "
+					     : "",
+			      part[i], i + 1 == n ? ")" : "");
+}
+
 /*
- * The files a process opened, the most opened first, then those it failed to open
- * with the error: "files: /etc/hosts 3, /data/w.bin" and "failed: /x ENOENT".
+ * The files a process used, the most bytes first, then those it failed to open with the
+ * error: "files: /data/w.bin (read 1.2 MiB), /etc/hosts 3" and "failed: /x ENOENT".
  */
 static void file_line(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool failed)
 {
 	uint32_t top[STORY_TOP], total;
 	unsigned n = top_files(p, failed, top, &total);
 	struct wrap w;
-	char buf[160], path[120];
+	char buf[200], path[120], io[80];
 
 	if (!n)
 		return;
-	wrap_start(&w, sb, indent);
+	story_wrap_start(&w, sb, indent);
 	for (unsigned i = 0; i < n; i++) {
 		const struct story_file *f = &p->files[top[i]];
 		const char *err = errno_name(f->err);
 		/* Room for the label, the error and a count, within COLS. */
-		add_path(path, sizeof(path), f->path, COLS - indent - 24);
+		story_add_path(path, sizeof(path), f->path, COLS - indent - 24);
 		int k = snprintf(buf, sizeof(buf), "%s%s",
 				 i	  ? ""
 				 : failed ? "failed: "
 					  : "files: ",
 				 path);
-		if (failed)
+		if (failed) {
 			k += snprintf(buf + k, sizeof(buf) - (size_t)k, " %s", err ? err : "?");
-		if (f->opens > 1)
-			snprintf(buf + k, sizeof(buf) - (size_t)k, " %s%" PRIu32, failed ? "x" : "",
-				 f->opens);
-		wrap_item(&w, buf);
+			if (f->opens > 1)
+				snprintf(buf + k, sizeof(buf) - (size_t)k, " x%" PRIu32, f->opens);
+		} else {
+			file_io_text(io, sizeof(io), f);
+			snprintf(buf + k, sizeof(buf) - (size_t)k, "%s", io);
+		}
+		story_wrap_item(&w, buf);
 	}
 	uint32_t more = total - n + (failed ? 0 : p->files_dropped);
 	if (more) {
 		snprintf(buf, sizeof(buf), "%" PRIu32 " more", more);
-		wrap_item(&w, buf);
+		story_wrap_item(&w, buf);
 	}
-	wrap_end(&w);
+	story_wrap_end(&w);
 }
 
 static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent)
 {
 	file_line(sb, p, indent, false);
 	file_line(sb, p, indent, true);
+	story_written_line(sb, p, indent);
+	story_net_lines(sb, p, indent);
 }
 
 /* "PID cmd", the cmd cut with "..." to fit. */
@@ -458,9 +497,8 @@ void story_format(const struct story *s, struct strbuf *sb)
 	}
 	strbuf_addf(sb, "Process tree: %" PRIu32 " process%s\n", s->n, s->n == 1 ? "" : "es");
 	if (s->partial)
-		strbuf_adds(
-			sb,
-			"(calls: only those -e trace= selected; --seccomp-bpf=no counts all)\n");
+		strbuf_adds(sb, "(calls: only those -e trace= selected, no bytes; --seccomp-bpf=no "
+				"counts all)\n");
 	for (uint32_t i = 0; i < s->n; i++) {
 		uint32_t par = s->p[i].parent;
 		if (!par || par > s->n || par - 1 == i)
@@ -483,6 +521,7 @@ void story_free(struct story *s)
 		free(s->p[i].files);
 		free(s->p[i].tasks);
 		free(s->p[i].sigs);
+		story_free_net(&s->p[i]);
 	}
 	free(s->p);
 	*s = (struct story){0};

@@ -27,13 +27,43 @@ enum story_end {
 	STORY_KILLED,
 };
 
-/* A file a process opened (or failed to), by the path it gave. */
+/* Calls that moved data through a descriptor, and the bytes they moved. */
+struct story_io {
+	uint32_t reads, writes;
+	uint64_t rbytes, wbytes;
+};
+
+/*
+ * A file a process opened (or failed to), by the path it gave; or, with no open of its
+ * own (opens 0), one it used through a descriptor it inherited, by the kernel's path.
+ */
 struct story_file {
 	char *path; /* owned */
 	uint32_t opens, fails;
 	int err;	    /* the errno of its last failed open */
 	uint32_t last_fail; /* the process's open count at that failure: the latest first */
+	struct story_io io;
 };
+
+/*
+ * A socket endpoint a process used, as -yy names it: its protocol ("TCP", "UDPv6",
+ * "UNIX"...), its own address and its peer's (NULL: none, a listening or bound socket).
+ */
+struct story_net {
+	char proto[16];
+	char *local, *peer; /* owned */
+	struct story_io io;
+};
+
+/* A socket call that failed with the address it was given: connect to 127.0.0.1:1. */
+struct story_netfail {
+	const char *call; /* static: the syscall table's */
+	char *addr;	  /* owned */
+	int err;
+	uint32_t count;
+};
+
+enum { STORY_NETS_MAX = 256 }; /* endpoints, and failed calls, kept per process */
 
 enum { STORY_FILES_MAX = 1024 }; /* distinct paths kept per process */
 
@@ -85,18 +115,40 @@ struct story_proc {
 	uint32_t ntasks, captasks;
 	struct story_sig *sigs; /* in the order first received; owned */
 	uint32_t nsigs;
+	struct story_net *nets; /* in the order first seen; owned */
+	uint32_t nnets, capnets, nets_dropped;
+	struct story_netfail *netfails; /* in the order first seen; owned */
+	uint32_t nnetfails, capnetfails;
 };
 
 struct story {
 	struct story_proc *p; /* by creation order; owned */
 	uint32_t n, cap;
-	bool partial; /* only the calls -e trace= selected stopped (the seccomp filter) */
+	bool partial;	 /* only the calls -e trace= selected stopped (the seccomp filter) */
+	bool io_counted; /* reads and writes were counted (every call stopped) */
 };
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */
 uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns);
-/* An open of path (err: 0, or the errno it failed with) by record id. */
-void story_file(struct story *s, uint32_t id, const char *path, int err);
+/* An open of path (err: 0, or the errno it failed with) by record id; returns the file's
+ * index + 1, or 0 when the record keeps no more files. */
+uint32_t story_file(struct story *s, uint32_t id, const char *path, int err);
+/* The file of record id at path with no open of its own (an inherited descriptor's),
+ * found or added; index + 1, or 0 (story_io.c). */
+uint32_t story_file_used(struct story *s, uint32_t id, const char *path);
+/* The endpoint of record id, found or added (peer NULL: none); index + 1, or 0. */
+uint32_t story_net(struct story *s, uint32_t id, const char *proto, const char *local,
+		   const char *peer);
+/* A failed socket call of record id with the address it gave. */
+void story_netfail(struct story *s, uint32_t id, const char *call, const char *addr, int err);
+/* A read (bytes > 0 into the tracee) or write counted on io. */
+void story_io_add(struct story_io *io, bool reads, uint64_t bytes);
+/* "network:" and "failed:" lines of a process, and "written:" (story_io.c). */
+void story_net_lines(struct strbuf *sb, const struct story_proc *p, unsigned indent);
+void story_written_line(struct strbuf *sb, const struct story_proc *p, unsigned indent);
+/* "12 B", "3.4 KiB", "1.2 MiB", "5.0 GiB". */
+void story_bytes_text(char *buf, size_t len, uint64_t bytes);
+void story_free_net(struct story_proc *p);
 /* A task of record id starts; returns its index + 1 in tasks, or 0 past STORY_TASKS_MAX. */
 uint32_t story_add_task(struct story *s, uint32_t id, pid_t tid, int64_t start_ns);
 /* Task k (index + 1) of record id ends, known by tid now (an exec may have changed it). */

@@ -31,6 +31,16 @@ int sys_io_fd(const struct sc_event *ev)
 	return -1;
 }
 
+int sys_io_direction(const struct sysent *e)
+{
+	for (unsigned i = 0; e && i < e->nargs; i++)
+		if (e->args[i].kind == AK_OBUF || e->args[i].kind == AK_IBUF)
+			return e->args[i].kind == AK_OBUF ? 1 : -1;
+	if (!e || !(e->traits & TR_IOV) || e->nargs < 2)
+		return 0;
+	return e->args[1].kind == AK_OUT ? 1 : -1;
+}
+
 /* The iovec of a vector call: array and count. */
 static int iov_of(const struct sc_event *ev, const struct tmem *mem, unsigned ws, uint64_t *iov,
 		  uint64_t *cnt)
@@ -71,19 +81,19 @@ int sys_io_buffers(const struct sc_event *ev, const struct tmem *mem, struct io_
 	if (!e || !ev->exited || ev->is_error || ev->ret <= 0 || !max)
 		return 0;
 	uint64_t moved = (uint64_t)ev->ret;
+	int dir = sys_io_direction(e);
+	*reads = dir > 0;
 	for (unsigned i = 0; i < e->nargs; i++) {
 		enum arg_kind k = e->args[i].kind;
 		if (k == AK_OBUF || k == AK_IBUF) {
 			uint64_t len = ev->raw[e->args[i].len_arg];
-			*reads = k == AK_OBUF;
 			out[0] = (struct io_buf){ev->raw[i],
 						 k == AK_IBUF && len < moved ? len : moved};
 			return 1;
 		}
 	}
-	if (!(e->traits & TR_IOV) || e->nargs < 2)
+	if (!dir)
 		return 0;
-	*reads = e->args[1].kind == AK_OUT;
 	*vector = true;
 	return vector_buffers(ev, mem, out, max, moved);
 }

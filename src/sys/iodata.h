@@ -8,6 +8,8 @@
 #include "../event/event.h"
 #include "../mem/tmem.h"
 
+struct sysent;
+
 struct io_buf {
 	uint64_t addr, len;
 };
@@ -21,6 +23,9 @@ struct io_buf {
  */
 int sys_io_buffers(const struct sc_event *ev, const struct tmem *mem, struct io_buf *out,
 		   unsigned max, bool *reads, bool *vector);
+/* Whether call e moves data: 1 when it reads into the tracee, -1 when it writes from it,
+ * 0 when it moves none (from the same roles). */
+int sys_io_direction(const struct sysent *e);
 /* The descriptor argument of such a call, or -1. */
 int sys_io_fd(const struct sc_event *ev);
 

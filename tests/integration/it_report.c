@@ -293,3 +293,30 @@ Test(report, an_unwritable_file_is_one_line_and_exit_74)
 	cr_assert(!strstr(t, "Process tree:"), "--report prints no tree");
 	free(t);
 }
+
+/* A process's bytes per file and its endpoints, as tp_story_io moved them. */
+Test(report, bytes_and_endpoints_of_a_process)
+{
+	char frag[64];
+	int pid = 0;
+
+	if (it_tracer_is_strace())
+		cr_skip_test("strace has no --report");
+	it_init(&r);
+	snprintf(page, sizeof(page), "%s/run.html", r.dir);
+	const char *const argv[] = {
+		"-f", "-qq", "--report", page, "-o", "@TRACE", it_prog("tp_story_io"), r.dir, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	cr_assert(r.out && sscanf(r.out, "%d", &pid) == 1, "tp_story_io said: %s", r.out);
+	snprintf(frag, sizeof(frag), "#pid=%d", pid);
+	char *dom = render(frag);
+	cr_expect(strstr(dom, "/out.bin</td><td class=\"n\">2</td><td class=\"n\">0</td><td></td>"
+			      "<td class=\"n\">1000 B</td><td class=\"n\">1000 B</td>"),
+		  "%s", dom);
+	cr_expect(strstr(dom, "<h3>Network (3)</h3>"), "%s", dom);
+	cr_expect(strstr(dom, "<td class=\"n\">0 B</td><td class=\"n\">5 B</td></tr>"), "%s", dom);
+	cr_expect(strstr(dom, "<tr class=\"failed\"><td>connect</td>"), "%s", dom);
+	cr_expect(strstr(dom, "<td>ECONNREFUSED</td><td class=\"n\">1</td>"), "%s", dom);
+	free(dom);
+}

@@ -247,3 +247,55 @@ Test(summary, files_opened_and_failed)
 	free(cat);
 	free(t);
 }
+
+/*
+ * Bytes per file and per endpoint, counted from the decoded calls: tp_story_io moves known
+ * amounts and prints "PID<TAB>TEXT" for each line its process's block must hold.
+ */
+Test(summary, bytes_per_file_and_endpoint)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("--summary-tree is ptrc's");
+	it_init(&r);
+	const char *const argv[] = {"--summary-tree",	    "-f",  "-o", "@TRACE",
+				    it_prog("tp_story_io"), r.dir, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *tree = strstr(t, "Process tree:");
+	cr_assert(tree, "no tree:\n%s", t);
+	unsigned checked = 0;
+	for (char *l = r.out; l && *l;) {
+		char *nl = strchr(l, '\n'), *tab = strchr(l, '\t');
+		cr_assert(nl && tab && tab < nl, "tp_story_io's line: %s", l);
+		*nl = *tab = '\0';
+		char head[32];
+		snprintf(head, sizeof(head), "%s ", l);
+		char *b = block_with(tree, 0, head, tab + 1);
+		if (!b)
+			b = block_with(tree, 2, head, tab + 1);
+		cr_assert(b, "no \"%s\" in the block of %s:\n%s", tab + 1, l, tree);
+		free(b);
+		checked++;
+		l = nl + 1;
+	}
+	cr_assert_eq(checked, 7, "tp_story_io stated %u lines:\n%s", checked, r.out);
+	free(t);
+}
+
+/* Under the seccomp filter reads and writes do not stop: the tree says bytes are not counted. */
+Test(summary, bytes_not_counted_under_the_filter)
+{
+	if (it_tracer_is_strace())
+		cr_skip_test("--summary-tree is ptrc's");
+	it_init(&r);
+	const char *const argv[] = {"--summary-tree",	    "-f",  "-e",
+				    "trace=openat",	    "-o",  "@TRACE",
+				    it_prog("tp_story_io"), r.dir, NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "selected, no bytes;"), "the tree says so:\n%s", t);
+	cr_assert(!strstr(t, "(read 1000 B"), "no bytes where reads did not stop:\n%s", t);
+	free(t);
+}

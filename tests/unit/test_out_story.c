@@ -102,8 +102,9 @@ Test(story, long_lines_fit_80_columns)
 	}
 	s.partial = true;
 	story_format(&s, &sb);
-	cr_assert(strstr(sb.buf, "(calls: only those -e trace= selected; --seccomp-bpf=no counts "
-				 "all)\n"));
+	cr_assert(strstr(
+		sb.buf,
+		"(calls: only those -e trace= selected, no bytes; --seccomp-bpf=no counts all)\n"));
 	for (const char *l = sb.buf; *l;) {
 		const char *nl = strchr(l, '\n');
 		cr_assert(nl);
@@ -128,7 +129,7 @@ Test(story, json_numbers_not_strings)
 	json_story(&sb, &s);
 	cr_assert(strstr(sb.buf,
 			 "{\"type\":\"summary_tree\",\"partial_counts\":false,"
-			 "\"processes\":[{\"pid\":100,\"parent\":null,"
+			 "\"bytes_counted\":false,\"processes\":[{\"pid\":100,\"parent\":null,"
 			 "\"cmd\":\"python3 train_model.py --epochs 2\","
 			 "\"programs\":[\"sh\",\"python3\"],\"start_s\":0.000000,"
 			 "\"duration_s\":1.304000,\"cpu_user_s\":0.120000,"
@@ -192,6 +193,63 @@ Test(story, json_tasks_and_signals)
 		  "%s", sb.buf);
 	cr_assert(strstr(sb.buf, "\"signals\":[{\"signal\":\"SIGCHLD\",\"count\":2},"
 				 "{\"signal\":\"SIGTERM\",\"count\":1,\"from\":77}],\"syscalls\""),
+		  "%s", sb.buf);
+	strbuf_free(&sb);
+	story_free(&s);
+}
+
+/* Bytes per file, the written files, endpoints and failed socket calls, as the tree says. */
+Test(story, bytes_endpoints_and_failed_connects)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+	uint32_t id = story_add(&s, 7, 0);
+
+	s.io_counted = true;
+	uint32_t f = story_file(&s, id, "/data/train.bin", 0);
+	story_file(&s, id, "/data/train.bin", 0);
+	story_io_add(&s.p[0].files[f - 1].io, true, 3 * 1024 * 1024);
+	f = story_file(&s, id, "out/metrics.jsonl", 0);
+	story_io_add(&s.p[0].files[f - 1].io, false, 40);
+	story_io_add(&s.p[0].files[f - 1].io, false, 1000);
+	f = story_file_used(&s, id, "/tmp/log");
+	story_io_add(&s.p[0].files[f - 1].io, false, 5);
+	story_file(&s, id, "/etc/hosts", 0);
+	uint32_t n = story_net(&s, id, "TCP", "10.0.0.2:41234", "10.0.0.9:443");
+	cr_assert_eq(story_net(&s, id, "TCP", "10.0.0.2:41234", "10.0.0.9:443"), n);
+	story_io_add(&s.p[0].nets[n - 1].io, false, 517);
+	story_io_add(&s.p[0].nets[n - 1].io, true, 5000);
+	story_net(&s, id, "TCP", "0.0.0.0:8080", NULL);
+	story_net(&s, id, "UNIX-STREAM", "/run/x.sock", NULL);
+	story_netfail(&s, id, "connect", "127.0.0.1:1", 111);
+	story_netfail(&s, id, "connect", "127.0.0.1:1", 111);
+	story_format(&s, &sb);
+	cr_assert(strstr(sb.buf, "files: /data/train.bin 2 (read 3.0 MiB), "
+				 "out/metrics.jsonl (wrote 1.0 KiB),\n"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "/tmp/log (inherited, wrote 5 B), /etc/hosts\n"), "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "written: out/metrics.jsonl, /tmp/log\n"), "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "network: TCP 10.0.0.2:41234 -> 10.0.0.9:443 (sent 517 B, "
+				 "received 4.9 KiB)\n"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\n           TCP 0.0.0.0:8080 (no peer)\n"
+				 "           UNIX-STREAM /run/x.sock\n"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "network failed: connect 127.0.0.1:1 ECONNREFUSED x2\n"), "%s",
+		  sb.buf);
+	strbuf_reset(&sb);
+	json_story(&sb, &s);
+	cr_assert(strstr(sb.buf, "{\"path\":\"/tmp/log\",\"opens\":0,\"failed\":0,\"reads\":0,"
+				 "\"writes\":1,\"bytes_read\":0,\"bytes_written\":5}"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"network\":[{\"proto\":\"TCP\",\"local\":\"10.0.0.2:41234\","
+				 "\"peer\":\"10.0.0.9:443\",\"reads\":1,\"writes\":1,"
+				 "\"bytes_read\":5000,\"bytes_written\":517}"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "{\"proto\":\"TCP\",\"local\":\"0.0.0.0:8080\",\"peer\":null,"),
+		  "%s", sb.buf);
+	cr_assert(strstr(sb.buf, "\"network_failed\":[{\"call\":\"connect\",\"address\":"
+				 "\"127.0.0.1:1\",\"errno\":\"ECONNREFUSED\",\"count\":2}]"),
 		  "%s", sb.buf);
 	strbuf_free(&sb);
 	story_free(&s);
