@@ -16,8 +16,10 @@
 #include <errno.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/blkzoned.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/fsmap.h>
 #include <linux/fsverity.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
@@ -28,6 +30,7 @@
 #include <linux/rtc.h>
 #include <linux/serial.h>
 #include <linux/tee.h>
+#include <linux/v4l2-subdev.h>
 #include <linux/videodev2.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
@@ -90,6 +93,8 @@ static void block(void)
 	io(BLKZEROOUT, P(edge), "BLKZEROOUT, %p", (void *)edge);
 	io(BLKRASET, 0xdeadbeef, "BLKRASET, 3735928559");
 	io(BLKFLSBUF, 0, "BLKFLSBUF");
+	io(BLKGETZONESZ, 0, "BLKGETZONESZ, NULL");
+	io(BLKRESETZONE, 0, "BLKRESETZONE, 0");
 	io(BLKPG, 0, "BLKPG, NULL");
 	io(HDIO_GETGEO, 0, "HDIO_GETGEO, NULL");
 	io(HDIO_DRIVE_CMD, 0, "HDIO_DRIVE_CMD, NULL");
@@ -158,6 +163,7 @@ static void files(void)
 	io(FS_IOC_MEASURE_VERITY, 0, "FS_IOC_MEASURE_VERITY, 0");
 	io(FS_IOC_GET_ENCRYPTION_POLICY_EX, 0, "FS_IOC_GET_ENCRYPTION_POLICY_EX, 0");
 	io(FIBMAP, 0, "FIBMAP, 0");
+	io(FS_IOC_GETFSMAP, 0, "FS_IOC_GETFSMAP, 0");
 }
 
 static void ttys(void)
@@ -265,6 +271,8 @@ static void devices(void)
 	io(VIDIOC_STREAMON, 0, "VIDIOC_STREAMON, NULL");
 	io(VIDIOC_G_PRIORITY, 0, "VIDIOC_G_PRIORITY, 0");
 	io(VIDIOC_LOG_STATUS, 0, "VIDIOC_LOG_STATUS, 0");
+	io(VIDIOC_SUBDEV_G_FMT, 0, "VIDIOC_SUBDEV_G_FMT, 0");
+	io(VIDIOC_SUBDEV_G_STD, 0, "VIDIOC_G_STD, NULL"); /* VIDIOC_G_STD's number */
 	if (LP64) {
 		io(VIDIOC_G_FMT, 0, "VIDIOC_G_FMT, NULL");
 		io(VIDIOC_QBUF, 0, "VIDIOC_QBUF, NULL");
