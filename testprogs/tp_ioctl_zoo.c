@@ -113,6 +113,7 @@ static void block(void)
 		   "HDIO_SET_NICE, 1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|"
 		   "1 << IDE_NICE_1|1 << IDE_NICE_0|0xdeadbee0");
 		io(HDIO_SET_WCACHE, 0xdeadbeef, "HDIO_SET_WCACHE, 3735928559");
+		io(HDIO_GET_DMA, P(&size), "HDIO_GET_DMA, %p", (void *)&size);
 	} else {
 		io(HDIO_GET_IDENTITY, 0, "HDIO_GET_IDENTITY, 0");
 		io(HDIO_SET_BUSSTATE, 1, "HDIO_SET_BUSSTATE, 0x1");
@@ -121,6 +122,11 @@ static void block(void)
 	io(SG_GET_TIMEOUT, 0, "SG_GET_TIMEOUT");
 	io(SG_SET_TRANSFORM, 0, "SG_SET_TRANSFORM, 0");
 	io(SG_GET_VERSION_NUM, 0, "SG_GET_VERSION_NUM, NULL");
+	io(SG_GET_VERSION_NUM, P(&ssz), "SG_GET_VERSION_NUM, %p", (void *)&ssz);
+	io(SG_SET_TIMEOUT, P(&ssz), "SG_SET_TIMEOUT, [512]");
+	io(SG_SET_TIMEOUT, P(edge + 2), "SG_SET_TIMEOUT, %p", (void *)(edge + 2));
+	io(BLKIOMIN, P(&ssz), "BLKIOMIN, %p", (void *)&ssz);
+	io(BLKGETDISKSEQ, P(&size64), "BLKGETDISKSEQ, %p", (void *)&size64);
 }
 
 static void files(void)
@@ -267,6 +273,10 @@ static void kernel_objects(void)
 
 static void devices(void)
 {
+	static int vol = 3;
+	static int64_t bytes = -2;
+	static uint64_t offs = 4096;
+
 	io(VIDIOC_QUERYCAP, 0, "VIDIOC_QUERYCAP, NULL");
 	io(VIDIOC_STREAMON, 0, "VIDIOC_STREAMON, NULL");
 	io(VIDIOC_G_PRIORITY, 0, "VIDIOC_G_PRIORITY, 0");
@@ -289,6 +299,11 @@ static void devices(void)
 	io(KVM_GET_SUPPORTED_CPUID, 0, "KVM_GET_SUPPORTED_CPUID, NULL");
 	io(UBI_IOCMKVOL, 0, "UBI_IOCMKVOL, NULL");
 	io(UBI_IOCVOLCRBLK, 0, "UBI_IOCVOLCRBLK");
+	io(UBI_IOCRMVOL, P(&vol), "UBI_IOCRMVOL, [3]");
+	io(UBI_IOCVOLUP, P(&bytes), "UBI_IOCVOLUP, [-2]");
+	io(MEMGETBADBLOCK, P(&offs), "MIXER_WRITE(11) or MEMGETBADBLOCK, [4096]");
+	io(VIDIOC_S_INPUT, P(&vol), "VIDIOC_S_INPUT, [3]");
+	io(TIOCSETD, P(&vol), "TIOCSETD, [3]");
 	io(MTDFILEMODE, MTD_FILE_MODE_RAW, "MTDFILEMODE, MTD_FILE_MODE_RAW");
 	io(MEMWRITE, 0, "MEMWRITE, NULL");
 	/* OSS's mixer type is MTD's: strace reads 'M' requests as a mixer's first. */

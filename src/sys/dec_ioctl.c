@@ -122,6 +122,7 @@ const struct ioctl_dec *ioctl_find_dec(uint32_t req)
 		const unsigned *n;
 	} sets[] = {
 		{ioctl_block_decs, &ioctl_block_ndecs},
+		{ioctl_storage_decs, &ioctl_storage_ndecs},
 		{ioctl_fs_decs, &ioctl_fs_ndecs},
 		{ioctl_chardev_decs, &ioctl_chardev_ndecs},
 	};
@@ -230,15 +231,28 @@ static void ioctl_exit(struct dctx *d, struct sc_event *ev, uint32_t req)
 		dec_int_ref(d, v, addr);
 }
 
+/* strace 6.1 decodes only two of HDIO's requests on a 32-bit ABI: the others' arguments
+ * are numbers there. */
+static bool ioctl_hdio_number(const struct dctx *d, uint32_t req)
+{
+	return d->abi->word_size == 4 && req != HDIO_GETGEO && req != HDIO_DRIVE_CMD &&
+	       ioctl_req_table(req) == &xl_ioctl_hdio_reqs;
+}
+
+/* The decoder of req for this ABI, or NULL. */
+static const struct ioctl_dec *ioctl_dec_for(const struct dctx *d, uint32_t req)
+{
+	return ioctl_hdio_number(d, req) ? NULL : ioctl_find_dec(req);
+}
+
 /* A request a table names whose argument is no address: a number or a constant (true). */
 static bool ioctl_value_arg(struct dctx *d, struct sc_event *ev, uint32_t req)
 {
 	struct val *v = &ev->args[2];
 	const struct xlat *tab = ioctl_named_arg(req);
 
-	/* strace 6.1 decodes only these two of HDIO's on a 32-bit ABI: the others' numbers */
-	if (d->abi->word_size == 4 && ioctl_req_table(req) == &xl_ioctl_hdio_reqs)
-		return req != HDIO_GETGEO && req != HDIO_DRIVE_CMD;
+	if (ioctl_hdio_number(d, req))
+		return true;
 	if (tab) {
 		if (tab->type == XLAT_ENUM) {
 			val_enum(v, arg_word(d, ev, 2), tab);
@@ -262,7 +276,7 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 {
 	struct val *v = &ev->args[2];
 	uint64_t arg = arg_word(d, ev, 2);
-	const struct ioctl_dec *dec = ioctl_find_dec(req);
+	const struct ioctl_dec *dec = ioctl_dec_for(d, req);
 
 	ioctl_request(d, &ev->args[1], req);
 	if (dec) {
@@ -300,7 +314,7 @@ void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting)
 			ioctl_request(d, &ev->args[1], req);
 	} else if (!exiting)
 		ioctl_entry(d, ev, req);
-	else if ((dec = ioctl_find_dec(req)) && dec->out) {
+	else if ((dec = ioctl_dec_for(d, req)) && dec->out) {
 		if (dec_ok(ev))
 			dec->out(d, &ev->args[2], arg_word(d, ev, 2));
 	} else if (ioctl_is_output(req))

@@ -1,10 +1,9 @@
 /*
- * ioctl arguments of block devices (BLK*, <linux/fs.h>) and ATA disks
- * (HDIO_GETGEO), as strace 6.1 shows them: the numbers the kernel writes in
- * brackets at exit ([512]), the ranges BLKDISCARD reads ([4096, 8192]).
+ * ioctl arguments of block devices (BLK*, <linux/fs.h>), as strace 6.1 shows
+ * them: the numbers the kernel writes in brackets at exit ([512]), the ranges
+ * BLKDISCARD reads ([4096, 8192]).
  */
 #include <linux/fs.h>
-#include <linux/hdreg.h>
 #include <stdint.h>
 
 #include "../../arch/abi.h"
@@ -61,34 +60,24 @@ static void blk_range(struct dctx *d, struct val *v, uint64_t arg)
 	val_uint(&items[1], r[1]);
 }
 
-/* struct hd_geometry: two bytes, a short, then an unsigned long at the word's alignment. */
-static void hdio_geo(struct dctx *d, struct val *v, uint64_t arg)
+static void blk_uint(struct dctx *d, struct val *v, uint64_t arg)
 {
-	unsigned ws = d->abi->word_size;
-	uint8_t b[16];
-	uint64_t start = 0;
+	uint32_t x;
 
-	if (!dec_fetch(d, v, arg, b, 2 * ws))
-		return;
-	for (unsigned i = 0; i < ws; i++) /* little-endian, as every ABI ptrc traces */
-		start |= (uint64_t)b[ws + i] << (8 * i);
-	st_init(v, d->ar, 4);
-	val_uint(st_add(v, d->ar, "heads"), b[0]);
-	val_uint(st_add(v, d->ar, "sectors"), b[1]);
-	val_uint(st_add(v, d->ar, "cylinders"), (uint16_t)(b[2] | b[3] << 8));
-	val_uint(st_add(v, d->ar, "start"), start);
+	if (dec_fetch(d, v, arg, &x, sizeof(x)))
+		val_uint(val_array(v, d->ar, 1), x);
 }
 
 const struct ioctl_dec ioctl_block_decs[] = {
-	{BLKSSZGET, NULL, blk_int},	{BLKROGET, NULL, blk_int},
-	{BLKBSZGET, NULL, blk_int},	{BLKPBSZGET, NULL, blk_int},
-	{BLKIOMIN, NULL, blk_int},	{BLKIOOPT, NULL, blk_int},
-	{BLKALIGNOFF, NULL, blk_int},	{BLKDISCARDZEROES, NULL, blk_int},
-	{BLKSECTGET, NULL, blk_ushort}, {BLKROTATIONAL, NULL, blk_ushort},
-	{BLKGETSIZE, NULL, blk_ulong},	{BLKGETSIZE64, NULL, blk_u64},
-	{BLKRAGET, NULL, blk_long},	{BLKFRAGET, NULL, blk_long},
-	{BLKROSET, blk_int, NULL},	{BLKBSZSET, blk_int, NULL},
-	{BLKDISCARD, blk_range, NULL},	{BLKSECDISCARD, blk_range, NULL},
-	{BLKZEROOUT, blk_range, NULL},	{HDIO_GETGEO, NULL, hdio_geo},
+	{BLKSSZGET, NULL, blk_int},	  {BLKROGET, NULL, blk_int},
+	{BLKBSZGET, NULL, blk_int},	  {BLKALIGNOFF, NULL, blk_int},
+	{BLKPBSZGET, NULL, blk_uint},	  {BLKIOMIN, NULL, blk_uint},
+	{BLKIOOPT, NULL, blk_uint},	  {BLKDISCARDZEROES, NULL, blk_uint},
+	{BLKSECTGET, NULL, blk_ushort},	  {BLKROTATIONAL, NULL, blk_ushort},
+	{BLKGETSIZE, NULL, blk_ulong},	  {BLKGETSIZE64, NULL, blk_u64},
+	{BLKGETDISKSEQ, NULL, blk_u64},	  {BLKRAGET, NULL, blk_long},
+	{BLKFRAGET, NULL, blk_long},	  {BLKROSET, blk_int, NULL},
+	{BLKBSZSET, blk_int, NULL},	  {BLKDISCARD, blk_range, NULL},
+	{BLKSECDISCARD, blk_range, NULL}, {BLKZEROOUT, blk_range, NULL},
 };
 const unsigned ioctl_block_ndecs = sizeof(ioctl_block_decs) / sizeof(ioctl_block_decs[0]);

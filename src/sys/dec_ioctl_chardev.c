@@ -2,12 +2,13 @@
  * ioctl arguments of character devices and kernel objects, as strace 6.1
  * shows them: a tty's modem lines ([TIOCM_DTR|TIOCM_RTS]), an RTC's struct
  * rtc_time (its first six fields, all nine with -v) and struct rtc_wkalrm,
- * watchdog timeouts ([30]), perf events' id, period and filter, and the owner
- * of a user namespace.
+ * watchdog timeouts ([30]), perf events' id, period and filter, the owner of
+ * a user namespace, a tty's line discipline and flags, a video device's input.
  */
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
 #include <linux/rtc.h>
+#include <linux/videodev2.h>
 #include <linux/watchdog.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
@@ -122,5 +123,14 @@ const struct ioctl_dec ioctl_chardev_decs[] = {
 	{PERF_EVENT_IOC_PERIOD, u64_ref, NULL},
 	{PERF_EVENT_IOC_SET_FILTER, perf_filter, NULL},
 	{NS_GET_OWNER_UID, NULL, uint_ref},
+	{TIOCGDEV, NULL, int_ref},
+	{TIOCGETD, NULL, int_ref},
+	{TIOCGEXCL, NULL, int_ref},
+	{TIOCGSOFTCAR, NULL, int_ref},
+	{TIOCPKT, int_ref, NULL},
+	{TIOCSETD, int_ref, NULL},
+	{TIOCSSOFTCAR, int_ref, NULL},
+	{VIDIOC_G_INPUT, NULL, uint_ref},
+	{VIDIOC_S_INPUT, uint_ref, NULL},
 };
 const unsigned ioctl_chardev_ndecs = sizeof(ioctl_chardev_decs) / sizeof(ioctl_chardev_decs[0]);

@@ -117,6 +117,8 @@ struct ioctl_dec {
 };
 extern const struct ioctl_dec ioctl_block_decs[]; /* dec_ioctl_block.c */
 extern const unsigned ioctl_block_ndecs;
+extern const struct ioctl_dec ioctl_storage_decs[]; /* dec_ioctl_storage.c */
+extern const unsigned ioctl_storage_ndecs;
 extern const struct ioctl_dec ioctl_fs_decs[]; /* dec_ioctl_fs.c */
 extern const unsigned ioctl_fs_ndecs;
 extern const struct ioctl_dec ioctl_chardev_decs[]; /* dec_ioctl_chardev.c */

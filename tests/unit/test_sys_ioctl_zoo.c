@@ -15,6 +15,8 @@
 #include <linux/rtc.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
+#include <scsi/sg.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -266,6 +268,42 @@ Test(sys_ioctl_zoo, arguments_strace_shows_as_numbers)
 			 "ioctl(-1, TCXONC, 0xdeadbeef /* TC??? */)" EBADF_TXT);
 	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, TCFLSH, TCIOFLUSH),
 			 "ioctl(-1, TCFLSH, TCIOFLUSH)" EBADF_TXT);
+}
+
+/* Numbers behind the pointer: their size and sign as strace 6.1 shows each request's. */
+Test(sys_ioctl_zoo, storage_numbers)
+{
+	static const uint32_t all_ones = 0xffffffff;
+	static const uint64_t dma = 0x8887868584838281ULL, offs = 4096;
+	static const int64_t minus2 = -2;
+	map(0x1000, &all_ones, sizeof(all_ones));
+	map(0x2000, &dma, sizeof(dma));
+	map(0x3000, &offs, sizeof(offs));
+	map(0x4000, &minus2, sizeof(minus2));
+	cr_expect_str_eq(RUN("ioctl", 0, -1, BLKIOMIN, 0x1000),
+			 "ioctl(-1, BLKIOMIN, [4294967295]) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, BLKALIGNOFF, 0x1000),
+			 "ioctl(-1, BLKALIGNOFF, [-1]) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, SG_GET_VERSION_NUM, 0x1000),
+			 "ioctl(-1, SG_GET_VERSION_NUM, [-1]) = 0");
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, SG_SET_TIMEOUT, 0x1000),
+			 "ioctl(-1, SG_SET_TIMEOUT, [-1])" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", 0, -1, OTPGETREGIONCOUNT, 0x1000),
+			 "ioctl(-1, MIXER_WRITE(14) or OTPGETREGIONCOUNT, [4294967295]) = 0");
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, MEMGETBADBLOCK, 0x3000),
+			 "ioctl(-1, MIXER_WRITE(11) or MEMGETBADBLOCK, [4096])" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, UBI_IOCVOLUP, 0x4000),
+			 "ioctl(-1, UBI_IOCVOLUP, [-2])" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", 0, -1, HDIO_GET_DMA, 0x2000),
+			 "ioctl(-1, HDIO_GET_DMA, [9837979819026121345]) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, HDIO_GET_DMA, 0x1000),
+			 "ioctl(-1, HDIO_GET_DMA, 0x1000) = 0");
+	harness_abi = ABI_I386;
+	cr_expect_str_eq(RUN("ioctl", 0, -1, HDIO_GET_DMA, 0x2000),
+			 "ioctl(-1, HDIO_GET_DMA, 0x2000) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, SG_GET_VERSION_NUM, 0x1000),
+			 "ioctl(-1, SG_GET_VERSION_NUM, [-1]) = 0");
+	harness_abi = ABI_X86_64;
 }
 
 /* OSS's mixer type is MTD's: strace reads a read-only or write-only 'M' request as a mixer's

@@ -194,14 +194,15 @@ Test(tables, ioctl_argument_sets_name_requests)
 		for (unsigned i = 0; i < lp64[s]->n; i++)
 			cr_expect_not_null(ioctl_req_table((uint32_t)lp64[s]->ents[i].val), "%s",
 					   lp64[s]->ents[i].name);
-	const struct ioctl_dec *const decs[] = {ioctl_block_decs, ioctl_fs_decs,
+	const struct ioctl_dec *const decs[] = {ioctl_block_decs, ioctl_storage_decs, ioctl_fs_decs,
 						ioctl_chardev_decs};
-	const unsigned ndecs[] = {ioctl_block_ndecs, ioctl_fs_ndecs, ioctl_chardev_ndecs};
-	for (size_t s = 0; s < 3; s++)
+	const unsigned ndecs[] = {ioctl_block_ndecs, ioctl_storage_ndecs, ioctl_fs_ndecs,
+				  ioctl_chardev_ndecs};
+	for (size_t s = 0; s < 4; s++)
 		for (unsigned i = 0; i < ndecs[s]; i++) {
 			cr_expect_not_null(ioctl_req_table(decs[s][i].req), "decoder %u of set %zu",
 					   i, s);
 			cr_expect_eq(ioctl_find_dec(decs[s][i].req), &decs[s][i],
-				     "a request decoded twice");
+				     "%#x decoded twice", decs[s][i].req);
 		}
 }
