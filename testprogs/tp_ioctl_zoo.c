@@ -81,6 +81,7 @@ static void block(void)
 	static uint64_t size64 = 0x123456789aULL;
 	static unsigned long size = 12288;
 	static int ssz = 512;
+	static int hwif[3] = {0x1f0, 0x3f6, 14};
 
 	io(BLKSSZGET, 0, "BLKSSZGET, NULL");
 	io(BLKSSZGET, P(&ssz), "BLKSSZGET, %p", (void *)&ssz);
@@ -114,6 +115,8 @@ static void block(void)
 		   "1 << IDE_NICE_1|1 << IDE_NICE_0|0xdeadbee0");
 		io(HDIO_SET_WCACHE, 0xdeadbeef, "HDIO_SET_WCACHE, 3735928559");
 		io(HDIO_GET_DMA, P(&size), "HDIO_GET_DMA, %p", (void *)&size);
+		io(HDIO_GET_BUSSTATE, P(&size), "HDIO_GET_BUSSTATE, %p", (void *)&size);
+		io(HDIO_SCAN_HWIF, P(hwif), "HDIO_SCAN_HWIF, [0x1f0, 0x3f6, 0xe]");
 	} else {
 		io(HDIO_GET_IDENTITY, 0, "HDIO_GET_IDENTITY, 0");
 		io(HDIO_SET_BUSSTATE, 1, "HDIO_SET_BUSSTATE, 0x1");
@@ -203,6 +206,7 @@ static void clocks(void)
 				    .tm_yday = 32};
 	static struct rtc_wkalrm alarm = {.enabled = 1, .pending = 0};
 	static int timeout = 30;
+	static unsigned vl = RTC_VL_BACKUP_LOW | 0x20;
 
 	alarm.time = t;
 	io(RTC_RD_TIME, 0, "RTC_RD_TIME, NULL");
@@ -218,6 +222,7 @@ static void clocks(void)
 	io(RTC_AIE_ON, 0, "RTC_AIE_ON");
 	io(RTC_UIE_OFF, 0, "PHN_NOT_OH or RTC_UIE_OFF");
 	io(RTC_VL_READ, 0, "RTC_VL_READ, NULL");
+	io(RTC_VL_READ, P(&vl), "RTC_VL_READ, %p", (void *)&vl);
 	if (LP64) {
 		static unsigned long freq = 64;
 		io(RTC_IRQP_READ, P(&freq), "RTC_IRQP_READ, %p", (void *)&freq);
@@ -273,7 +278,7 @@ static void kernel_objects(void)
 
 static void devices(void)
 {
-	static int vol = 3;
+	static int vol = 3, capture = V4L2_BUF_TYPE_VIDEO_CAPTURE;
 	static int64_t bytes = -2;
 	static uint64_t offs = 4096;
 
@@ -303,6 +308,9 @@ static void devices(void)
 	io(UBI_IOCVOLUP, P(&bytes), "UBI_IOCVOLUP, [-2]");
 	io(MEMGETBADBLOCK, P(&offs), "MIXER_WRITE(11) or MEMGETBADBLOCK, [4096]");
 	io(VIDIOC_S_INPUT, P(&vol), "VIDIOC_S_INPUT, [3]");
+	io(VIDIOC_STREAMON, P(&capture), "VIDIOC_STREAMON, [V4L2_BUF_TYPE_VIDEO_CAPTURE]");
+	io(VIDIOC_STREAMOFF, P(&vol), "VIDIOC_STREAMOFF, [V4L2_BUF_TYPE_VIDEO_OVERLAY]");
+	io(OTPSELECT, P(&vol), "MIXER_READ(13) or OTPSELECT, [0x3 /* MTD_OTP_??? */]");
 	io(TIOCSETD, P(&vol), "TIOCSETD, [3]");
 	io(MTDFILEMODE, MTD_FILE_MODE_RAW, "MTDFILEMODE, MTD_FILE_MODE_RAW");
 	io(MEMWRITE, 0, "MEMWRITE, NULL");

@@ -51,6 +51,30 @@ static void ulong_ref(struct dctx *d, struct val *v, uint64_t arg)
 	dec_word_ref(d, v, arg, false);
 }
 
+static void named_u32(struct dctx *d, struct val *v, uint64_t arg, const struct xlat *tab)
+{
+	uint32_t x;
+
+	if (!dec_fetch(d, v, arg, &x, sizeof(x)))
+		return;
+	struct val *item = val_array(v, d->ar, 1);
+	if (tab->type == XLAT_ENUM) {
+		val_enum(item, x, tab);
+		item->flags |= VALF_HEXFLAGS;
+	} else
+		val_flags(item, x, tab);
+}
+
+static void v4l2_buf_type(struct dctx *d, struct val *v, uint64_t arg)
+{
+	named_u32(d, v, arg, &xl_v4l2_buf_types);
+}
+
+static void rtc_vl_bits(struct dctx *d, struct val *v, uint64_t arg)
+{
+	named_u32(d, v, arg, &xl_rtc_vl_bits);
+}
+
 /* struct rtc_time: nine ints, the same on every ABI. */
 static void val_rtc_time(struct dctx *d, struct val *v, const struct rtc_time *t)
 {
@@ -132,5 +156,8 @@ const struct ioctl_dec ioctl_chardev_decs[] = {
 	{TIOCSSOFTCAR, int_ref, NULL},
 	{VIDIOC_G_INPUT, NULL, uint_ref},
 	{VIDIOC_S_INPUT, uint_ref, NULL},
+	{VIDIOC_STREAMON, v4l2_buf_type, NULL},
+	{VIDIOC_STREAMOFF, v4l2_buf_type, NULL},
+	{RTC_VL_READ, NULL, rtc_vl_bits},
 };
 const unsigned ioctl_chardev_ndecs = sizeof(ioctl_chardev_decs) / sizeof(ioctl_chardev_decs[0]);

@@ -13,6 +13,7 @@
 
 #include "../../arch/abi.h"
 #include "decoders.h"
+#include "flags.h"
 
 static void int_ref(struct dctx *d, struct val *v, uint64_t arg)
 {
@@ -41,6 +42,56 @@ static void s64_ref(struct dctx *d, struct val *v, uint64_t arg)
 
 	if (dec_fetch(d, v, arg, &x, sizeof(x)))
 		val_int(val_array(v, d->ar, 1), x);
+}
+
+/* [BUSSTATE_ON], [1 << IDE_NICE_0]: an unsigned long the kernel writes, named. */
+static void hdio_word_named(struct dctx *d, struct val *v, uint64_t arg, const struct xlat *tab)
+{
+	uint64_t w;
+
+	if (!arg || read_word(d, arg, &w) < 0) {
+		val_ptr(v, arg);
+		return;
+	}
+	struct val *item = val_array(v, d->ar, 1);
+	if (tab->type == XLAT_ENUM) {
+		val_enum(item, w, tab);
+		item->flags |= VALF_HEXFLAGS;
+	} else
+		val_flags(item, w, tab);
+}
+
+static void hdio_busstate(struct dctx *d, struct val *v, uint64_t arg)
+{
+	hdio_word_named(d, v, arg, &xl_hdio_busstates);
+}
+
+static void hdio_nice(struct dctx *d, struct val *v, uint64_t arg)
+{
+	hdio_word_named(d, v, arg, &xl_hdio_nice_bits);
+}
+
+/* HDIO_SCAN_HWIF's and HDIO_DRIVE_RESET's three ints, in hex. */
+static void hdio_args(struct dctx *d, struct val *v, uint64_t arg)
+{
+	uint32_t a[3];
+
+	if (!dec_fetch(d, v, arg, a, sizeof(a)))
+		return;
+	struct val *items = val_array(v, d->ar, 3);
+	for (unsigned i = 0; i < 3; i++)
+		val_hex(&items[i], a[i]);
+}
+
+static void otp_mode(struct dctx *d, struct val *v, uint64_t arg)
+{
+	uint32_t x;
+
+	if (!dec_fetch(d, v, arg, &x, sizeof(x)))
+		return;
+	struct val *item = val_array(v, d->ar, 1);
+	val_enum(item, x, &xl_mtd_otp_modes);
+	item->flags |= VALF_HEXFLAGS;
 }
 
 /* HDIO_GET_*'s unsigned long: the tracee's word. */
@@ -78,6 +129,11 @@ const struct ioctl_dec ioctl_storage_decs[] = {
 	{HDIO_GET_NOWERR, NULL, ulong_ref},
 	{HDIO_GET_UNMASKINTR, NULL, ulong_ref},
 	{HDIO_GET_WCACHE, NULL, ulong_ref},
+	{HDIO_GET_BUSSTATE, NULL, hdio_busstate},
+	{HDIO_GET_NICE, NULL, hdio_nice},
+	{HDIO_SCAN_HWIF, hdio_args, NULL},
+	{HDIO_DRIVE_RESET, hdio_args, NULL},
+	{OTPSELECT, otp_mode, NULL},
 	{SG_EMULATED_HOST, NULL, int_ref},
 	{SG_GET_COMMAND_Q, NULL, int_ref},
 	{SG_GET_KEEP_ORPHAN, NULL, int_ref},

@@ -152,7 +152,10 @@ extern const struct xlat xl_hdio_nice_bits;
 extern const struct xlat xl_mtd_file_modes;
 extern const struct xlat xl_perf_ioc_flags; /* flags_ioctl_chardev.c */
 extern const struct xlat xl_tiocm_bits;
-extern const struct xlat xl_kvm_caps; /* flags_ioctl_kvm.c */
+extern const struct xlat xl_v4l2_buf_types; /* flags_ioctl_v4l2.c */
+extern const struct xlat xl_rtc_vl_bits;    /* flags_ioctl_chardev.c */
+extern const struct xlat xl_mtd_otp_modes;  /* flags_ioctl_storage.c */
+extern const struct xlat xl_kvm_caps;	    /* flags_ioctl_kvm.c */
 extern const struct xlat xl_term_bauds;
 extern const struct xlat xl_term_csize;
 extern const struct xlat xl_term_cflags;

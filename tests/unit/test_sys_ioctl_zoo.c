@@ -13,6 +13,7 @@
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
 #include <linux/rtc.h>
+#include <linux/videodev2.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
@@ -304,6 +305,31 @@ Test(sys_ioctl_zoo, storage_numbers)
 	cr_expect_str_eq(RUN("ioctl", 0, -1, SG_GET_VERSION_NUM, 0x1000),
 			 "ioctl(-1, SG_GET_VERSION_NUM, [-1]) = 0");
 	harness_abi = ABI_X86_64;
+}
+
+Test(sys_ioctl_zoo, named_numbers_behind_the_pointer)
+{
+	static const int zero = 0, capture = V4L2_BUF_TYPE_VIDEO_CAPTURE, vl = 0x22;
+	static const uint64_t tristate = BUSSTATE_TRISTATE, nice = 0x1f;
+	map(0x1000, &zero, sizeof(zero));
+	map(0x2000, &capture, sizeof(capture));
+	map(0x3000, &vl, sizeof(vl));
+	map(0x4000, &tristate, sizeof(tristate));
+	map(0x5000, &nice, sizeof(nice));
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, VIDIOC_STREAMON, 0x1000),
+			 "ioctl(-1, VIDIOC_STREAMON, [0 /* V4L2_BUF_TYPE_??? */])" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", -EBADF, -1, VIDIOC_STREAMOFF, 0x2000),
+			 "ioctl(-1, VIDIOC_STREAMOFF, [V4L2_BUF_TYPE_VIDEO_CAPTURE])" EBADF_TXT);
+	cr_expect_str_eq(RUN("ioctl", 0, -1, RTC_VL_READ, 0x3000),
+			 "ioctl(-1, RTC_VL_READ, [RTC_VL_BACKUP_LOW|0x20]) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, HDIO_GET_BUSSTATE, 0x4000),
+			 "ioctl(-1, HDIO_GET_BUSSTATE, [BUSSTATE_TRISTATE]) = 0");
+	cr_expect_str_eq(
+		RUN("ioctl", 0, -1, HDIO_GET_NICE, 0x5000),
+		"ioctl(-1, HDIO_GET_NICE, [1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|"
+		"1 << IDE_NICE_1|1 << IDE_NICE_0|1 << IDE_NICE_2]) = 0");
+	cr_expect_str_eq(RUN("ioctl", 0, -1, HDIO_GET_NICE, 0x1000),
+			 "ioctl(-1, HDIO_GET_NICE, 0x1000) = 0");
 }
 
 /* OSS's mixer type is MTD's: strace reads a read-only or write-only 'M' request as a mixer's
