@@ -54,6 +54,10 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # poke_enter= and poke_exit=: the poked bytes in the lines, (INJECTED: args[, retval]).
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     # ioctl requests of many drivers on fd -1; injected, the outputs the program left in its
     # buffers (strace decodes them as it would a driver's), in each -X style and with -v.
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
@@ -72,6 +76,9 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
     (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
 ]
