@@ -13,7 +13,6 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <asm/termios.h>
-#include <errno.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
 #include <linux/blkzoned.h>
@@ -39,7 +38,6 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -66,11 +64,7 @@ __attribute__((format(printf, 3, 4))) static void io(unsigned long req, unsigned
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	n = syscall(SYS_ioctl, -1, req, arg);
-	if (n == -1)
-		xp_line(me, "ioctl(-1, %s) = -1 %s (%s)", text, strerrorname_np(errno),
-			strerror(errno));
-	else
-		xp_line(me, "ioctl(-1, %s) = %ld", text, n);
+	xp_line(me, "ioctl(-1, %s) = %s", text, xp_result(n, false));
 }
 
 #define P(p) ((unsigned long)(p))
