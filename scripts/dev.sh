@@ -11,7 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages=(build-essential cmake pkg-config libdw-dev libelf-dev libunwind-dev
-          libcapstone-dev libcriterion-dev python3 python3-jsonschema strace
+          libcapstone-dev libcriterion-dev libdrm-dev python3 python3-jsonschema strace
           linux-libc-dev-arm64-cross clang libclang-rt-14-dev)
 # What only the tests need: headless Chromium renders --report's page
 # (tests/integration/it_report.c; about a minute to install).

@@ -93,6 +93,14 @@ struct val *val_or(struct val *v, struct arena *a, uint32_t n)
 	return v->items;
 }
 
+struct val *val_alts(struct val *v, struct arena *a, uint32_t n)
+{
+	struct val *items = val_or(v, a, n);
+
+	v->kind = VAL_ALTS;
+	return items;
+}
+
 struct field *val_struct(struct val *v, struct arena *a, uint32_t n)
 {
 	set(v, VAL_STRUCT);
@@ -289,6 +297,7 @@ struct val *val_child(const struct val *v, unsigned i)
 		return i < v->n ? v->fields[i].v : NULL;
 	case VAL_ARRAY:
 	case VAL_OR:
+	case VAL_ALTS:
 		return i < v->n ? &v->items[i] : NULL;
 	case VAL_CHANGE:
 		return i == 0 ? v->change.before : i == 1 ? v->change.after : NULL;

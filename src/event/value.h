@@ -51,6 +51,7 @@ enum val_kind {
 	VAL_ERRNO,    /* an error code as the kernel returns it (i): -ENOENT, 0, 5 */
 	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
 	VAL_LSHIFT,   /* a value, then <<n: PERF_COUNT_HW_CACHE_OP_READ<<8, 0x1<<32 */
+	VAL_ALTS,     /* readings of one number, joined by " or ": MIXER_READ(1) or MEMGETINFO */
 };
 
 /* Value flags. */
@@ -205,6 +206,8 @@ void val_flags(struct val *v, uint64_t bits, const struct xlat *tab);
 void val_enum(struct val *v, uint64_t x, const struct xlat *tab);
 void val_str(struct val *v, struct arena *a, const char *bytes, uint32_t len, bool trunc);
 struct val *val_or(struct val *v, struct arena *a, uint32_t n);
+/* n readings of one number (VAL_ALTS), the table's name last; returns the items to fill. */
+struct val *val_alts(struct val *v, struct arena *a, uint32_t n);
 /* Returns the field array to fill; names must be static strings. */
 struct field *val_struct(struct val *v, struct arena *a, uint32_t n);
 struct val *val_array(struct val *v, struct arena *a, uint32_t n);

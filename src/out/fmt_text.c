@@ -93,8 +93,13 @@ static void text_unknown(struct strbuf *sb, uint64_t x, const struct xlat *t, si
 {
 	strbuf_add_hex(sb, x);
 	strbuf_adds(sb, " /* ");
-	strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
-	strbuf_adds(sb, "??? */");
+	if (t->unknown && strstr(t->unknown, "???")) /* the whole name: FS_???_FL */
+		strbuf_adds(sb, t->unknown);
+	else {
+		strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
+		strbuf_adds(sb, "???");
+	}
+	strbuf_adds(sb, " */");
 }
 
 static void text_flags(struct strbuf *sb, uint64_t bits, const struct xlat *tab)
@@ -248,6 +253,8 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		break;
 	case VAL_OR:
 		return or_number(v, sb);
+	case VAL_ALTS: /* one number: the last reading's (a named constant) */
+		return v->n && const_number(&v->items[v->n - 1], sb);
 	case VAL_ENUM:
 		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
 		if (v->raw == VAL_RAW_DECIMAL)
@@ -491,6 +498,9 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		break;
 	case VAL_OR:
 		text_items(sb, v, "|", o);
+		break;
+	case VAL_ALTS:
+		text_items(sb, v, " or ", o);
 		break;
 	case VAL_STRUCT:
 		text_struct(sb, v, o);

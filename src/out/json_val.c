@@ -549,6 +549,12 @@ void json_val(struct strbuf *sb, const struct val *v)
 	case VAL_OR:
 		json_or(sb, v);
 		break;
+	case VAL_ALTS: /* the table's name, its last reading */
+		if (v->n)
+			json_val(sb, &v->items[v->n - 1]);
+		else
+			strbuf_adds(sb, "null");
+		break;
 	case VAL_STRUCT:
 		json_struct(sb, v);
 		break;

@@ -1,7 +1,10 @@
 /* ioctl: the request by name (or strace's _IOC form) and the argument it takes. */
-#include <linux/loop.h>
 #include <linux/fs.h>
-#include <linux/random.h>
+#include <linux/hdreg.h>
+#include <linux/kvm.h>
+#include <linux/perf_event.h>
+#include <linux/soundcard.h>
+#include <mtd/mtd-abi.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -86,32 +89,48 @@ static void dec_winsize(struct dctx *d, struct val *v, uint64_t addr)
 static bool ioctl_is_output(uint32_t req)
 {
 	return req == TCGETS || req == TIOCGWINSZ || req == FIONREAD || req == TIOCGPGRP ||
-	       req == TIOCOUTQ || req == TIOCGSID || req == TIOCGPTN || req == TIOCMGET;
+	       req == TIOCOUTQ || req == TIOCGSID || req == TIOCGPTN;
 }
 
-/* Requests strace prints with no argument at all. */
-static bool ioctl_takes_nothing(uint32_t req)
+/* Requests whose argument is a constant passed by value: TCXONC's TCOOFF. */
+static const struct xlat *ioctl_named_arg(uint32_t req)
 {
-	static const uint32_t reqs[] = {
-		BLKFLSBUF,	  BLKRRPART,	     BLKTRACESTART, BLKTRACESTOP,
-		BLKTRACETEARDOWN, FIFREEZE,	     FITHAW,	    FIOCLEX,
-		FIONCLEX,	  RNDCLEARPOOL,	     RNDRESEEDCRNG, RNDZAPENTCNT,
-		TIOCCBRK,	  TIOCCONS,	     TIOCEXCL,	    TIOCNOTTY,
-		TIOCNXCL,	  TIOCSBRK,	     TIOCSSERIAL,   TIOCVHANGUP,
-		LOOP_CLR_FD,	  LOOP_SET_CAPACITY,
+	static const struct {
+		uint32_t req;
+		const struct xlat *tab;
+	} args[] = {
+		{TCXONC, &xl_tcxonc_args},
+		{TCFLSH, &xl_tcflsh_args},
+		{HDIO_SET_BUSSTATE, &xl_hdio_busstates},
+		{HDIO_SET_NICE, &xl_hdio_nice_bits},
+		{MTDFILEMODE, &xl_mtd_file_modes},
+		{KVM_CHECK_EXTENSION, &xl_kvm_caps},
+		{PERF_EVENT_IOC_ENABLE, &xl_perf_ioc_flags},
+		{PERF_EVENT_IOC_DISABLE, &xl_perf_ioc_flags},
+		{PERF_EVENT_IOC_RESET, &xl_perf_ioc_flags},
 	};
-	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++)
-		if (reqs[i] == req)
-			return true;
-	return false;
+	for (size_t i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		if (args[i].req == req)
+			return args[i].tab;
+	return NULL;
 }
 
-/* Requests whose argument is an int passed by value. */
-static bool ioctl_takes_int(uint32_t req)
+const struct ioctl_dec *ioctl_find_dec(uint32_t req)
 {
-	return req == FICLONE || req == BLKRASET || req == BLKFRASET || req == TCSBRK ||
-	       req == TCSBRKP || req == TIOCSCTTY || req == LOOP_SET_FD || req == LOOP_CHANGE_FD ||
-	       req == LOOP_CTL_ADD || req == LOOP_CTL_REMOVE;
+	static const struct {
+		const struct ioctl_dec *decs;
+		const unsigned *n;
+	} sets[] = {
+		{ioctl_block_decs, &ioctl_block_ndecs},
+		{ioctl_storage_decs, &ioctl_storage_ndecs},
+		{ioctl_fs_decs, &ioctl_fs_ndecs},
+		{ioctl_chardev_decs, &ioctl_chardev_ndecs},
+	};
+	for (size_t s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
+		for (unsigned i = 0; i < *sets[s].n; i++)
+			if (sets[s].decs[i].req == req)
+				return &sets[s].decs[i];
+	return NULL;
 }
 
 /* _IOC_READ before _IOC_WRITE, as strace orders them; _IOC_NONE names 0. */
@@ -125,12 +144,62 @@ static void ioc_field(struct val *v, struct arena *a, uint32_t i, const char *na
 	f->flags |= VALF_NUM;
 }
 
+/* Every table of request names; a number is named in one of them at most (test_tables). */
+static const struct xlat *const ioctl_tables[] = {
+	&xl_ioctl_reqs,	     &xl_ioctl_dev_reqs,  &xl_ioctl_hdio_reqs, &xl_ioctl_sg_reqs,
+	&xl_ioctl_mtd_reqs,  &xl_ioctl_v4l2_reqs, &xl_ioctl_kvm_reqs,  &xl_ioctl_kvm_x86_reqs,
+	&xl_ioctl_drm_reqs,  &xl_ioctl_ptp_reqs,  &xl_ioctl_rtc_reqs,  &xl_ioctl_watchdog_reqs,
+	&xl_ioctl_gpio_reqs, &xl_ioctl_tee_reqs,  &xl_ioctl_nsfs_reqs, &xl_ioctl_perf_reqs,
+	&xl_ioctl_tty2_reqs,
+};
+
+const struct xlat *ioctl_req_table(uint32_t req)
+{
+	for (size_t i = 0; i < sizeof(ioctl_tables) / sizeof(ioctl_tables[0]); i++)
+		if (xlat_name(ioctl_tables[i], req))
+			return ioctl_tables[i];
+	return NULL;
+}
+
+/* A 64-bit ABI's request (its number holds the size of a long) seen on a 32-bit one. */
+static bool ioctl_foreign(const struct dctx *d, uint32_t req)
+{
+	return d->abi->word_size == 4 &&
+	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
+}
+
+/*
+ * strace reads a read-only or write-only request of OSS's mixer type ('M', MTD's too) as
+ * MIXER_READ(nr) or MIXER_WRITE(nr) first: "MIXER_READ(1) or MEMGETINFO", or that alone
+ * when tab (the request's table) is NULL.  False for the other requests.
+ */
+static bool ioctl_mixer(struct dctx *d, struct val *v, uint32_t req, const struct xlat *tab)
+{
+	const uint32_t dir = _IOC_DIR(req);
+	struct val *call = v;
+
+	if (_IOC_TYPE(req) != _IOC_TYPE(MIXER_READ(0)) || (dir != _IOC_READ && dir != _IOC_WRITE))
+		return false;
+	if (tab) {
+		struct val *items = val_alts(v, d->ar, 2);
+		call = &items[0];
+		val_enum(&items[1], req, tab);
+		items[1].flags |= VALF_HEXFLAGS;
+	}
+	val_call(call, d->ar, dir == _IOC_READ ? "MIXER_READ" : "MIXER_WRITE", 1);
+	call->raw = VAL_RAW_NUMBER;
+	call->call.num = req;
+	val_uint(val_field(call, d->ar, 0, "nr"), _IOC_NR(req));
+	return true;
+}
+
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	const struct xlat *tab = xlat_name(&xl_ioctl_reqs, req)	      ? &xl_ioctl_reqs
-				 : xlat_name(&xl_ioctl_dev_reqs, req) ? &xl_ioctl_dev_reqs
-								      : NULL;
+	const struct xlat *tab = ioctl_foreign(d, req) ? NULL : ioctl_req_table(req);
+
+	if (ioctl_mixer(d, v, req, tab))
+		return;
 	if (tab) {
 		val_enum(v, req, tab);
 		v->flags |= VALF_HEXFLAGS;
@@ -162,36 +231,92 @@ static void ioctl_exit(struct dctx *d, struct sc_event *ev, uint32_t req)
 		dec_int_ref(d, v, addr);
 }
 
+/* strace 6.1 decodes only two of HDIO's requests on a 32-bit ABI: the others' arguments
+ * are numbers there. */
+static bool ioctl_hdio_number(const struct dctx *d, uint32_t req)
+{
+	return d->abi->word_size == 4 && req != HDIO_GETGEO && req != HDIO_DRIVE_CMD &&
+	       ioctl_req_table(req) == &xl_ioctl_hdio_reqs;
+}
+
+/* The decoder of req for this ABI, or NULL. */
+static const struct ioctl_dec *ioctl_dec_for(const struct dctx *d, uint32_t req)
+{
+	return ioctl_hdio_number(d, req) ? NULL : ioctl_find_dec(req);
+}
+
+/* A request a table names whose argument is no address: a number or a constant (true). */
+static bool ioctl_value_arg(struct dctx *d, struct sc_event *ev, uint32_t req)
+{
+	struct val *v = &ev->args[2];
+	const struct xlat *tab = ioctl_named_arg(req);
+
+	if (ioctl_hdio_number(d, req))
+		return true;
+	if (tab) {
+		if (tab->type == XLAT_ENUM) {
+			val_enum(v, arg_word(d, ev, 2), tab);
+			v->flags |= VALF_HEXFLAGS;
+		} else
+			val_flags(v, arg_word(d, ev, 2), tab);
+	} else if (xlat_name(&xl_ioctl_noarg_reqs, req))
+		ev->nargs = ev->split = 2;
+	else if (xlat_name(&xl_ioctl_int_reqs, req))
+		val_int(v, arg_int(ev, 2));
+	else if (xlat_name(&xl_ioctl_uint_reqs, req))
+		val_uint(v, arg_word(d, ev, 2));
+	else
+		/* strace has no decoder of their own: the number, as the generic hex */
+		return xlat_name(&xl_ioctl_num_reqs, req) ||
+		       ioctl_req_table(req) == &xl_ioctl_drm_reqs;
+	return true;
+}
+
 static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 {
 	struct val *v = &ev->args[2];
 	uint64_t arg = arg_word(d, ev, 2);
+	const struct ioctl_dec *dec = ioctl_dec_for(d, req);
 
 	ioctl_request(d, &ev->args[1], req);
-	if (ioctl_is_output(req)) {
-		val_ptr(v, arg); /* what a failed call shows: NULL or the address */
+	if (dec) {
+		if (dec->in)
+			dec->in(d, v, arg);
+		else
+			val_ptr(v, arg); /* what a failed call shows: NULL or the address */
+		if (dec->out) {
+			ev->split = 2;
+			ev->sep_at_exit = !dec->in;
+		}
+	} else if (ioctl_is_output(req)) {
+		val_ptr(v, arg);
 		ev->split = 2;
 		ev->sep_at_exit = true;
-	} else if (ioctl_takes_nothing(req))
-		ev->nargs = ev->split = 2;
-	else if (ioctl_takes_int(req))
-		val_int(v, arg_int(ev, 2));
+	} else if (ioctl_value_arg(d, ev, req))
+		return;
 	else if (req == TCSETS || req == TCSETSW || req == TCSETSF)
 		dec_termios(d, v, arg);
 	else if (req == TIOCSWINSZ)
 		dec_winsize(d, v, arg);
 	else if (req == FIONBIO || req == TIOCSPGRP || req == FIOASYNC || req == TIOCSPTLCK)
 		dec_int_ref(d, v, arg);
-	else if (ev->args[1].kind == VAL_ENUM)
+	else if (ev->args[1].kind == VAL_ENUM || ev->args[1].kind == VAL_ALTS)
 		val_ptr(v, arg); /* a known request: NULL or the address */
 }
 
 void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint32_t req = (uint32_t)ev->raw[1];
+	const struct ioctl_dec *dec;
 
-	if (!exiting)
+	if (ioctl_foreign(d, req)) { /* no request there: its argument in hex */
+		if (!exiting)
+			ioctl_request(d, &ev->args[1], req);
+	} else if (!exiting)
 		ioctl_entry(d, ev, req);
-	else if (ioctl_is_output(req))
+	else if ((dec = ioctl_dec_for(d, req)) && dec->out) {
+		if (dec_ok(ev))
+			dec->out(d, &ev->args[2], arg_word(d, ev, 2));
+	} else if (ioctl_is_output(req))
 		ioctl_exit(d, ev, req);
 }

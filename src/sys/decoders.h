@@ -111,6 +111,33 @@ void dec_readv(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_writev(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_pipe(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting);
+/* The table that names ioctl request req, or NULL (dec_ioctl.c). */
+const struct xlat *ioctl_req_table(uint32_t req);
+/*
+ * How one ioctl request's argument is decoded, by subject in dec_ioctl_*.c and
+ * found by the request's number (on every ABI: requests whose number holds the
+ * size of a long or of a struct with one have another number on i386, so no
+ * entry there).
+ */
+struct ioctl_dec {
+	uint32_t req;
+	/* At entry: what the call reads; NULL for an argument only the kernel writes (its
+	 * address, all a failed call shows). */
+	void (*in)(struct dctx *d, struct val *v, uint64_t arg);
+	/* At the exit of a call that succeeded: what the kernel wrote (v holds in's value),
+	 * or NULL. */
+	void (*out)(struct dctx *d, struct val *v, uint64_t arg);
+};
+extern const struct ioctl_dec ioctl_block_decs[]; /* dec_ioctl_block.c */
+extern const unsigned ioctl_block_ndecs;
+extern const struct ioctl_dec ioctl_storage_decs[]; /* dec_ioctl_storage.c */
+extern const unsigned ioctl_storage_ndecs;
+extern const struct ioctl_dec ioctl_fs_decs[]; /* dec_ioctl_fs.c */
+extern const unsigned ioctl_fs_ndecs;
+extern const struct ioctl_dec ioctl_chardev_decs[]; /* dec_ioctl_chardev.c */
+extern const unsigned ioctl_chardev_ndecs;
+/* The decoder of request req, or NULL. */
+const struct ioctl_dec *ioctl_find_dec(uint32_t req);
 void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_poll(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting);

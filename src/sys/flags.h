@@ -121,7 +121,42 @@ extern const struct xlat xl_sfd_flags;
 extern const struct xlat xl_faccessat_flags;
 
 extern const struct xlat xl_ioctl_reqs;
-extern const struct xlat xl_ioctl_dev_reqs; /* flags_ioctl_dev.c */
+extern const struct xlat xl_ioctl_dev_reqs;  /* flags_ioctl_dev.c */
+extern const struct xlat xl_ioctl_hdio_reqs; /* flags_ioctl_storage.c */
+extern const struct xlat xl_ioctl_sg_reqs;
+extern const struct xlat xl_ioctl_mtd_reqs;
+extern const struct xlat xl_ioctl_v4l2_reqs;	/* flags_ioctl_v4l2.c */
+extern const struct xlat xl_ioctl_kvm_reqs;	/* flags_ioctl_kvm.c */
+extern const struct xlat xl_ioctl_kvm_x86_reqs; /* empty where ptrc is not built for x86 */
+extern const struct xlat xl_ioctl_drm_reqs;	/* flags_ioctl_drm.c; empty without <drm.h> */
+extern const struct xlat xl_ioctl_ptp_reqs;	/* flags_ioctl_chardev.c */
+extern const struct xlat xl_ioctl_rtc_reqs;
+extern const struct xlat xl_ioctl_watchdog_reqs;
+extern const struct xlat xl_ioctl_gpio_reqs;
+extern const struct xlat xl_ioctl_tee_reqs;
+extern const struct xlat xl_ioctl_nsfs_reqs;
+extern const struct xlat xl_ioctl_perf_reqs;
+extern const struct xlat xl_ioctl_tty2_reqs;
+extern const struct xlat xl_ioctl_noarg_reqs; /* flags_ioctl_args.c */
+extern const struct xlat xl_ioctl_int_reqs;
+extern const struct xlat xl_ioctl_uint_reqs;
+extern const struct xlat xl_ioctl_num_reqs;
+extern const struct xlat xl_ioctl_lp64_reqs;
+extern const struct xlat xl_ioctl_drm_lp64_reqs; /* flags_ioctl_drm.c */
+extern const struct xlat xl_tcxonc_args;	 /* flags_ioctl.c */
+extern const struct xlat xl_tcflsh_args;
+extern const struct xlat xl_fs_inode_flags;
+extern const struct xlat xl_fiemap_flags;
+extern const struct xlat xl_fiemap_extent_flags;
+extern const struct xlat xl_hdio_busstates; /* flags_ioctl_storage.c */
+extern const struct xlat xl_hdio_nice_bits;
+extern const struct xlat xl_mtd_file_modes;
+extern const struct xlat xl_perf_ioc_flags; /* flags_ioctl_chardev.c */
+extern const struct xlat xl_tiocm_bits;
+extern const struct xlat xl_v4l2_buf_types; /* flags_ioctl_v4l2.c */
+extern const struct xlat xl_rtc_vl_bits;    /* flags_ioctl_chardev.c */
+extern const struct xlat xl_mtd_otp_modes;  /* flags_ioctl_storage.c */
+extern const struct xlat xl_kvm_caps;	    /* flags_ioctl_kvm.c */
 extern const struct xlat xl_term_bauds;
 extern const struct xlat xl_term_csize;
 extern const struct xlat xl_term_cflags;

@@ -27,7 +27,8 @@ struct xlat {
 	unsigned n;
 	uint8_t type;
 	/* What strace names a value no entry names (PR_SET_VMA_???) with, when it is not the
-	 * prefix the names share; NULL: that prefix; "": no comment, the number alone. */
+	 * prefix the names share; NULL: that prefix; "": no comment, the number alone.  With
+	 * "???" in it, the whole name (FS_???_FL). */
 	const char *unknown;
 	/* Text strace prints before each name ("1<<" of 1<<CAP_CHOWN), NULL for none: the names
 	 * stay the constants' own, for JSON. */

@@ -95,6 +95,13 @@ Test(trace, perf_event_attr_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, ioctl_zoo_names_and_arguments)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ioctl_zoo"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

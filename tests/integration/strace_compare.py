@@ -77,6 +77,14 @@ CASES = [
     (["-X", "raw", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
     (["-X", "verbose", "-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-yy", "-e", "trace=perf_event_open"], "tp_perf", ["basic"]),
+    # ioctl requests of many drivers on fd -1; injected, the outputs the program left in its
+    # buffers (strace decodes them as it would a driver's), in each -X style and with -v.
+    (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
+    (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
+    (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
+     ["basic"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -93,6 +101,8 @@ CASES_M32 = [
     (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
+    (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.

@@ -222,6 +222,12 @@ Test(json_val, flags_enums_or)
 	val_shift(&it[1], 5, 3, "PR_MTE_TAG_SHIFT");
 	val_hex(&it[2], 0x80000);
 	ASSERT_VAL(&v, "[\"O_RDONLY\",{\"value\":5,\"shift\":\"PR_MTE_TAG_SHIFT\"},\"0x80000\"]");
+	/* Readings of one number (MIXER_READ(1) or MEMGETINFO): the table's, the last. */
+	it = val_alts(&v, &a, 2);
+	val_call(&it[0], &a, "MIXER_READ", 1);
+	val_uint(val_field(&it[0], &a, 0, "nr"), 1);
+	val_enum(&it[1], O_RDONLY, &t_accmode);
+	ASSERT_VAL(&v, "\"O_RDONLY\"");
 	arena_free(&a);
 }
 

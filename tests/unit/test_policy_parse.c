@@ -225,7 +225,8 @@ Test(policy_parse, err_nul_byte)
 Test(policy_parse, examples_parse)
 {
 	char dir[512], path[1024], err[1024];
-	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp", "/usr/local/bin:/usr/bin"};
+	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp",
+					 "/usr/local/bin:/usr/bin"};
 	unsigned n = 0;
 	struct dirent *de;
 

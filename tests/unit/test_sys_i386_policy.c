@@ -41,7 +41,8 @@ static struct policy *load_example(const char *name)
 	/* __FILE__ is tests/unit/this.c: the examples are two levels up. */
 	snprintf(path, sizeof(path), "%.*s/../../examples/policies/%s",
 		 (int)(slash ? slash - __FILE__ : 1), slash ? __FILE__ : ".", name);
-	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp", "/usr/local/bin:/usr/bin"};
+	const struct policy_vars vars = {"/work/checkout", "/home/u", "/tmp",
+					 "/usr/local/bin:/usr/bin"};
 	cr_assert_eq(policy_load(path, &vars, &p, err, sizeof(err)), 0, "%s", err);
 	return p;
 }

@@ -2,7 +2,8 @@
  * The two ends of every table agree: the signature table and each ABI's
  * generated numbers, the multiplexers' sub-call tables and the signatures
  * they name, the ABIs' wide-call tables and the calls' argument counts, the
- * argument roles among themselves, and the ABI registry with its rows.
+ * argument roles among themselves, the ABI registry with its rows, and the ioctl request
+ * tables with their argument sets and decoders.
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "arch/layout.h"
 #include "arch/regs.h"
 #include "sys/decode.h"
+#include "sys/decoders.h"
+#include "sys/flags.h"
 #include "sys/sysent.h"
 
 static const struct systab_raw *in_abi(const struct ptrc_abi *abi, const char *name)
@@ -138,4 +141,69 @@ Test(tables, abi_registry)
 	}
 	cr_expect_null(abi_by_id(ABI_COUNT));
 	cr_expect_not_null(abi_host()->seccomp_arches, "the host ABI names its OCI arches");
+}
+
+/* The ioctl request tables: each number named in one table, once (strace prints the names of
+ * one number as "A or B", which is one entry); the argument sets, the decoders and the
+ * 64-bit-only set hold named requests only, and a request is in one argument set at most. */
+static const struct xlat *const ioctl_tabs[] = {
+	&xl_ioctl_reqs,	     &xl_ioctl_dev_reqs,  &xl_ioctl_hdio_reqs, &xl_ioctl_sg_reqs,
+	&xl_ioctl_mtd_reqs,  &xl_ioctl_v4l2_reqs, &xl_ioctl_kvm_reqs,  &xl_ioctl_kvm_x86_reqs,
+	&xl_ioctl_drm_reqs,  &xl_ioctl_ptp_reqs,  &xl_ioctl_rtc_reqs,  &xl_ioctl_watchdog_reqs,
+	&xl_ioctl_gpio_reqs, &xl_ioctl_tee_reqs,  &xl_ioctl_nsfs_reqs, &xl_ioctl_perf_reqs,
+	&xl_ioctl_tty2_reqs,
+};
+
+Test(tables, ioctl_requests_named_once)
+{
+	unsigned total = 0;
+
+	for (size_t t = 0; t < sizeof(ioctl_tabs) / sizeof(ioctl_tabs[0]); t++) {
+		const struct xlat *x = ioctl_tabs[t];
+		total += x->n;
+		for (unsigned i = 0; i < x->n; i++) {
+			uint32_t req = (uint32_t)x->ents[i].val;
+			cr_expect_eq(ioctl_req_table(req), x, "%s is named in an earlier table",
+				     x->ents[i].name);
+			cr_expect_eq(xlat_name(x, req), x->ents[i].name,
+				     "%s's number twice in its table", x->ents[i].name);
+			for (size_t u = t + 1; u < sizeof(ioctl_tabs) / sizeof(ioctl_tabs[0]); u++)
+				cr_expect_null(xlat_name(ioctl_tabs[u], req), "%s in two tables",
+					       x->ents[i].name);
+		}
+	}
+	cr_expect_gt(total, 700, "the tables hold %u names", total); /* 833, with DRM's */
+}
+
+Test(tables, ioctl_argument_sets_name_requests)
+{
+	static const struct xlat *const sets[] = {&xl_ioctl_noarg_reqs, &xl_ioctl_int_reqs,
+						  &xl_ioctl_uint_reqs, &xl_ioctl_num_reqs};
+	static const struct xlat *const lp64[] = {&xl_ioctl_lp64_reqs, &xl_ioctl_drm_lp64_reqs};
+
+	for (size_t s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
+		for (unsigned i = 0; i < sets[s]->n; i++) {
+			uint32_t req = (uint32_t)sets[s]->ents[i].val;
+			cr_expect_not_null(ioctl_req_table(req), "%s", sets[s]->ents[i].name);
+			cr_expect_null(ioctl_find_dec(req), "%s has a decoder",
+				       sets[s]->ents[i].name);
+			for (size_t u = s + 1; u < sizeof(sets) / sizeof(sets[0]); u++)
+				cr_expect_null(xlat_name(sets[u], req), "%s in two argument sets",
+					       sets[s]->ents[i].name);
+		}
+	for (size_t s = 0; s < sizeof(lp64) / sizeof(lp64[0]); s++)
+		for (unsigned i = 0; i < lp64[s]->n; i++)
+			cr_expect_not_null(ioctl_req_table((uint32_t)lp64[s]->ents[i].val), "%s",
+					   lp64[s]->ents[i].name);
+	const struct ioctl_dec *const decs[] = {ioctl_block_decs, ioctl_storage_decs, ioctl_fs_decs,
+						ioctl_chardev_decs};
+	const unsigned ndecs[] = {ioctl_block_ndecs, ioctl_storage_ndecs, ioctl_fs_ndecs,
+				  ioctl_chardev_ndecs};
+	for (size_t s = 0; s < 4; s++)
+		for (unsigned i = 0; i < ndecs[s]; i++) {
+			cr_expect_not_null(ioctl_req_table(decs[s][i].req), "decoder %u of set %zu",
+					   i, s);
+			cr_expect_eq(ioctl_find_dec(decs[s][i].req), &decs[s][i],
+				     "%#x decoded twice", decs[s][i].req);
+		}
 }
