@@ -243,6 +243,11 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		break;
 	case VAL_OR:
 		return or_number(v, sb);
+	case VAL_SHIFT: /* shmget's 21<<26: only a field in decimal is one */
+		if (!(v->flags & VALF_NUM))
+			return false;
+		strbuf_addf(sb, "%" PRIu64 "<<%u", v->shift.x, v->n);
+		return true;
 	case VAL_ENUM:
 		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
 		if (v->raw == VAL_RAW_DECIMAL)
@@ -319,8 +324,10 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 		 * that print nothing when 0 have no name at all (found by fuzz_decode).
 		 */
 		bool named = name.len > 0;
-		if (named && !strncmp(name.buf, num.buf, num.len) &&
-		    !strncmp(name.buf + num.len, " /* ", 4))
+		if (v->kind == VAL_SHIFT) /* 21<<26 / * SHM_HUGE_SHIFT * / */
+			strbuf_addf(sb, " /* %s */", v->shift.name);
+		else if (named && !strncmp(name.buf, num.buf, num.len) &&
+			 !strncmp(name.buf + num.len, " /* ", 4))
 			strbuf_adds(sb, name.buf + num.len);
 		else if (named && strcmp(name.buf, num.buf))
 			strbuf_addf(sb, " /* %s */", name.buf);

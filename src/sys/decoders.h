@@ -176,4 +176,17 @@ void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* SysV IPC (dec_ipc.c). */
+void dec_semget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semop(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semtimedop(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgsnd(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgrcv(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmat(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif

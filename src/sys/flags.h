@@ -134,4 +134,16 @@ extern const struct xlat xl_term_bsdly;
 extern const struct xlat xl_term_vtdly;
 extern const struct xlat xl_term_ffdly;
 
+/* SysV IPC (flags_ipc.c). */
+extern const struct xlat xl_ipc_key;
+extern const struct xlat xl_ipc_get_flags;
+extern const struct xlat xl_shmget_flags;
+extern const struct xlat xl_ipc_64;
+extern const struct xlat xl_semctl_cmds;
+extern const struct xlat xl_msgctl_cmds;
+extern const struct xlat xl_shmctl_cmds;
+extern const struct xlat xl_sem_flg;
+extern const struct xlat xl_msg_flg;
+extern const struct xlat xl_shmat_flags;
+
 #endif
