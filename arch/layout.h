@@ -64,9 +64,6 @@ struct abi_layouts {
 	 * structs of the IPC_64 commands; 0 and NULL where ptrc does not know them. */
 	uint16_t ipc64_size[3];
 	void (*ipc64)(const void *raw, unsigned kind, struct ipc64_ds *out);
-	/* The kernel reads IPC_64 in a command (ipc_parse_version): without it, the old
-	 * structs, whose layout ptrc does not know. */
-	bool ipc_versioned;
 };
 
 #endif

@@ -4,8 +4,9 @@
  * structs they read or write, msgsnd/msgrcv's struct msgbuf, shmat's flags.  i386 reaches
  * them through ipc(2) too (call.c): there semctl's fourth argument points at the union, and
  * shmat's address is written through a pointer, which strace shows as the result.  The
- * IPC_64 structs come through the ABI's layout (arch/layout.h); an i386 command without
- * IPC_64 takes the old structs, whose layout ptrc does not know: their address shows.
+ * IPC_64 structs come through the ABI's layout (arch/layout.h): the direct calls take them
+ * on every ABI; through ipc(2) a command without IPC_64 takes the old structs, whose layout
+ * ptrc does not know: their address shows (strace 6.1 reads them as the IPC_64 ones).
  */
 #include <linux/ipc.h>
 #include <linux/msg.h>
@@ -283,7 +284,7 @@ static void ipc_ctl_buf(struct dctx *d, struct sc_event *ev, unsigned i, unsigne
 {
 	enum ipc_buf b = ipc_buf_kind(kind, cmd);
 	struct val *v = &ev->args[i];
-	bool known = !d->abi->layouts->ipc_versioned || (cmd & IPC_64);
+	bool known = !ev->via || (cmd & IPC_64); /* the direct calls take IPC_64's */
 
 	if (!exiting) {
 		if (b == IB_SET && known)
@@ -323,23 +324,17 @@ void dec_shmctl(struct dctx *d, struct sc_event *ev, bool exiting)
 /*
  * semctl's fourth argument is a union semun.  Through i386's ipc(2) it is a pointer to one:
  * strace shows the word there, [0x5], or the pointer when it cannot read it; the union's
- * pointer, for the commands that take a struct.  A direct i386 semctl shows the union's
- * word in brackets the same way (strace 6.1 does so for every ABI that has ipc(2)).
+ * pointer, for the commands that take a struct.  A direct semctl's union is the word
+ * itself, shown as an address.
  */
-static bool semun_word(struct dctx *d, struct sc_event *ev, uint64_t *w, bool *bracket)
+static bool semun_word(struct dctx *d, struct sc_event *ev, uint64_t *w)
 {
 	uint64_t p = arg_word(d, ev, 3);
 
 	*w = p;
-	*bracket = false;
-	if (ev->via) {
-		if (!p || read_word(d, p, w) < 0) {
-			val_ptr(&ev->args[3], p);
-			return false;
-		}
-		*bracket = true;
-	} else if (d->abi->layouts->ipc_versioned) {
-		*bracket = true;
+	if (ev->via && (!p || read_word(d, p, w) < 0)) {
+		val_ptr(&ev->args[3], p);
+		return false;
 	}
 	return true;
 }
@@ -347,25 +342,20 @@ static bool semun_word(struct dctx *d, struct sc_event *ev, uint64_t *w, bool *b
 void dec_semctl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint32_t cmd = (uint32_t)ev->raw[2];
-	enum ipc_buf b = ipc_buf_kind(IPC64_SEM, cmd);
-	bool bracket;
 	uint64_t w;
 
-	if (!exiting)
+	if (!exiting) {
 		ipc_cmd(d, &ev->args[2], cmd, &xl_semctl_cmds);
-	if (!exiting && !semun_word(d, ev, &w, &bracket)) {
-		ev->split = ev->nargs;
+		if (!semun_word(d, ev, &w))
+			return;
+	} else if (ev->split != 3) {
 		return;
+	} else {
+		w = ev->args[3].u; /* the struct's address, from the entry */
 	}
-	if (exiting && ev->split != 3)
-		return;
-	if (exiting)
-		w = ev->args[3].u;
-	if (b != IB_PTR) {
+	if (ipc_buf_kind(IPC64_SEM, cmd) != IB_PTR)
 		ipc_ctl_buf(d, ev, 3, IPC64_SEM, cmd, w, exiting);
-		return;
-	}
-	if (bracket)
+	else if (ev->via)
 		val_ptr(val_array(&ev->args[3], d->ar, 1), w);
 	else
 		val_ptr(&ev->args[3], w);

@@ -50,6 +50,10 @@ CASES = [
     # which differ from one run to the next).
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    # SysV IPC on ids that do not exist (the others differ from run to run).
+    (["-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    (["-X", "raw", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    (["-X", "verbose", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
     (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
@@ -64,6 +68,7 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
