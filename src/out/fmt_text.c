@@ -90,7 +90,10 @@ static size_t table_prefix(const struct xlat *t)
 /* 0x400 / * SECBIT_??? * /: a value t does not name, with the prefix its names share. */
 static void text_unknown(struct strbuf *sb, uint64_t x, const struct xlat *t, size_t pre)
 {
-	strbuf_add_hex(sb, x);
+	if (t->type == XLAT_ENUM_DEC)
+		strbuf_add_i64(sb, (int64_t)x);
+	else
+		strbuf_add_hex(sb, x);
 	strbuf_adds(sb, " /* ");
 	strbuf_addn(sb, t->unknown ? t->unknown : t->ents[0].name, pre);
 	strbuf_adds(sb, "??? */");

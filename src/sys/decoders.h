@@ -189,4 +189,9 @@ void dec_msgsnd(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_msgrcv(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_shmat(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* Keys (dec_keys.c). */
+void dec_keyctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_add_key(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_request_key(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif

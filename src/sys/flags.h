@@ -146,4 +146,12 @@ extern const struct xlat xl_sem_flg;
 extern const struct xlat xl_msg_flg;
 extern const struct xlat xl_shmat_flags;
 
+/* Keys (flags_keys.c). */
+extern const struct xlat xl_keyctl_cmds;
+extern const struct xlat xl_key_spec;
+extern const struct xlat xl_key_reqkey_defl;
+extern const struct xlat xl_keyctl_move_flags;
+extern const struct xlat xl_keyctl_caps0;
+extern const struct xlat xl_keyctl_caps1;
+
 #endif
