@@ -54,6 +54,10 @@ CASES = [
     (["-e", "trace=%ipc"], "tp_ipc", ["errors"]),
     (["-X", "raw", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
     (["-X", "verbose", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    # keyctl, add_key, request_key on keys that do not exist.
+    (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-X", "raw", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["raw"]),
+    (["-X", "verbose", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["verbose"]),
     (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
@@ -69,6 +73,7 @@ CASES_M32 = [
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
     (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
+    (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
