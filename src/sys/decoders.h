@@ -194,4 +194,17 @@ void dec_keyctl(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_add_key(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_request_key(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* The new mount API (dec_mount.c), Landlock, fanotify, POSIX message queues. */
+void dec_fsconfig(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mount_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_landlock_create_ruleset(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_landlock_add_rule(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_fanotify_init(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_open(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_timedsend(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_timedreceive(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_getscheduler(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif

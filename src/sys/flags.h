@@ -154,4 +154,24 @@ extern const struct xlat xl_keyctl_move_flags;
 extern const struct xlat xl_keyctl_caps0;
 extern const struct xlat xl_keyctl_caps1;
 
+/* The new mount API (flags_mount.c), Landlock, fanotify, pidfd_open. */
+extern const struct xlat xl_fsopen_flags;
+extern const struct xlat xl_fsmount_flags;
+extern const struct xlat xl_fspick_flags;
+extern const struct xlat xl_open_tree_flags;
+extern const struct xlat xl_move_mount_flags;
+extern const struct xlat xl_mount_attr_flags;
+extern const struct xlat xl_mount_setattr_flags;
+extern const struct xlat xl_mount_propagation;
+extern const struct xlat xl_fsconfig_cmds;
+extern const struct xlat xl_landlock_create_flags;
+extern const struct xlat xl_landlock_access_fs;
+extern const struct xlat xl_landlock_rule_types;
+extern const struct xlat xl_fan_classes;
+extern const struct xlat xl_fan_init_flags;
+extern const struct xlat xl_fan_mark_flags;
+extern const struct xlat xl_fan_events;
+extern const struct xlat xl_pidfd_open_flags;
+extern const struct xlat xl_sigev_notify; /* flags_ksig.c */
+
 #endif
