@@ -24,8 +24,8 @@ static void dec_mq_attr(struct dctx *d, struct val *v, uint64_t addr)
 	st_init(v, d->ar, 4);
 	for (unsigned i = 0; i < 4; i++) {
 		int64_t x = d->abi->word_size == 4 ? (int32_t)w[i] : (int64_t)w[i];
-		if (i == 0)
-			val_flags(st_add(v, d->ar, names[i]), (uint64_t)x, &xl_open_flags);
+		if (i == 0) /* strace 6.1 shows mq_flags in hex: 0x800, not O_NONBLOCK */
+			val_hex(st_add(v, d->ar, names[i]), (uint64_t)x);
 		else
 			val_int(st_add(v, d->ar, names[i]), x);
 	}
