@@ -112,6 +112,27 @@ Test(trace, keys_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, mount_api_landlock_fanotify_mq_pidfd)
+{
+	RUN("-o", "@TRACE", it_prog("tp_fsapi"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, mount_api_landlock_fanotify_mq_pidfd_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_fsapi"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, mount_api_landlock_fanotify_mq_pidfd_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_fsapi"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, caps_personality_sched_attrs_timex)
 {
 	RUN("-o", "@TRACE", it_prog("tp_attrs"), "basic");

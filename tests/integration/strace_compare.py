@@ -16,6 +16,10 @@ import subprocess
 import sys
 import tempfile
 
+FSAPI = ("trace=fsopen,fsconfig,fsmount,open_tree,move_mount,mount_setattr,"
+         "landlock_create_ruleset,landlock_add_rule,fanotify_init,fanotify_mark,mq_open,"
+         "mq_timedsend,mq_notify,pidfd_open,pidfd_send_signal,sched_getscheduler")
+
 # (tracer options, test program, its arguments); the program is in TESTPROGS_DIR.
 CASES = [
     (["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
@@ -54,6 +58,10 @@ CASES = [
     (["-e", "trace=%ipc"], "tp_ipc", ["errors"]),
     (["-X", "raw", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
     (["-X", "verbose", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    # The new mount API, Landlock, fanotify, message queues, pidfds.
+    (["-e", FSAPI], "tp_fsapi", ["basic"]),
+    (["-X", "raw", "-e", FSAPI], "tp_fsapi", ["raw"]),
+    (["-X", "verbose", "-e", FSAPI], "tp_fsapi", ["verbose"]),
     # keyctl, add_key, request_key on keys that do not exist.
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
     (["-X", "raw", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["raw"]),
@@ -74,6 +82,7 @@ CASES_M32 = [
      ["basic"]),
     (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-e", FSAPI], "tp_fsapi", ["basic"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
