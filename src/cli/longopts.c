@@ -77,6 +77,7 @@ const struct option cli_long_opts[] = {
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
 	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
 	{"landlock", optional_argument, NULL, OPT_LANDLOCK},
+	{"status-line", required_argument, NULL, OPT_STATUS_LINE},
 	{"timeline", required_argument, NULL, OPT_TIMELINE},
 	{"report", required_argument, NULL, OPT_REPORT},
 	{"stack-trace", no_argument, NULL, 'k'},

@@ -35,6 +35,7 @@ enum {
 	OPT_SYSCALL_TIMES,
 	OPT_STRINGS_IN_HEX,
 	OPT_OUTPUT_SEPARATELY,
+	OPT_STATUS_LINE,
 	OPT_UNSUPPORTED, /* strace's options ptrc does not have: said so, by name */
 	OPT_QUALIFIER,	 /* + index into qualifiers[]: --NAME=VALUE is -e NAME=VALUE */
 };

@@ -81,16 +81,17 @@ static int parse_style(struct config *cfg, const char *arg)
 	return 0;
 }
 
-static int parse_color(struct config *cfg, const char *arg)
+/* auto, always or never: --color's and --status-line's. */
+static int parse_color(enum color_mode *mode, const char *err, const char *arg)
 {
 	if (!strcmp(arg, "auto"))
-		cfg->color = COLOR_AUTO;
+		*mode = COLOR_AUTO;
 	else if (!strcmp(arg, "always"))
-		cfg->color = COLOR_ALWAYS;
+		*mode = COLOR_ALWAYS;
 	else if (!strcmp(arg, "never"))
-		cfg->color = COLOR_NEVER;
+		*mode = COLOR_NEVER;
 	else
-		return usage_error("invalid --color argument: '%s'", arg);
+		return usage_error(err, arg);
 	return 0;
 }
 
@@ -194,7 +195,10 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 	case OPT_LANDLOCK:
 		return parse_use(&cfg->landlock, "invalid --landlock: '%s' (yes or no)", arg);
 	case OPT_COLOR:
-		return parse_color(cfg, arg);
+		return parse_color(&cfg->color, "invalid --color argument: '%s'", arg);
+	case OPT_STATUS_LINE:
+		return parse_color(&cfg->status_line,
+				   "invalid --status-line: '%s' (auto, always or never)", arg);
 	case OPT_POLICY:
 		cfg->policy_file = arg;
 		return 0;

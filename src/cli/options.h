@@ -91,6 +91,7 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
+	enum color_mode status_line; /* --status-line: auto, always or never, as --color */
 	bool json;		      /* --json: JSON Lines instead of strace's text */
 	bool story;		      /* the story of the run is collected (core/story.c) */
 	bool story_print;	      /* --summary-tree: and printed as the tree at the end */

@@ -9,6 +9,7 @@
 #include "out/json.h"
 #include "sys/siginfo.h"
 #include "sys/signame.h"
+#include "util/xalloc.h"
 #include "signals.h"
 #include "ptrace.h"
 #include "tracer.h"
@@ -71,8 +72,10 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	/* The address space changed: a /proc/PID/mem fd opened before is stale. */
 	tmem_live_close(&task->proc->live);
 	debug_exec(task);
+	char *caller = t->pol.policy && task->proc->exe ? xstrdup(task->proc->exe) : NULL;
 	proc_reread_exe(task);
 	story_exec(t, task);
+	status_exec(t, task->proc->exe);
 	/* Under the policy's filter the execve entry never stops: the exec event unhides. */
 	task->flags &= ~TASK_HIDDEN;
 	struct task *execer = (pid_t)old == task->tid ? NULL : task_find(t, (pid_t)old);
@@ -88,6 +91,9 @@ static struct task *on_exec(struct tracer *t, struct task *task)
 	}
 	if (task_visible(t, task))
 		emit_exec(t, task, exec_abi(task), (pid_t)old);
+	if (t->pol.policy)
+		policy_exec_check(t, task, exec_abi(task)->word_size, caller);
+	free(caller);
 	return task;
 }
 

@@ -145,7 +145,7 @@ static void say_plan(const struct tracer *t, unsigned abi, const struct policy_l
 	}
 	tracer_msg("Landlock ABI %u enforces %s's paths for opening, making and removing files; "
 		   "only ptrace checks the rest, so a racing thread may get past it: stat, access, "
-		   "readlink, chmod, chown, xattrs, utimes, exec%s%s",
+		   "readlink, chmod, chown, xattrs, utimes%s%s",
 		   abi, t->cfg->policy_file, LL_TRUNCATE ? "" : ", truncate", sb.buf ? sb.buf : "");
 	strbuf_free(&sb);
 }

@@ -245,6 +245,7 @@ static int exit_status(const struct tracer *t)
 
 static void print_summary(struct tracer *t)
 {
+	status_end(t);
 	if (t->cfg->cflag)
 		emit_summary(t);
 	emit_story(t);
@@ -299,13 +300,16 @@ static int give_up(struct tracer *t)
 
 int tracer_loop(struct tracer *t)
 {
+	status_init(t);
 	for (;;) {
 		sig_poll(t);
 		inject_poll(t);
 		if (t->dump_live) {
 			t->dump_live = false;
+			status_clear(&t->status);
 			tracer_dump_live(t);
 		}
+		status_tick(t);
 		early_poll(t);
 		if (t->unsupported)
 			return give_up(t);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -226,6 +227,52 @@ bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdic
 	else
 		policy_check(ps->policy, ev->abi, ev->nr, &in, v);
 	v->leads_to = leads;
+	return v->action == POLICY_DENY;
+}
+
+/* AT_EXECFN of task's new program: where the kernel copied the path it ran, or 0. */
+static uint64_t execfn_addr(const struct task *task, unsigned word_size)
+{
+	char path[64];
+	size_t len = 0;
+	uint64_t at = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)task->tid);
+	char *a = readfile(path, 8192, &len);
+	/* Pairs of words in the tracee's size and byte order (little-endian ABIs only). */
+	for (size_t o = 0; a && o + 2 * word_size <= len; o += 2 * word_size) {
+		uint64_t key = 0, val = 0;
+		memcpy(&key, a + o, word_size);
+		memcpy(&val, a + o + word_size, word_size);
+		if (key == AT_NULL)
+			break;
+		if (key == AT_EXECFN) {
+			at = val;
+			break;
+		}
+	}
+	free(a);
+	return at;
+}
+
+bool policy_hook_recheck_exec(struct tracer *t, struct task *task, unsigned word_size,
+			      const char *caller, struct policy_verdict *v)
+{
+	const struct sysent *ent = sysent_by_name("execve");
+	struct policy_input in;
+	uint64_t raw[6] = {0};
+
+	if (!t->pol.policy || !ent || !(raw[0] = execfn_addr(task, word_size)))
+		return false;
+	policy_input_read(&in, task->ev.abi, ent, raw, &task->proc->mem, &task->ar);
+	/* fexecve's "/dev/fd/N": a descriptor, closed on exec, that the entry judged by its file.
+	 */
+	if (!in.path[0] || !strncmp(in.path[0], "/dev/fd/", 8))
+		return false;
+	const char *leads = resolve_paths(task, &in);
+	in.exe = caller;
+	policy_check_name(t->pol.policy, "execve", &in, v);
+	v->leads_to = leads ? leads : in.path[0];
 	return v->action == POLICY_DENY;
 }
 

@@ -19,6 +19,14 @@ struct policy_verdict;
  * rule in v.  What is done about it is the caller's (syscall.c).
  */
 bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v);
+/*
+ * At PTRACE_EVENT_EXEC of an execve whose entry was judged: judges the program the kernel
+ * really ran (the path it copied to the new stack, AT_EXECFN, as caller ran it), which a
+ * racing thread may have changed after the check.  True when the policy does not allow
+ * it, with the rule in v and the program in v->leads_to.
+ */
+bool policy_hook_recheck_exec(struct tracer *t, struct task *task, unsigned word_size,
+			      const char *caller, struct policy_verdict *v);
 /* Counts a violation of the current call for the end-of-run summary. */
 void policy_hook_count(struct tracer *t, struct task *task, const struct policy_verdict *v);
 /*

@@ -87,6 +87,7 @@ void tracer_msg(const char *fmt, ...)
 {
 	va_list ap;
 
+	status_clear_any();
 	fputs("ptrc: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

@@ -135,6 +135,31 @@ static void enforce(struct tracer *t, struct task *task)
 	}
 }
 
+void policy_exec_check(struct tracer *t, struct task *task, unsigned word_size, const char *caller)
+{
+	struct policy_verdict v;
+	const struct sysent *ent = task->ev.ent;
+
+	/* Only an exec whose entry was judged: the same rules, on what the kernel ran. */
+	if (!(task->flags & TASK_IN_SYSCALL) || !ent || !(ent->traits & TR_EXEC) ||
+	    !policy_hook_recheck_exec(t, task, word_size, caller, &v))
+		return;
+	/* The caller's violation: told with the program that made the call. */
+	char *ran = task->proc->exe;
+	task->proc->exe = (char *)caller;
+	policy_hook_count(t, task, &v);
+	policy_hook_record(t, task, &v);
+	emit_violation(t, task, &v, policy_hook_action_name(t));
+	task->proc->exe = ran;
+	/* The call cannot fail any more: the program dies before its first instruction. */
+	if (t->cfg->policy_action == POLICY_ACT_KILL) {
+		t->pol.killed = true;
+		task_for_each(t, kill_tree, NULL);
+	} else if (t->cfg->policy_action == POLICY_ACT_DENY) {
+		kill(task->tid, SIGKILL);
+	}
+}
+
 /* At the exit of a call the policy skipped: it returns -EPERM.  True when it was one. */
 static bool deny_result(struct task *task)
 {
@@ -221,6 +246,7 @@ static void call_entry(struct tracer *t, struct task *task,
 		syscall_abandon(t, task);
 	start_event(task, info, nr, args);
 	task->flags |= TASK_IN_SYSCALL;
+	status_syscall_entry(t, task);
 	debug_sc_record(t, task); /* for a crash report, even when not shown */
 	if (!(task->flags & TASK_HIDDEN)) {
 		enforce(t, task);

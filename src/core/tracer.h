@@ -100,6 +100,15 @@ struct violation_count {
 };
 
 /* --policy and --learn (policy_hook.c). */
+/* status.c: the live status line on stderr. */
+struct status_line {
+	bool on, shown;
+	bool job_line_open;	   /* the job's last write to fd 1 or 2 did not end its line */
+	int64_t start_ns, last_ns; /* CLOCK_MONOTONIC: the run's start, the last redraw */
+	uint64_t calls;		   /* syscall entries seen */
+	char last_exec[64];	   /* the last program run, its base name */
+};
+
 struct policy_state {
 	struct policy *policy;
 	struct policy_learn *learn;
@@ -170,6 +179,7 @@ struct tracer {
 	struct story story;	  /* --summary-tree (story.c) */
 	struct timespec story_t0; /* the run's start, for its offsets */
 	struct policy_state pol;
+	struct status_line status;
 	/* seccomp.c: the launched job's filter; on: only trapped calls stop. */
 	struct {
 		bool on;
@@ -329,6 +339,16 @@ void story_task_exiting(struct tracer *t, struct task *task);
 void story_task_gone(struct tracer *t, struct task *task);
 void story_task_end(struct tracer *t, struct task *task, int status);
 void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret);
+/* status.c: --status-line; status_clear_any() for tracer_msg, which has no tracer. */
+void status_init(struct tracer *t);
+void status_tick(struct tracer *t);
+void status_clear(struct status_line *s);
+void status_clear_any(void);
+void status_syscall_entry(struct tracer *t, const struct task *task);
+void status_exec(struct tracer *t, const char *exe);
+void status_end(struct tracer *t);
+/* syscall.c: at PTRACE_EVENT_EXEC, the policy on the program the kernel really ran. */
+void policy_exec_check(struct tracer *t, struct task *task, unsigned word_size, const char *caller);
 /* story_fds.c: bytes per file and endpoint; file: an open's story file (index + 1), or 0. */
 void story_fds_exit(struct tracer *t, struct task *task, bool error, int64_t ret, uint32_t file);
 void story_fds_exec(struct proc *p);
