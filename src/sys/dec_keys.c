@@ -12,7 +12,6 @@
 #include "../../arch/abi.h"
 #include "decoders.h"
 #include "flags.h"
-#include "signame.h"
 
 enum key_kind {
 	KA_HEX,
@@ -137,15 +136,11 @@ static void dec_dh_params(struct dctx *d, struct val *v, uint64_t addr)
 	key_serial(st_add(v, d->ar, "base"), p[2]);
 }
 
-/* EKEYREVOKED, or the number. */
-static void dec_errno_arg(struct val *v, int64_t err)
+/* EKEYREVOKED (128 under -X raw), or the number. */
+static void dec_errno_arg(struct val *v, uint32_t err)
 {
-	const char *name = errno_name(err);
-
-	if (name)
-		val_sym(v, name);
-	else
-		val_int(v, err);
+	val_enum(v, err, &xl_errnos);
+	v->raw = VAL_RAW_DECIMAL;
 }
 
 /* Argument i at entry, of kind k. */

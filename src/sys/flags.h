@@ -146,7 +146,8 @@ extern const struct xlat xl_sem_flg;
 extern const struct xlat xl_msg_flg;
 extern const struct xlat xl_shmat_flags;
 
-/* Keys (flags_keys.c). */
+/* Keys (flags_keys.c), and error numbers (flags_errno.c). */
+extern const struct xlat xl_errnos;
 extern const struct xlat xl_keyctl_cmds;
 extern const struct xlat xl_key_spec;
 extern const struct xlat xl_key_reqkey_defl;
