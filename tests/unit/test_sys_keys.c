@@ -95,7 +95,12 @@ Test(sys_keys, enums_flags_and_unknown_commands)
 	harness_xstyle = CONST_RAW;
 	cr_expect_str_eq(KC(0, KEYCTL_GET_KEYRING_ID, SESSION, 0, 0, 0), "keyctl(0, -3, 0) = 0");
 	cr_expect_str_eq(KC(0, KEYCTL_SET_REQKEY_KEYRING, 1, 0, 0, 0), "keyctl(0xe, 1) = 0");
+	cr_expect_str_eq(KC(-EPERM, KEYCTL_REJECT, 5, 10, 128, SESSION),
+			 "keyctl(0x13, 5, 10, 128, -3) = -1 EPERM (Operation not permitted)");
 	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(KC(-EPERM, KEYCTL_REJECT, 5, 10, 128, SESSION),
+			 "keyctl(0x13 /* KEYCTL_REJECT */, 5, 10, 128 /* EKEYREVOKED */, -3 /* "
+			 "KEY_SPEC_SESSION_KEYRING */) = -1 EPERM (Operation not permitted)");
 	cr_expect_str_eq(
 		KC(0, KEYCTL_SET_REQKEY_KEYRING, (uint64_t)-1, 0, 0, 0),
 		"keyctl(0xe /* KEYCTL_SET_REQKEY_KEYRING */, -1 /* KEY_REQKEY_DEFL_NO_CHANGE "
