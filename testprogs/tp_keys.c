@@ -150,6 +150,9 @@ static int run_errors(void)
 	n = kc(KEYCTL_INSTANTIATE_IOV, 12345, (unsigned long)&iov, 1, KEY_SPEC_SESSION_KEYRING);
 	xp_line(me, "keyctl(%s, 12345, [{iov_base=\"ab\", iov_len=2}], 1, %s) = %s",
 		c("0x14", "KEYCTL_INSTANTIATE_IOV"), c("-3", "KEY_SPEC_SESSION_KEYRING"), res(n));
+	n = kc(KEYCTL_REJECT, 12345, 10, EKEYREVOKED, KEY_SPEC_SESSION_KEYRING);
+	xp_line(me, "keyctl(%s, 12345, 10, %s, %s) = %s", c("0x13", "KEYCTL_REJECT"),
+		c("128", "EKEYREVOKED"), c("-3", "KEY_SPEC_SESSION_KEYRING"), res(n));
 	n = kc(KEYCTL_SET_REQKEY_KEYRING, 99, 0, 0, 0);
 	xp_line(me, "keyctl(%s, 99%s) = %s", c("0xe", "KEYCTL_SET_REQKEY_KEYRING"),
 		style == 1 ? "" : " /* KEY_REQKEY_DEFL_??? */", res(n));
