@@ -266,6 +266,8 @@ static int run_errors(void)
 
 	n = syscall(SYS_semget, 0x1234fedc, 1, IPC_EXCL);
 	xp_line(me, "semget(0x1234fedc, 1, IPC_EXCL|000) = %s", res(n));
+	n = syscall(SYS_semget, 0x1234fedc, 1, 0x4000 | 0644);
+	xp_line(me, "semget(0x1234fedc, 1, 0x40000644) = %s", res(n));
 	n = semops(-1, ops, 2);
 	xp_line(me,
 		SEMOP_NAME "(-1, [{sem_num=0, sem_op=-1, sem_flg=IPC_NOWAIT|0x4000}, {sem_num=1, "

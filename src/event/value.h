@@ -100,6 +100,9 @@ enum val_raw {
 	 * 0x1 / * PIDTYPE_TGID * / even without -X. */
 	VAL_RAW_VERBOSE,
 	VAL_RAW_DECIMAL, /* the number in signed decimal: PR_SET_PTRACER_ANY is -1 */
+	/* OR: its items joined by nothing but under -X raw, where they are VAL_RAW_PARTS:
+	 * strace's semget(..., 0x40000644), flags no name covers run into the mode. */
+	VAL_RAW_GLUED,
 };
 
 struct val {

@@ -296,6 +296,8 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	const struct text_opts *o = &styled;
 
 	styled.xstyle = const_style(v, in);
+	if (v->raw == VAL_RAW_GLUED && in->xstyle != CONST_RAW)
+		return false; /* as it is without -X: 0x40000644, no comment */
 	if (v->raw == VAL_RAW_NAMES && in->xstyle != CONST_ABBREV) {
 		text_val(sb, v, &styled);
 		return true;
@@ -478,7 +480,7 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 	case VAL_NONE:
 		break;
 	case VAL_OR:
-		text_items(sb, v, "|", o);
+		text_items(sb, v, v->raw == VAL_RAW_GLUED && o->xstyle != CONST_RAW ? "" : "|", o);
 		break;
 	case VAL_STRUCT:
 		text_struct(sb, v, o);

@@ -73,7 +73,8 @@ static void ipc_get_flags(struct dctx *d, struct val *v, uint32_t fl, const stru
 		items[i++].flags |= VALF_NUM;
 	}
 	val_oct(&items[i], fl & 0777);
-	v->raw = VAL_RAW_PARTS;
+	/* strace 6.1 runs flags no name covers into the mode: 0x40000644 (0x4000|0644). */
+	v->raw = bits && !huge && !xlat_names_any(tab, bits) ? VAL_RAW_GLUED : VAL_RAW_PARTS;
 }
 
 void dec_semget(struct dctx *d, struct sc_event *ev, bool exiting)

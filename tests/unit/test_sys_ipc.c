@@ -39,6 +39,27 @@ Test(sys_ipc, keys_flags_and_modes)
 		"-1 ENOMEM (Cannot allocate memory)");
 }
 
+/* strace 6.1 runs flags no name covers into the mode, but under -X raw. */
+Test(sys_ipc, unnamed_flags_run_into_the_mode)
+{
+	cr_expect_str_eq(RUN("semget", 3, IPC_PRIVATE, 1, 0x4000 | 0644),
+			 "semget(IPC_PRIVATE, 1, 0x40000644) = 3");
+	cr_expect_str_eq(RUN("semget", 3, 0x1234, 1, 0x4000 | IPC_CREAT | 0600),
+			 "semget(0x1234, 1, IPC_CREAT|0x4000|0600) = 3");
+	cr_expect_str_eq(RUN("shmget", 3, 0, 4096, 0x4000 | 21 << SHM_HUGE_SHIFT | 0600),
+			 "shmget(IPC_PRIVATE, 4096, 0x4000|21<<SHM_HUGE_SHIFT|0600) = 3");
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("msgget", -ENOENT, 0x1234, 0x4000),
+			 "msgget(0x1234, 0x4000|000) = -1 ENOENT (No such file or directory)");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("msgget", -ENOENT, 0x1234, 0x4000),
+			 "msgget(0x1234, 0x4000000) = -1 ENOENT (No such file or directory)");
+	cr_expect_str_eq(
+		RUN("shmget", 3, 0, 4096, 0x4000 | 21 << SHM_HUGE_SHIFT | 0600),
+		"shmget(0 /* IPC_PRIVATE */, 4096, 0x4000|21<<26 /* SHM_HUGE_SHIFT */|0600) = "
+		"3");
+}
+
 Test(sys_ipc, keys_and_flags_raw_and_verbose)
 {
 	harness_xstyle = CONST_RAW;
