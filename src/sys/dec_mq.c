@@ -62,24 +62,49 @@ void dec_mq_timedreceive(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_int_ref(d, &ev->args[3], arg_word(d, ev, 3));
 }
 
+/* The union after sigev_notify: a thread id, or a function and its attributes. */
+static void sigev_tail(struct dctx *d, struct val *v, uint64_t at, int32_t notify)
+{
+	unsigned ws = d->abi->word_size;
+	uint64_t w[2];
+	int32_t tid;
+
+	if (notify == SIGEV_THREAD_ID && tmem_read(d->mem, at, &tid, sizeof(tid)) == 0)
+		val_int(st_add(v, d->ar, "sigev_notify_thread_id"), tid);
+	if (notify == SIGEV_THREAD && dec_read_words(d, at, w, 2) == 0) {
+		val_ptr(st_add(v, d->ar, "sigev_notify_function"), ws == 4 ? (uint32_t)w[0] : w[0]);
+		val_ptr(st_add(v, d->ar, "sigev_notify_attributes"),
+			ws == 4 ? (uint32_t)w[1] : w[1]);
+	}
+}
+
 /*
- * mq_notify's struct sigevent: sigev_value (a word), sigev_signo, sigev_notify.  strace
- * shows {sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}; the other kinds, which carry
- * more, show their address here.
+ * mq_notify's struct sigevent: {sigev_value={sival_int=4660, sival_ptr=0x1234} when not 0,
+ * sigev_signo (a signal where the kind sends one), sigev_notify, and what the kind takes}.
  */
 void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	unsigned ws = d->abi->word_size;
-	uint64_t addr = arg_word(d, ev, 1);
-	struct val *v = &ev->args[1];
+	uint64_t addr = arg_word(d, ev, 1), value;
+	struct val *v = &ev->args[1], *sv;
 	int32_t w[2];
 
-	if (exiting || !addr || tmem_read(d->mem, addr + ws, w, sizeof(w)) < 0 ||
-	    w[1] != SIGEV_SIGNAL)
+	if (exiting || !addr || read_word(d, addr, &value) < 0 ||
+	    tmem_read(d->mem, addr + ws, w, sizeof(w)) < 0)
 		return;
-	st_init(v, d->ar, 2);
-	val_sig(st_add(v, d->ar, "sigev_signo"), w[0]);
+	st_init(v, d->ar, 6);
+	if (value) {
+		sv = st_add(v, d->ar, "sigev_value");
+		st_init(sv, d->ar, 2);
+		val_int(st_add(sv, d->ar, "sival_int"), (int32_t)value);
+		val_ptr(st_add(sv, d->ar, "sival_ptr"), value);
+	}
+	if (w[1] == SIGEV_SIGNAL || w[1] == SIGEV_THREAD || w[1] == SIGEV_THREAD_ID)
+		val_sig(st_add(v, d->ar, "sigev_signo"), w[0]);
+	else
+		val_int(st_add(v, d->ar, "sigev_signo"), w[0]);
 	val_enum(st_add(v, d->ar, "sigev_notify"), (uint32_t)w[1], &xl_sigev_notify);
+	sigev_tail(d, v, addr + (ws + 8 + ws - 1) / ws * ws, w[1]);
 }
 
 void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting)

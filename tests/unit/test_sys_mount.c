@@ -220,6 +220,40 @@ Test(sys_mount, message_queues)
 		"0x7ffc71b980c0) = -1 EBADF (Bad file descriptor)");
 }
 
+/* struct sigevent: its value when not 0, and what each kind of notification takes. */
+Test(sys_mount, mq_notify_sigevents)
+{
+	static const uint64_t thr[4] = {0x1234, SIGQUIT | (uint64_t)SIGEV_THREAD << 32, 0x5678,
+					0x9abc};
+	static const uint64_t none[2] = {0x1234, 3 | (uint64_t)SIGEV_NONE << 32};
+	static const uint64_t bad[2] = {0x1234, 3 | (uint64_t)99 << 32};
+	static const uint32_t thr32[5] = {0x1234, SIGQUIT, SIGEV_THREAD_ID, 77, 0};
+	map(0x1000, thr, sizeof(thr));
+	map(0x2000, none, sizeof(none));
+	map(0x3000, bad, sizeof(bad));
+	cr_expect_str_eq(
+		RUN("mq_notify", -EFAULT, (uint64_t)-1, 0x1000),
+		"mq_notify(-1, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+		"sigev_signo=SIGQUIT, sigev_notify=SIGEV_THREAD, sigev_notify_function=0x5678, "
+		"sigev_notify_attributes=0x9abc}) = -1 EFAULT (Bad address)");
+	cr_expect_str_eq(
+		RUN("mq_notify", -EBADF, (uint64_t)-1, 0x2000),
+		"mq_notify(-1, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+		"sigev_signo=3, sigev_notify=SIGEV_NONE}) = -1 EBADF (Bad file descriptor)");
+	cr_expect_str_eq(RUN("mq_notify", -EINVAL, (uint64_t)-1, 0x3000),
+			 "mq_notify(-1, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+			 "sigev_signo=3, sigev_notify=0x63 /* SIGEV_??? */}) = -1 EINVAL (Invalid "
+			 "argument)");
+	cr_expect_str_eq(RUN("mq_notify", -EFAULT, (uint64_t)-1, 1),
+			 "mq_notify(-1, 0x1) = -1 EFAULT (Bad address)");
+	harness_abi = ABI_I386;
+	map(0x4000, thr32, sizeof(thr32));
+	cr_expect_str_eq(RUN("mq_notify", -EINVAL, (uint64_t)-1, 0x4000),
+			 "mq_notify(-1, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+			 "sigev_signo=SIGQUIT, sigev_notify=SIGEV_THREAD_ID, "
+			 "sigev_notify_thread_id=77}) = -1 EINVAL (Invalid argument)");
+}
+
 /* struct mq_attr's longs are 32 bits on i386. */
 Test(sys_mount, message_queues_i386)
 {
