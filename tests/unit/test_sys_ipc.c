@@ -318,6 +318,24 @@ Test(sys_ipc, i386_direct_calls)
 			 "shmat(3, NULL, SHM_RDONLY) = 0xf7f38000");
 }
 
+/* i386's semtimedop_time64 takes a 64-bit timespec; semtimedop through ipc(2) a 32-bit one. */
+Test(sys_ipc, i386_timeouts)
+{
+	static const struct sembuf op = {0, 1, 0};
+	static const int64_t ts64[2] = {1, 1000};
+	static const int32_t ts32[2] = {2, 3000};
+	harness_abi = ABI_I386;
+	map(0x1000, &op, sizeof(op));
+	map(0x2000, ts64, sizeof(ts64));
+	map(0x3000, ts32, sizeof(ts32));
+	cr_expect_str_eq(RUN("semtimedop_time64", 0, 2, 0x1000, 1, 0x2000),
+			 "semtimedop_time64(2, [{sem_num=0, sem_op=1, sem_flg=0}], 1, {tv_sec=1, "
+			 "tv_nsec=1000}) = 0");
+	cr_expect_str_eq(RUN("ipc", 0, 4, 2, 1, 0, 0x1000, 0x3000),
+			 "semtimedop(2, [{sem_num=0, sem_op=1, sem_flg=0}], 1, {tv_sec=2, "
+			 "tv_nsec=3000}) = 0");
+}
+
 Test(sys_ipc, i386_through_ipc)
 {
 	static const uint32_t semun_stat = 0x3000, semun_val = 5, raddr = 0xf7ed7000;
