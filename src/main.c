@@ -30,18 +30,26 @@ int main(int argc, char **argv)
 		rc = tracer_dump(&t);
 		goto out_tracer;
 	}
-	/* -p and a command, as strace: the running processes, then the command too. */
-	if (cfg.npids && tracer_attach_all(&t) == 0) {
-		rc = PTRC_EXIT_FAILURE;
-		goto out_tracer;
-	}
-	if (cfg.argv[0]) {
-		rc = tracer_launch(&t, cfg.argv);
+	if (cfg.daemonize) {
+		/* -D: only the tracer, the grandchild, comes back (-p's processes in it). */
+		rc = tracer_launch_daemon(&t, cfg.argv);
 		if (rc)
 			goto out_tracer;
+	} else {
+		/* -p and a command, as strace: the running processes, then the command too. */
+		if (cfg.npids && tracer_attach_all(&t) == 0) {
+			rc = PTRC_EXIT_FAILURE;
+			goto out_tracer;
+		}
+		if (cfg.argv[0]) {
+			rc = tracer_launch(&t, cfg.argv);
+			if (rc)
+				goto out_tracer;
+		}
 	}
 	rc = tracer_loop(&t);
-	die_of = t.exit_signal;
+	/* Under -D nobody waits for ptrc: the command's own death is the shell's to see. */
+	die_of = t.daemon ? 0 : t.exit_signal;
 out_tracer:
 	tracer_fini(&t);
 out_cli:

@@ -277,3 +277,32 @@ void xp_main(const char *prog, int argc, char **argv, const struct xp_mode *mode
 	fputc('\n', stderr);
 	exit(2);
 }
+
+const char *xp_result(long n, bool is_unsigned)
+{
+	static char bufs[4][128];
+	static unsigned next;
+	char *b = bufs[next++ % 4];
+
+	if (n == -1)
+		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
+	else if (is_unsigned)
+		snprintf(b, sizeof(bufs[0]), "%lu", (unsigned long)n);
+	else
+		snprintf(b, sizeof(bufs[0]), "%ld", n);
+	return b;
+}
+
+long xp_status_field(const char *format)
+{
+	char line[128];
+	long v = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, format, &v) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return v;
+}

@@ -22,6 +22,8 @@
 #ifndef PTRC_TESTPROGS_EXPECT_H
 #define PTRC_TESTPROGS_EXPECT_H
 
+#include <stdbool.h>
+
 #include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -32,6 +34,11 @@ __attribute__((format(printf, 2, 3))) void xp_exact(pid_t tid, const char *fmt, 
 __attribute__((format(printf, 3, 4))) void xp_info(pid_t tid, const char *key, const char *fmt,
 						   ...);
 void xp_flush(void);
+/* A call's result as strace prints it: "3", or "-1 EPERM (Operation not permitted)" from
+ * errno when n is -1; is_unsigned prints others as unsigned long.  Four rotating buffers. */
+const char *xp_result(long n, bool is_unsigned);
+/* A number from /proc/self/status ("PPid: %ld", "TracerPid: %ld"), -1 when unreadable. */
+long xp_status_field(const char *format);
 /* States "exit_group(CODE) = ?" and "+++ exited with CODE +++" for TID, flushes, exits. */
 _Noreturn void xp_exit(pid_t tid, int code);
 

@@ -30,19 +30,6 @@ struct tp_sched_attr {
 	uint32_t sched_util_min, sched_util_max;
 };
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 static void caps(void)
 {
 	struct __user_cap_header_struct h = {_LINUX_CAPABILITY_VERSION_3, 0};
@@ -50,9 +37,11 @@ static void caps(void)
 	long n;
 
 	n = syscall(SYS_capget, &h, NULL);
-	xp_line(me, "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, NULL) = %s", res(n));
+	xp_line(me, "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, NULL) = %s",
+		xp_result(n, false));
 	n = syscall(SYS_capget, &h, 0x10);
-	xp_line(me, "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x10) = %s", res(n));
+	xp_line(me, "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x10) = %s",
+		xp_result(n, false));
 	/* The task's own sets: not stated (they depend on who runs it), strace_compare.py
 	 * compares the line with strace's. */
 	syscall(SYS_capget, &h, d);
@@ -66,14 +55,14 @@ static void caps(void)
 		"capset({version=_LINUX_CAPABILITY_VERSION_3, pid=%d}, "
 		"{effective=1<<CAP_KILL|1<<CAP_NET_RAW|1<<CAP_SYSLOG, permitted=0x80000000 /* "
 		"CAP_??? */, inheritable=0}) = %s",
-		(int)h.pid, res(n));
+		(int)h.pid, xp_result(n, false));
 	h.version = 0x12345678;
 	h.pid = 0;
 	n = syscall(SYS_capset, &h, d);
 	xp_line(me,
 		"capset({version=0x12345678 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, "
 		"{effective=1<<CAP_KILL|1<<CAP_NET_RAW, permitted=0, inheritable=0}) = %s",
-		res(n));
+		xp_result(n, false));
 }
 
 /* = 0 (PER_LINUX); under setarch -R, 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE). */
@@ -109,7 +98,7 @@ static void sched(void)
 	long n;
 
 	n = syscall(SYS_getcpu, &cpu, &node, NULL);
-	xp_line(me, "getcpu([%u], [%u], NULL) = %s", cpu, node, res(n));
+	xp_line(me, "getcpu([%u], [%u], NULL) = %s", cpu, node, xp_result(n, false));
 	memset(&a, 0, sizeof(a));
 	n = syscall(SYS_sched_getattr, 0, &a, sizeof(a), 0);
 	if (n == 0 && a.size == sizeof(a) && policy_name(a.sched_policy) && !a.sched_flags)
@@ -128,7 +117,7 @@ static void sched(void)
 	xp_line(me,
 		"sched_setattr(0, {size=56, sched_flags=SCHED_FLAG_KEEP_POLICY|"
 		"SCHED_FLAG_KEEP_PARAMS, sched_util_min=0, sched_util_max=0}, 0) = %s",
-		res(n));
+		xp_result(n, false));
 	/* Larger than the kernel's, with a byte set past it: E2BIG, and the size it knows. */
 	memset(big, 0, sizeof(big));
 	memcpy(big, &(uint32_t){sizeof(big)}, sizeof(uint32_t));
@@ -138,12 +127,13 @@ static void sched(void)
 		"sched_setattr(0, {size=64, sched_policy=SCHED_OTHER, sched_flags=0, sched_nice=0, "
 		"sched_priority=0, sched_runtime=0, sched_deadline=0, sched_period=0, "
 		"sched_util_min=0, sched_util_max=0, ...} => {size=%u}, 0) = %s",
-		*(uint32_t *)big, res(n));
+		*(uint32_t *)big, xp_result(n, false));
 	memcpy(big, &(uint32_t){10}, sizeof(uint32_t));
 	n = syscall(SYS_sched_setattr, 0, big, 0);
-	xp_line(me, "sched_setattr(0, {size=10} => {size=%u}, 0) = %s", *(uint32_t *)big, res(n));
+	xp_line(me, "sched_setattr(0, {size=10} => {size=%u}, 0) = %s", *(uint32_t *)big,
+		xp_result(n, false));
 	n = syscall(SYS_sched_setattr, 0, NULL, 0);
-	xp_line(me, "sched_setattr(0, NULL, 0) = %s", res(n));
+	xp_line(me, "sched_setattr(0, NULL, 0) = %s", xp_result(n, false));
 }
 
 /* The clock's status word, as strace names its bits. */
@@ -206,9 +196,10 @@ static void clock_state(void)
 	n = syscall(SYS_clock_adjtime, CLOCK_REALTIME, &t);
 	timex_line("clock_adjtime(CLOCK_REALTIME, ", "0", &t, n);
 	n = syscall(SYS_clock_adjtime, 0x1234, &t);
-	xp_line(me, "clock_adjtime(0x1234 /* CLOCK_??? */, %p) = %s", (void *)&t, res(n));
+	xp_line(me, "clock_adjtime(0x1234 /* CLOCK_??? */, %p) = %s", (void *)&t,
+		xp_result(n, false));
 	n = syscall(SYS_adjtimex, NULL);
-	xp_line(me, "adjtimex(NULL) = %s", res(n));
+	xp_line(me, "adjtimex(NULL) = %s", xp_result(n, false));
 }
 
 static int run_basic(void)

@@ -6,16 +6,21 @@
  *   tp_inject signal    -e trace=getppid -e inject=getppid:signal=SIGUSR1:when=2
  *   tp_inject syscall   -e trace=getppid -e inject=getppid:syscall=gettid:retval=7:when=1
  *   tp_inject delay     -e trace=getppid -e inject=getppid:delay_exit=50ms:when=1
- *   tp_inject threads   -f -e trace=getppid -e inject=getppid:retval=42:when=1
- *   tp_inject spawn     -f -b execve: a child execs "tp_inject untraced", which exits 0
- *                       only when nothing traces it any more (TracerPid 0); spawn exits with
- *                       the child's status
- * A mode exits 3 when a result is not the one the tampering gives (not tampered with).
+ *   tp_inject poke      -e trace=write,recvfrom,pwrite64 -e
+ * inject=write:poke_enter=@arg2=4a4b:when=1..3 -e inject=recvfrom:poke_exit=@arg2=5859 -e
+ * inject=pwrite64:poke_enter=@arg2=5a:retval=2 (not read: the dynamic loader's reads would be poked
+ * too) tp_inject threads   -f -e trace=getppid -e inject=getppid:retval=42:when=1 tp_inject spawn
+ * -f -b execve: a child execs "tp_inject untraced", which exits 0 only when nothing traces it any
+ * more (TracerPid 0); spawn exits with the child's status A mode exits 3 when a result is not the
+ * one the tampering gives (not tampered with).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,21 +29,6 @@
 
 static int bad;
 static long parent; /* from /proc: a getppid() would count as an invocation */
-
-/* A number from /proc/self/status ("PPid: %ld", "TracerPid: %ld"), -1 when unreadable. */
-static long status_field(const char *format)
-{
-	char line[128];
-	long v = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, format, &v) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return v;
-}
 
 /* getppid(), stated as the trace must show it: injected or the real parent. */
 static void ppid_call(pid_t me, long want_injected)
@@ -134,6 +124,38 @@ static int run_delay(void)
 	return bad ? 3 : 0;
 }
 
+/* Read-only: poke_enter= writes through the page's protection, as strace's does. */
+static const char rodata[] = "world";
+
+/*
+ * The pokes took effect where the kernel and the program see them: the socket holds
+ * the bytes poked at write's entry, the buffer the ones poked at recvfrom's exit.
+ */
+static int run_poke(void)
+{
+	pid_t me = xp_gettid();
+	char buf[16] = "hello", got[16] = {0}, mine[4] = "abc";
+	int p[2], fd = open("/dev/null", O_WRONLY);
+
+	if (fd < 0 || socketpair(AF_UNIX, SOCK_STREAM, 0, p) < 0)
+		return 2;
+	bad |= syscall(SYS_write, p[1], buf, 5) != 5;
+	xp_line(me, "write(%d, \"JKllo\", 5) = 5 (INJECTED: args)", p[1]);
+	bad |= syscall(SYS_write, p[1], rodata, 5) != 5;
+	xp_line(me, "write(%d, \"JKrld\", 5) = 5 (INJECTED: args)", p[1]);
+	/* Nowhere to poke: said on stderr, and the call goes on untouched, unmarked. */
+	bad |= syscall(SYS_write, p[1], NULL, 0) != 0;
+	xp_line(me, "write(%d, NULL, 0) = 0", p[1]);
+	bad |= syscall(SYS_recvfrom, p[0], got, 10, 0, NULL, NULL) != 10 ||
+	       memcmp(got, "XYlloJKrld", 10);
+	xp_line(me, "recvfrom(%d, \"XYlloJKrld\", 10, 0, NULL, NULL) = 10 (INJECTED: args)", p[0]);
+	/* With retval= the call does not run, yet the poked bytes are in the program's buffer. */
+	/* A long long: two words on i386, where the offset takes two registers. */
+	bad |= syscall(SYS_pwrite64, fd, mine, 3, 0LL) != 2 || memcmp(mine, "Zbc", 3);
+	xp_line(me, "pwrite64(%d, \"Zbc\", 3, 0) = 2 (INJECTED: args, retval)", fd);
+	return bad ? 3 : 0;
+}
+
 static void *thread_main(void *arg)
 {
 	pid_t me = xp_gettid();
@@ -147,7 +169,7 @@ static void *thread_main(void *arg)
 
 static int run_untraced(void)
 {
-	return status_field("TracerPid: %ld") == 0 ? 0 : 3;
+	return xp_status_field("TracerPid: %ld") == 0 ? 0 : 3;
 }
 
 static char *self;
@@ -181,14 +203,20 @@ static int run_threads(void)
 int main(int argc, char **argv)
 {
 	static const struct xp_mode modes[] = {
-		{"retval", run_retval},	    {"error", run_error},
-		{"fault", run_fault},	    {"signal", run_signal},
-		{"syscall", run_syscall},   {"delay", run_delay},
-		{"threads", run_threads},   {"spawn", run_spawn},
-		{"untraced", run_untraced}, {NULL, NULL},
+		{"retval", run_retval},
+		{"error", run_error},
+		{"fault", run_fault},
+		{"signal", run_signal},
+		{"syscall", run_syscall},
+		{"delay", run_delay},
+		{"threads", run_threads},
+		{"spawn", run_spawn},
+		{"poke", run_poke},
+		{"untraced", run_untraced},
+		{NULL, NULL},
 	};
 	xp_init();
 	self = argv[0];
-	parent = status_field("PPid: %ld");
+	parent = xp_status_field("PPid: %ld");
 	xp_main("tp_inject", argc, argv, modes);
 }

@@ -89,6 +89,74 @@ static int parse_when(const char *v, struct inject_spec *s)
 	return *p ? -EINVAL : 0;
 }
 
+/*
+ * One pair of hex digits as strace reads it: strtol on the two characters, so
+ * " 1", "1x" and "+1" are 0x01 and "-1" is 0xff, as strace 6.1 gives them.
+ */
+static bool hex_byte(const char *pair, uint8_t *out)
+{
+	char buf[3] = {pair[0], pair[1], '\0'}, *end;
+	long v = strtol(buf, &end, 16);
+
+	if (end == buf)
+		return false;
+	*out = (uint8_t)v;
+	return true;
+}
+
+/* "@argN=HEX": N in 1..7, an even number of digits, at most INJECT_POKE_MAX bytes. */
+static int parse_poke(const char *item, struct inject_poke *p)
+{
+	if (strncmp(item, "@arg", 4) || item[4] < '1' || item[4] > '0' + INJECT_POKE_ARGS ||
+	    item[5] != '=')
+		return -EINVAL;
+	const char *hex = item + 6;
+	size_t n = strlen(hex);
+	if (!n || n % 2 || n / 2 > INJECT_POKE_MAX)
+		return -EINVAL;
+	p->arg = (uint8_t)(item[4] - '0');
+	p->len = (uint16_t)(n / 2);
+	p->data = xmalloc(p->len);
+	for (size_t i = 0; i < p->len; i++)
+		if (!hex_byte(hex + 2 * i, &p->data[i])) {
+			free(p->data);
+			p->data = NULL;
+			return -EINVAL;
+		}
+	return 0;
+}
+
+static void free_pokes(struct inject_spec *s)
+{
+	for (int w = 0; w < 2; w++) {
+		for (unsigned i = 0; i < s->npoke[w]; i++)
+			free(s->poke[w][i].data);
+		s->npoke[w] = 0;
+	}
+}
+
+/* poke_enter= or poke_exit=: "@argN=HEX" items, comma-separated, each argument once. */
+static int parse_pokes(struct inject_spec *s, int when, const char *v)
+{
+	char *copy = xstrdup(v), *save = NULL;
+	int rc = s->npoke[when] ? -EINVAL : 0; /* given twice: strace refuses it */
+
+	for (char *item = strtok_r(copy, ",", &save); rc == 0 && item;
+	     item = strtok_r(NULL, ",", &save)) {
+		struct inject_poke *p = &s->poke[when][s->npoke[when]];
+		rc = parse_poke(item, p);
+		for (unsigned i = 0; rc == 0 && i < s->npoke[when]; i++)
+			if (s->poke[when][i].arg == p->arg) {
+				free(p->data);
+				rc = -EINVAL;
+			}
+		if (rc == 0)
+			s->npoke[when]++;
+	}
+	free(copy);
+	return rc == 0 && !s->npoke[when] ? -EINVAL : rc;
+}
+
 bool inject_when(const struct inject_spec *s, unsigned n)
 {
 	return n >= s->first && (!s->last || n <= s->last) && (n - s->first) % s->step == 0;
@@ -125,10 +193,11 @@ static int parse_option(struct inject_spec *s, const char *opt, char *err, size_
 		n = parse_delay(v, &s->delay_exit_us);
 	else if (KEY("when"))
 		n = parse_when(v, s);
-	else if (KEY("poke_enter") || KEY("poke_exit")) {
-		snprintf(err, errlen, "-e inject=...:%.*s= is not supported by ptrc", (int)k, opt);
-		return -EINVAL;
-	} else
+	else if (KEY("poke_enter"))
+		n = parse_pokes(s, INJECT_AT_ENTRY, v);
+	else if (KEY("poke_exit"))
+		n = parse_pokes(s, INJECT_AT_EXIT, v);
+	else
 		n = -EINVAL;
 #undef KEY
 	if (n < 0)
@@ -163,15 +232,16 @@ int inject_parse(struct config *cfg, const char *value, bool fault, char *err, s
 		rc = -EINVAL;
 	}
 	if (rc == 0 && !s.error && !s.has_retval && !s.signal && !s.delay_enter_us &&
-	    !s.delay_exit_us) {
+	    !s.delay_exit_us && !s.npoke[INJECT_AT_ENTRY] && !s.npoke[INJECT_AT_EXIT]) {
 		snprintf(err, errlen,
-			 "-e inject=%s: say error=, retval=, signal= or delay_*=", copy);
+			 "-e inject=%s: say error=, retval=, signal=, delay_*= or poke_*=", copy);
 		rc = -EINVAL;
 	}
 	free(copy);
 	if (rc < 0) {
 		sysfilter_free(&s.set);
 		free(s.syscall);
+		free_pokes(&s);
 		return rc;
 	}
 	cfg->injects = xrealloc(cfg->injects, (cfg->ninjects + 1) * sizeof(*cfg->injects));
@@ -184,6 +254,7 @@ void inject_free(struct config *cfg)
 	for (size_t i = 0; i < cfg->ninjects; i++) {
 		sysfilter_free(&cfg->injects[i].set);
 		free(cfg->injects[i].syscall);
+		free_pokes(&cfg->injects[i]);
 	}
 	free(cfg->injects);
 	cfg->injects = NULL;

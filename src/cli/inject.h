@@ -14,6 +14,16 @@
 #include "sys/filter.h"
 
 enum { INJECT_WHEN_MAX = 65535 };
+/* poke_enter=@argN=HEX,...: strace's limits, arg1..arg7 and 1024 bytes a poke. */
+enum { INJECT_POKE_ARGS = 7, INJECT_POKE_MAX = 1024 };
+enum { INJECT_AT_ENTRY, INJECT_AT_EXIT };
+
+/* The bytes one @argN=HEX writes where argument N points. */
+struct inject_poke {
+	uint8_t arg; /* 1..INJECT_POKE_ARGS */
+	uint16_t len;
+	uint8_t *data;
+};
 
 struct inject_spec {
 	struct sysfilter set;
@@ -24,6 +34,9 @@ struct inject_spec {
 	char *syscall; /* :syscall=NAME (a %pure call run instead of -1), or NULL */
 	uint64_t delay_enter_us, delay_exit_us; /* :delay_enter=, :delay_exit= */
 	uint16_t first, last, step;		/* :when=first[..last][+[step]]; last 0: no end */
+	/* :poke_enter= ([INJECT_AT_ENTRY]) and :poke_exit= ([INJECT_AT_EXIT]). */
+	struct inject_poke poke[2][INJECT_POKE_ARGS];
+	uint8_t npoke[2];
 };
 
 struct config;

@@ -41,7 +41,7 @@ const struct option cli_long_opts[] = {
 	{"syscall-times", optional_argument, NULL, OPT_SYSCALL_TIMES},
 	{"strings-in-hex", optional_argument, NULL, OPT_STRINGS_IN_HEX},
 	{"output-separately", no_argument, NULL, OPT_OUTPUT_SEPARATELY},
-	{"daemonize", optional_argument, NULL, OPT_UNSUPPORTED},
+	{"daemonize", optional_argument, NULL, OPT_DAEMONIZE},
 	{"detach-on", required_argument, NULL, 'b'},
 	{"output-append-mode", no_argument, NULL, 'A'},
 	{"instruction-pointer", no_argument, NULL, OPT_UNSUPPORTED},

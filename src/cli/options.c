@@ -182,6 +182,13 @@ static int parse_strace_long(struct config *cfg, int c, const char *arg)
 	case OPT_OUTPUT_SEPARATELY:
 		cfg->separately = true;
 		return 0;
+	case OPT_DAEMONIZE:
+		return opt_daemonize(cfg, arg, err, sizeof(err)) ? usage_error("%s", err) : 0;
+	case 'D': /* counted: -DD and -DDD are --daemonize=pgroup and =session */
+		if (cfg->daemonize_long)
+			return usage_error("%s", "-D and --daemonize cannot be used together");
+		cfg->daemonize = ++cfg->dcount;
+		return 0;
 	}
 	return 1;
 }
@@ -436,8 +443,6 @@ static int parse_one(struct config *cfg, int c, const char *arg, const char *opt
 		return rc;
 	switch (c) {
 	case OPT_UNSUPPORTED:
-	case 'D':
-
 	case 'd':
 		return usage_error("strace's option '%s' is not supported by ptrc", optname);
 	case ':':
@@ -478,6 +483,10 @@ static int check(const struct config *cfg)
 {
 	if (!cfg->argv[0] && !cfg->npids)
 		return usage_error("%s", "needs a command to run or -p PID");
+	if (cfg->dcount > DAEMON_SESSION)
+		return usage_error("%s", "too many -D's: -DDD is the most");
+	if (cfg->daemonize && !cfg->argv[0])
+		return usage_error("%s", "-D needs a command: the one it runs in ptrc's place");
 	if (cfg->follow > 1 && !cfg->outfile)
 		return usage_error("%s", "-ff needs -o FILE");
 	if (cfg->follow > 1 && (cfg->outfile[0] == '|' || cfg->outfile[0] == '!'))

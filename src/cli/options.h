@@ -121,11 +121,19 @@ struct config {
 	enum report_format report_format;   /* --policy-format */
 	bool report_format_given;
 	const char *page_file; /* --report: the run as one HTML page */
-	pid_t *pids;	       /* -p, owned */
+	/*
+	 * -D, -DD, -DDD or --daemonize=: the tracer runs as the command's detached
+	 * grandchild (enum daemon_mode); dcount counts the -D's, for strace's limit.
+	 */
+	unsigned daemonize, dcount;
+	bool daemonize_long;
+	pid_t *pids; /* -p, owned */
 	size_t npids;
 	char **argv; /* the command, pointing into main's argv */
 	struct sysfilter trace;
 };
+
+enum daemon_mode { DAEMON_OFF, DAEMON_GRANDCHILD, DAEMON_PGROUP, DAEMON_SESSION };
 
 enum cli_result {
 	CLI_RUN,  /* trace as configured */

@@ -29,6 +29,27 @@ static int refuse(char *err, size_t len, const char *what, const char *value)
 	return -EINVAL;
 }
 
+int opt_daemonize(struct config *cfg, const char *arg, char *err, size_t len)
+{
+	static const char *const names[] = {"grandchild", "pgroup", "session"};
+
+	if (cfg->dcount) {
+		snprintf(err, len, "-D and --daemonize cannot be used together");
+		return -EINVAL;
+	}
+	cfg->daemonize_long = true;
+	if (!arg) {
+		cfg->daemonize = DAEMON_GRANDCHILD;
+		return 0;
+	}
+	for (unsigned i = 0; i < 3; i++)
+		if (!strcmp(arg, names[i])) {
+			cfg->daemonize = DAEMON_GRANDCHILD + i;
+			return 0;
+		}
+	return refuse(err, len, "--daemonize (grandchild, pgroup or session)", arg);
+}
+
 int opt_precision(const char *arg, uint8_t *digits)
 {
 	static const char *const names[] = {"s", "ms", "us", "ns"};

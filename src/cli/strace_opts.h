@@ -19,6 +19,8 @@ int opt_timestamps(struct config *cfg, const char *arg, char *err, size_t len);
 unsigned opt_quiet_level(unsigned count);
 int opt_quiet(struct config *cfg, const char *arg, char *err, size_t len);
 int opt_strings_in_hex(struct config *cfg, const char *arg, char *err, size_t len);
+/* --daemonize[=grandchild|pgroup|session] (cfg->daemonize_long), not with -D. */
+int opt_daemonize(struct config *cfg, const char *arg, char *err, size_t len);
 int opt_decode_fds(struct config *cfg, const char *arg, char *err, size_t len);
 int opt_abbrev_set(struct config *cfg, const char *key, const char *arg, char *err, size_t len);
 

@@ -7,12 +7,18 @@
  * the error or value asked for, marked (INJECTED).  A signal is sent when
  * the call's exit stop is left (the kernel sends a syscall stop's resume
  * signal with SI_KERNEL, as strace's shows); a delay keeps the thread in its
- * stop that long while the others run on, marked (DELAYED).
+ * stop that long while the others run on, marked (DELAYED).  poke_enter= and
+ * poke_exit= write bytes where an argument points, before the entry's line is
+ * decoded and before the exit's, so the line shows them, marked (INJECTED: args).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../../arch/abi.h"
 #include "../../arch/host.h"
@@ -72,7 +78,59 @@ static void delay(struct tracer *t, struct task *task, uint64_t us)
 	sig_wake_within((long)(us * 1000 < 1000 ? 1000 : us * 1000));
 }
 
-void inject_entry(struct tracer *t, struct task *task)
+/* 0 or -errno.  Read-only pages too (a string literal), as strace's pokes do. */
+static int write_mem(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	struct iovec local = {(void *)buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
+	char path[32];
+
+	if (process_vm_writev(tid, &local, 1, &remote, 1, 0) == (ssize_t)len)
+		return 0;
+	int err = errno ? errno : EFAULT; /* EFAULT, said rather than /proc's EIO */
+	/* /proc/PID/mem writes with the tracer's force, past the page's protection. */
+	snprintf(path, sizeof(path), "/proc/%d/mem", (int)tid);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -err;
+	bool ok = pwrite(fd, buf, len, (off_t)addr) == (ssize_t)len;
+	close(fd);
+	return ok ? 0 : -err;
+}
+
+/*
+ * Writes the pokes of one stop; each is tried on its own, as strace does, and a
+ * failed one is said and skipped.  Whether any was written.
+ */
+static bool poke(struct task *task, const struct inject_spec *s, int when)
+{
+	const struct sc_event *ev = &task->ev;
+	unsigned nargs = ev->ent ? ev->ent->nargs : SC_MAX_ARGS;
+	bool any = false;
+
+	for (unsigned i = 0; i < s->npoke[when]; i++) {
+		const struct inject_poke *p = &s->poke[when][i];
+		if (p->arg > nargs) {
+			tracer_msg("-e inject: cannot poke @arg%u of process %d: %s has %u "
+				   "arguments",
+				   p->arg, (int)task->tid, ev->name, nargs);
+			continue;
+		}
+		uint64_t addr = ev->raw[p->arg - 1];
+		if (ev->abi->word_size == 4)
+			addr = (uint32_t)addr;
+		int rc = write_mem(task->tid, addr, p->data, p->len);
+		if (rc < 0)
+			tracer_msg("-e inject: cannot poke @arg%u (0x%llx) of process %d: %s",
+				   p->arg, (unsigned long long)addr, (int)task->tid, strerror(-rc));
+		any |= rc == 0;
+	}
+	if (any)
+		task->ev.tampered |= SC_POKED;
+	return any;
+}
+
+bool inject_entry(struct tracer *t, struct task *task)
 {
 	struct sc_event *ev = &task->ev;
 	const struct inject_spec *s = NULL;
@@ -81,17 +139,18 @@ void inject_entry(struct tracer *t, struct task *task)
 	/* Only a call the trace selects (-e trace=, -P), as strace tampers with. */
 	if (!t->cfg->ninjects || !ev->ent || (task->flags & TASK_DENIED) ||
 	    !(task->flags & TASK_SELECTED))
-		return;
+		return false;
 	for (size_t i = t->cfg->ninjects; i-- > 0 && !s;)
 		if (spec_names(&t->cfg->injects[i], ev))
 			s = &t->cfg->injects[i];
 	if (!s || !inject_when(s, count_call(task, ev)))
-		return;
+		return false;
 	task->inject = s;
 	if (s->error || s->has_retval || s->syscall)
 		(void)host_set_syscall(task->tid, substitute(ev->abi, s->syscall));
 	if (s->delay_enter_us)
 		delay(t, task, s->delay_enter_us);
+	return poke(task, s, INJECT_AT_ENTRY);
 }
 
 bool inject_exit(struct tracer *t, struct task *task)
@@ -103,6 +162,7 @@ bool inject_exit(struct tracer *t, struct task *task)
 		return false;
 	task->inject = NULL;
 	task->inject_sig = s->signal;
+	poke(task, s, INJECT_AT_EXIT);
 	if (s->delay_exit_us)
 		delay(t, task, s->delay_exit_us);
 	if (!s->error && !s->has_retval)

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "launch.h"
 #include "out/json.h"
 #include "policy_hook.h"
 #include "landlock.h"
@@ -86,14 +87,6 @@ static void apply_env(const struct config *cfg)
 	}
 }
 
-/* -u: the identity the command runs as; looked up before forking. */
-struct run_as {
-	bool set;
-	uid_t uid;
-	gid_t gid;
-	char name[256]; /* the account's name, for its supplementary groups */
-};
-
 static int lookup_user(const char *user, struct run_as *ra)
 {
 	struct passwd *pw = getpwnam(user);
@@ -131,17 +124,9 @@ static int become(const struct run_as *ra)
 	return 0;
 }
 
-static _Noreturn void child_exec(const char *path, char **argv, const struct tracer *t,
-				 const struct run_as *ra)
+_Noreturn void launch_exec(const char *path, char **argv, const struct tracer *t,
+			   const struct run_as *ra)
 {
-	/* The command inherits what ptrc inherited, not ptrc's own handlers. */
-	sig_restore_inherited();
-	/*
-	 * Stop at a known point until the parent has seized us, so the execve is
-	 * traced.  (Interrupting a child that may still be inside fork()'s own
-	 * code with PTRACE_INTERRUPT hung it on aarch64.)
-	 */
-	raise(SIGSTOP);
 	apply_env(t->cfg);
 	int rc = become(ra);
 	if (rc < 0) {
@@ -171,7 +156,20 @@ static _Noreturn void child_exec(const char *path, char **argv, const struct tra
 	_exit(err == ENOENT ? PTRC_EXIT_NOT_FOUND : PTRC_EXIT_NOT_EXEC);
 }
 
-/* Returns 0, or a positive exit status when the command cannot be run. */
+static _Noreturn void child_exec(const char *path, char **argv, const struct tracer *t,
+				 const struct run_as *ra)
+{
+	/* The command inherits what ptrc inherited, not ptrc's own handlers. */
+	sig_restore_inherited();
+	/*
+	 * Stop at a known point until the parent has seized us, so the execve is
+	 * traced.  (Interrupting a child that may still be inside fork()'s own
+	 * code with PTRACE_INTERRUPT hung it on aarch64.)
+	 */
+	raise(SIGSTOP);
+	launch_exec(path, argv, t, ra);
+}
+
 /* Seizes the child stopped in raise(SIGSTOP) and lets it go on. */
 static int seize_child(struct tracer *t, pid_t pid)
 {
@@ -188,18 +186,20 @@ static int seize_child(struct tracer *t, pid_t pid)
 	return kill(pid, SIGCONT) < 0 ? -errno : 0;
 }
 
-/* Returns 0, or a positive exit status when the command cannot be run. */
-int tracer_launch(struct tracer *t, char **argv)
+int launch_prepare(struct tracer *t, char **argv, char *path, size_t len, struct run_as *ra)
 {
-	char path[PATH_MAX];
-	struct run_as ra = {0};
+	int rc = resolve(argv[0], path, len);
 
-	int rc = resolve(argv[0], path, sizeof(path));
 	if (rc)
 		return rc;
-	if (t->cfg->user && lookup_user(t->cfg->user, &ra) < 0)
+	if (t->cfg->user && lookup_user(t->cfg->user, ra) < 0)
 		return 1;
 	fflush(NULL);
+	return 0;
+}
+
+pid_t launch_fork(void)
+{
 	/*
 	 * A bare clone, not fork(): in the arm64 qemu guest of tests/arch, glibc's
 	 * fork() child code never returned (a plain dynamically linked program that
@@ -207,7 +207,19 @@ int tracer_launch(struct tracer *t, char **argv)
 	 * lock held.  With no stack and no pointers, the argument order
 	 * (CLONE_BACKWARDS) does not matter.
 	 */
-	pid_t pid = (pid_t)syscall(SYS_clone, (long)SIGCHLD, 0L, 0L, 0L, 0L);
+	return (pid_t)syscall(SYS_clone, (long)SIGCHLD, 0L, 0L, 0L, 0L);
+}
+
+/* Returns 0, or a positive exit status when the command cannot be run. */
+int tracer_launch(struct tracer *t, char **argv)
+{
+	char path[PATH_MAX];
+	struct run_as ra = {0};
+
+	int rc = launch_prepare(t, argv, path, sizeof(path), &ra);
+	if (rc)
+		return rc;
+	pid_t pid = launch_fork();
 	if (pid < 0) {
 		tracer_msg("fork: %s", strerror(errno));
 		return 1;

@@ -124,13 +124,55 @@ free_buckets:
 }
 
 /*
+ * -D: the shell learns of the command's end when ptrc reaps it, so that end is
+ * looked at first (WNOWAIT) and reaped once printed and flushed (reap_end), and
+ * the shell's prompt comes after the trace's last line.  The pid of the next
+ * event (its status made from the siginfo when it is that end), or -errno.
+ */
+static pid_t peek_end(struct tracer *t, int *status)
+{
+	siginfo_t si = {0};
+
+	/* ptrace stops are reported without WSTOPPED; WNOWAIT leaves each for wait4. */
+	if (waitid(P_ALL, 0, &si, WEXITED | __WALL | WNOWAIT) < 0)
+		return -errno;
+	if (si.si_pid <= 0)
+		return -ECHILD; /* cannot be without WNOHANG */
+	if (si.si_pid != t->child)
+		return si.si_pid;
+	if (si.si_code == CLD_EXITED)
+		*status = (si.si_status & 0xff) << 8;
+	else if (si.si_code == CLD_KILLED || si.si_code == CLD_DUMPED)
+		*status = (si.si_status & 0x7f) | (si.si_code == CLD_DUMPED ? 0x80 : 0);
+	else
+		return si.si_pid; /* a stop of the command's: wait4 takes it */
+	t->reap_pid = si.si_pid;
+	return si.si_pid;
+}
+
+/* -D: hands the command's end to its parent, the trace written up to it. */
+static void reap_end(struct tracer *t)
+{
+	if (!t->reap_pid)
+		return;
+	out_flush(&t->out);
+	while (waitpid(t->reap_pid, NULL, __WALL) < 0 && errno == EINTR)
+		;
+	t->reap_pid = 0;
+}
+
+/*
  * Waits for the next stop; -EINTR when a signal to ptrc ended the wait (signals.c).
  * wait4 gives the stopped task's resource use, which -c needs.
  */
 static pid_t wait_next(struct tracer *t, int *status)
 {
 	struct rusage ru;
-	pid_t pid = wait4(-1, status, __WALL, t->cfg->cflag ? &ru : NULL);
+	pid_t pid = t->daemon ? peek_end(t, status) : -1;
+
+	if (t->daemon && (pid < 0 || t->reap_pid))
+		return pid;
+	pid = wait4(pid, status, __WALL, t->cfg->cflag ? &ru : NULL);
 
 	if (pid < 0)
 		return -errno;
@@ -273,7 +315,8 @@ static int stop_now(struct tracer *t)
 	int sig = t->stop_signal;
 
 	t->exit_signal = sig;
-	if (t->attach_mode) {
+	/* -D has no EXITKILL: the command is let go of and runs on, as under strace. */
+	if (t->attach_mode || t->daemon) {
 		tracer_detach_all(t);
 		print_summary(t);
 		int status = policy_hook_finish(t, PTRC_EXIT_SIGNAL + sig);
@@ -301,6 +344,8 @@ static int give_up(struct tracer *t)
 int tracer_loop(struct tracer *t)
 {
 	status_init(t);
+	/* strace decides the -o file's pid prefixes once, from the tasks it starts with. */
+	t->many_at_start = t->ntasks > 1;
 	for (;;) {
 		sig_poll(t);
 		inject_poll(t);
@@ -323,12 +368,17 @@ int tracer_loop(struct tracer *t)
 			break; /* ECHILD: nothing is traced any more */
 		tracer_dispatch(t, pid, status);
 		tracer_check_output(t, &t->out);
+		/* The command was the last: the summary too before the shell goes on. */
+		if (t->reap_pid && !t->ntasks)
+			break;
+		reap_end(t);
 	}
 	print_summary(t);
 	int status = policy_hook_finish(t, exit_status(t));
 	report_write(t);
 	out_flush(&t->out);
 	tracer_check_output(t, &t->out);
+	reap_end(t);
 	if (status == PTRC_EXIT_OK && t->output_lost)
 		return PTRC_EXIT_OUTPUT;
 	/* Died of signal N: ptrc dies of N too, so its parent sees what it would untraced. */

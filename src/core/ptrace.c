@@ -15,7 +15,7 @@ static const struct {
 	{"listen", PTRACE_LISTEN},	   {"interrupt", PTRACE_INTERRUPT},
 	{"detach", PTRACE_DETACH},	   {"get_syscall_info", PTRACE_GET_SYSCALL_INFO},
 	{"getsiginfo", PTRACE_GETSIGINFO}, {"geteventmsg", PTRACE_GETEVENTMSG},
-	{"getregset", PTRACE_GETREGSET},
+	{"getregset", PTRACE_GETREGSET},   {"seize", PTRACE_SEIZE},
 };
 enum { NREQ = sizeof(requests) / sizeof(requests[0]) };
 

@@ -63,7 +63,7 @@ struct text_lead task_lead(struct tracer *t, struct task *task)
 	if (t->cfg->follow >= 2 && t->cfg->outfile)
 		return l;
 	if (t->cfg->outfile) {
-		if (t->cfg->follow || t->ntasks > 1 || t->cfg->npids > 1)
+		if (t->cfg->follow || t->ntasks > 1 || t->cfg->npids > 1 || t->many_at_start)
 			l.style = LEAD_PLAIN;
 	} else if (t->ntasks > 1) {
 		l.style = LEAD_BRACKET;

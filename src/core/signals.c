@@ -268,6 +268,13 @@ static void decide(struct tracer *t)
 		sig_wake_within((soonest + 1) * 1000000L);
 }
 
+int sig_after_fork(void)
+{
+	/* POSIX timers are the process's own: the parent's id means nothing here. */
+	have_wake = false;
+	return make_wake();
+}
+
 void sig_poll(struct tracer *t)
 {
 	while (ring_tail != (unsigned)__atomic_load_n(&ring_head, __ATOMIC_ACQUIRE))

@@ -31,6 +31,8 @@ void sig_restore_inherited(void);
 int sig_setup(struct tracer *t);
 /* Every turn of the event loop: acts on the signals ptrc received (cheap when none). */
 void sig_poll(struct tracer *t);
+/* In a forked child that goes on as the tracer: its own wake timer.  0 or -errno. */
+int sig_after_fork(void);
 /* Makes the event loop's wait end within ns nanoseconds (or sooner, if already due). */
 void sig_wake_within(long ns);
 /* A tracee's signal-delivery stop: evidence that a signal reached the job. */

@@ -215,7 +215,7 @@ static void keep_traced(struct tracer *t, struct task *task)
 	t->said_untraced |= rc == 0;
 }
 
-/* -e trace= and -P: whether the call is shown; its entry half printed now. */
+/* -e trace= and -P: whether the call is shown (and tampered with); its entry half printed now. */
 static void select_and_print(struct tracer *t, struct task *task)
 {
 	struct sc_event *ev = &task->ev;
@@ -228,6 +228,9 @@ static void select_and_print(struct tracer *t, struct task *task)
 	if (!select_by_path(t, task))
 		return;
 	task->flags |= TASK_SELECTED;
+	/* Tampered before the line: poke_enter='s bytes are what the arguments show. */
+	if (inject_entry(t, task) && (printing(t) || t->cfg->npaths))
+		decode_entry(t, task);
 	/* The walk comes first so that -T and "duration" time the call, not the walk. */
 	if (printing(t))
 		debug_sc_walk(t, task);
@@ -251,7 +254,6 @@ static void call_entry(struct tracer *t, struct task *task,
 	if (!(task->flags & TASK_HIDDEN)) {
 		enforce(t, task);
 		select_and_print(t, task);
-		inject_entry(t, task);
 	}
 	/* After the entry was decoded: the line shows the flags the program asked for. */
 	keep_traced(t, task);

@@ -169,6 +169,11 @@ struct tracer {
 	int child_status;		     /* its wait status, once it ended */
 	bool child_done;
 	bool attach_mode;
+	/* -D: ptrc is the command's grandchild (daemon.c); its end is reaped last. */
+	bool daemon;
+	pid_t reap_pid; /* the command's end, printed and not yet reaped (loop.c) */
+	/* -o: several tasks as the loop began (-p and a command): every line has its pid. */
+	bool many_at_start;
 	int ptrace_opts;
 	int stop_signal; /* a fatal signal that ends the run (attach mode, -I1/2), or 0 */
 	int exit_signal; /* ptrc dies of this at the end: the command's, or stop_signal */
@@ -255,6 +260,11 @@ __attribute__((format(printf, 1, 2))) void tracer_msg(const char *fmt, ...);
 
 /* launch.c / attach.c */
 int tracer_launch(struct tracer *t, char **argv);
+/*
+ * -D: the calling process becomes the command and returns only in the tracer,
+ * its grandchild: 0 there, or the exit status to end with.
+ */
+int tracer_launch_daemon(struct tracer *t, char **argv);
 int tracer_attach_all(struct tracer *t);
 void tracer_detach_all(struct tracer *t);
 
@@ -374,8 +384,11 @@ void debug_task_free(struct task *task);
 void debug_sc_record(struct tracer *t, struct task *task);
 void debug_sc_walk(struct tracer *t, struct task *task);
 /* inject.c: -e inject= and -e fault= */
-/* At a call's entry, after the policy: counts it and tampers with it when asked. */
-void inject_entry(struct tracer *t, struct task *task);
+/*
+ * At a call's entry, after the policy and before its line: counts it and tampers
+ * with it when asked.  True when poke_enter= changed the memory its arguments show.
+ */
+bool inject_entry(struct tracer *t, struct task *task);
 /* At its exit: the injected result (true: ev->ret is it), the signal and delay to come. */
 bool inject_exit(struct tracer *t, struct task *task);
 /* Resumes the delayed tasks that are due; arms the wake for the others. */

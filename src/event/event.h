@@ -42,10 +42,10 @@ struct sc_event {
 	struct timespec t_entry; /* CLOCK_MONOTONIC at the entry stop, with -T */
 	struct timespec t_wall;	 /* CLOCK_REALTIME at the entry stop, for JSON */
 	uint64_t stime_entry_ns; /* the process's system time at entry, for -c */
-	uint8_t tampered;	 /* SC_INJECTED | SC_DELAYED: -e inject= changed the call */
+	uint8_t tampered; /* SC_INJECTED | SC_DELAYED | SC_POKED: -e inject= changed the call */
 };
 
 /* What -e inject= did to a call, as strace marks its line. */
-enum { SC_INJECTED = 1 << 0, SC_DELAYED = 1 << 1 };
+enum { SC_INJECTED = 1 << 0, SC_DELAYED = 1 << 1, SC_POKED = 1 << 2 };
 
 #endif

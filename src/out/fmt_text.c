@@ -542,7 +542,11 @@ static void retval(struct strbuf *sb, const struct sc_event *ev, const struct te
 void text_retval(struct strbuf *sb, const struct sc_event *ev, const struct text_opts *o)
 {
 	retval(sb, ev, o);
-	if (ev->exited && (ev->tampered & SC_INJECTED))
+	/* strace's words: "args" for pokes, ", retval" when the result was injected too. */
+	if (ev->exited && (ev->tampered & SC_POKED))
+		strbuf_adds(sb, ev->tampered & SC_INJECTED ? " (INJECTED: args, retval)"
+							   : " (INJECTED: args)");
+	else if (ev->exited && (ev->tampered & SC_INJECTED))
 		strbuf_adds(sb, " (INJECTED)");
 	if (ev->exited && (ev->tampered & SC_DELAYED))
 		strbuf_adds(sb, " (DELAYED)");

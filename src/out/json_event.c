@@ -62,6 +62,8 @@ void json_ret_members(struct strbuf *sb, const struct sc_event *ev)
 		strbuf_adds(sb, ",\"injected\":true");
 	if (ev->tampered & SC_DELAYED)
 		strbuf_adds(sb, ",\"delayed\":true");
+	if (ev->tampered & SC_POKED)
+		strbuf_adds(sb, ",\"poked\":true"); /* strace's (INJECTED: args) */
 	if (ev->is_error) {
 		int64_t err = -ev->ret;
 		/* Restart codes never reach the program: strace's "= ?". */

@@ -6,6 +6,7 @@
 #include "harness.h"
 
 #include <criterion/criterion.h>
+#include <string.h>
 
 TestSuite(inject, .fini = it_fini, .timeout = 120);
 
@@ -52,6 +53,33 @@ Test(inject, delay_marks_the_line)
 	run_mode("delay", "trace=getppid,exit_group", "inject=getppid:delay_exit=50ms:when=1");
 }
 
+/*
+ * poke_enter= and poke_exit=: the program checks the bytes in the pipe and in its
+ * buffers; the lines show them as strace does, each (INJECTED: args).
+ */
+Test(inject, poke_writes_the_memory_an_argument_points_at)
+{
+	it_init(&r);
+	const char *const argv[] = {"-e",
+				    "trace=write,recvfrom,pwrite64,exit_group",
+				    "-e",
+				    "inject=write:poke_enter=@arg2=4a4b:when=1..3",
+				    "-e",
+				    "inject=recvfrom:poke_exit=@arg2=5859",
+				    "-e",
+				    "inject=pwrite64:poke_enter=@arg2=5a:retval=2",
+				    "-o",
+				    "@TRACE",
+				    it_prog("tp_inject"),
+				    "poke",
+				    NULL};
+	it_run(&r, argv);
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+	/* The poke that had nowhere to go is said, once, on stderr. */
+	cr_assert(strstr(r.err, "poke"), "no word of the failed poke:\n%s", r.err);
+}
+
 Test(inject, counted_per_thread_and_under_the_seccomp_filter)
 {
 	it_init(&r);
@@ -80,6 +108,14 @@ Test(inject, bad_specs_are_usage_errors)
 		"inject=chdir:when=0",
 		"fault=chdir:when=3..2",
 		"inject=chdir:syscall=open:error=EIO",
+		"inject=chdir:poke_enter=@arg0=41",
+		"inject=chdir:poke_enter=@arg8=41",
+		"inject=chdir:poke_enter=@arg1=414",
+		"inject=chdir:poke_enter=@arg1=zz",
+		"inject=chdir:poke_enter=@arg1=",
+		"inject=chdir:poke_enter=@arg1=41,@arg1=42",
+		"inject=chdir:poke_exit=@arg1=41:poke_exit=@arg1=42",
+		"inject=chdir:poke_enter=arg1=41",
 	};
 	if (it_tracer_is_strace())
 		cr_skip_test("ptrc's exit status and messages");

@@ -70,6 +70,10 @@ CASES = [
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
+    # poke_enter= and poke_exit=: the poked bytes in the lines, (INJECTED: args[, retval]).
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
 ]
 # The same under an i386 program: -i prints 8 digits there.
 CASES_M32 = [
@@ -83,6 +87,9 @@ CASES_M32 = [
     (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
     (["-e", FSAPI], "tp_fsapi", ["basic"]),
+    (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
+      "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
+      "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.

@@ -2,7 +2,9 @@
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <errno.h>
+#include <string.h>
 
+#include "cli/inject.h"
 #include "cli/options.h"
 
 static int parse(struct config *cfg, char **argv)
@@ -155,11 +157,15 @@ Test(cli, strace_long_options, .init = cr_redirect_stderr)
 /* No abbreviation, and what ptrc does not have is refused by name, in one line. */
 Test(cli, abbreviations_and_unsupported_options_are_refused, .init = cr_redirect_stderr)
 {
-	static char *refused[][4] = {
+	static char *refused[][5] = {
 		{"ptrc", "--trace-p=x", "ls", NULL},
 		{"ptrc", "--follow", "ls", NULL},
-		{"ptrc", "-D", "ls", NULL},
-		{"ptrc", "--daemonize=grandchild", "ls", NULL},
+		{"ptrc", "-d", "ls", NULL},
+		{"ptrc", "--kill-on-exit", "ls", NULL},
+		{"ptrc", "-DDDD", "ls", NULL},
+		{"ptrc", "--daemonize=bogus", "ls", NULL},
+		{"ptrc", "-D", "--daemonize", "ls"},
+		{"ptrc", "-D", "-p", "1"},
 		{"ptrc", "-e", "read=3", NULL},
 		{"ptrc", "--quiet=bogus", "ls", NULL},
 		{"ptrc", "--absolute-timestamps=ps", "ls", NULL},
@@ -171,6 +177,57 @@ Test(cli, abbreviations_and_unsupported_options_are_refused, .init = cr_redirect
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		cr_expect_eq(parse(&cfg, refused[i]), -EINVAL, "%s %s", refused[i][1],
 			     refused[i][2] ? refused[i][2] : "");
+		cli_free(&cfg);
+	}
+}
+
+/* poke_enter=/poke_exit=: strace's hex pairs (strtol on two characters), each argument once. */
+Test(cli, inject_pokes, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *argv[] = {"ptrc", "-e",
+			"inject=write:poke_enter=@arg2=4a4b,@arg1=-1:poke_exit=@arg7=0x41", "ls",
+			NULL};
+
+	cr_assert_eq(parse(&cfg, argv), CLI_RUN);
+	cr_assert_eq(cfg.ninjects, 1);
+	const struct inject_spec *s = &cfg.injects[0];
+	cr_assert_eq(s->npoke[INJECT_AT_ENTRY], 2);
+	cr_expect_eq(s->poke[INJECT_AT_ENTRY][0].arg, 2);
+	cr_expect_eq(s->poke[INJECT_AT_ENTRY][0].len, 2);
+	cr_expect(!memcmp(s->poke[INJECT_AT_ENTRY][0].data, "JK", 2));
+	cr_expect_eq(s->poke[INJECT_AT_ENTRY][1].arg, 1);
+	cr_expect_eq(s->poke[INJECT_AT_ENTRY][1].data[0], 0xff,
+		     "\"-1\" is 0xff, as strace reads it");
+	cr_assert_eq(s->npoke[INJECT_AT_EXIT], 1);
+	cr_expect_eq(s->poke[INJECT_AT_EXIT][0].arg, 7);
+	cr_expect(!memcmp(s->poke[INJECT_AT_EXIT][0].data, "\0A", 2),
+		  "\"0x\" is 0, as strace reads it");
+	cli_free(&cfg);
+}
+
+/* -D counts up to -DDD; --daemonize= names the same three modes. */
+Test(cli, daemonize_modes, .init = cr_redirect_stderr)
+{
+	static const struct {
+		char *argv[5];
+		unsigned mode;
+	} cases[] = {
+		{{"ptrc", "-D", "ls", NULL}, DAEMON_GRANDCHILD},
+		{{"ptrc", "-DD", "ls", NULL}, DAEMON_PGROUP},
+		{{"ptrc", "-D", "-DD", "ls"}, DAEMON_SESSION},
+		{{"ptrc", "--daemonize", "ls", NULL}, DAEMON_GRANDCHILD},
+		{{"ptrc", "--daemonize=pgroup", "ls", NULL}, DAEMON_PGROUP},
+		{{"ptrc", "--daemonize=session", "ls", NULL}, DAEMON_SESSION},
+		{{"ptrc", "ls", NULL, NULL}, DAEMON_OFF},
+	};
+	struct config cfg;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *argv[5];
+		memcpy(argv, cases[i].argv, sizeof(argv));
+		cr_assert_eq(parse(&cfg, argv), CLI_RUN, "%s %s", argv[1], argv[2]);
+		cr_expect_eq(cfg.daemonize, cases[i].mode, "%s %s", argv[1], argv[2]);
 		cli_free(&cfg);
 	}
 }
