@@ -19,6 +19,17 @@
 
 struct xlat;
 
+/* SysV IPC's IPC_64 structs, by kind: the fields strace prints of each, read from any ABI. */
+enum ipc64_kind { IPC64_SEM, IPC64_MSG, IPC64_SHM };
+struct ipc64_ds {
+	int32_t key;
+	uint32_t uid, gid, cuid, cgid, mode;
+	/* sem: otime, ctime; msg: stime, rtime, ctime; shm: atime, dtime, ctime */
+	int64_t time[3];
+	uint64_t nsems, qnum, qbytes, segsz, nattch;
+	int32_t pid[2]; /* msg: lspid, lrpid; shm: cpid, lpid */
+};
+
 struct abi_layouts {
 	/* struct stat (stat, fstat, newfstatat) and struct stat64 (stat64, fstat64...). */
 	uint16_t stat_size, stat64_size;
@@ -48,6 +59,11 @@ struct abi_layouts {
 	void (*timex)(const void *raw, bool timex64, struct timex *out);
 	/* fcntl commands that take a struct flock64 (i386's F_GETLK64, F_SETLK64, F_SETLKW64). */
 	const struct xlat *fcntl_lk64;
+
+	/* SysV IPC: struct semid64_ds, msqid64_ds and shmid64_ds (enum ipc64_kind), the
+	 * structs of the IPC_64 commands; 0 and NULL where ptrc does not know them. */
+	uint16_t ipc64_size[3];
+	void (*ipc64)(const void *raw, unsigned kind, struct ipc64_ds *out);
 };
 
 #endif

@@ -10,6 +10,7 @@ const struct abi_layouts layouts_aarch64 = {
 	.stat_size = sizeof(struct generic_stat),
 	.stat = generic_stat_parse,
 	ABI_LAYOUTS_LP64_GENERIC,
+	ABI_LAYOUTS_LP64_IPC64,
 	/* Not packed on arm64: u32 events, 4 bytes of padding, u64 data. */
 	.epoll_event_size = 16,
 	.epoll_data_off = 8,

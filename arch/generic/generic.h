@@ -44,6 +44,15 @@ static inline void abi_timespec(struct timespec *t, int64_t sec, uint64_t nsec)
 		abi_timespec(&(out)->st_ctim, (s).st_ctime_sec, (s).st_ctime_nsec);                \
 	} while (0)
 
+/*
+ * The IPC_64 structs (asm-generic/sembuf.h, msgbuf.h, shmbuf.h): words of the ABI's size
+ * after struct ipc64_perm; a 32-bit ABI's times have a high word each (time_high).
+ */
+void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, unsigned kind,
+		       struct ipc64_ds *out);
+void lp64_ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out);
+#define ABI_LAYOUTS_LP64_IPC64 .ipc64_size = {104, 120, 112}, .ipc64 = lp64_ipc64_parse
+
 /* The layouts of the 64-bit ABIs that use the kernel's generic statfs, flock and siginfo. */
 #define ABI_LAYOUTS_LP64_GENERIC                                                                   \
 	.statfs_size = sizeof(struct lp64_statfs), .statfs64_size = sizeof(struct lp64_statfs),    \

@@ -346,6 +346,12 @@ static void old_sigaction_parse(const void *raw, uint64_t *handler, uint64_t *fl
 	*mask = sa.mask;
 }
 
+/* The IPC_64 structs: asm-generic's for a 32-bit long, sem_otime_high... after each time. */
+static void ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
+{
+	ipc64_parse_words(raw, 4, true, kind, out);
+}
+
 extern const struct xlat xl_i386_fcntl_lk64;
 
 const struct abi_layouts layouts_i386 = {
@@ -373,4 +379,7 @@ const struct abi_layouts layouts_i386 = {
 	.sigreturn_mask_off = I386_SIGCONTEXT_OLDMASK,
 	.sigreturn_extramask_off = I386_SIGCONTEXT_SIZE + I386_FPSTATE_SIZE,
 	.fcntl_lk64 = &xl_i386_fcntl_lk64,
+	/* struct ipc64_perm (36 bytes), then 4-byte words, each time with its high word */
+	.ipc64_size = {36 + 7 * 4, 36 + 13 * 4, 36 + 12 * 4},
+	.ipc64 = ipc64_parse,
 };

@@ -66,6 +66,7 @@ const struct abi_layouts layouts_x86_64 = {
 	.stat_size = sizeof(struct x86_64_stat),
 	.stat = stat_parse,
 	ABI_LAYOUTS_LP64_GENERIC,
+	ABI_LAYOUTS_LP64_IPC64,
 	.epoll_event_size = 12, /* packed: u32 events, u64 data */
 	.epoll_data_off = 4,
 	/* struct ucontext: uc_flags, uc_link, uc_stack (24), struct sigcontext (256), mask. */

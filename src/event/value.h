@@ -67,7 +67,8 @@ enum {
 	VALF_DIRFD = 1 << 8,	   /* FD: a dirfd argument, where AT_FDCWD has its name */
 	VALF_ABSTRACT = 1 << 9,	   /* STR: an abstract socket name (bytes after the NUL): @"name" */
 	VALF_NOPREFIX = 1 << 10,   /* HEX: no 0x (strace's nl_groups=00000000) */
-	VALF_NUM = 1 << 11,	   /* HEX: a small number, not an address: a JSON number */
+	VALF_NUM = 1 << 11,	   /* HEX: a small number, not an address: a JSON number;
+				    * SHIFT: the field in decimal (21<<SHM_HUGE_SHIFT) */
 	VALF_ZERO_EMPTY = 1 << 12, /* FLAGS: 0 prints as nothing (termios's empty c_lflag) */
 	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
 	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */
@@ -104,6 +105,9 @@ enum val_raw {
 	 * 0x1 / * PIDTYPE_TGID * / even without -X. */
 	VAL_RAW_VERBOSE,
 	VAL_RAW_DECIMAL, /* the number in signed decimal: PR_SET_PTRACER_ANY is -1 */
+	/* OR: its items joined by nothing but under -X raw, where they are VAL_RAW_PARTS:
+	 * strace's semget(..., 0x40000644), flags no name covers run into the mode. */
+	VAL_RAW_GLUED,
 };
 
 /* How a STR holds its bytes (val.raw). */

@@ -207,7 +207,10 @@ void text_expr(struct strbuf *sb, const struct val *v, const struct text_opts *o
 		strbuf_addf(sb, "<... resuming interrupted %s ...>", v->text ? v->text : "call");
 		break;
 	case VAL_SHIFT:
-		strbuf_add_hex(sb, v->shift.x);
+		if (v->flags & VALF_NUM)
+			strbuf_add_u64(sb, v->shift.x);
+		else
+			strbuf_add_hex(sb, v->shift.x);
 		strbuf_adds(sb, "<<");
 		strbuf_adds(sb, v->shift.name);
 		break;

@@ -91,7 +91,10 @@ static size_t table_prefix(const struct xlat *t)
 /* 0x400 / * SECBIT_??? * /: a value t does not name, with the prefix its names share. */
 static void text_unknown(struct strbuf *sb, uint64_t x, const struct xlat *t, size_t pre)
 {
-	strbuf_add_hex(sb, x);
+	if (t->type == XLAT_ENUM_DEC)
+		strbuf_add_i64(sb, (int64_t)x);
+	else
+		strbuf_add_hex(sb, x);
 	strbuf_adds(sb, " /* ");
 	if (t->unknown && strstr(t->unknown, "???")) /* the whole name: FS_???_FL */
 		strbuf_adds(sb, t->unknown);
@@ -255,6 +258,11 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		return or_number(v, sb);
 	case VAL_ALTS: /* one number: the last reading's (a named constant) */
 		return v->n && const_number(&v->items[v->n - 1], sb);
+	case VAL_SHIFT: /* shmget's 21<<26: only a field in decimal is one */
+		if (!(v->flags & VALF_NUM))
+			return false;
+		strbuf_addf(sb, "%" PRIu64 "<<%u", v->shift.x, v->n);
+		return true;
 	case VAL_ENUM:
 		/* strace prints a named constant's number in hex under -X raw (0x1002, 0x2). */
 		if (v->raw == VAL_RAW_DECIMAL)
@@ -304,6 +312,8 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 	const struct text_opts *o = &styled;
 
 	styled.xstyle = const_style(v, in);
+	if (v->raw == VAL_RAW_GLUED && in->xstyle != CONST_RAW)
+		return false; /* as it is without -X: 0x40000644, no comment */
 	if (v->raw == VAL_RAW_NAMES && in->xstyle != CONST_ABBREV) {
 		text_val(sb, v, &styled);
 		return true;
@@ -335,8 +345,10 @@ static bool text_const_styled(struct strbuf *sb, const struct val *v, const stru
 		 * that print nothing when 0 have no name at all (found by fuzz_decode).
 		 */
 		bool named = name.len > 0;
-		if (named && !strncmp(name.buf, num.buf, num.len) &&
-		    !strncmp(name.buf + num.len, " /* ", 4))
+		if (v->kind == VAL_SHIFT) /* 21<<26 / * SHM_HUGE_SHIFT * / */
+			strbuf_addf(sb, " /* %s */", v->shift.name);
+		else if (named && !strncmp(name.buf, num.buf, num.len) &&
+			 !strncmp(name.buf + num.len, " /* ", 4))
 			strbuf_adds(sb, name.buf + num.len);
 		else if (named && strcmp(name.buf, num.buf))
 			strbuf_addf(sb, " /* %s */", name.buf);
@@ -497,7 +509,7 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 	case VAL_NONE:
 		break;
 	case VAL_OR:
-		text_items(sb, v, "|", o);
+		text_items(sb, v, v->raw == VAL_RAW_GLUED && o->xstyle != CONST_RAW ? "" : "|", o);
 		break;
 	case VAL_ALTS:
 		text_items(sb, v, " or ", o);

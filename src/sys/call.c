@@ -66,7 +66,8 @@ static const struct sysent *socketcall(struct sc_event *ev, const uint64_t regs[
 
 /*
  * ipc(call, first, second, third, ptr, fifth), as the kernel's ksys_ipc()
- * passes them on: for each call, the registers of its arguments.
+ * passes them on: for each call, the registers of its arguments (shmat's fourth, where
+ * the kernel writes the address, is not printed: dec_shmat reads its result there).
  */
 static const struct {
 	unsigned call;
@@ -75,7 +76,7 @@ static const struct {
 } ipcs[] = {
 	{SEMOP, "semop", "142"},    {SEMTIMEDOP, "semtimedop", "1425"}, {SEMGET, "semget", "123"},
 	{SEMCTL, "semctl", "1234"}, {MSGSND, "msgsnd", "1423"},		{MSGRCV, "msgrcv", "14253"},
-	{MSGGET, "msgget", "12"},   {MSGCTL, "msgctl", "124"},		{SHMAT, "shmat", "142"},
+	{MSGGET, "msgget", "12"},   {MSGCTL, "msgctl", "124"},		{SHMAT, "shmat", "1423"},
 	{SHMDT, "shmdt", "4"},	    {SHMGET, "shmget", "123"},		{SHMCTL, "shmctl", "124"},
 };
 

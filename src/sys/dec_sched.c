@@ -128,3 +128,13 @@ void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting)
 	dec_uint_ref(d, &ev->args[0], arg_word(d, ev, 0));
 	dec_uint_ref(d, &ev->args[1], arg_word(d, ev, 1));
 }
+
+/* = 0 (SCHED_OTHER): the policy's name, in every -X style. */
+void dec_sched_getscheduler(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	const char *name;
+
+	(void)d;
+	if (exiting && dec_ok(ev) && (name = xlat_name(&xl_sched_policies, (uint64_t)ev->ret)))
+		val_sym(&ev->ret_note, name);
+}

@@ -221,4 +221,35 @@ void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting);
 /* perf_event_open(2) (dec_perf.c). */
 void dec_perf_event_open(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* SysV IPC (dec_ipc.c). */
+void dec_semget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmget(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semop(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semtimedop(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_semctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgsnd(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_msgrcv(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_shmat(struct dctx *d, struct sc_event *ev, bool exiting);
+
+/* Keys (dec_keys.c). */
+void dec_keyctl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_add_key(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_request_key(struct dctx *d, struct sc_event *ev, bool exiting);
+
+/* The new mount API (dec_mount.c), Landlock, fanotify, POSIX message queues. */
+void dec_fsconfig(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mount_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_landlock_create_ruleset(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_landlock_add_rule(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_fanotify_init(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_open(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_timedsend(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_timedreceive(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sched_getscheduler(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif

@@ -200,4 +200,45 @@ extern const struct xlat xl_perf_branch_types;
 extern const struct xlat xl_perf_bp_types;
 extern const struct xlat xl_perf_flags;
 
+/* SysV IPC (flags_ipc.c). */
+extern const struct xlat xl_ipc_key;
+extern const struct xlat xl_ipc_get_flags;
+extern const struct xlat xl_shmget_flags;
+extern const struct xlat xl_ipc_64;
+extern const struct xlat xl_semctl_cmds;
+extern const struct xlat xl_msgctl_cmds;
+extern const struct xlat xl_shmctl_cmds;
+extern const struct xlat xl_sem_flg;
+extern const struct xlat xl_msg_flg;
+extern const struct xlat xl_shmat_flags;
+
+/* Keys (flags_keys.c), and error numbers (flags_errno.c). */
+extern const struct xlat xl_errnos;
+extern const struct xlat xl_keyctl_cmds;
+extern const struct xlat xl_key_spec;
+extern const struct xlat xl_key_reqkey_defl;
+extern const struct xlat xl_keyctl_move_flags;
+extern const struct xlat xl_keyctl_caps0;
+extern const struct xlat xl_keyctl_caps1;
+
+/* The new mount API (flags_mount.c), Landlock, fanotify, pidfd_open. */
+extern const struct xlat xl_fsopen_flags;
+extern const struct xlat xl_fsmount_flags;
+extern const struct xlat xl_fspick_flags;
+extern const struct xlat xl_open_tree_flags;
+extern const struct xlat xl_move_mount_flags;
+extern const struct xlat xl_mount_attr_flags;
+extern const struct xlat xl_mount_setattr_flags;
+extern const struct xlat xl_mount_propagation;
+extern const struct xlat xl_fsconfig_cmds;
+extern const struct xlat xl_landlock_create_flags;
+extern const struct xlat xl_landlock_access_fs;
+extern const struct xlat xl_landlock_rule_types;
+extern const struct xlat xl_fan_classes;
+extern const struct xlat xl_fan_init_flags;
+extern const struct xlat xl_fan_mark_flags;
+extern const struct xlat xl_fan_events;
+extern const struct xlat xl_pidfd_open_flags;
+extern const struct xlat xl_sigev_notify; /* flags_ksig.c */
+
 #endif

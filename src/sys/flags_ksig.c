@@ -18,3 +18,7 @@ XLAT_TABLE(xl_ss_flags, XLAT_BITS, XLAT(SS_ONSTACK), XLAT(SS_DISABLE), XLAT(SS_A
 
 /* si_code for SIGSYS: only the kernel headers name it. */
 XLAT_TABLE(xl_sys_codes, XLAT_ENUM, XLAT(SYS_SECCOMP));
+
+/* struct sigevent's sigev_notify (asm-generic/siginfo.h, through <linux/signal.h>). */
+XLAT_TABLE(xl_sigev_notify, XLAT_ENUM, XLAT(SIGEV_SIGNAL), XLAT(SIGEV_NONE), XLAT(SIGEV_THREAD),
+	   XLAT(SIGEV_THREAD_ID));

@@ -20,6 +20,9 @@ enum xlat_type {
 	/* As XLAT_BITS, but bits no name covers, alone, print as strace's 0x400 / * SECBIT_??? * /
 	 * (the prefix the names share), as an unknown enum does. */
 	XLAT_BITS_DFLT,
+	/* As XLAT_ENUM, but a value no name has prints in signed decimal with the comment:
+	 * 99 / * KEY_REQKEY_DEFL_??? * /. */
+	XLAT_ENUM_DEC,
 };
 
 struct xlat {

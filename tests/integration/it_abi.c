@@ -53,3 +53,11 @@ Test(abi, i386_program_launched_directly)
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
+
+/* SysV IPC of an i386 program: IPC_64 in the commands, its structs, and ipc(2). */
+Test(abi, i386_sysv_ipc_direct_and_through_ipc)
+{
+	RUN("-o", "@TRACE", m32_prog("tp_ipc"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}

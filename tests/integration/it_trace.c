@@ -56,6 +56,83 @@ Test(trace, prctl_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, sysv_ipc)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ipc"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, sysv_ipc_on_ids_that_do_not_exist)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ipc"), "errors");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, sysv_ipc_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_ipc"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, sysv_ipc_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_ipc"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, keys_each_command_its_own_arguments)
+{
+	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, keys_errors)
+{
+	RUN("-o", "@TRACE", it_prog("tp_keys"), "errors");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, keys_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_keys"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, keys_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_keys"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, mount_api_landlock_fanotify_mq_pidfd)
+{
+	RUN("-o", "@TRACE", it_prog("tp_fsapi"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, mount_api_landlock_fanotify_mq_pidfd_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_fsapi"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, mount_api_landlock_fanotify_mq_pidfd_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_fsapi"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, caps_personality_sched_attrs_timex)
 {
 	RUN("-o", "@TRACE", it_prog("tp_attrs"), "basic");

@@ -16,6 +16,10 @@ import subprocess
 import sys
 import tempfile
 
+FSAPI = ("trace=fsopen,fsconfig,fsmount,open_tree,move_mount,mount_setattr,"
+         "landlock_create_ruleset,landlock_add_rule,fanotify_init,fanotify_mark,mq_open,"
+         "mq_timedsend,mq_notify,pidfd_open,pidfd_send_signal,sched_getscheduler")
+
 # (tracer options, test program, its arguments); the program is in TESTPROGS_DIR.
 CASES = [
     (["-i", "-e", "trace=getppid,exit_group"], "tp_inject", ["retval"]),
@@ -50,6 +54,18 @@ CASES = [
     # which differ from one run to the next).
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    # SysV IPC on ids that do not exist (the others differ from run to run).
+    (["-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    (["-X", "raw", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    (["-X", "verbose", "-e", "trace=%ipc"], "tp_ipc", ["errors"]),
+    # The new mount API, Landlock, fanotify, message queues, pidfds.
+    (["-e", FSAPI], "tp_fsapi", ["basic"]),
+    (["-X", "raw", "-e", FSAPI], "tp_fsapi", ["raw"]),
+    (["-X", "verbose", "-e", FSAPI], "tp_fsapi", ["verbose"]),
+    # keyctl, add_key, request_key on keys that do not exist.
+    (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-X", "raw", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["raw"]),
+    (["-X", "verbose", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["verbose"]),
     (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
      "tp_attrs", ["basic"]),
     (["-X", "verbose", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
@@ -95,6 +111,9 @@ CASES_M32 = [
     (["-e", "trace=prctl", "-e", "inject=prctl:retval=3"], "tp_prctl", ["basic"]),
     (["-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"], "tp_attrs",
      ["basic"]),
+    (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
+    (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-e", FSAPI], "tp_fsapi", ["basic"]),
     (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),

@@ -224,8 +224,10 @@ Test(sys_i386, socketcall_outputs_at_exit)
 
 Test(sys_i386, ipc_decodes_as_the_call)
 {
-	cr_expect_str_eq(RUN("ipc", 7, SEMGET, 0, 1, 0600, 0, 0), "semget(0, 1, 0x180) = 7");
-	cr_expect_str_eq(RUN("ipc", 9, SHMGET, 0, 4096, 01600, 0, 0), "shmget(0, 4096, 0x380) = 9");
+	cr_expect_str_eq(RUN("ipc", 7, SEMGET, 0, 1, 0600, 0, 0),
+			 "semget(IPC_PRIVATE, 1, 0600) = 7");
+	cr_expect_str_eq(RUN("ipc", 9, SHMGET, 0, 4096, 01600, 0, 0),
+			 "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600) = 9");
 	cr_expect_str_eq(RUN("ipc", 0, SHMDT, 0, 0, 0, 0xf7f00000, 0), "shmdt(0xf7f00000) = 0");
 }
 
