@@ -46,12 +46,14 @@ static inline void abi_timespec(struct timespec *t, int64_t sec, uint64_t nsec)
 
 /*
  * The IPC_64 structs (asm-generic/sembuf.h, msgbuf.h, shmbuf.h): words of the ABI's size
- * after struct ipc64_perm; a 32-bit ABI's times have a high word each (time_high).
+ * after struct ipc64_perm; a 32-bit ABI's times have a high word each (time_high), and
+ * x86_64's semid64_ds an unused word after each time (sem_pads).
  */
-void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, unsigned kind,
+void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, bool sem_pads, unsigned kind,
 		       struct ipc64_ds *out);
 void lp64_ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out);
-#define ABI_LAYOUTS_LP64_IPC64 .ipc64_size = {104, 120, 112}, .ipc64 = lp64_ipc64_parse
+/* The generic 64-bit layouts (aarch64); x86_64 has its own semid64_ds (its layout.c). */
+#define ABI_LAYOUTS_LP64_IPC64 .ipc64_size = {88, 120, 112}, .ipc64 = lp64_ipc64_parse
 
 /* The layouts of the 64-bit ABIs that use the kernel's generic statfs, flock and siginfo. */
 #define ABI_LAYOUTS_LP64_GENERIC                                                                   \

@@ -1,7 +1,8 @@
 /*
  * SysV IPC's IPC_64 structs in the kernel's generic layouts (asm-generic/ipcbuf.h,
- * sembuf.h, msgbuf.h, shmbuf.h; x86's own headers lay them out alike): struct ipc64_perm,
- * then words of the ABI's size, a 32-bit ABI's times with a high word after each.  Only
+ * sembuf.h, msgbuf.h, shmbuf.h): struct ipc64_perm, then words of the ABI's size, a
+ * 32-bit ABI's times with a high word after each.  x86_64's own sembuf.h has an unused
+ * word after each of struct semid64_ds's times (sem_pads); its msg and shm are generic.  Only
  * layouts, checked against the host's headers in ipc64_uapi.c.
  */
 #include <stdbool.h>
@@ -53,7 +54,7 @@ static void two_pids(struct ipc64_reader *r, struct ipc64_ds *out)
 	r->off += 8;
 }
 
-void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, unsigned kind,
+void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, bool sem_pads, unsigned kind,
 		       struct ipc64_ds *out)
 {
 	struct ipc64_reader r = {raw, ws, 0, time_high};
@@ -69,10 +70,10 @@ void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, unsigned ki
 	r.off = (28 + ws - 1) / ws * ws + 2 * ws;
 	if (kind == IPC64_SEM) {
 		out->time[0] = time_word(&r);
-		if (!time_high)
-			word(&r); /* __unused1 */
+		if (sem_pads)
+			word(&r); /* x86_64's __unused1 */
 		out->time[1] = time_word(&r);
-		if (!time_high)
+		if (sem_pads)
 			word(&r);
 		out->nsems = word(&r);
 	} else if (kind == IPC64_MSG) {
@@ -93,5 +94,5 @@ void ipc64_parse_words(const void *raw, unsigned ws, bool time_high, unsigned ki
 
 void lp64_ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
 {
-	ipc64_parse_words(raw, 8, false, kind, out);
+	ipc64_parse_words(raw, 8, false, false, kind, out);
 }

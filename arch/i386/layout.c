@@ -349,7 +349,7 @@ static void old_sigaction_parse(const void *raw, uint64_t *handler, uint64_t *fl
 /* The IPC_64 structs: asm-generic's for a 32-bit long, sem_otime_high... after each time. */
 static void ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
 {
-	ipc64_parse_words(raw, 4, true, kind, out);
+	ipc64_parse_words(raw, 4, true, false, kind, out);
 }
 
 extern const struct xlat xl_i386_fcntl_lk64;

@@ -62,11 +62,18 @@ static void stat_parse(const void *raw, bool stat64, struct stat *out)
 	ABI_STAT_COPY(out, s);
 }
 
+/* x86_64's <asm/sembuf.h>: an unused word after each of semid64_ds's times. */
+static void x86_64_ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
+{
+	ipc64_parse_words(raw, 8, false, true, kind, out);
+}
+
 const struct abi_layouts layouts_x86_64 = {
 	.stat_size = sizeof(struct x86_64_stat),
 	.stat = stat_parse,
 	ABI_LAYOUTS_LP64_GENERIC,
-	ABI_LAYOUTS_LP64_IPC64,
+	.ipc64_size = {104, 120, 112},
+	.ipc64 = x86_64_ipc64_parse,
 	.epoll_event_size = 12, /* packed: u32 events, u64 data */
 	.epoll_data_off = 4,
 	/* struct ucontext: uc_flags, uc_link, uc_stack (24), struct sigcontext (256), mask. */

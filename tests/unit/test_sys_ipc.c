@@ -154,6 +154,19 @@ Test(sys_ipc, semctl_commands_and_structs)
 			 "argument)");
 }
 
+/* aarch64's semid64_ds is the generic one: no unused word after each time (88 bytes). */
+static const uint64_t sem64_generic[11] = {0, 0, MODE_0600, 0, 0, 0, 1796165534, 1796165535, 2};
+
+Test(sys_ipc, semctl_struct_of_the_generic_layout)
+{
+	harness_abi = ABI_AARCH64;
+	map(0x3000, sem64_generic, sizeof(sem64_generic));
+	cr_expect_str_eq(
+		RUN("semctl", 0, 9, 0, IPC_STAT, 0x3000),
+		"semctl(9, 0, IPC_STAT, {sem_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, "
+		"cgid=0}, sem_otime=1796165534, sem_ctime=1796165535, sem_nsems=2}) = 0");
+}
+
 Test(sys_ipc, info_structs)
 {
 	static const int32_t si[10] = {1024000000, 32000, 1024000000, 1024000000, 32000,
