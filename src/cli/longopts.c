@@ -69,6 +69,7 @@ const struct option cli_long_opts[] = {
 	{"json", no_argument, NULL, OPT_JSON},
 	/* Not --summary: that is strace's -C (and issue 13's name for this). */
 	{"summary-tree", no_argument, NULL, OPT_SUMMARY_TREE},
+	{"summary-top", required_argument, NULL, OPT_SUMMARY_TOP},
 	{"policy", required_argument, NULL, OPT_POLICY},
 	{"policy-action", required_argument, NULL, OPT_POLICY_ACTION},
 	{"policy-report", required_argument, NULL, OPT_POLICY_REPORT},

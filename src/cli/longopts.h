@@ -36,6 +36,7 @@ enum {
 	OPT_STRINGS_IN_HEX,
 	OPT_OUTPUT_SEPARATELY,
 	OPT_STATUS_LINE,
+	OPT_SUMMARY_TOP,
 	OPT_DAEMONIZE,
 	OPT_UNSUPPORTED, /* strace's options ptrc does not have: said so, by name */
 	OPT_QUALIFIER,	 /* + index into qualifiers[]: --NAME=VALUE is -e NAME=VALUE */

@@ -1,6 +1,7 @@
 #include "longopts.h"
 #include "inject.h"
 #include "options.h"
+#include "out/story.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -203,6 +204,14 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 		return parse_use(&cfg->landlock, "invalid --landlock: '%s' (yes or no)", arg);
 	case OPT_COLOR:
 		return parse_color(&cfg->color, "invalid --color argument: '%s'", arg);
+	case OPT_SUMMARY_TOP: {
+		char *end;
+		unsigned long n = strtoul(arg, &end, 10);
+		if (!*arg || *end || n < 1 || n > STORY_FILES_TOP_MAX)
+			return usage_error("invalid --summary-top: '%s' (1 to 1000)", arg);
+		cfg->summary_top = (unsigned)n;
+		return 0;
+	}
 	case OPT_STATUS_LINE:
 		return parse_color(&cfg->status_line,
 				   "invalid --status-line: '%s' (auto, always or never)", arg);

@@ -91,9 +91,10 @@ struct config {
 	size_t nenv;
 	const char *user; /* -u */
 	enum color_mode color;
-	enum color_mode status_line; /* --status-line: auto, always or never, as --color */
+	enum color_mode status_line;  /* --status-line: auto, always or never, as --color */
 	bool json;		      /* --json: JSON Lines instead of strace's text */
 	bool story;		      /* the story of the run is collected (core/story.c) */
+	unsigned summary_top;	      /* --summary-top N: files per line of the tree, 0: default */
 	bool story_print;	      /* --summary-tree: and printed as the tree at the end */
 	bool trace_given;	      /* -e trace= was used */
 	unsigned kflag;		      /* -k: print each syscall's stack */

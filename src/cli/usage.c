@@ -86,6 +86,7 @@ static const char help[] =
 	"  -S KEY           sort the table by time (default), calls, errors, name, nothing\n"
 	"  --summary-tree   at the end, the process tree: programs, times, CPU, peak\n"
 	"                   RSS, threads, how each ended, its top calls (--summary is -C)\n"
+	"  --summary-top N  files on each of the tree's lines, the most bytes first (10)\n"
 	"  --timeline FILE  the run as Trace Event JSON (Perfetto, chrome://tracing):\n"
 	"                   a track per thread, each shown call a slice, signals, execs,\n"
 	"                   crashes and ends as instants\n"

@@ -37,6 +37,7 @@ static struct story_proc *rec(struct tracer *t, const struct proc *p)
 
 void story_init(struct tracer *t)
 {
+	t->story.files_top = t->cfg->summary_top;
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
 	clock_gettime(CLOCK_REALTIME, &t->rp.started);
 }

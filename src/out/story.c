@@ -331,8 +331,8 @@ static bool all_failed(const struct story_file *f)
 }
 
 /*
- * The STORY_TOP files of one line: the most bytes moved first, then the most opened (first
- * opened first on ties), and for failures the latest first: what made a job give up comes
+ * The top files of one line (--summary-top): the most bytes moved first, then the most opened
+ * (first opened first on ties), and for failures the latest first: what made a job give up comes
  * last in its run.
  */
 static bool ahead(const struct story_file *a, const struct story_file *b, bool failed)
@@ -344,14 +344,15 @@ static bool ahead(const struct story_file *a, const struct story_file *b, bool f
 	return ab != bb ? ab > bb : a->opens > b->opens;
 }
 
-static unsigned top_files(const struct story_proc *p, bool failed, uint32_t *top, uint32_t *total)
+static unsigned top_files(const struct story_proc *p, bool failed, uint32_t *top, unsigned max,
+			  uint32_t *total)
 {
 	unsigned n = 0;
 
 	*total = 0;
 	for (uint32_t i = 0; i < p->nfiles; i++)
 		*total += all_failed(&p->files[i]) == failed;
-	while (n < STORY_TOP && n < *total) {
+	while (n < max && n < *total) {
 		uint32_t best = UINT32_MAX;
 		for (uint32_t i = 0; i < p->nfiles; i++) {
 			bool taken = all_failed(&p->files[i]) != failed;
@@ -395,10 +396,11 @@ static void file_io_text(char *buf, size_t len, const struct story_file *f)
  * The files a process used, the most bytes first, then those it failed to open with the
  * error: "files: /data/w.bin (read 1.2 MiB), /etc/hosts 3" and "failed: /x ENOENT".
  */
-static void file_line(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool failed)
+static void file_line(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool failed,
+		      unsigned max)
 {
-	uint32_t top[STORY_TOP], total;
-	unsigned n = top_files(p, failed, top, &total);
+	uint32_t top[STORY_FILES_TOP_MAX], total;
+	unsigned n = top_files(p, failed, top, max, &total);
 	struct wrap w;
 	char buf[200], path[120], io[80];
 
@@ -433,10 +435,10 @@ static void file_line(struct strbuf *sb, const struct story_proc *p, unsigned in
 	story_wrap_end(&w);
 }
 
-static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent, unsigned max)
 {
-	file_line(sb, p, indent, false);
-	file_line(sb, p, indent, true);
+	file_line(sb, p, indent, false, max);
+	file_line(sb, p, indent, true, max);
 	story_written_line(sb, p, indent);
 	story_net_lines(sb, p, indent);
 }
@@ -476,7 +478,8 @@ static void node(struct strbuf *sb, const struct tree *t, uint32_t i, unsigned d
 	head_line(sb, p, indent);
 	facts(sb, p, under);
 	calls(sb, p, under);
-	files(sb, p, under);
+	unsigned max = t->s->files_top ? t->s->files_top : STORY_FILES_TOP;
+	files(sb, p, under, max < STORY_FILES_TOP_MAX ? max : STORY_FILES_TOP_MAX);
 	for (uint32_t c = t->child[i]; c; c = t->next[c - 1])
 		node(sb, t, c - 1, depth + 1);
 }

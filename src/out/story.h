@@ -12,7 +12,9 @@
 
 #include "util/strbuf.h"
 
-enum { STORY_TOP = 5 }; /* syscalls shown per process */
+/* Syscalls shown per process; files per line of the tree by default (--summary-top) and at
+ * most. */
+enum { STORY_TOP = 5, STORY_FILES_TOP = 10, STORY_FILES_TOP_MAX = 1000 };
 
 /* One syscall's count in one process; names are static (the syscall table's). */
 struct story_count {
@@ -124,8 +126,9 @@ struct story_proc {
 struct story {
 	struct story_proc *p; /* by creation order; owned */
 	uint32_t n, cap;
-	bool partial;	 /* only the calls -e trace= selected stopped (the seccomp filter) */
-	bool io_counted; /* reads and writes were counted (every call stopped) */
+	bool partial;	    /* only the calls -e trace= selected stopped (the seccomp filter) */
+	bool io_counted;    /* reads and writes were counted (every call stopped) */
+	unsigned files_top; /* --summary-top: files shown per line; 0: STORY_FILES_TOP */
 };
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */

@@ -1,6 +1,7 @@
 /* --summary-tree's text and JSON on hand-made records: exact, 80 columns. */
 #include <criterion/criterion.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,6 +252,32 @@ Test(story, bytes_endpoints_and_failed_connects)
 	cr_assert(strstr(sb.buf, "\"network_failed\":[{\"call\":\"connect\",\"address\":"
 				 "\"127.0.0.1:1\",\"errno\":\"ECONNREFUSED\",\"count\":2}]"),
 		  "%s", sb.buf);
+	strbuf_free(&sb);
+	story_free(&s);
+}
+
+/* --summary-top N: N files a line, the most bytes first; 10 by default. */
+Test(story, summary_top_files_per_line)
+{
+	struct story s = {0};
+	struct strbuf sb = {0};
+	uint32_t id = story_add(&s, 7, 0);
+	char path[32];
+
+	for (unsigned i = 0; i < 12; i++) {
+		snprintf(path, sizeof(path), "/f%u", i);
+		uint32_t f = story_file(&s, id, path, 0);
+		story_io_add(&s.p[0].files[f - 1].io, true, 100 + i);
+	}
+	story_format(&s, &sb);
+	cr_assert(strstr(sb.buf, "files: /f11 (read 111 B)") &&
+			  strstr(sb.buf, "/f2 (read 102 B), 2 more"),
+		  "%s", sb.buf);
+	strbuf_reset(&sb);
+	s.files_top = 2;
+	story_format(&s, &sb);
+	cr_assert(strstr(sb.buf, "files: /f11 (read 111 B), /f10 (read 110 B), 10 more\n"), "%s",
+		  sb.buf);
 	strbuf_free(&sb);
 	story_free(&s);
 }
