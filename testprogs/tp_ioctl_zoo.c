@@ -295,7 +295,9 @@ static void devices(void)
 	io(KVM_CHECK_EXTENSION, 0xdeadbeef, "KVM_CHECK_EXTENSION, 0xdeadbeef /* KVM_CAP_??? */");
 	io(KVM_GET_REGS, 0, "KVM_GET_REGS, NULL");
 	io(KVM_SET_USER_MEMORY_REGION, 0, "KVM_SET_USER_MEMORY_REGION, NULL");
+#if defined(__x86_64__) || defined(__i386__) /* x86's own KVM requests */
 	io(KVM_GET_SUPPORTED_CPUID, 0, "KVM_GET_SUPPORTED_CPUID, NULL");
+#endif
 	io(UBI_IOCMKVOL, 0, "UBI_IOCMKVOL, NULL");
 	io(UBI_IOCVOLCRBLK, 0, "UBI_IOCVOLCRBLK");
 	io(UBI_IOCRMVOL, P(&vol), "UBI_IOCRMVOL, [3]");

@@ -66,6 +66,6 @@ XLAT_TABLE(xl_ioctl_drm_lp64_reqs, XLAT_ENUM, XLAT(DRM_IOCTL_ADD_BUFS), XLAT(DRM
 	   XLAT(DRM_IOCTL_SG_FREE), XLAT(DRM_IOCTL_UPDATE_DRAW), XLAT(DRM_IOCTL_VERSION),
 	   XLAT(DRM_IOCTL_WAIT_VBLANK));
 #else
-const struct xlat xl_ioctl_drm_reqs = {NULL, 0, XLAT_ENUM, NULL, NULL};
-const struct xlat xl_ioctl_drm_lp64_reqs = {NULL, 0, XLAT_ENUM, NULL, NULL};
+const struct xlat xl_ioctl_drm_reqs = {.ents = NULL, .n = 0, .type = XLAT_ENUM};
+const struct xlat xl_ioctl_drm_lp64_reqs = {.ents = NULL, .n = 0, .type = XLAT_ENUM};
 #endif

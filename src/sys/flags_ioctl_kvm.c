@@ -48,7 +48,7 @@ XLAT_TABLE(xl_ioctl_kvm_x86_reqs, XLAT_ENUM, XLAT(KVM_GET_CPUID2), XLAT(KVM_GET_
 	   XLAT(KVM_SET_SREGS2), XLAT(KVM_SET_XCRS), XLAT(KVM_SET_XSAVE), XLAT(KVM_X86_SET_MCE),
 	   XLAT(KVM_X86_SET_MSR_FILTER), XLAT(KVM_XEN_HVM_CONFIG));
 #else
-const struct xlat xl_ioctl_kvm_x86_reqs = {NULL, 0, XLAT_ENUM, NULL, NULL};
+const struct xlat xl_ioctl_kvm_x86_reqs = {.ents = NULL, .n = 0, .type = XLAT_ENUM};
 #endif
 
 /* KVM_CHECK_EXTENSION's argument, by value: the capabilities of <linux/kvm.h> (those of x86's
