@@ -25,32 +25,6 @@ static void tty_modem_bits(struct dctx *d, struct val *v, uint64_t arg)
 		val_flags(val_array(v, d->ar, 1), x, &xl_tiocm_bits);
 }
 
-static void int_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	dec_int_ref(d, v, arg);
-}
-
-static void uint_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	uint32_t x;
-
-	if (dec_fetch(d, v, arg, &x, sizeof(x)))
-		val_uint(val_array(v, d->ar, 1), x);
-}
-
-static void u64_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	uint64_t x;
-
-	if (dec_fetch(d, v, arg, &x, sizeof(x)))
-		val_uint(val_array(v, d->ar, 1), x);
-}
-
-static void ulong_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	dec_word_ref(d, v, arg, false);
-}
-
 static void named_u32(struct dctx *d, struct val *v, uint64_t arg, const struct xlat *tab)
 {
 	uint32_t x;
@@ -133,29 +107,29 @@ const struct ioctl_dec ioctl_chardev_decs[] = {
 	{RTC_ALM_SET, rtc_time, NULL},
 	{RTC_WKALM_RD, NULL, rtc_wkalrm},
 	{RTC_WKALM_SET, rtc_wkalrm, NULL},
-	{RTC_IRQP_READ, NULL, ulong_ref},
-	{RTC_EPOCH_READ, NULL, ulong_ref},
-	{WDIOC_GETTIMEOUT, NULL, int_ref},
-	{WDIOC_GETPRETIMEOUT, NULL, int_ref},
-	{WDIOC_GETTIMELEFT, NULL, int_ref},
-	{WDIOC_GETSTATUS, NULL, int_ref},
-	{WDIOC_GETBOOTSTATUS, NULL, int_ref},
-	{WDIOC_GETTEMP, NULL, int_ref},
-	{WDIOC_SETTIMEOUT, int_ref, NULL},
-	{WDIOC_SETPRETIMEOUT, int_ref, NULL},
-	{PERF_EVENT_IOC_ID, NULL, u64_ref},
-	{PERF_EVENT_IOC_PERIOD, u64_ref, NULL},
+	{RTC_IRQP_READ, NULL, dec_ulong_ref},
+	{RTC_EPOCH_READ, NULL, dec_ulong_ref},
+	{WDIOC_GETTIMEOUT, NULL, dec_int_ref},
+	{WDIOC_GETPRETIMEOUT, NULL, dec_int_ref},
+	{WDIOC_GETTIMELEFT, NULL, dec_int_ref},
+	{WDIOC_GETSTATUS, NULL, dec_int_ref},
+	{WDIOC_GETBOOTSTATUS, NULL, dec_int_ref},
+	{WDIOC_GETTEMP, NULL, dec_int_ref},
+	{WDIOC_SETTIMEOUT, dec_int_ref, NULL},
+	{WDIOC_SETPRETIMEOUT, dec_int_ref, NULL},
+	{PERF_EVENT_IOC_ID, NULL, dec_u64_ref},
+	{PERF_EVENT_IOC_PERIOD, dec_u64_ref, NULL},
 	{PERF_EVENT_IOC_SET_FILTER, perf_filter, NULL},
-	{NS_GET_OWNER_UID, NULL, uint_ref},
-	{TIOCGDEV, NULL, int_ref},
-	{TIOCGETD, NULL, int_ref},
-	{TIOCGEXCL, NULL, int_ref},
-	{TIOCGSOFTCAR, NULL, int_ref},
-	{TIOCPKT, int_ref, NULL},
-	{TIOCSETD, int_ref, NULL},
-	{TIOCSSOFTCAR, int_ref, NULL},
-	{VIDIOC_G_INPUT, NULL, uint_ref},
-	{VIDIOC_S_INPUT, uint_ref, NULL},
+	{NS_GET_OWNER_UID, NULL, dec_uint_ref},
+	{TIOCGDEV, NULL, dec_int_ref},
+	{TIOCGETD, NULL, dec_int_ref},
+	{TIOCGEXCL, NULL, dec_int_ref},
+	{TIOCGSOFTCAR, NULL, dec_int_ref},
+	{TIOCPKT, dec_int_ref, NULL},
+	{TIOCSETD, dec_int_ref, NULL},
+	{TIOCSSOFTCAR, dec_int_ref, NULL},
+	{VIDIOC_G_INPUT, NULL, dec_uint_ref},
+	{VIDIOC_S_INPUT, dec_uint_ref, NULL},
 	{VIDIOC_STREAMON, v4l2_buf_type, NULL},
 	{VIDIOC_STREAMOFF, v4l2_buf_type, NULL},
 	{RTC_VL_READ, NULL, rtc_vl_bits},

@@ -15,35 +15,6 @@
 #include "decoders.h"
 #include "flags.h"
 
-static void int_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	dec_int_ref(d, v, arg);
-}
-
-static void uint_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	uint32_t x;
-
-	if (dec_fetch(d, v, arg, &x, sizeof(x)))
-		val_uint(val_array(v, d->ar, 1), x);
-}
-
-static void u64_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	uint64_t x;
-
-	if (dec_fetch(d, v, arg, &x, sizeof(x)))
-		val_uint(val_array(v, d->ar, 1), x);
-}
-
-static void s64_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	int64_t x;
-
-	if (dec_fetch(d, v, arg, &x, sizeof(x)))
-		val_int(val_array(v, d->ar, 1), x);
-}
-
 /* [BUSSTATE_ON], [1 << IDE_NICE_0]: an unsigned long the kernel writes, named. */
 static void hdio_word_named(struct dctx *d, struct val *v, uint64_t arg, const struct xlat *tab)
 {
@@ -95,11 +66,6 @@ static void otp_mode(struct dctx *d, struct val *v, uint64_t arg)
 }
 
 /* HDIO_GET_*'s unsigned long: the tracee's word. */
-static void ulong_ref(struct dctx *d, struct val *v, uint64_t arg)
-{
-	dec_word_ref(d, v, arg, false);
-}
-
 /* struct hd_geometry: two bytes, a short, then an unsigned long at the word's alignment. */
 static void hdio_geo(struct dctx *d, struct val *v, uint64_t arg)
 {
@@ -120,49 +86,49 @@ static void hdio_geo(struct dctx *d, struct val *v, uint64_t arg)
 
 const struct ioctl_dec ioctl_storage_decs[] = {
 	{HDIO_GETGEO, NULL, hdio_geo},
-	{HDIO_GET_32BIT, NULL, ulong_ref},
-	{HDIO_GET_ACOUSTIC, NULL, ulong_ref},
-	{HDIO_GET_ADDRESS, NULL, ulong_ref},
-	{HDIO_GET_DMA, NULL, ulong_ref},
-	{HDIO_GET_KEEPSETTINGS, NULL, ulong_ref},
-	{HDIO_GET_MULTCOUNT, NULL, ulong_ref},
-	{HDIO_GET_NOWERR, NULL, ulong_ref},
-	{HDIO_GET_UNMASKINTR, NULL, ulong_ref},
-	{HDIO_GET_WCACHE, NULL, ulong_ref},
+	{HDIO_GET_32BIT, NULL, dec_ulong_ref},
+	{HDIO_GET_ACOUSTIC, NULL, dec_ulong_ref},
+	{HDIO_GET_ADDRESS, NULL, dec_ulong_ref},
+	{HDIO_GET_DMA, NULL, dec_ulong_ref},
+	{HDIO_GET_KEEPSETTINGS, NULL, dec_ulong_ref},
+	{HDIO_GET_MULTCOUNT, NULL, dec_ulong_ref},
+	{HDIO_GET_NOWERR, NULL, dec_ulong_ref},
+	{HDIO_GET_UNMASKINTR, NULL, dec_ulong_ref},
+	{HDIO_GET_WCACHE, NULL, dec_ulong_ref},
 	{HDIO_GET_BUSSTATE, NULL, hdio_busstate},
 	{HDIO_GET_NICE, NULL, hdio_nice},
 	{HDIO_SCAN_HWIF, hdio_args, NULL},
 	{HDIO_DRIVE_RESET, hdio_args, NULL},
 	{OTPSELECT, otp_mode, NULL},
-	{SG_EMULATED_HOST, NULL, int_ref},
-	{SG_GET_COMMAND_Q, NULL, int_ref},
-	{SG_GET_KEEP_ORPHAN, NULL, int_ref},
-	{SG_GET_LOW_DMA, NULL, int_ref},
-	{SG_GET_NUM_WAITING, NULL, int_ref},
-	{SG_GET_PACK_ID, NULL, int_ref},
-	{SG_GET_RESERVED_SIZE, NULL, int_ref},
-	{SG_GET_SG_TABLESIZE, NULL, int_ref},
-	{SG_GET_TRANSFORM, NULL, int_ref},
-	{SG_GET_VERSION_NUM, NULL, int_ref},
-	{SG_NEXT_CMD_LEN, int_ref, NULL},
-	{SG_SET_COMMAND_Q, int_ref, NULL},
-	{SG_SET_DEBUG, int_ref, NULL},
-	{SG_SET_FORCE_LOW_DMA, int_ref, NULL},
-	{SG_SET_FORCE_PACK_ID, int_ref, NULL},
-	{SG_SET_KEEP_ORPHAN, int_ref, NULL},
-	{SG_SET_RESERVED_SIZE, int_ref, NULL},
-	{SG_SET_TIMEOUT, int_ref, NULL},
-	{MEMGETREGIONCOUNT, NULL, int_ref},
-	{OTPGETREGIONCOUNT, NULL, uint_ref},
-	{MEMGETBADBLOCK, u64_ref, NULL},
-	{MEMSETBADBLOCK, u64_ref, NULL},
-	{UBI_IOCDET, int_ref, NULL},
-	{UBI_IOCEBER, int_ref, NULL},
-	{UBI_IOCEBISMAP, int_ref, NULL},
-	{UBI_IOCEBUNMAP, int_ref, NULL},
-	{UBI_IOCRMVOL, int_ref, NULL},
-	{UBI_IOCRPEB, int_ref, NULL},
-	{UBI_IOCSPEB, int_ref, NULL},
-	{UBI_IOCVOLUP, s64_ref, NULL},
+	{SG_EMULATED_HOST, NULL, dec_int_ref},
+	{SG_GET_COMMAND_Q, NULL, dec_int_ref},
+	{SG_GET_KEEP_ORPHAN, NULL, dec_int_ref},
+	{SG_GET_LOW_DMA, NULL, dec_int_ref},
+	{SG_GET_NUM_WAITING, NULL, dec_int_ref},
+	{SG_GET_PACK_ID, NULL, dec_int_ref},
+	{SG_GET_RESERVED_SIZE, NULL, dec_int_ref},
+	{SG_GET_SG_TABLESIZE, NULL, dec_int_ref},
+	{SG_GET_TRANSFORM, NULL, dec_int_ref},
+	{SG_GET_VERSION_NUM, NULL, dec_int_ref},
+	{SG_NEXT_CMD_LEN, dec_int_ref, NULL},
+	{SG_SET_COMMAND_Q, dec_int_ref, NULL},
+	{SG_SET_DEBUG, dec_int_ref, NULL},
+	{SG_SET_FORCE_LOW_DMA, dec_int_ref, NULL},
+	{SG_SET_FORCE_PACK_ID, dec_int_ref, NULL},
+	{SG_SET_KEEP_ORPHAN, dec_int_ref, NULL},
+	{SG_SET_RESERVED_SIZE, dec_int_ref, NULL},
+	{SG_SET_TIMEOUT, dec_int_ref, NULL},
+	{MEMGETREGIONCOUNT, NULL, dec_int_ref},
+	{OTPGETREGIONCOUNT, NULL, dec_uint_ref},
+	{MEMGETBADBLOCK, dec_u64_ref, NULL},
+	{MEMSETBADBLOCK, dec_u64_ref, NULL},
+	{UBI_IOCDET, dec_int_ref, NULL},
+	{UBI_IOCEBER, dec_int_ref, NULL},
+	{UBI_IOCEBISMAP, dec_int_ref, NULL},
+	{UBI_IOCEBUNMAP, dec_int_ref, NULL},
+	{UBI_IOCRMVOL, dec_int_ref, NULL},
+	{UBI_IOCRPEB, dec_int_ref, NULL},
+	{UBI_IOCSPEB, dec_int_ref, NULL},
+	{UBI_IOCVOLUP, dec_s64_ref, NULL},
 };
 const unsigned ioctl_storage_ndecs = sizeof(ioctl_storage_decs) / sizeof(ioctl_storage_decs[0]);

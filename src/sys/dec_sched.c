@@ -111,15 +111,6 @@ void dec_sched_getattr(struct dctx *d, struct sc_event *ev, bool exiting)
 	dec_attr_fields(d, v, &a, &view);
 }
 
-/* [3]: an unsigned int the kernel wrote, or the pointer as it was. */
-static void dec_uint_ref(struct dctx *d, struct val *v, uint64_t addr)
-{
-	uint32_t x;
-
-	if (dec_fetch(d, v, addr, &x, sizeof(x)))
-		val_uint(val_array(v, d->ar, 1), x);
-}
-
 /* getcpu([0], [0], NULL): the CPU and the node at exit; the cache is unused. */
 void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting)
 {

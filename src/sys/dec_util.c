@@ -207,3 +207,32 @@ void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec)
 	if (sec || nsec)
 		val_date(val_comment(v, a), sec, (uint32_t)nsec);
 }
+
+void dec_uint_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint32_t x;
+
+	if (dec_fetch(d, v, addr, &x, sizeof(x)))
+		val_uint(val_array(v, d->ar, 1), x);
+}
+
+void dec_u64_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint64_t x;
+
+	if (dec_fetch(d, v, addr, &x, sizeof(x)))
+		val_uint(val_array(v, d->ar, 1), x);
+}
+
+void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	int64_t x;
+
+	if (dec_fetch(d, v, addr, &x, sizeof(x)))
+		val_int(val_array(v, d->ar, 1), x);
+}
+
+void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	dec_word_ref(d, v, addr, false);
+}

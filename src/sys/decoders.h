@@ -42,6 +42,11 @@ struct val *st_add(struct val *v, struct arena *a, const char *name);
 struct val *dec_named_arg(struct dctx *d, struct val *v, const char *name);
 /* [N]: an int the kernel reads or writes through a pointer. */
 void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr);
+/* [N] through a pointer: an unsigned int, a u64, an s64, an unsigned long (the ABI's). */
+void dec_uint_ref(struct dctx *d, struct val *v, uint64_t addr);
+void dec_u64_ref(struct dctx *d, struct val *v, uint64_t addr);
+void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr);
+void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr);
 /* A word-sized integer through a pointer: [0x7f...] or [123]. */
 void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
 /* A signal set of size bytes; an address when size is implausible. */
