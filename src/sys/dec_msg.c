@@ -64,8 +64,8 @@ int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov
 	return 0;
 }
 
-static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
-		       uint64_t data_len)
+void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
+		uint64_t data_len)
 {
 	unsigned ws = d->abi->word_size;
 	uint64_t f[7];
