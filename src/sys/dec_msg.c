@@ -85,7 +85,7 @@ void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64
 		     msghdr_nl_proto(d, ev, name));
 	val_uint(st_add(v, d->ar, "msg_iovlen"), f[3]);
 	if (f[5])
-		val_ptr(st_add(v, d->ar, "msg_control"), f[4]);
+		dec_cmsgs(d, st_add(v, d->ar, "msg_control"), f[4], f[5]);
 	val_uint(st_add(v, d->ar, "msg_controllen"), f[5]);
 	val_flags(st_add(v, d->ar, "msg_flags"), flags, &xl_msg_flags);
 }

@@ -84,6 +84,8 @@ int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov
  * sendmsg's, recvmsg's, and each of sendmmsg's and recvmmsg's (dec_mmsg.c). */
 void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
 		uint64_t data_len);
+/* A msghdr's msg_control: the control messages in its len bytes (dec_cmsg.c). */
+void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
 void dec_wait_status(struct arena *a, struct val *v, int status);
 /* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */
