@@ -159,13 +159,14 @@ void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 	uint8_t buf[CMSG_MAX];
 	uint64_t size = len < CMSG_MAX ? len : CMSG_MAX;
 	struct dec_array a;
+	uint64_t off = 0;
 
 	if (len < hdr || !dec_fetch(d, v, addr, buf, size)) {
 		val_ptr(v, addr);
 		return;
 	}
 	dec_array_start(d, &a, v);
-	for (uint64_t off = 0; off + hdr <= size;) {
+	while (off + hdr <= size) {
 		uint64_t clen = get_u(buf + off, ws);
 		struct val *item = dec_array_add(d, &a);
 		if (!item)
@@ -183,6 +184,9 @@ void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 		}
 		off += (clen + ws - 1) / ws * ws;
 	}
+	/* Bytes after the last message, too few for a header: "... / * their address * /". */
+	if (off < size)
+		dec_array_unread(d, &a, v->n, addr + off);
 	if (len > size)
 		v->flags |= VALF_TRUNC;
 }
