@@ -84,6 +84,7 @@ CASES = [
     # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
+    (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     # -y: the descriptors in the union and the ones the commands return.
@@ -102,6 +103,7 @@ CASES = [
     (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
     (["-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
     (["-s", "2", "-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
+    (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
     (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
      ["basic"]),
 ]
