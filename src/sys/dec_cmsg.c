@@ -59,8 +59,8 @@ static void cmsg_creds(struct dctx *d, struct val *v, const uint8_t *p, uint64_t
 		return;
 	st_init(v, d->ar, 3);
 	val_pid(st_add(v, d->ar, "pid"), get_s(p, 4));
-	val_uint(st_add(v, d->ar, "uid"), get_u(p + 4, 4));
-	val_uint(st_add(v, d->ar, "gid"), get_u(p + 8, 4));
+	val_int(st_add(v, d->ar, "uid"), get_s(p + 4, 4));
+	val_int(st_add(v, d->ar, "gid"), get_s(p + 8, 4));
 }
 
 /* SOL_SOCKET's data; v stays VAL_NONE (no cmsg_data) where strace shows none. */
