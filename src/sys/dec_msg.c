@@ -142,7 +142,9 @@ void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting)
 		return;
 	sockopt_names(ev);
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), arg_int(ev, 4), false))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
 }
 
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -159,6 +161,14 @@ void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 		return;
 	if (!lenp || tmem_read(d->mem, lenp, &len, sizeof(len)) < 0)
 		return;
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
-	dec_int_ref(d, &ev->args[4], lenp);
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), len, true))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
+	struct val in = ev->args[4], outv;
+	dec_int_ref(d, &outv, lenp);
+	/* [16 => 8]: the length given and the length written, when they differ. */
+	if (in.kind == VAL_ARRAY && outv.kind == VAL_ARRAY && in.items[0].i != outv.items[0].i)
+		val_change(val_array(&ev->args[4], d->ar, 1), d->ar, &in.items[0], &outv.items[0]);
+	else
+		ev->args[4] = outv;
 }

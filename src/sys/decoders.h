@@ -86,6 +86,9 @@ void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64
 		uint64_t data_len);
 /* A msghdr's msg_control: the control messages in its len bytes (dec_cmsg.c). */
 void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* A socket option's value strace shows as a struct (dec_sockopt.c): true when v is set. */
+bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint64_t addr,
+			int64_t len, bool out);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
 void dec_wait_status(struct arena *a, struct val *v, int status);
 /* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */

@@ -126,6 +126,13 @@ Test(trace, cmsg_control_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, sockopt_structs)
+{
+	RUN("-o", "@TRACE", it_prog("tp_sockopt"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, mount_api_landlock_fanotify_mq_pidfd)
 {
 	RUN("-o", "@TRACE", it_prog("tp_fsapi"), "basic");

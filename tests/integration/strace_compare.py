@@ -85,6 +85,8 @@ CASES = [
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
     (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     # -y: the descriptors in the union and the ones the commands return.
@@ -104,6 +106,7 @@ CASES = [
     (["-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
     (["-s", "2", "-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
     (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
      ["basic"]),
 ]
