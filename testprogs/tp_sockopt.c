@@ -1,10 +1,14 @@
 /* Socket options whose values strace shows as structs: SO_LINGER, SO_PEERCRED,
- * IP_ADD_MEMBERSHIP and IP_DROP_MEMBERSHIP, with short, long and wild buffers.
+ * IP_ADD_MEMBERSHIP and IP_DROP_MEMBERSHIP, with short, long and wild buffers; the names of
+ * options at SOL_UDP, SOL_NETLINK and SOL_PACKET (on fd -1).
  *   tp_sockopt basic
  */
 #include "expect.h"
 
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <netinet/udp.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <sys/socket.h>
@@ -83,6 +87,33 @@ static void membership(int u)
 		xp_result(r, false));
 }
 
+/* Option names by level, known and not. */
+static void names(void)
+{
+	static const struct {
+		int level, name;
+		const char *text;
+	} n[] = {{IPPROTO_UDP, UDP_CORK, "SOL_UDP, UDP_CORK"},
+		 {IPPROTO_UDP, 2, "SOL_UDP, 0x2 /* UDP_??? */"},
+		 {IPPROTO_UDP, UDP_GRO, "SOL_UDP, UDP_GRO"},
+		 {SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, "SOL_NETLINK, NETLINK_ADD_MEMBERSHIP"},
+		 {SOL_NETLINK, NETLINK_GET_STRICT_CHK, "SOL_NETLINK, NETLINK_GET_STRICT_CHK"},
+		 {SOL_NETLINK, 0, "SOL_NETLINK, 0 /* NETLINK_??? */"},
+		 {SOL_PACKET, PACKET_VERSION, "SOL_PACKET, PACKET_VERSION"},
+		 {SOL_PACKET, PACKET_IGNORE_OUTGOING, "SOL_PACKET, PACKET_IGNORE_OUTGOING"},
+		 {SOL_PACKET, 0x18, "SOL_PACKET, 0x18 /* PACKET_??? */"}};
+	int one = 1;
+
+	for (unsigned i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
+		long r = setopt(-1, n[i].level, n[i].name, &one, sizeof(one));
+		xp_line(me, "setsockopt(-1, %s, [1], 4) = %s", n[i].text, xp_result(r, false));
+	}
+	/* struct tpacket_req, shorter than the struct: its address. */
+	long r = setopt(-1, SOL_PACKET, PACKET_RX_RING, &one, sizeof(one));
+	xp_line(me, "setsockopt(-1, SOL_PACKET, PACKET_RX_RING, %p, 4) = %s", (void *)&one,
+		xp_result(r, false));
+}
+
 static int run_basic(void)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0), u = socket(AF_INET, SOCK_DGRAM, 0);
@@ -92,6 +123,7 @@ static int run_basic(void)
 	linger(s);
 	peercred(s);
 	membership(u);
+	names();
 	return 0;
 }
 

@@ -113,6 +113,12 @@ static const struct xlat *optname_table(int level)
 		return &xl_sol_tcp_opts;
 	case IPPROTO_IPV6:
 		return &xl_sol_ipv6_opts;
+	case IPPROTO_UDP:
+		return &xl_sol_udp_opts;
+	case SOL_NETLINK:
+		return &xl_sol_netlink_opts;
+	case SOL_PACKET:
+		return &xl_sol_packet_opts;
 	default:
 		return NULL;
 	}

@@ -1,4 +1,5 @@
 /* Socket option values strace shows as structs: struct linger, struct ucred, struct ip_mreq. */
+#include <linux/if_packet.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -59,6 +60,14 @@ bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint
 {
 	if (len <= 0)
 		return false;
+	/* struct packet_mreq and struct tpacket_req: not decoded, their address (strace
+	 * shows one too when the length is not the struct's). */
+	if (level == SOL_PACKET &&
+	    (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP ||
+	     name == PACKET_RX_RING || name == PACKET_TX_RING)) {
+		val_ptr(v, addr);
+		return true;
+	}
 	if (level == SOL_SOCKET && name == SO_LINGER) {
 		if (!out && len < 8)
 			val_ptr(v, addr);
