@@ -389,6 +389,8 @@ static void diag_inet_answer(int fd)
 		char cong[4];
 		struct nlattr a4;
 		uint32_t unknown;
+		struct nlattr a5;
+		uint32_t skmem[SK_MEMINFO_VARS];
 	} q = {
 		.h = {.nlmsg_len = sizeof(q), .nlmsg_type = SOCK_DIAG_BY_FAMILY, .nlmsg_seq = 3},
 		.m = {.idiag_family = AF_INET6,
@@ -404,6 +406,11 @@ static void diag_inet_answer(int fd)
 		.cong = "bbr",
 		.a4 = {.nla_len = NLA_HDRLEN + 4, .nla_type = 0x7f},
 		.unknown = 0x01020304,
+		.a5 = {.nla_len = NLA_HDRLEN + 4 * SK_MEMINFO_VARS,
+		       .nla_type = INET_DIAG_SKMEMINFO},
+		.skmem = {[SK_MEMINFO_RCVBUF] = 131072,
+			  [SK_MEMINFO_SNDBUF] = 16384,
+			  [SK_MEMINFO_DROPS] = 7},
 	};
 	long n = nl_send(fd, &q, sizeof(q));
 
@@ -421,7 +428,11 @@ static void diag_inet_answer(int fd)
 		"idiag_wmem=2, idiag_fmem=3, idiag_tmem=4}], [{nla_len=8, "
 		"nla_type=INET_DIAG_CONG}, "
 		"\"bbr\"], [{nla_len=8, nla_type=0x7f /* INET_DIAG_??? */}, "
-		"\"\\x04\\x03\\x02\\x01\"]]], "
+		"\"\\x04\\x03\\x02\\x01\"], [{nla_len=40, nla_type=INET_DIAG_SKMEMINFO}, "
+		"[[SK_MEMINFO_RMEM_ALLOC]=0, [SK_MEMINFO_RCVBUF]=131072, "
+		"[SK_MEMINFO_WMEM_ALLOC]=0, "
+		"[SK_MEMINFO_SNDBUF]=16384, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, "
+		"[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=7]]]], "
 		"%zu, 0, " NLADDR ") = %s",
 		fd, sizeof(q), sizeof(q), res(n));
 }

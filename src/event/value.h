@@ -73,6 +73,9 @@ enum {
 	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
 	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */
 	VALF_INFINITY = 1 << 15,   /* RLIM: RLIM_INFINITY */
+	/* STRUCT: an array indexed by names, [[SK_MEMINFO_RCVBUF]=8]; the 16 bits are all
+	 * taken, so it shares the bit of VALF_SPACED, which only an ARRAY reads. */
+	VALF_INDEXED = VALF_SPACED,
 };
 
 /* How a count of a NULL-terminated array ended (VAL_COUNT's n). */

@@ -193,10 +193,31 @@ static void text_sigset(struct strbuf *sb, const struct val *v)
 	strbuf_addc(sb, ']');
 }
 
+/* [[SK_MEMINFO_RMEM_ALLOC]=0, [SK_MEMINFO_RCVBUF]=131072]: an array whose indexes have names. */
+static void text_indexed(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	strbuf_addc(sb, '[');
+	for (uint32_t i = 0; i < v->n; i++) {
+		if (i)
+			strbuf_adds(sb, ", ");
+		strbuf_addc(sb, '[');
+		strbuf_adds(sb, v->fields[i].name);
+		strbuf_adds(sb, "]=");
+		text_val(sb, v->fields[i].v, o);
+	}
+	if (v->flags & VALF_TRUNC)
+		strbuf_adds(sb, v->n ? ", ..." : "...");
+	strbuf_addc(sb, ']');
+}
+
 static void text_struct(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	bool bare = v->flags & VALF_BARE;
 
+	if (v->flags & VALF_INDEXED) {
+		text_indexed(sb, v, o);
+		return;
+	}
 	if (!bare)
 		strbuf_addc(sb, '{');
 	for (uint32_t i = 0; i < v->n; i++) {

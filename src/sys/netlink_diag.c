@@ -11,6 +11,7 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -19,7 +20,8 @@
 
 extern const struct xlat xl_tcp_states, xl_tcp_state_bits, xl_inet_diag_ext_bits, xl_udiag_show,
 	xl_ndiag_show, xl_packet_show, xl_ndiag_protocols, xl_inet_diag_req_attrs,
-	xl_inet_diag_attrs, xl_unix_diag_attrs, xl_netlink_diag_attrs, xl_packet_diag_attrs;
+	xl_inet_diag_attrs, xl_unix_diag_attrs, xl_netlink_diag_attrs, xl_packet_diag_attrs,
+	xl_sk_meminfo;
 
 #define FAMILY(type, m) NLF(type, m, NLF_ENUM, &xl_address_families)
 #define COOKIE(type, m) NLF(type, m, NLF_U32S, NULL)
@@ -132,11 +134,42 @@ static const struct nl_field unix_rqlen_fields[] = {
 };
 static const struct nl_struct unix_rqlen = NL_STRUCT(struct unix_diag_rqlen, unix_rqlen_fields);
 
+/*
+ * *_DIAG_MEMINFO and INET_DIAG_SKMEMINFO: the kernel's u32 array indexed by SK_MEMINFO_*,
+ * [[SK_MEMINFO_RMEM_ALLOC]=0, ...]; an index newer than the headers shows its number.
+ */
+static void diag_skmeminfo(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+{
+	uint32_t m[32];
+	size_t n = len / sizeof(m[0]);
+
+	if (n > sizeof(m) / sizeof(m[0]))
+		n = sizeof(m) / sizeof(m[0]);
+	if (!n || !dec_fetch(d, v, addr, m, n * sizeof(m[0])))
+		return;
+	size_t shown = n;
+	if (!d->opt->verbose && shown > d->opt->strsize) /* -s cuts it as any array */
+		shown = d->opt->strsize;
+	st_init(v, d->ar, (uint32_t)shown);
+	v->flags |= VALF_INDEXED;
+	for (size_t i = 0; i < shown; i++) {
+		const char *name = xlat_name(&xl_sk_meminfo, i);
+		char num[16];
+		if (!name) {
+			snprintf(num, sizeof(num), "%zu", i);
+			name = arena_strndup(d->ar, num, strlen(num));
+		}
+		val_uint(st_add(v, d->ar, name), m[i]);
+	}
+	if (len / sizeof(m[0]) > shown)
+		v->flags |= VALF_TRUNC;
+}
+
 static const struct nla_pol unix_pol[] = {
-	NLA_P(UNIX_DIAG_NAME, NLA_STR),	      NLA_PS(UNIX_DIAG_VFS, &unix_vfs),
-	NLA_P(UNIX_DIAG_PEER, NLA_U32),	      NLA_P(UNIX_DIAG_ICONS, NLA_U32S),
-	NLA_PS(UNIX_DIAG_RQLEN, &unix_rqlen), NLA_P(UNIX_DIAG_SHUTDOWN, NLA_U8),
-	NLA_P(UNIX_DIAG_UID, NLA_U32),
+	NLA_PF(UNIX_DIAG_MEMINFO, diag_skmeminfo), NLA_P(UNIX_DIAG_NAME, NLA_STR),
+	NLA_PS(UNIX_DIAG_VFS, &unix_vfs),	   NLA_P(UNIX_DIAG_PEER, NLA_U32),
+	NLA_P(UNIX_DIAG_ICONS, NLA_U32S),	   NLA_PS(UNIX_DIAG_RQLEN, &unix_rqlen),
+	NLA_P(UNIX_DIAG_SHUTDOWN, NLA_U8),	   NLA_P(UNIX_DIAG_UID, NLA_U32),
 };
 static const struct nla_set unix_attrs = NLA_SET(&xl_unix_diag_attrs, unix_pol);
 
@@ -192,12 +225,15 @@ static const struct nla_pol inet_pol[] = {
 	NLA_P(INET_DIAG_CGROUP_ID, NLA_U64),
 	NLA_PS(INET_DIAG_MEMINFO, &inet_meminfo),
 	NLA_PF(INET_DIAG_SOCKOPT, diag_sockopt),
+	NLA_PF(INET_DIAG_SKMEMINFO, diag_skmeminfo),
 	NLA_PT(INET_DIAG_PROTOCOL, NLA_ENUM8, &xl_inet_protocols),
 };
 static const struct nla_set inet_attrs = NLA_SET(&xl_inet_diag_attrs, inet_pol);
 static const struct nla_set inet_req_attrs = NLA_NAMES(&xl_inet_diag_req_attrs);
-static const struct nla_set netlink_attrs = NLA_NAMES(&xl_netlink_diag_attrs);
-static const struct nla_set packet_attrs = NLA_NAMES(&xl_packet_diag_attrs);
+static const struct nla_pol netlink_pol[] = {NLA_PF(NETLINK_DIAG_MEMINFO, diag_skmeminfo)};
+static const struct nla_set netlink_attrs = NLA_SET(&xl_netlink_diag_attrs, netlink_pol);
+static const struct nla_pol packet_pol[] = {NLA_PF(PACKET_DIAG_MEMINFO, diag_skmeminfo)};
+static const struct nla_set packet_attrs = NLA_SET(&xl_packet_diag_attrs, packet_pol);
 
 /* An address of the sockid: inet_addr("..."), or inet_pton(AF_INET6, "...", &idiag_src). */
 static void sockid_addr(struct dctx *d, struct val *st, const char *name, int family,
