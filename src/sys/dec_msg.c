@@ -1,9 +1,11 @@
 /* Socket data transfer and options. */
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <string.h>
 #include <sys/socket.h>
 
 #include "../../arch/abi.h"
+
 #include "decoders.h"
 #include "flags.h"
 
@@ -64,8 +66,8 @@ int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov
 	return 0;
 }
 
-static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
-		       uint64_t data_len)
+void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
+		uint64_t data_len)
 {
 	unsigned ws = d->abi->word_size;
 	uint64_t f[7];
@@ -85,7 +87,7 @@ static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v,
 		     msghdr_nl_proto(d, ev, name));
 	val_uint(st_add(v, d->ar, "msg_iovlen"), f[3]);
 	if (f[5])
-		val_ptr(st_add(v, d->ar, "msg_control"), f[4]);
+		dec_cmsgs(d, st_add(v, d->ar, "msg_control"), f[4], f[5]);
 	val_uint(st_add(v, d->ar, "msg_controllen"), f[5]);
 	val_flags(st_add(v, d->ar, "msg_flags"), flags, &xl_msg_flags);
 }
@@ -96,10 +98,37 @@ void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), UINT64_MAX);
 }
 
+/* recvmsg's msg_namelen is value-result: 128 => 16 when the kernel wrote another length
+ * (TR_FAILED_OUT: a failed call shows the length given, as strace 6.1 does). */
 void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	if (exiting && dec_ok(ev))
-		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), (uint64_t)ev->ret);
+	uint64_t addr = arg_word(d, ev, 1), w;
+	struct val *v = &ev->args[1];
+
+	if (!exiting) { /* the length given, kept in the argument printed only at exit */
+		if (addr && read_word(d, addr + d->abi->word_size, &w) == 0)
+			val_uint(v, (uint32_t)w);
+		return;
+	}
+	if (!dec_ok(ev)) { /* a failed call shows the length given: {msg_namelen=5} */
+		if (v->kind == VAL_UINT) {
+			struct val given = *v;
+			st_init(v, d->ar, 1);
+			*st_add(v, d->ar, "msg_namelen") = given;
+		}
+		return;
+	}
+	struct val given = *v;
+	dec_msghdr(d, ev, v, addr, (uint64_t)ev->ret);
+	if (given.kind != VAL_UINT || v->kind != VAL_STRUCT)
+		return;
+	for (uint32_t i = 0; i < v->n; i++) {
+		struct val *f = v->fields[i].v;
+		if (!strcmp(v->fields[i].name, "msg_namelen") && f->u != given.u) {
+			struct val got = *f;
+			val_change(f, d->ar, &given, &got);
+		}
+	}
 }
 
 static const struct xlat *optname_table(int level)
@@ -113,6 +142,12 @@ static const struct xlat *optname_table(int level)
 		return &xl_sol_tcp_opts;
 	case IPPROTO_IPV6:
 		return &xl_sol_ipv6_opts;
+	case IPPROTO_UDP:
+		return &xl_sol_udp_opts;
+	case SOL_NETLINK:
+		return &xl_sol_netlink_opts;
+	case SOL_PACKET:
+		return &xl_sol_packet_opts;
 	default:
 		return NULL;
 	}
@@ -142,7 +177,9 @@ void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting)
 		return;
 	sockopt_names(ev);
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), arg_int(ev, 4), false))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
 }
 
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -159,6 +196,14 @@ void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 		return;
 	if (!lenp || tmem_read(d->mem, lenp, &len, sizeof(len)) < 0)
 		return;
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
-	dec_int_ref(d, &ev->args[4], lenp);
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), len, true))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
+	struct val in = ev->args[4], outv;
+	dec_int_ref(d, &outv, lenp);
+	/* [16 => 8]: the length given and the length written, when they differ. */
+	if (in.kind == VAL_ARRAY && outv.kind == VAL_ARRAY && in.items[0].i != outv.items[0].i)
+		val_change(val_array(&ev->args[4], d->ar, 1), d->ar, &in.items[0], &outv.items[0]);
+	else
+		ev->args[4] = outv;
 }
