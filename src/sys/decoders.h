@@ -194,6 +194,7 @@ void dec_personality(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_getattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting); /* dec_ptrace.c */
 void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 

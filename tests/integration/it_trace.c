@@ -112,6 +112,13 @@ Test(trace, keys_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, ptrace_requests_named_with_their_data)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ptrace"), "errors");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, mmsg_arrays_sent_and_received)
 {
 	RUN("-o", "@TRACE", it_prog("tp_mmsg"), "basic");
@@ -179,8 +186,7 @@ Test(trace, bpf_attrs)
 /* perf_event_open(2): the task clock, a breakpoint, hardware events (refused in a VM). */
 Test(trace, perf_event_attr)
 {
-	RUN("-e", "trace=perf_event_open,exit_group", "-o", "@TRACE", it_prog("tp_perf"),
-	    "basic");
+	RUN("-e", "trace=perf_event_open,exit_group", "-o", "@TRACE", it_prog("tp_perf"), "basic");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }

@@ -64,6 +64,7 @@ CASES = [
     (["-X", "verbose", "-e", FSAPI], "tp_fsapi", ["verbose"]),
     # keyctl, add_key, request_key on keys that do not exist.
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-e", "trace=ptrace"], "tp_ptrace", ["errors"]),
     (["-X", "raw", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["raw"]),
     (["-X", "verbose", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["verbose"]),
     (["-X", "raw", "-e", "trace=capget,capset,personality,sched_getattr,sched_setattr"],
@@ -121,6 +122,7 @@ CASES_M32 = [
      ["basic"]),
     (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
+    (["-e", "trace=ptrace"], "tp_ptrace", ["errors"]),
     (["-e", FSAPI], "tp_fsapi", ["basic"]),
     (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
