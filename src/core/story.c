@@ -292,6 +292,7 @@ void emit_story(struct tracer *t)
 		}
 		json_story(&sb, &t->story);
 	} else {
+		t->story.color = t->out.color; /* the summary is coloured, like the lines */
 		story_format(&t->story, &sb);
 	}
 	out_write(&t->out, sb.buf, sb.len);

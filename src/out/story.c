@@ -7,6 +7,7 @@
 
 #include "story.h"
 #include "story_int.h"
+#include "stream.h"
 #include "sys/signame.h"
 #include "util/xalloc.h"
 
@@ -203,6 +204,11 @@ void story_wrap_start(struct wrap *w, struct strbuf *sb, unsigned indent)
 
 void story_wrap_item(struct wrap *w, const char *item)
 {
+	story_wrap_sgr(w, item, NULL);
+}
+
+void story_wrap_sgr(struct wrap *w, const char *item, const char *sgr)
+{
 	size_t len = strlen(item);
 
 	if (!w->first) {
@@ -218,7 +224,11 @@ void story_wrap_item(struct wrap *w, const char *item)
 			w->col += 2;
 		}
 	}
+	if (sgr)
+		strbuf_adds(w->sb, sgr);
 	strbuf_adds(w->sb, item);
+	if (sgr)
+		strbuf_adds(w->sb, OUT_RESET);
 	w->col += (unsigned)len;
 	w->first = false;
 }
@@ -238,7 +248,15 @@ static void fmt_rss(char *buf, size_t len, int64_t kib)
 		snprintf(buf, len, "peak RSS %.1f GiB", (double)kib / (1024 * 1024));
 }
 
-static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+/* Red for an end that went wrong: a signal or a non-zero exit. */
+static const char *end_sgr(const struct story_proc *p, bool color)
+{
+	if (!color || (p->end == STORY_EXITED && p->code == 0) || p->end == STORY_RUNNING)
+		return NULL;
+	return OUT_RED;
+}
+
+static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool color)
 {
 	char buf[128];
 	struct wrap w;
@@ -256,13 +274,13 @@ static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent
 		strbuf_free(&chain);
 	}
 	story_end_text(p, buf, sizeof(buf));
-	story_wrap_item(&w, buf);
+	story_wrap_sgr(&w, buf, end_sgr(p, color));
 	if (p->end_ns >= 0)
 		snprintf(buf, sizeof(buf), "+%.3fs %.3fs", p->start_ns / 1e9,
 			 (p->end_ns - p->start_ns) / 1e9);
 	else
 		snprintf(buf, sizeof(buf), "+%.3fs", p->start_ns / 1e9);
-	story_wrap_item(&w, buf);
+	story_wrap_sgr(&w, buf, color ? STORY_DIM : NULL);
 	snprintf(buf, sizeof(buf), "%" PRIu32 " thread%s", p->threads, p->threads == 1 ? "" : "s");
 	story_wrap_item(&w, buf);
 	if (p->utime_ns >= 0) {
@@ -444,7 +462,7 @@ static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent
 }
 
 /* "PID cmd", the cmd cut with "..." to fit. */
-static void head_line(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+static void head_line(struct strbuf *sb, const struct story_proc *p, unsigned indent, bool color)
 {
 	char pid[16];
 	int n = snprintf(pid, sizeof(pid), "%d ", (int)p->pid);
@@ -454,12 +472,16 @@ static void head_line(struct strbuf *sb, const struct story_proc *p, unsigned in
 	for (unsigned i = 0; i < indent; i++)
 		strbuf_addc(sb, ' ');
 	strbuf_adds(sb, pid);
+	if (color)
+		strbuf_adds(sb, OUT_BOLD);
 	if (len > room) {
 		strbuf_addn(sb, cmd, room - 3);
 		strbuf_adds(sb, "...");
 	} else {
 		strbuf_adds(sb, cmd);
 	}
+	if (color)
+		strbuf_adds(sb, OUT_RESET);
 	strbuf_addc(sb, '\n');
 }
 
@@ -475,8 +497,8 @@ static void node(struct strbuf *sb, const struct tree *t, uint32_t i, unsigned d
 	char pid[16];
 	unsigned under = indent + (unsigned)snprintf(pid, sizeof(pid), "%d ", (int)p->pid);
 
-	head_line(sb, p, indent);
-	facts(sb, p, under);
+	head_line(sb, p, indent, t->s->color);
+	facts(sb, p, under, t->s->color);
 	calls(sb, p, under);
 	unsigned max = t->s->files_top ? t->s->files_top : STORY_FILES_TOP;
 	files(sb, p, under, max < STORY_FILES_TOP_MAX ? max : STORY_FILES_TOP_MAX);

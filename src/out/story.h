@@ -129,6 +129,7 @@ struct story {
 	bool partial;	    /* only the calls -e trace= selected stopped (the seccomp filter) */
 	bool io_counted;    /* reads and writes were counted (every call stopped) */
 	unsigned files_top; /* --summary-top: files shown per line; 0: STORY_FILES_TOP */
+	bool color;	    /* --color: ANSI bold names, red bad ends, dim offsets */
 };
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */

@@ -97,6 +97,30 @@ Test(summary, tree_ends_threads_and_counts)
 	free(t);
 }
 
+/* --color=always: bold names, red bad ends, dim offsets; =never: no escape at all. */
+Test(summary, color_always_and_never)
+{
+	IT_RUN(&r, "-f", "-qq", "-e", "trace=none", "--color=always", "--summary-tree", "-o",
+	       "@TRACE", it_prog("tp_story"));
+	it_assert_exit(&r, 0);
+	char *t = it_read_trace(&r, NULL);
+	char *tree = strstr(t, "Process tree: 7 processes\n");
+	cr_assert(tree, "%s", t);
+	cr_assert(strstr(tree, "/tp_story\033[0m\n") && strstr(tree, " \033[1m/"),
+		  "no bold name:\n%s", tree);
+	cr_assert(strstr(tree, "\033[31mexit 3\033[0m, \033[2m+"), "no red exit 3:\n%s", tree);
+	cr_assert(strstr(tree, "\033[31mkilled by SIGKILL\033[0m"), "%s", tree);
+	cr_assert(!strstr(tree, "\033[31mexit 0"), "exit 0 is not red:\n%s", tree);
+	free(t);
+	it_fini();
+	IT_RUN(&r, "-f", "-qq", "-e", "trace=none", "--color=never", "--summary-tree", "-o",
+	       "@TRACE", it_prog("tp_story"));
+	it_assert_exit(&r, 0);
+	t = it_read_trace(&r, NULL);
+	cr_assert(strstr(t, "Process tree: 7 processes\n") && !strchr(t, '\033'), "%s", t);
+	free(t);
+}
+
 Test(summary, filtered_launch_says_so)
 {
 	IT_RUN(&r, "-f", "-qq", "-e", "trace=getppid", "--summary-tree", "-o", "@TRACE",
