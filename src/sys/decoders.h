@@ -257,4 +257,10 @@ void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_getscheduler(struct dctx *d, struct sc_event *ev, bool exiting);
 
+/* dec_aio.c */
+void dec_io_setup(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_submit(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_getevents(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_cancel(struct dctx *d, struct sc_event *ev, bool exiting);
+
 #endif
