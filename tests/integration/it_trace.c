@@ -84,6 +84,13 @@ Test(trace, sysv_ipc_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, aio_submit_getevents_cancel)
+{
+	RUN("-o", "@TRACE", it_prog("tp_aio"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, keys_each_command_its_own_arguments)
 {
 	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");
