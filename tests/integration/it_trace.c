@@ -91,6 +91,13 @@ Test(trace, aio_submit_getevents_cancel)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, timer_create_each_sigevent)
+{
+	RUN("-o", "@TRACE", it_prog("tp_timer"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, keys_each_command_its_own_arguments)
 {
 	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");
