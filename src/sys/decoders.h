@@ -159,6 +159,7 @@ void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mmap2(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_move_pages(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);
