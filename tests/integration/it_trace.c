@@ -105,6 +105,13 @@ Test(trace, futex_waitv_waiters)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, move_pages_arrays)
+{
+	RUN("-o", "@TRACE", it_prog("tp_numa"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, keys_each_command_its_own_arguments)
 {
 	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");
