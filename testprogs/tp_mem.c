@@ -3,13 +3,16 @@
  *   tp_mem straddle   iovecs that end at an unmapped page, whole and cut in half; pollfds;
  *                     execve argv and envp with no NULL before the page ends
  *   tp_mem counts     execve with 100,000 environment strings, and as many arguments
- *   tp_mem select     select: i386's takes one pointer to its five arguments (old_select)
+ *   tp_mem select     select: i386's takes one pointer to its five arguments (old_select);
+ *                     pselect6 and its {sigmask, sigsetsize}
+ *   tp_mem time       time(), with its date
  *   tp_mem huge       poll(fds, 1 << 30, 0) over gigabytes of readable zeros (run with a
  *                     huge -s: the tracer must neither abort nor read them all)
  * Every array of "straddle" is placed at the end of a page whose next page is unmapped.
  */
 #include "expect.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,7 @@
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 static pid_t me;
@@ -167,6 +171,15 @@ static int run_select(void)
 #else
 	(void)n;
 #endif
+	/* pselect6's sixth argument: {sigmask=..., sigsetsize=...}, its fields named. */
+	uint64_t mask = 1; /* SIGHUP; the kernel's sigset is 8 bytes on every ABI */
+	unsigned long sig6[2] = {(unsigned long)&mask, sizeof(mask)};
+	struct timespec ts = {0, 0};
+	n = syscall(SYS_pselect6, p[0] + 1, &in, NULL, NULL, &ts, sig6);
+	xp_line(me,
+		"pselect6(%d, [%d], NULL, NULL, {tv_sec=0, tv_nsec=0}, {sigmask=[HUP], "
+		"sigsetsize=8}) = %ld (in [%d], left {tv_sec=0, tv_nsec=0})",
+		p[0] + 1, p[0], n, p[0]);
 #if defined(__i386__)
 	n = syscall(SYS_select, NULL);
 	xp_line(me, "select(NULL) = %ld EFAULT (Bad address)", n);
@@ -176,6 +189,34 @@ static int run_select(void)
 		return 1;
 	n = syscall(SYS_select, end - 8);
 	xp_line(me, "select(%p) = %ld EFAULT (Bad address)", (void *)(end - 8), n);
+#endif
+	return 0;
+}
+
+/* strace's date of a time_t: local time, 2026-12-01T23:01:53+0000. */
+static void date_of(long t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S%z", &tm))
+		snprintf(buf, size, "%ld", t);
+}
+
+/* time(): the result and the stored seconds have their date; aarch64 has no time call. */
+static int run_time(void)
+{
+#ifdef SYS_time
+	char d1[64], d2[64];
+	long t = 0, n = syscall(SYS_time, &t), m = syscall(SYS_time, NULL);
+
+	date_of(t, d1, sizeof(d1));
+	date_of(n, d2, sizeof(d2));
+	xp_line(me, "time([%ld /* %s */]) = %ld (%s)", t, d1, n, d2);
+	date_of(m, d1, sizeof(d1));
+	xp_line(me, "time(NULL) = %ld (%s)", m, d1);
+	n = syscall(SYS_time, (void *)1);
+	xp_line(me, "time(0x1) = %ld EFAULT (Bad address)", n);
 #endif
 	return 0;
 }
@@ -231,7 +272,7 @@ int main(int argc, char **argv)
 {
 	static const struct xp_mode modes[] = {
 		{"straddle", run_straddle}, {"counts", run_counts}, {"select", run_select},
-		{"huge", run_huge},	    {NULL, NULL},
+		{"time", run_time},	    {"huge", run_huge},	    {NULL, NULL},
 	};
 
 	xp_init();

@@ -5,8 +5,10 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -40,6 +42,22 @@ int main(int argc, char **argv)
 	long n = syscall(SYS_write, fd, "abc", 3);
 	xp_line(me, "write(%ld, \"abc\", 3) = %ld", fd, n);
 	xp_info(me, "y_write", "write(%ld<%s>, \"abc\", 3) = %ld", fd, path, n);
+	/* Descriptors inside poll and select sets: -P matches them (strace 6.1 does). */
+	struct pollfd pfd = {.fd = (int)fd, .events = POLLOUT};
+	struct timespec zero = {0, 0};
+	n = syscall(SYS_ppoll, &pfd, 1, &zero, NULL, 0);
+	xp_line(me,
+		"ppoll([{fd=%ld, events=POLLOUT}], 1, {tv_sec=0, tv_nsec=0}, NULL, 0) = %ld "
+		"([{fd=%ld, revents=POLLOUT}], left {tv_sec=0, tv_nsec=0})",
+		fd, n, fd);
+	fd_set out;
+	FD_ZERO(&out);
+	FD_SET((int)fd, &out);
+	n = syscall(SYS_pselect6, fd + 1, NULL, &out, NULL, &zero, NULL);
+	xp_line(me,
+		"pselect6(%ld, NULL, [%ld], NULL, {tv_sec=0, tv_nsec=0}, NULL) = %ld "
+		"(out [%ld], left {tv_sec=0, tv_nsec=0})",
+		fd + 1, fd, n, fd);
 	syscall(SYS_close, fd);
 	xp_line(me, "close(%ld) = 0", fd);
 

@@ -26,6 +26,22 @@ static bool fd_listed(const struct config *cfg, pid_t tid, int64_t fd)
 	return n > 0 && path_listed(cfg, target, (size_t)n);
 }
 
+/* A descriptor anywhere in a decoded argument: poll's pollfds, select's sets. */
+static bool val_fd_listed(const struct config *cfg, pid_t tid, const struct val *v, unsigned depth)
+{
+	const struct val *c;
+
+	/* Values nest only a few levels; the bound guards against a malformed tree. */
+	if (!v || depth > 8)
+		return false;
+	if (v->kind == VAL_FD)
+		return fd_listed(cfg, tid, v->i);
+	for (unsigned i = 0; (c = val_child(v, i)); i++)
+		if (val_fd_listed(cfg, tid, c, depth + 1))
+			return true;
+	return false;
+}
+
 bool select_by_path(const struct tracer *t, const struct task *task)
 {
 	const struct sc_event *ev = &task->ev;
@@ -42,12 +58,9 @@ bool select_by_path(const struct tracer *t, const struct task *task)
 			if (v->kind == VAL_STR && path_listed(cfg, v->bytes, v->n))
 				return true;
 			break;
-		case AK_FD:
-		case AK_DIRFD:
-			if (v->kind == VAL_FD && fd_listed(cfg, task->tid, v->i))
-				return true;
-			break;
 		default:
+			if (val_fd_listed(cfg, task->tid, v, 0))
+				return true;
 			break;
 		}
 	}

@@ -456,8 +456,10 @@ static void retval(struct strbuf *sb, const struct sc_event *ev, const struct te
 		const char *text = errno_text(err);
 		if (errno_is_restart(err))
 			strbuf_addf(sb, "= ? %s (%s)", name, text);
+		else if (name && text)
+			errno_line(sb, name, text);
 		else if (name)
-			errno_line(sb, name, text ? text : "Unknown error");
+			strbuf_addf(sb, "= -1 %s (Unknown error %" PRId64 ")", name, err);
 		else
 			strbuf_addf(sb, "= -1 (errno %" PRId64 ")", err);
 		return;

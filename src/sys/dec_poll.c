@@ -37,7 +37,13 @@ static void dec_pollfds(struct dctx *d, struct val *v, uint64_t addr, uint64_t n
 		if (!it)
 			return;
 		st_init(it, d->ar, 2);
-		val_int(st_add(it, d->ar, "fd"), pfd.fd);
+		/* The asked-for descriptors are descriptors (-y names them, -P matches them);
+		 * the ready ones after the call are plain numbers, as strace prints them. */
+		struct val *fd = st_add(it, d->ar, "fd");
+		if (revents)
+			val_int(fd, pfd.fd);
+		else
+			val_fd(fd, pfd.fd);
 		if (revents)
 			val_flags(st_add(it, d->ar, "revents"), (uint16_t)pfd.revents,
 				  &xl_poll_events);
@@ -93,7 +99,7 @@ void dec_ppoll(struct dctx *d, struct sc_event *ev, bool exiting)
 }
 
 /* An fd_set of nfds bits, in the ABI's longs as the kernel reads it: [0 5 7]. */
-static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds)
+static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds, bool as_fds)
 {
 	unsigned bits = d->abi->word_size * 8;
 	uint8_t buf[1024 / 8];
@@ -112,8 +118,12 @@ static void dec_fdset(struct dctx *d, struct val *v, uint64_t addr, int64_t nfds
 	v->flags |= VALF_SPACED;
 	n = 0;
 	for (int64_t i = 0; i < nfds; i++)
-		if ((buf[i / 8] >> (i % 8)) & 1)
-			val_int(&items[n++], i);
+		if ((buf[i / 8] >> (i % 8)) & 1) {
+			if (as_fds)
+				val_fd(&items[n++], i);
+			else
+				val_int(&items[n++], i);
+		}
 }
 
 static bool is_pselect(const struct sc_event *ev)
@@ -126,7 +136,7 @@ static void select_entry(struct dctx *d, struct sc_event *ev)
 	int64_t nfds = arg_int(ev, 0);
 
 	for (unsigned i = 1; i <= 3; i++)
-		dec_fdset(d, &ev->args[i], arg_word(d, ev, i), nfds);
+		dec_fdset(d, &ev->args[i], arg_word(d, ev, i), nfds, true);
 	if (is_pselect(ev))
 		dec_timespec(d, &ev->args[4], arg_word(d, ev, 4));
 	else
@@ -142,8 +152,8 @@ static void select_entry(struct dctx *d, struct sc_event *ev)
 		return;
 	}
 	st_init(v, d->ar, 2);
-	dec_sigset(d, st_add(v, d->ar, NULL), ss, len);
-	val_uint(st_add(v, d->ar, NULL), len);
+	dec_sigset(d, st_add(v, d->ar, "sigmask"), ss, len);
+	val_uint(st_add(v, d->ar, "sigsetsize"), len);
 }
 
 void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -165,7 +175,7 @@ void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)
 		struct val set;
 		if (!ev->raw[i])
 			continue;
-		dec_fdset(d, &set, arg_word(d, ev, i), arg_int(ev, 0));
+		dec_fdset(d, &set, arg_word(d, ev, i), arg_int(ev, 0), false);
 		if (set.kind == VAL_ARRAY && set.n)
 			*st_add(note, d->ar, names[i]) = set;
 	}

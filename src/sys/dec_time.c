@@ -69,10 +69,19 @@ void dec_settimeofday(struct dctx *d, struct sc_event *ev, bool exiting)
 	dec_timezone(d, &ev->args[1], arg_word(d, ev, 1));
 }
 
+/* time(): the seconds, and their date in a comment and after the result as strace shows it. */
 void dec_time(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	if (exiting && dec_ok(ev) && ev->raw[0])
-		dec_word_ref(d, &ev->args[0], arg_word(d, ev, 0), false);
+	struct val *out = &ev->args[0];
+
+	if (!exiting || !dec_ok(ev))
+		return;
+	val_date(&ev->ret_note, ev->ret, 0);
+	if (!ev->raw[0])
+		return;
+	dec_word_ref(d, out, arg_word(d, ev, 0), false);
+	if (out->kind == VAL_ARRAY && out->n == 1)
+		val_with_time(&out->items[0], d->ar, (int64_t)out->items[0].u, 0);
 }
 
 /* struct itimerspec and struct itimerval: {it_interval=..., it_value=...}. */

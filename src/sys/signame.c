@@ -62,6 +62,18 @@ static const char *const restart_texts[] = {
 	"Interrupted by signal",
 };
 
+/*
+ * The kernel's other internal codes (same header), which reach userspace from
+ * drivers and NFS: named as strace 6.1 names them, with no text (strace says
+ * "Unknown error N").  ENOPARAM (519) strace 6.1 does not name.
+ */
+static const struct xlat_ent internal_ents[] = {
+	{517, "EPROBE_DEFER"}, {518, "EOPENSTALE"}, {521, "EBADHANDLE"},  {522, "ENOTSYNC"},
+	{523, "EBADCOOKIE"},   {524, "ENOTSUPP"},   {525, "ETOOSMALL"},	  {526, "ESERVERFAULT"},
+	{527, "EBADTYPE"},     {528, "EJUKEBOX"},   {529, "EIOCBQUEUED"}, {530, "ERECALLCONFLICT"},
+};
+static const struct xlat internal_names = {internal_ents, 12, XLAT_ENUM, NULL, NULL, NULL};
+
 int errno_is_restart(int64_t err)
 {
 	return err >= K_ERESTARTSYS && err <= K_ERESTART_RESTARTBLOCK;
@@ -71,6 +83,8 @@ const char *errno_name(int64_t err)
 {
 	if (errno_is_restart(err))
 		return xlat_name(&restart_names, (uint64_t)err);
+	if (err > K_ERESTART_RESTARTBLOCK && err <= 530)
+		return xlat_name(&internal_names, (uint64_t)err);
 	if (err <= 0 || err > 4095)
 		return NULL;
 	return strerrorname_np((int)err);

@@ -35,6 +35,14 @@ Test(mem, select_and_old_select)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* time()'s seconds and its result carry their date, in the local time zone (strace 6.1). */
+Test(mem, time_shows_its_date)
+{
+	RUN("-o", "@TRACE", it_prog("tp_mem"), "time");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* The issue's case: -s 2147483647 and poll(fds, 1 << 30, 0) aborted ptrc on memory and killed
  * the command.  The line shows what one call may keep, then "...".  strace refuses that -s. */
 Test(mem, huge_count_and_s_are_bounded)

@@ -94,6 +94,8 @@ Test(opts, P_keeps_calls_on_the_path)
 	cr_assert(matches(t, "^openat\\(AT_FDCWD, \".*/data\", O_WRONLY"), "%s", t);
 	cr_assert(matches(t, "^write\\([0-9]+, \"abc\", 3\\)"), "fd resolved to the path:\n%s", t);
 	cr_assert(matches(t, "^close\\([0-9]+\\)"), "%s", t);
+	cr_assert(matches(t, "^ppoll\\(\\[\\{fd=[0-9]+, events=POLLOUT"), "a pollfd's fd:\n%s", t);
+	cr_assert(matches(t, "^pselect6\\([0-9]+, NULL, \\[[0-9]+\\]"), "an fd_set's fd:\n%s", t);
 	cr_assert(!strstr(t, "missing") && !strstr(t, "getppid") && !strstr(t, "mmap"),
 		  "a call that does not touch the path:\n%s", t);
 	free(t);

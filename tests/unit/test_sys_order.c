@@ -84,3 +84,15 @@ Test(sys_order, clock_ticks_carry_seconds_in_a_comment)
 		"times({tms_utime=5 /* 0.05 s */, tms_stime=0, tms_cutime=150 /* 1.50 s */, "
 		"tms_cstime=0}) = 42");
 }
+
+/* The kernel's internal codes that reach userspace (NFS, drivers, bpf) have strace 6.1's names
+ * and its "Unknown error N"; one it does not name stays a number. */
+Test(sys_order, kernel_internal_errnos_are_named)
+{
+	cr_expect_str_eq(RUN("getppid", -524), "getppid() = -1 ENOTSUPP (Unknown error 524)");
+	cr_expect_str_eq(RUN("getppid", -517), "getppid() = -1 EPROBE_DEFER (Unknown error 517)");
+	cr_expect_str_eq(RUN("getppid", -530),
+			 "getppid() = -1 ERECALLCONFLICT (Unknown error 530)");
+	cr_expect_str_eq(RUN("getppid", -519), "getppid() = -1 (errno 519)");
+	cr_expect_str_eq(RUN("getppid", -531), "getppid() = -1 (errno 531)");
+}
