@@ -14,6 +14,7 @@
 #include "sys/decode.h"
 #include "tracer.h"
 #include "util/xalloc.h"
+#include "util/clock.h"
 
 struct task_list {
 	struct task **v;
@@ -43,10 +44,7 @@ static int by_proc_then_tid(const void *a, const void *b)
 
 static double seconds_since(const struct timespec *then)
 {
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - then->tv_sec) + (double)(now.tv_nsec - then->tv_nsec) / 1e9;
+	return (double)mono_since_ns(then) / 1e9;
 }
 
 static void read_live(struct tracer *t, struct task *task, struct arena *ar, struct dump_thread *th)

@@ -14,15 +14,13 @@
 #include "out/json.h"
 #include "signals.h"
 #include "tracer.h"
+#include "util/clock.h"
 
 enum { EARLY_WAIT_MS = 200 };
 
 static int64_t now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return mono_now_ns() / 1000000;
 }
 
 void early_hold(struct tracer *t, struct task *task, int status)

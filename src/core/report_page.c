@@ -14,6 +14,7 @@
 #include "policy_hook.h"
 #include "tracer.h"
 #include "util/outfile.h"
+#include "util/clock.h"
 
 void report_keep_crash(struct tracer *t, struct task *task, const struct crash_report *rep,
 		       const struct strbuf *text)
@@ -48,10 +49,7 @@ void report_keep_violation(struct tracer *t, struct task *task,
 
 static int64_t run_ns(const struct tracer *t)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec - t->story_t0.tv_sec) * 1000000000LL + (ts.tv_nsec - t->story_t0.tv_nsec);
+	return mono_since_ns(&t->story_t0);
 }
 
 void report_write(struct tracer *t)

@@ -18,26 +18,19 @@
 #include "sys/iodata.h"
 #include "sys/sysent.h"
 #include "tracer.h"
+#include "util/clock.h"
 
 enum { REDRAW_NS = 1000000000L };
 
 /* tracer_msg() has no tracer: the line it must erase first. */
 static struct status_line *shown_line;
 
-static int64_t mono_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 void status_init(struct tracer *t)
 {
 	const struct config *cfg = t->cfg;
 	struct status_line *s = &t->status;
 
-	*s = (struct status_line){.start_ns = mono_ns()};
+	*s = (struct status_line){.start_ns = mono_now_ns()};
 	if (cfg->status_line == COLOR_NEVER)
 		return;
 	if (cfg->status_line == COLOR_AUTO && (!isatty(STDERR_FILENO) || cfg->quiet ||
@@ -67,7 +60,7 @@ static void draw(struct tracer *t)
 {
 	struct status_line *s = &t->status;
 	char line[512];
-	int64_t el = mono_ns() - s->start_ns;
+	int64_t el = mono_now_ns() - s->start_ns;
 	unsigned procs = 0;
 
 	task_for_each(t, count_leader, &procs);
@@ -110,7 +103,7 @@ void status_clear_any(void)
 void status_tick(struct tracer *t)
 {
 	struct status_line *s = &t->status;
-	int64_t now = mono_ns();
+	int64_t now = mono_now_ns();
 
 	if (!s->on)
 		return;
@@ -158,7 +151,7 @@ void status_syscall_entry(struct tracer *t, const struct task *task)
 	s->job_line_open = ends_open(task);
 	/* Drawn again a second after the job's last line, not between this entry and the
 	 * kernel's write of it. */
-	s->last_ns = mono_ns();
+	s->last_ns = mono_now_ns();
 }
 
 void status_exec(struct tracer *t, const char *exe)

@@ -18,16 +18,14 @@
 #include "tracer.h"
 #include "util/readfile.h"
 #include "util/xalloc.h"
+#include "util/clock.h"
 
 /* Bounds what one process keeps, whatever its argv (the kernel allows megabytes). */
 enum { CMD_MAX = 240, PROGS_MAX = 160 };
 
 static int64_t now_ns(const struct tracer *t)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec - t->story_t0.tv_sec) * 1000000000LL + (ts.tv_nsec - t->story_t0.tv_nsec);
+	return mono_since_ns(&t->story_t0);
 }
 
 static struct story_proc *rec(struct tracer *t, const struct proc *p)

@@ -15,6 +15,7 @@
 #include "policy_hook.h"
 #include "ptrace.h"
 #include "tracer.h"
+#include "util/clock.h"
 
 static void decode_ctx(struct tracer *t, struct task *task, struct dctx *d)
 {
@@ -264,14 +265,6 @@ static void call_entry(struct tracer *t, struct task *task,
 		task->flags |= TASK_DETACH_NOW;
 }
 
-static int64_t elapsed_ns(const struct timespec *since)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000000000LL + (now.tv_nsec - since->tv_nsec);
-}
-
 static void count(struct tracer *t, struct sc_event *ev)
 {
 	uint64_t ns =
@@ -301,7 +294,7 @@ static void syscall_exit(struct tracer *t, struct task *task,
 		return;
 	task->flags &= ~TASK_SELECTED;
 	if (timed(t))
-		ev->duration_ns = elapsed_ns(&ev->t_entry);
+		ev->duration_ns = mono_since_ns(&ev->t_entry);
 	if (!denied) { /* a denied call's result is the -EPERM ptrc gave it */
 		ev->ret = info->exit.rval;
 		ev->is_error = info->exit.is_error;
