@@ -266,6 +266,7 @@ void dec_io_setup(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_io_submit(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_io_getevents(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_io_cancel(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_pgetevents(struct dctx *d, struct sc_event *ev, bool exiting);
 /* dec_futex2.c */
 void dec_futex_waitv(struct dctx *d, struct sc_event *ev, bool exiting);
 
