@@ -1,12 +1,13 @@
 /* The kernel's native asynchronous I/O on a file of its own: io_setup, io_submit of a write,
  * of an iovec write, of an unknown opcode and of a wild array, io_getevents, io_cancel,
- * io_destroy.
+ * io_pgetevents, io_destroy.
  *   tp_aio basic   every buffer static, so that under setarch -R the lines are the same in
  *                  every run (strace_compare.py)
  */
 #include "expect.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <linux/aio_abi.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -78,6 +79,28 @@ static int run_writes(int fd)
 	return 0;
 }
 
+/* io_pgetevents with nothing to wait for: with a signal mask, and without. */
+static void run_pgetevents(void)
+{
+	static sigset_t usr1;
+	static struct {
+		const sigset_t *mask;
+		size_t size;
+	} usig;
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	usig.mask = &usr1;
+	usig.size = 8;
+	long n = syscall(SYS_io_pgetevents, ctx, 0, 4, events, &one_sec, &usig);
+	xp_line(me,
+		"io_pgetevents(%#lx, 0, 4, [], {tv_sec=1, tv_nsec=0}, {sigmask=[USR1], "
+		"sigsetsize=8}) = %s",
+		(unsigned long)ctx, res(n));
+	n = syscall(SYS_io_pgetevents, ctx, 0, 4, events, NULL, NULL);
+	xp_line(me, "io_pgetevents(%#lx, 0, 4, [], NULL, NULL) = %s", (unsigned long)ctx, res(n));
+}
+
 /* Calls that fail: an unknown opcode, wild pointers, a cancel of a finished request. */
 static void run_failures(int fd)
 {
@@ -101,6 +124,7 @@ static void run_failures(int fd)
 	n = syscall(SYS_io_getevents, ctx, 0, 4, wild, wild);
 	xp_line(me, "io_getevents(%#lx, 0, 4, 0xdeadbeef, 0xdeadbeef) = %s", (unsigned long)ctx,
 		res(n));
+	run_pgetevents();
 	n = syscall(SYS_io_destroy, ctx);
 	xp_line(me, "io_destroy(%#lx) = %s", (unsigned long)ctx, res(n));
 	n = syscall(SYS_io_setup, 4, NULL);

@@ -64,7 +64,7 @@ CASES = [
     (["-X", "verbose", "-e", FSAPI], "tp_fsapi", ["verbose"]),
     # keyctl, add_key, request_key on keys that do not exist.
     # Native aio on a file of the program's own, every buffer static.
-    (["-e", "trace=io_setup,io_submit,io_getevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
+    (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
     (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
     (["-e", "trace=futex_waitv"], "tp_futexv", ["basic"]),
     (["-e", "trace=move_pages"], "tp_numa", ["basic"]),
@@ -119,7 +119,7 @@ CASES_M32 = [
     (["-e", "trace=%ipc,ipc"], "tp_ipc", ["errors"]),
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
     (["-e", FSAPI], "tp_fsapi", ["basic"]),
-    (["-e", "trace=io_setup,io_submit,io_getevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
+    (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
     (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
     (["-e", "trace=futex_waitv"], "tp_futexv", ["basic"]),
     (["-e", "trace=move_pages"], "tp_numa", ["basic"]),
