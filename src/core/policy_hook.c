@@ -270,6 +270,9 @@ bool policy_hook_recheck_exec(struct tracer *t, struct task *task, unsigned word
 	if (!in.path[0] || !strncmp(in.path[0], "/dev/fd/", 8))
 		return false;
 	const char *leads = resolve_paths(task, &in);
+	const char *ran = exec_ran_other(task->proc->tgid, in.path[0], &task->ar);
+	if (ran) /* not the file the path leads to now: judge what the kernel mapped */
+		in.path[0] = leads = ran;
 	in.exe = caller;
 	policy_check_name(t->pol.policy, "execve", &in, v);
 	v->leads_to = leads ? leads : in.path[0];

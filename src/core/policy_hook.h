@@ -4,9 +4,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "exit_status.h"
 
+struct arena;
 struct tracer;
 struct task;
 
@@ -21,10 +23,17 @@ struct policy_verdict;
 bool policy_hook_check(struct tracer *t, struct task *task, struct policy_verdict *v);
 /*
  * At PTRACE_EVENT_EXEC of an execve whose entry was judged: judges the program the kernel
- * really ran (the path it copied to the new stack, AT_EXECFN, as caller ran it), which a
- * racing thread may have changed after the check.  True when the policy does not allow
+ * really ran (the path it copied to the new stack, AT_EXECFN, as caller ran it, or the file
+ * it mapped when that path leads elsewhere now), which a racing thread may have changed
+ * after the check.  True when the policy does not allow
  * it, with the rule in v and the program in v->leads_to.
  */
+/*
+ * The program the kernel ran for tgid's exec (/proc/PID/exe) when it is neither the file path
+ * leads to now nor that script's interpreter: a path switched back after the exec.  NULL when
+ * they agree or it cannot tell.
+ */
+const char *exec_ran_other(pid_t tgid, const char *path, struct arena *ar);
 bool policy_hook_recheck_exec(struct tracer *t, struct task *task, unsigned word_size,
 			      const char *caller, struct policy_verdict *v);
 /* Counts a violation of the current call for the end-of-run summary. */

@@ -64,8 +64,8 @@ int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov
 	return 0;
 }
 
-static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
-		       uint64_t data_len)
+void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
+		uint64_t data_len)
 {
 	unsigned ws = d->abi->word_size;
 	uint64_t f[7];
@@ -85,7 +85,7 @@ static void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v,
 		     msghdr_nl_proto(d, ev, name));
 	val_uint(st_add(v, d->ar, "msg_iovlen"), f[3]);
 	if (f[5])
-		val_ptr(st_add(v, d->ar, "msg_control"), f[4]);
+		dec_cmsgs(d, st_add(v, d->ar, "msg_control"), f[4], f[5]);
 	val_uint(st_add(v, d->ar, "msg_controllen"), f[5]);
 	val_flags(st_add(v, d->ar, "msg_flags"), flags, &xl_msg_flags);
 }
@@ -113,6 +113,12 @@ static const struct xlat *optname_table(int level)
 		return &xl_sol_tcp_opts;
 	case IPPROTO_IPV6:
 		return &xl_sol_ipv6_opts;
+	case IPPROTO_UDP:
+		return &xl_sol_udp_opts;
+	case SOL_NETLINK:
+		return &xl_sol_netlink_opts;
+	case SOL_PACKET:
+		return &xl_sol_packet_opts;
 	default:
 		return NULL;
 	}
@@ -142,7 +148,9 @@ void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting)
 		return;
 	sockopt_names(ev);
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), arg_int(ev, 4), false))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
 }
 
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
@@ -159,6 +167,14 @@ void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 		return;
 	if (!lenp || tmem_read(d->mem, lenp, &len, sizeof(len)) < 0)
 		return;
-	dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
-	dec_int_ref(d, &ev->args[4], lenp);
+	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
+				arg_word(d, ev, 3), len, true))
+		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), len);
+	struct val in = ev->args[4], outv;
+	dec_int_ref(d, &outv, lenp);
+	/* [16 => 8]: the length given and the length written, when they differ. */
+	if (in.kind == VAL_ARRAY && outv.kind == VAL_ARRAY && in.items[0].i != outv.items[0].i)
+		val_change(val_array(&ev->args[4], d->ar, 1), d->ar, &in.items[0], &outv.items[0]);
+	else
+		ev->args[4] = outv;
 }

@@ -82,6 +82,15 @@ void dec_sockbuf(struct dctx *d, struct val *v, int64_t fd, uint64_t addr, uint6
 		 uint64_t cap);
 /* A struct msghdr's msg_iov and msg_iovlen (dec_msg.c, where its layout is); 0 or -1. */
 int msghdr_iov(const struct tmem *mem, unsigned ws, uint64_t addr, uint64_t *iov, uint64_t *cnt);
+/* struct msghdr at addr, with up to data_len bytes of its iovec's contents (dec_msg.c):
+ * sendmsg's, recvmsg's, and each of sendmmsg's and recvmmsg's (dec_mmsg.c). */
+void dec_msghdr(struct dctx *d, const struct sc_event *ev, struct val *v, uint64_t addr,
+		uint64_t data_len);
+/* A msghdr's msg_control: the control messages in its len bytes (dec_cmsg.c). */
+void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* A socket option's value strace shows as a struct (dec_sockopt.c): true when v is set. */
+bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint64_t addr,
+			int64_t len, bool out);
 /* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]: strace's wait status (dec_exec.c). */
 void dec_wait_status(struct arena *a, struct val *v, int status);
 /* {ru_utime=..., ru_stime=..., ...} (dec_exec.c). */
@@ -221,6 +230,8 @@ void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_sendmmsg(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_recvmmsg(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting);
 

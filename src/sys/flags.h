@@ -113,6 +113,11 @@ extern const struct xlat xl_sol_socket_opts;
 extern const struct xlat xl_sol_tcp_opts;
 extern const struct xlat xl_sol_ip_opts;
 extern const struct xlat xl_sol_ipv6_opts;
+extern const struct xlat xl_sol_udp_opts; /* flags_sockopt.c */
+extern const struct xlat xl_sol_netlink_opts;
+extern const struct xlat xl_sol_packet_opts;
+extern const struct xlat xl_scm_types; /* flags_cmsg.c */
+extern const struct xlat xl_ip_cmsg_types;
 
 extern const struct xlat xl_fs_magic;
 extern const struct xlat xl_statfs_flags;

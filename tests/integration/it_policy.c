@@ -326,3 +326,44 @@ Test(policy, a_racing_thread_never_runs_a_denied_program)
 	}
 	free(trace);
 }
+
+/*
+ * The same race through a symlink: execve's path stays one link, which a second thread points
+ * at the denied program and back.  The kernel's walk can find the denied program and ptrc's
+ * second look the allowed one again, so the second check judges the file the kernel mapped
+ * (/proc/PID/exe) when the path no longer leads to it.  Without that, 10 and 12 of 150 ran
+ * /usr/bin/false.
+ */
+Test(policy, a_symlink_switched_back_after_the_exec_is_still_caught)
+{
+	char pol[160], text[600], link[160];
+
+	skip_for_strace();
+	it_init(&r);
+	snprintf(pol, sizeof(pol), "%s/p.policy", r.dir);
+	snprintf(link, sizeof(link), "%s/prog", r.dir);
+	snprintf(text, sizeof(text),
+		 "default allow\nallow execve exec=%s,/usr/bin/true\ndeny execve\n",
+		 it_prog("tp_race_exec"));
+	write_policy(pol, text);
+	const char *const argv[] = {"--policy",
+				    pol,
+				    "--policy-action=deny",
+				    "-f",
+				    "-o",
+				    "@TRACE",
+				    it_prog("tp_race_exec"),
+				    "--link",
+				    link,
+				    "/usr/bin/true",
+				    "/usr/bin/false",
+				    "150",
+				    NULL};
+	it_start(&r, argv);
+	cr_assert(it_wait(&r, 150), "timed out after 150 s:\n%s", r.err);
+	cr_assert(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 86, "status %#x:\n%s", r.status,
+		  r.err);
+	const char *leaked = r.out ? strstr(r.out, "leaked=") : NULL;
+	cr_assert(leaked && strstr(r.out, "runs=150"), "%s\n%s", r.out, r.err);
+	cr_assert_eq(atoi(leaked + 7), 0, "a denied program ran:\n%s", r.out);
+}

@@ -140,6 +140,27 @@ Test(trace, keys_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, mmsg_arrays_sent_and_received)
+{
+	RUN("-o", "@TRACE", it_prog("tp_mmsg"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, cmsg_control_messages)
+{
+	RUN("-o", "@TRACE", it_prog("tp_cmsg"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, sockopt_structs)
+{
+	RUN("-o", "@TRACE", it_prog("tp_sockopt"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, mount_api_landlock_fanotify_mq_pidfd)
 {
 	RUN("-o", "@TRACE", it_prog("tp_fsapi"), "basic");

@@ -88,6 +88,10 @@ CASES = [
     (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
+    (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
+    (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     (["-X", "raw", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-X", "verbose", "-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     # -y: the descriptors in the union and the ones the commands return.
@@ -104,6 +108,10 @@ CASES = [
     (["-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
     (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
     (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
+    (["-s", "2", "-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
+    (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
      ["basic"]),
 ]
