@@ -1,11 +1,13 @@
 /* Control messages in sendmsg, recvmsg and sendmmsg, as strace shows msg_control.
- *   tp_cmsg basic   descriptors and credentials passed on a socket pair, then every kind of
- *                   message ptrc decodes sent to fd -1 (EBADF: the kernel reads none)
+ *   tp_cmsg basic   descriptors and credentials passed on a socket pair, recvmsg's
+ *                   msg_namelen given => written, then every kind of message ptrc decodes
+ *                   sent to fd -1 (EBADF: the kernel reads none)
  * Pids and descriptors are the same in every run; addresses are the program's own (the same
  * for every tracer under setarch -R).
  */
 #include "expect.h"
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -182,9 +184,45 @@ static void odd(void)
 		hdr_text(), xp_result(n, false));
 }
 
+/* recvmsg's msg_namelen is value-result: the room given => the length of the sender's name;
+ * a failed call shows the room given alone. */
+static int names(void)
+{
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	struct sockaddr_in from_b;
+	struct sockaddr_storage from;
+	socklen_t len = sizeof(sa);
+	char buf[8];
+	struct iovec iov = {buf, sizeof(buf)};
+	int a = socket(AF_INET, SOCK_DGRAM, 0), b = socket(AF_INET, SOCK_DGRAM, 0);
+
+	if (a < 0 || b < 0 || bind(a, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    getsockname(a, (struct sockaddr *)&sa, &len) ||
+	    sendto(b, hi, 2, 0, (struct sockaddr *)&sa, sizeof(sa)) != 2)
+		return 1;
+	len = sizeof(from_b);
+	if (getsockname(b, (struct sockaddr *)&from_b, &len))
+		return 1;
+	struct msghdr m = {
+		.msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov, .msg_iovlen = 1};
+	long n = syscall(SYS_recvmsg, a, &m, 0);
+	xp_line(me,
+		"recvmsg(%d, {msg_name={sa_family=AF_INET, sin_port=htons(%u), "
+		"sin_addr=inet_addr(\"127.0.0.1\")}, msg_namelen=%zu => %u, "
+		"msg_iov=[{iov_base=\"hi\", "
+		"iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = %ld",
+		a, ntohs(from_b.sin_port), sizeof(from), (unsigned)m.msg_namelen, n);
+	struct msghdr bad = {.msg_namelen = 5, .msg_iov = &iov, .msg_iovlen = 1};
+	n = syscall(SYS_recvmsg, -1, &bad, 0);
+	xp_line(me, "recvmsg(-1, {msg_namelen=5}, 0) = %s", xp_result(n, false));
+	close(a);
+	close(b);
+	return 0;
+}
+
 static int run_basic(void)
 {
-	if (pass())
+	if (pass() || names())
 		return 1;
 	kinds();
 	odd();

@@ -1,9 +1,11 @@
 /* Socket data transfer and options. */
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <string.h>
 #include <sys/socket.h>
 
 #include "../../arch/abi.h"
+
 #include "decoders.h"
 #include "flags.h"
 
@@ -96,10 +98,37 @@ void dec_sendmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), UINT64_MAX);
 }
 
+/* recvmsg's msg_namelen is value-result: 128 => 16 when the kernel wrote another length
+ * (TR_FAILED_OUT: a failed call shows the length given, as strace 6.1 does). */
 void dec_recvmsg(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	if (exiting && dec_ok(ev))
-		dec_msghdr(d, ev, &ev->args[1], arg_word(d, ev, 1), (uint64_t)ev->ret);
+	uint64_t addr = arg_word(d, ev, 1), w;
+	struct val *v = &ev->args[1];
+
+	if (!exiting) { /* the length given, kept in the argument printed only at exit */
+		if (addr && read_word(d, addr + d->abi->word_size, &w) == 0)
+			val_uint(v, (uint32_t)w);
+		return;
+	}
+	if (!dec_ok(ev)) { /* a failed call shows the length given: {msg_namelen=5} */
+		if (v->kind == VAL_UINT) {
+			struct val given = *v;
+			st_init(v, d->ar, 1);
+			*st_add(v, d->ar, "msg_namelen") = given;
+		}
+		return;
+	}
+	struct val given = *v;
+	dec_msghdr(d, ev, v, addr, (uint64_t)ev->ret);
+	if (given.kind != VAL_UINT || v->kind != VAL_STRUCT)
+		return;
+	for (uint32_t i = 0; i < v->n; i++) {
+		struct val *f = v->fields[i].v;
+		if (!strcmp(v->fields[i].name, "msg_namelen") && f->u != given.u) {
+			struct val got = *f;
+			val_change(f, d->ar, &given, &got);
+		}
+	}
 }
 
 static const struct xlat *optname_table(int level)
