@@ -79,19 +79,21 @@ static void sigev_tail(struct dctx *d, struct val *v, uint64_t at, int32_t notif
 }
 
 /*
- * mq_notify's struct sigevent: {sigev_value={sival_int=4660, sival_ptr=0x1234} when not 0,
- * sigev_signo (a signal where the kind sends one), sigev_notify, and what the kind takes}.
+ * A struct sigevent (mq_notify, timer_create): {sigev_value={sival_int=4660, sival_ptr=0x1234} when
+ * not 0, sigev_signo (a signal where the kind sends one), sigev_notify, and what the kind takes}.
  */
-void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting)
+void dec_sigevent(struct dctx *d, struct val *v, uint64_t addr)
 {
 	unsigned ws = d->abi->word_size;
-	uint64_t addr = arg_word(d, ev, 1), value;
-	struct val *v = &ev->args[1], *sv;
+	uint64_t value;
+	struct val *sv;
 	int32_t w[2];
 
-	if (exiting || !addr || read_word(d, addr, &value) < 0 ||
-	    tmem_read(d->mem, addr + ws, w, sizeof(w)) < 0)
+	if (!addr || read_word(d, addr, &value) < 0 ||
+	    tmem_read(d->mem, addr + ws, w, sizeof(w)) < 0) {
+		val_ptr(v, addr);
 		return;
+	}
 	st_init(v, d->ar, 6);
 	if (value) {
 		sv = st_add(v, d->ar, "sigev_value");
@@ -105,6 +107,12 @@ void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting)
 		val_int(st_add(v, d->ar, "sigev_signo"), w[0]);
 	val_enum(st_add(v, d->ar, "sigev_notify"), (uint32_t)w[1], &xl_sigev_notify);
 	sigev_tail(d, v, addr + (ws + 8 + ws - 1) / ws * ws, w[1]);
+}
+
+void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_sigevent(d, &ev->args[1], arg_word(d, ev, 1));
 }
 
 void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting)

@@ -63,3 +63,54 @@ void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting)
 		val_mpol_mode(val_array(&ev->args[0], d->ar, 1), d->ar, mode);
 	dec_nodemask(d, &ev->args[1], arg_word(d, ev, 1), arg_word(d, ev, 2));
 }
+
+XLAT_TABLE(xl_mpol_mf_flags, XLAT_BITS, XLAT(MPOL_MF_STRICT), XLAT(MPOL_MF_MOVE),
+	   XLAT(MPOL_MF_MOVE_ALL));
+
+enum numa_elem { NUMA_PAGE, NUMA_NODE, NUMA_STATUS };
+
+/* move_pages' arrays of n elements: page addresses (words), node numbers, statuses (ints,
+ * an errno when negative). */
+static void dec_numa_array(struct dctx *d, struct val *v, uint64_t addr, uint64_t n,
+			   enum numa_elem kind)
+{
+	unsigned sz = kind == NUMA_PAGE ? d->abi->word_size : 4;
+	struct dec_array a;
+
+	if (!addr) {
+		val_ptr(v, addr);
+		return;
+	}
+	dec_array_start(d, &a, v);
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t w = 0;
+		struct val *it;
+		if (tmem_read(d->mem, addr + i * sz, &w, sz) < 0) {
+			dec_array_unread(d, &a, i, addr + i * sz);
+			return;
+		}
+		if (!(it = dec_array_add(d, &a)))
+			return;
+		if (kind == NUMA_PAGE)
+			val_ptr(it, w);
+		else if (kind == NUMA_NODE)
+			val_int(it, (int32_t)w);
+		else
+			val_errno(it, (int32_t)w);
+	}
+}
+
+/* move_pages(pid, count, pages, nodes, status, flags): status is written at exit. */
+void dec_move_pages(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	uint64_t n = arg_word(d, ev, 1);
+
+	if (exiting) {
+		if (dec_ok(ev))
+			dec_numa_array(d, &ev->args[4], arg_word(d, ev, 4), n, NUMA_STATUS);
+		return;
+	}
+	dec_numa_array(d, &ev->args[2], arg_word(d, ev, 2), n, NUMA_PAGE);
+	dec_numa_array(d, &ev->args[3], arg_word(d, ev, 3), n, NUMA_NODE);
+	val_flags(&ev->args[5], (uint32_t)ev->raw[5], &xl_mpol_mf_flags);
+}

@@ -134,6 +134,15 @@ void dec_timer_settime(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_itimerspec(d, &ev->args[3], arg_word(d, ev, 3));
 }
 
+/* timer_create(clock, sigevent, &id): the timer's id the kernel wrote, at exit. */
+void dec_timer_create(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_sigevent(d, &ev->args[1], arg_word(d, ev, 1));
+	else if (dec_ok(ev))
+		dec_int_ref(d, &ev->args[2], arg_word(d, ev, 2));
+}
+
 void dec_timer_gettime(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (exiting && dec_ok(ev))

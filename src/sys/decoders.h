@@ -61,6 +61,8 @@ void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const ch
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
 /* Adds that date to v as a comment (v already holds the value). */
 void val_with_time(struct val *v, struct arena *a, int64_t sec, uint64_t nsec);
+/* A struct sigevent, the address when it cannot be read (dec_mq.c). */
+void dec_sigevent(struct dctx *d, struct val *v, uint64_t addr);
 /* A struct sockaddr of len bytes (dec_net.c). */
 void dec_sockaddr(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* An iovec array, with up to data_len bytes of contents shown (dec_io.c). */
@@ -166,6 +168,7 @@ void dec_mmap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mmap2(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_move_pages(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);
@@ -266,7 +269,17 @@ void dec_mq_open(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mq_timedsend(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mq_timedreceive(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mq_notify(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_timer_create(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mq_getsetattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_getscheduler(struct dctx *d, struct sc_event *ev, bool exiting);
+
+/* dec_aio.c */
+void dec_io_setup(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_submit(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_getevents(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_cancel(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_pgetevents(struct dctx *d, struct sc_event *ev, bool exiting);
+/* dec_futex2.c */
+void dec_futex_waitv(struct dctx *d, struct sc_event *ev, bool exiting);
 
 #endif

@@ -84,6 +84,34 @@ Test(trace, sysv_ipc_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, aio_submit_getevents_cancel)
+{
+	RUN("-o", "@TRACE", it_prog("tp_aio"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, timer_create_each_sigevent)
+{
+	RUN("-o", "@TRACE", it_prog("tp_timer"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, futex_waitv_waiters)
+{
+	RUN("-o", "@TRACE", it_prog("tp_futexv"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, move_pages_arrays)
+{
+	RUN("-o", "@TRACE", it_prog("tp_numa"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, keys_each_command_its_own_arguments)
 {
 	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");

@@ -63,6 +63,11 @@ CASES = [
     (["-X", "raw", "-e", FSAPI], "tp_fsapi", ["raw"]),
     (["-X", "verbose", "-e", FSAPI], "tp_fsapi", ["verbose"]),
     # keyctl, add_key, request_key on keys that do not exist.
+    # Native aio on a file of the program's own, every buffer static.
+    (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
+    (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
+    (["-e", "trace=futex_waitv"], "tp_futexv", ["basic"]),
+    (["-e", "trace=move_pages"], "tp_numa", ["basic"]),
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
     (["-e", "trace=ptrace"], "tp_ptrace", ["errors"]),
     (["-X", "raw", "-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["raw"]),
@@ -124,6 +129,10 @@ CASES_M32 = [
     (["-e", "trace=keyctl,add_key,request_key"], "tp_keys", ["errors"]),
     (["-e", "trace=ptrace"], "tp_ptrace", ["errors"]),
     (["-e", FSAPI], "tp_fsapi", ["basic"]),
+    (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
+    (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
+    (["-e", "trace=futex_waitv"], "tp_futexv", ["basic"]),
+    (["-e", "trace=move_pages"], "tp_numa", ["basic"]),
     (["-e", "trace=write,recvfrom,pwrite64,exit_group", "-e",
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
