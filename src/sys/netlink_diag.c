@@ -154,7 +154,7 @@ static void diag_skmeminfo(struct dctx *d, struct val *v, uint64_t addr, uint64_
 	v->flags |= VALF_INDEXED;
 	for (size_t i = 0; i < shown; i++) {
 		const char *name = xlat_name(&xl_sk_meminfo, i);
-		char num[16];
+		char num[24];
 		if (!name) {
 			snprintf(num, sizeof(num), "%zu", i);
 			name = arena_strndup(d->ar, num, strlen(num));
