@@ -1,7 +1,7 @@
 /*
  * --summary-tree's bytes and endpoints (tests/integration/it_summary.c): data moved in
  * amounts known exactly, through files, an iovec, a descriptor a child inherited, a TCP
- * connection over loopback and a connect that is refused.
+ * connection over loopback and a connect that is refused; and a file left open at exit.
  *   tp_story_io DIR     (DIR: an absolute directory to write in)
  * Prints to stdout, one per line, "PID<TAB>TEXT": TEXT must be in that process's block
  * of the tree.
@@ -137,5 +137,10 @@ int main(int argc, char **argv)
 	files(argv[1]);
 	inherited(argv[1]);
 	network();
+	/* Left open at the end: the kernel closes it after the exit ptrc sees. */
+	char kept[4096];
+	int fd = open_in(argv[1], "kept.log", O_WRONLY | O_CREAT | O_TRUNC);
+	snprintf(kept, sizeof(kept), "%s/kept.log", argv[1]);
+	printf("%d\tleft open: %s (fd %d)\n", (int)getpid(), kept, fd);
 	return 0;
 }

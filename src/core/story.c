@@ -36,6 +36,8 @@ static struct story_proc *rec(struct tracer *t, const struct proc *p)
 void story_init(struct tracer *t)
 {
 	t->story.files_top = t->cfg->summary_top;
+	if (!t->attach_mode)
+		t->story.launch_fds = story_launch_fds();
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
 	clock_gettime(CLOCK_REALTIME, &t->rp.started);
 }
@@ -162,11 +164,12 @@ static void read_hwm(pid_t tid, struct story_proc *r)
  * The group's times from its pid (they add up every thread, dead ones too);
  * the peak RSS through a live task, since a zombie leader has no memory.
  */
-static void sample(struct story_proc *r, pid_t tgid, pid_t tid)
+static void sample(struct story *s, struct story_proc *r, pid_t tgid, pid_t tid)
 {
 	if (!read_times(tgid, r))
 		read_times(tid, r);
 	read_hwm(tid, r);
+	story_read_left_open(s, r, tid);
 	r->sampled = r->utime_ns >= 0;
 }
 
@@ -177,7 +180,7 @@ void story_task_exiting(struct tracer *t, struct task *task)
 		return;
 	struct story_proc *r = rec(t, task->proc);
 	if (--task->proc->nlive == 0 && r)
-		sample(r, task->proc->tgid, task->tid);
+		sample(&t->story, r, task->proc->tgid, task->tid);
 }
 
 void story_task_gone(struct tracer *t, struct task *task)
@@ -270,7 +273,7 @@ void story_settle(struct tracer *t)
 		if (t->attach_mode && kill(r->pid, 0) == 0) {
 			r->end = STORY_RUNNING;
 			if (!r->sampled)
-				sample(r, r->pid, r->pid);
+				sample(&t->story, r, r->pid, r->pid);
 		}
 	}
 	story_settle_tasks(&t->story);

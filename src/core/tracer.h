@@ -348,6 +348,10 @@ void story_task_start(struct tracer *t, struct task *task, const struct task *pa
 void story_exec(struct tracer *t, struct task *task);
 /* At PTRACE_EVENT_EXIT, before TASK_EXITING is set; story_task_gone at its removal. */
 void story_task_exiting(struct tracer *t, struct task *task);
+/* Fills r's left_open from /proc/TID/fd (story_open.c), leaving out s->launch_fds. */
+void story_read_left_open(struct story *s, struct story_proc *r, pid_t tid);
+/* ptrc's descriptors a launched command inherits, in left_open's form; owned, or NULL. */
+char *story_launch_fds(void);
 void story_task_gone(struct tracer *t, struct task *task);
 void story_task_end(struct tracer *t, struct task *task, int status);
 void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret);

@@ -141,6 +141,26 @@ static void files(struct strbuf *sb, const struct story_proc *p)
 		strbuf_addf(sb, ",\"files_not_kept\":%" PRIu32, p->files_dropped);
 }
 
+/* "left_open":[{"fd":3,"path":"/tmp/x"}]: what it had not closed when it ended. */
+static void left_open(struct strbuf *sb, const struct story_proc *p)
+{
+	if (!p->left_open)
+		return;
+	strbuf_adds(sb, ",\"left_open\":[");
+	bool first = true;
+	for (const char *l = p->left_open; *l;) {
+		const char *tab = strchr(l, '\t'), *nl = strchr(l, '\n');
+		if (!tab || !nl || tab > nl)
+			break;
+		strbuf_addf(sb, "%s{\"fd\":%.*s,\"path\":", first ? "" : ",", (int)(tab - l), l);
+		json_bytes(sb, tab + 1, (size_t)(nl - tab - 1), false, false);
+		strbuf_addc(sb, '}');
+		first = false;
+		l = nl + 1;
+	}
+	strbuf_addf(sb, "],\"left_open_count\":%" PRIu32, p->nleft_open);
+}
+
 /* Each task of a process that had more than one: the first STORY_TASKS_MAX. */
 static void tasks(struct strbuf *sb, const struct story_proc *p)
 {
@@ -227,6 +247,7 @@ static void process(struct strbuf *sb, const struct story *s, const struct story
 	signals(sb, p);
 	syscalls(sb, p);
 	files(sb, p);
+	left_open(sb, p);
 	network(sb, p);
 	strbuf_addc(sb, '}');
 }

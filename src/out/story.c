@@ -459,6 +459,7 @@ static void files(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	file_line(sb, p, indent, true, max);
 	story_written_line(sb, p, indent);
 	story_net_lines(sb, p, indent);
+	story_left_open_line(sb, p, indent);
 }
 
 /* "PID cmd", the cmd cut with "..." to fit. */
@@ -540,6 +541,7 @@ void story_free(struct story *s)
 		free(s->p[i].progs);
 		free(s->p[i].calls);
 		free(s->p[i].memcg_events);
+		free(s->p[i].left_open);
 		free(s->p[i].full_fs);
 		for (uint32_t k = 0; k < s->p[i].nfiles; k++)
 			free(s->p[i].files[k].path);
@@ -549,5 +551,6 @@ void story_free(struct story *s)
 		story_free_net(&s->p[i]);
 	}
 	free(s->p);
+	free(s->launch_fds);
 	*s = (struct story){0};
 }

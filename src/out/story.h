@@ -121,6 +121,10 @@ struct story_proc {
 	uint32_t nnets, capnets, nets_dropped;
 	struct story_netfail *netfails; /* in the order first seen; owned */
 	uint32_t nnetfails, capnetfails;
+	/* The descriptors above 2 still open at its end, "FD\tdescription\n" each in
+	 * directory order (core/story_open.c), some of nleft_open; owned, or NULL. */
+	char *left_open;
+	uint32_t nleft_open;
 };
 
 struct story {
@@ -130,6 +134,7 @@ struct story {
 	bool io_counted;    /* reads and writes were counted (every call stopped) */
 	unsigned files_top; /* --summary-top: files shown per line; 0: STORY_FILES_TOP */
 	bool color;	    /* --color: ANSI bold names, red bad ends, dim offsets */
+	char *launch_fds;   /* what a launched command inherited from ptrc; owned, or NULL */
 };
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */
@@ -150,6 +155,7 @@ void story_io_add(struct story_io *io, bool reads, uint64_t bytes);
 /* "network:" and "failed:" lines of a process, and "written:" (story_io.c). */
 void story_net_lines(struct strbuf *sb, const struct story_proc *p, unsigned indent);
 void story_written_line(struct strbuf *sb, const struct story_proc *p, unsigned indent);
+void story_left_open_line(struct strbuf *sb, const struct story_proc *p, unsigned indent);
 /* "12 B", "3.4 KiB", "1.2 MiB", "5.0 GiB". */
 void story_bytes_text(char *buf, size_t len, uint64_t bytes);
 void story_free_net(struct story_proc *p);

@@ -13,6 +13,7 @@
 #include "util/xalloc.h"
 
 enum { WRITTEN_SHOWN = 20 }; /* files on the "written:" line; JSON has every one */
+enum { LEFT_SHOWN = 10 };    /* descriptors on the "left open:" line; JSON has those kept */
 
 void story_io_add(struct story_io *io, bool reads, uint64_t bytes)
 {
@@ -116,6 +117,35 @@ void story_written_line(struct strbuf *sb, const struct story_proc *p, unsigned 
 	}
 	if (total > shown) {
 		snprintf(buf, sizeof(buf), "%" PRIu32 " more", total - shown);
+		story_wrap_item(&w, buf);
+	}
+	story_wrap_end(&w);
+}
+
+/* "left open: /tmp/x (fd 3), TCP:[...] (fd 5)": what it had not closed when it ended. */
+void story_left_open_line(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	struct wrap w;
+	char buf[200], path[140];
+	uint32_t shown = 0;
+
+	if (!p->left_open)
+		return;
+	story_wrap_start(&w, sb, indent);
+	for (const char *l = p->left_open; *l && shown < LEFT_SHOWN;) {
+		const char *tab = strchr(l, '\t'), *nl = strchr(l, '\n');
+		if (!tab || !nl || tab > nl)
+			break;
+		char desc[512];
+		snprintf(desc, sizeof(desc), "%.*s", (int)(nl - tab - 1), tab + 1);
+		story_add_path(path, sizeof(path), desc, COLS - indent - 24);
+		snprintf(buf, sizeof(buf), "%s%s (fd %.*s)", shown++ ? "" : "left open: ", path,
+			 (int)(tab - l), l);
+		story_wrap_item(&w, buf);
+		l = nl + 1;
+	}
+	if (p->nleft_open > shown) {
+		snprintf(buf, sizeof(buf), "%" PRIu32 " more", p->nleft_open - shown);
 		story_wrap_item(&w, buf);
 	}
 	story_wrap_end(&w);
