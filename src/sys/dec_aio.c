@@ -159,26 +159,11 @@ void dec_io_getevents(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_io_events(d, &ev->args[3], arg_word(d, ev, 3), (uint64_t)ev->ret);
 }
 
-/* io_pgetevents' sixth argument: {const sigset_t *sigmask; size_t sigsetsize}, words. */
-static void dec_aio_sigset(struct dctx *d, struct val *v, uint64_t addr)
-{
-	uint64_t ss = 0, len = 0;
-
-	if (!addr || read_word(d, addr, &ss) < 0 ||
-	    read_word(d, addr + d->abi->word_size, &len) < 0) {
-		val_ptr(v, addr);
-		return;
-	}
-	st_init(v, d->ar, 2);
-	dec_sigset(d, st_add(v, d->ar, "sigmask"), ss, len);
-	val_uint(st_add(v, d->ar, "sigsetsize"), len);
-}
-
 /* io_pgetevents(ctx, min_nr, nr, events, timeout, usig): io_getevents and a signal mask. */
 void dec_io_pgetevents(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (!exiting)
-		dec_aio_sigset(d, &ev->args[5], arg_word(d, ev, 5));
+		dec_sigmask_pair(d, &ev->args[5], arg_word(d, ev, 5));
 	dec_io_getevents(d, ev, exiting);
 }
 

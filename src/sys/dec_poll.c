@@ -143,17 +143,7 @@ static void select_entry(struct dctx *d, struct sc_event *ev)
 		dec_timeval(d, &ev->args[4], arg_word(d, ev, 4));
 	if (!is_pselect(ev))
 		return;
-	/* The sixth argument points at {const sigset_t *ss; size_t ss_len}. */
-	uint64_t addr = arg_word(d, ev, 5), ss = 0, len = 0;
-	struct val *v = &ev->args[5];
-	if (!addr || read_word(d, addr, &ss) < 0 ||
-	    read_word(d, addr + d->abi->word_size, &len) < 0) {
-		val_ptr(v, addr);
-		return;
-	}
-	st_init(v, d->ar, 2);
-	dec_sigset(d, st_add(v, d->ar, "sigmask"), ss, len);
-	val_uint(st_add(v, d->ar, "sigsetsize"), len);
+	dec_sigmask_pair(d, &ev->args[5], arg_word(d, ev, 5));
 }
 
 void dec_select(struct dctx *d, struct sc_event *ev, bool exiting)

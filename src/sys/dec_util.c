@@ -157,6 +157,22 @@ void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size)
 	val_sigset(v, d->ar, buf, (uint32_t)size);
 }
 
+/* pselect6's and io_pgetevents' last argument: {const sigset_t *sigmask; size_t sigsetsize},
+ * two words, {sigmask=[HUP], sigsetsize=8}. */
+void dec_sigmask_pair(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint64_t ss = 0, len = 0;
+
+	if (!addr || read_word(d, addr, &ss) < 0 ||
+	    read_word(d, addr + d->abi->word_size, &len) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	dec_sigset(d, st_add(v, d->ar, "sigmask"), ss, len);
+	val_uint(st_add(v, d->ar, "sigsetsize"), len);
+}
+
 void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname)
 {
 	st_init(v, a, 2);

@@ -51,6 +51,7 @@ void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
 /* A signal set of size bytes; an address when size is implausible. */
 void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size);
+void dec_sigmask_pair(struct dctx *d, struct val *v, uint64_t addr);
 /* {tv_sec=N, tv_nsec=N} and {tv_sec=N, tv_usec=N}, fields of dec_time_size() bytes. */
 unsigned dec_time_size(const struct dctx *d);
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
