@@ -118,6 +118,7 @@ close_timeline:
 close_output:
 	out_close(&t->out);
 free_buckets:
+	story_free(&t->story); /* story_init's list of inherited descriptors */
 	free(t->buckets);
 	t->buckets = NULL;
 	return rc;
