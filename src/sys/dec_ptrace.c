@@ -20,9 +20,6 @@ static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool 
 	case PTRACE_SYSCALL:
 	case PTRACE_DETACH:
 	case PTRACE_SINGLESTEP:
-	case PTRACE_SINGLEBLOCK:
-	case PTRACE_SYSEMU:
-	case PTRACE_SYSEMU_SINGLESTEP:
 		if (!exiting)
 			val_sig(v, (int64_t)data);
 		break;
