@@ -213,24 +213,27 @@ void nl_message(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64_
 }
 
 /*
- * The messages of [addr, addr + len): one, or an array of them (-s of them,
- * all with -v); bytes too few for a header end it as hex.  A message whose
- * length is below a header's, or beyond the buffer, is the last one.
+ * Netlink's length-prefixed records in [addr, addr + len): messages (a u32 length first) or
+ * attributes (a u16 length first), both aligned to 4 bytes.  Each one whose header could be
+ * read goes to w->one; bytes too few for a header end the array as hex, and a record whose
+ * length is below a header's or beyond the buffer is the last one.  A lone record stands for
+ * the array.
  */
-void dec_netlink(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64_t len)
+_Static_assert(NLMSG_ALIGNTO == NLA_ALIGNTO, "one alignment for messages and attributes");
+
+void nl_walk(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, const struct nl_walk *w)
 {
 	struct dec_array a;
-	struct nlmsghdr h;
+	union {
+		struct nlmsghdr m;
+		struct nlattr a;
+	} h;
 	uint64_t off = 0, i = 0;
 
-	if (len < NLMSG_HDRLEN) {
-		nl_hex(d, v, addr, len);
-		return;
-	}
 	dec_array_start(d, &a, v);
 	while (off < len) {
 		uint64_t left = len - off;
-		if (left >= NLMSG_HDRLEN && tmem_read(d->mem, addr + off, &h, sizeof(h)) < 0) {
+		if (left >= w->hdrlen && tmem_read(d->mem, addr + off, &h, w->hdrlen) < 0) {
 			dec_array_unread(d, &a, i, addr + off);
 			return;
 		}
@@ -238,17 +241,39 @@ void dec_netlink(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64
 		if (!item)
 			break;
 		i++;
-		if (left < NLMSG_HDRLEN) {
+		if (left < w->hdrlen) {
 			nl_hex(d, item, addr + off, left);
 			break;
 		}
-		nl_message(d, item, proto, addr + off, left, &h);
-		if (h.nlmsg_len < NLMSG_HDRLEN || h.nlmsg_len > left)
+		w->one(d, item, addr + off, left, &h, w->ctx);
+		uint64_t rec = w->hdrlen == NLMSG_HDRLEN ? h.m.nlmsg_len : h.a.nla_len;
+		if (rec < w->hdrlen || rec > left)
 			break;
-		off += NLMSG_ALIGN((uint64_t)h.nlmsg_len);
+		off += NLMSG_ALIGN(rec);
 	}
 	if (v->kind == VAL_ARRAY && v->n == 1 && !(v->flags & VALF_TRUNC))
 		*v = v->items[0];
-	else if (v->kind == VAL_ARRAY && !v->n)
+}
+
+static void one_message(struct dctx *d, struct val *item, uint64_t at, uint64_t left,
+			const void *hdr, const void *ctx)
+{
+	nl_message(d, item, *(const int *)ctx, at, left, hdr);
+}
+
+/*
+ * The messages of [addr, addr + len): one, or an array of them (-s of them, all with -v);
+ * fewer bytes than a header are hex.
+ */
+void dec_netlink(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64_t len)
+{
+	const struct nl_walk w = {NLMSG_HDRLEN, one_message, &proto};
+
+	if (len < NLMSG_HDRLEN) {
+		nl_hex(d, v, addr, len);
+		return;
+	}
+	nl_walk(d, v, addr, len, &w);
+	if (v->kind == VAL_ARRAY && !v->n)
 		val_sym(v, "..."); /* -s 0: strace shows not even the brackets */
 }

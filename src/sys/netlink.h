@@ -39,6 +39,15 @@ struct nl_msg {
 struct val *nl_item(struct nl_msg *m);
 /* Bytes strace shows as hex (data it does not decode), up to -s. */
 void nl_hex(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
+/* Messages or attributes: a header of hdrlen bytes (NLMSG_HDRLEN or NLA_HDRLEN) that starts
+ * with the record's length; one() decodes a record of at most left bytes at at. */
+struct nl_walk {
+	unsigned hdrlen;
+	void (*one)(struct dctx *d, struct val *item, uint64_t at, uint64_t left, const void *hdr,
+		    const void *ctx);
+	const void *ctx;
+};
+void nl_walk(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, const struct nl_walk *w);
 /* One message whose header h is at addr, with avail bytes of the buffer from addr. */
 void nl_message(struct dctx *d, struct val *v, int proto, uint64_t addr, uint64_t avail,
 		const struct nlmsghdr *h);

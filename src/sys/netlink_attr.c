@@ -435,35 +435,26 @@ static void attr(struct dctx *d, struct val *v, uint64_t addr, uint64_t left,
 		  policy(set, h->nla_type & NLA_TYPE_MASK), family);
 }
 
+struct attrs_of {
+	const struct nla_set *set;
+	int family;
+};
+
+static void one_attr(struct dctx *d, struct val *item, uint64_t at, uint64_t left, const void *hdr,
+		     const void *ctx)
+{
+	const struct attrs_of *o = ctx;
+
+	attr(d, item, at, left, hdr, o->set, o->family);
+}
+
 void nl_attrs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, const struct nla_set *set,
 	      int family)
 {
-	struct dec_array a;
-	struct nlattr h;
-	uint64_t off = 0, i = 0;
+	const struct attrs_of o = {set, family};
+	const struct nl_walk w = {NLA_HDRLEN, one_attr, &o};
 
-	dec_array_start(d, &a, v);
-	while (off < len) {
-		uint64_t left = len - off;
-		if (left >= NLA_HDRLEN && tmem_read(d->mem, addr + off, &h, sizeof(h)) < 0) {
-			dec_array_unread(d, &a, i, addr + off);
-			return;
-		}
-		struct val *item = dec_array_add(d, &a);
-		if (!item)
-			break;
-		i++;
-		if (left < NLA_HDRLEN) {
-			nl_hex(d, item, addr + off, left);
-			break;
-		}
-		attr(d, item, addr + off, left, &h, set, family);
-		if (h.nla_len < NLA_HDRLEN || h.nla_len > left)
-			break;
-		off += NLA_ALIGN((uint64_t)h.nla_len);
-	}
-	if (v->kind == VAL_ARRAY && v->n == 1 && !(v->flags & VALF_TRUNC))
-		*v = v->items[0];
+	nl_walk(d, v, addr, len, &w);
 }
 
 struct val *nl_struct_read(struct nl_msg *m, const struct nl_struct *s, void *buf, unsigned cap)
