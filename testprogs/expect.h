@@ -37,6 +37,11 @@ void xp_flush(void);
 /* A call's result as strace prints it: "3", or "-1 EPERM (Operation not permitted)" from
  * errno when n is -1; is_unsigned prints others as unsigned long.  Four rotating buffers. */
 const char *xp_result(long n, bool is_unsigned);
+/* A signed result the way strace prints it: "3", or "-1 ENOENT (No such file or directory)". */
+static inline const char *xp_res(long n)
+{
+	return xp_result(n, false);
+}
 /* A number from /proc/self/status ("PPid: %ld", "TracerPid: %ld"), -1 when unreadable. */
 long xp_status_field(const char *format);
 /* States "exit_group(CODE) = ?" and "+++ exited with CODE +++" for TID, flushes, exits. */

@@ -28,16 +28,11 @@ static struct iovec iov[2];
 static struct timespec one_sec = {1, 0};
 static aio_context_t ctx;
 
-static const char *res(long n)
-{
-	return xp_result(n, false);
-}
-
 /* io_setup, a write, its event; an iovec write submitted with a NULL after it. */
 static int run_writes(int fd)
 {
 	long n = syscall(SYS_io_setup, 4, &ctx);
-	xp_line(me, "io_setup(4, [%#lx]) = %s", (unsigned long)ctx, res(n));
+	xp_line(me, "io_setup(4, [%#lx]) = %s", (unsigned long)ctx, xp_res(n));
 	if (n < 0)
 		return 1;
 	cbs[0].aio_data = 0x1234;
@@ -50,12 +45,12 @@ static int run_writes(int fd)
 	xp_line(me,
 		"io_submit(%#lx, 1, [{aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PWRITE, "
 		"aio_fildes=%d, aio_buf=\"hello aio\", aio_nbytes=9, aio_offset=0}]) = %s",
-		(unsigned long)ctx, fd, res(n));
+		(unsigned long)ctx, fd, xp_res(n));
 	n = syscall(SYS_io_getevents, ctx, 1, 4, events, &one_sec);
 	xp_line(me,
 		"io_getevents(%#lx, 1, 4, [{data=0x1234, obj=%p, res=9, res2=0}], {tv_sec=1, "
 		"tv_nsec=0}) = %s",
-		(unsigned long)ctx, (void *)&cbs[0], res(n));
+		(unsigned long)ctx, (void *)&cbs[0], xp_res(n));
 	iov[0] = (struct iovec){data, 3};
 	iov[1] = (struct iovec){data + 3, 2};
 	cbs[1].aio_data = 2;
@@ -72,10 +67,10 @@ static int run_writes(int fd)
 		"aio_fildes=%d, "
 		"aio_buf=[{iov_base=\"hel\", iov_len=3}, {iov_base=\"lo\", iov_len=2}], "
 		"aio_offset=9}, NULL]) = %s",
-		(unsigned long)ctx, fd, res(n));
+		(unsigned long)ctx, fd, xp_res(n));
 	n = syscall(SYS_io_getevents, ctx, 1, 1, events, NULL);
 	xp_line(me, "io_getevents(%#lx, 1, 1, [{data=0x2, obj=%p, res=5, res2=0}], NULL) = %s",
-		(unsigned long)ctx, (void *)&cbs[1], res(n));
+		(unsigned long)ctx, (void *)&cbs[1], xp_res(n));
 	return 0;
 }
 
@@ -96,9 +91,10 @@ static void run_pgetevents(void)
 	xp_line(me,
 		"io_pgetevents(%#lx, 0, 4, [], {tv_sec=1, tv_nsec=0}, {sigmask=[USR1], "
 		"sigsetsize=8}) = %s",
-		(unsigned long)ctx, res(n));
+		(unsigned long)ctx, xp_res(n));
 	n = syscall(SYS_io_pgetevents, ctx, 0, 4, events, NULL, NULL);
-	xp_line(me, "io_pgetevents(%#lx, 0, 4, [], NULL, NULL) = %s", (unsigned long)ctx, res(n));
+	xp_line(me, "io_pgetevents(%#lx, 0, 4, [], NULL, NULL) = %s", (unsigned long)ctx,
+		xp_res(n));
 }
 
 /* Calls that fail: an unknown opcode, wild pointers, a cancel of a finished request. */
@@ -113,24 +109,24 @@ static void run_failures(int fd)
 	xp_line(me,
 		"io_submit(%#lx, 1, [{aio_data=0, aio_lio_opcode=77 /* IOCB_CMD_??? */, "
 		"aio_fildes=%d}]) = %s",
-		(unsigned long)ctx, fd, res(n));
+		(unsigned long)ctx, fd, xp_res(n));
 	n = syscall(SYS_io_submit, ctx, 1, wild);
-	xp_line(me, "io_submit(%#lx, 1, 0xdeadbeef) = %s", (unsigned long)ctx, res(n));
+	xp_line(me, "io_submit(%#lx, 1, 0xdeadbeef) = %s", (unsigned long)ctx, xp_res(n));
 	n = syscall(SYS_io_cancel, ctx, &cbs[0], &events[3]);
 	xp_line(me,
 		"io_cancel(%#lx, {aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=%d}, "
 		"%p) = %s",
-		(unsigned long)ctx, fd, (void *)&events[3], res(n));
+		(unsigned long)ctx, fd, (void *)&events[3], xp_res(n));
 	n = syscall(SYS_io_getevents, ctx, 0, 4, wild, wild);
 	xp_line(me, "io_getevents(%#lx, 0, 4, 0xdeadbeef, 0xdeadbeef) = %s", (unsigned long)ctx,
-		res(n));
+		xp_res(n));
 	run_pgetevents();
 	n = syscall(SYS_io_destroy, ctx);
-	xp_line(me, "io_destroy(%#lx) = %s", (unsigned long)ctx, res(n));
+	xp_line(me, "io_destroy(%#lx) = %s", (unsigned long)ctx, xp_res(n));
 	n = syscall(SYS_io_setup, 4, NULL);
-	xp_line(me, "io_setup(4, NULL) = %s", res(n));
+	xp_line(me, "io_setup(4, NULL) = %s", xp_res(n));
 	n = syscall(SYS_io_destroy, 0);
-	xp_line(me, "io_destroy(NULL) = %s", res(n));
+	xp_line(me, "io_destroy(NULL) = %s", xp_res(n));
 }
 
 static int run_basic(void)

@@ -20,11 +20,6 @@ static struct {
 	int64_t sec, nsec;
 } zero;
 
-static const char *res(long n)
-{
-	return xp_result(n, false);
-}
-
 static int run_basic(void)
 {
 	waiters[0] =
@@ -37,21 +32,21 @@ static int run_basic(void)
 		"futex_waitv([{val=0, uaddr=%p, flags=FUTEX_32}, {val=0x5, uaddr=%p, "
 		"flags=FUTEX_32|FUTEX_PRIVATE_FLAG}], 2, 0, {tv_sec=0, tv_nsec=0}, "
 		"CLOCK_MONOTONIC) = %s",
-		(void *)&words[0], (void *)&words[1], res(n));
+		(void *)&words[0], (void *)&words[1], xp_res(n));
 	n = syscall(SYS_futex_waitv, waiters, 3, 0, &zero, CLOCK_MONOTONIC);
 	xp_line(me,
 		"futex_waitv([{val=0, uaddr=%p, flags=FUTEX_32}, {val=0x5, uaddr=%p, "
 		"flags=FUTEX_32|FUTEX_PRIVATE_FLAG}, {val=0x1, uaddr=0xdeadbeef, "
 		"flags=FUTEX_32|0x75}], 3, 0, {tv_sec=0, tv_nsec=0}, CLOCK_MONOTONIC) = %s",
-		(void *)&words[0], (void *)&words[1], res(n));
+		(void *)&words[0], (void *)&words[1], xp_res(n));
 	n = syscall(SYS_futex_waitv, waiters, 1, 0, NULL, CLOCK_REALTIME);
 	xp_line(me,
 		"futex_waitv([{val=0, uaddr=%p, flags=FUTEX_32}], 1, 0, NULL, CLOCK_REALTIME) = %s",
-		(void *)&words[0], res(n));
+		(void *)&words[0], xp_res(n));
 	n = syscall(SYS_futex_waitv, (void *)0xdeadbeef, 1, 0, NULL, CLOCK_REALTIME);
-	xp_line(me, "futex_waitv(0xdeadbeef, 1, 0, NULL, CLOCK_REALTIME) = %s", res(n));
+	xp_line(me, "futex_waitv(0xdeadbeef, 1, 0, NULL, CLOCK_REALTIME) = %s", xp_res(n));
 	n = syscall(SYS_futex_waitv, NULL, 0, 1, (void *)0xdeadbeef, 99);
-	xp_line(me, "futex_waitv(NULL, 0, 0x1, 0xdeadbeef, 0x63 /* CLOCK_??? */) = %s", res(n));
+	xp_line(me, "futex_waitv(NULL, 0, 0x1, 0xdeadbeef, 0x63 /* CLOCK_??? */) = %s", xp_res(n));
 	return 0;
 }
 

@@ -42,19 +42,6 @@ static long semops(long s, void *ops, unsigned n)
 }
 #endif
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 /* {uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0} */
 static const char *perm(const struct ipc64_perm *p)
 {
@@ -73,40 +60,40 @@ static void semaphores(void)
 	long s, n;
 
 	s = syscall(SYS_semget, IPC_PRIVATE, 2, IPC_CREAT | IPC_EXCL | 0600);
-	xp_line(me, "semget(IPC_PRIVATE, 2, IPC_CREAT|IPC_EXCL|0600) = %s", res(s));
+	xp_line(me, "semget(IPC_PRIVATE, 2, IPC_CREAT|IPC_EXCL|0600) = %s", xp_res(s));
 	n = syscall(SYS_semget, 0x1234fedc, 1, 0);
-	xp_line(me, "semget(0x1234fedc, 1, 000) = %s", res(n));
+	xp_line(me, "semget(0x1234fedc, 1, 000) = %s", xp_res(n));
 	n = semops(s, ops, 2);
 	xp_line(me,
 		SEMOP_NAME "(%ld, [{sem_num=0, sem_op=1, sem_flg=0}, {sem_num=1, sem_op=0, "
 			   "sem_flg=SEM_UNDO|IPC_NOWAIT}], 2" SEMOP_TAIL ") = %s",
-		s, res(n));
+		s, xp_res(n));
 	n = semops(s, NULL, 1);
-	xp_line(me, SEMOP_NAME "(%ld, NULL, 1" SEMOP_TAIL ") = %s", s, res(n));
+	xp_line(me, SEMOP_NAME "(%ld, NULL, 1" SEMOP_TAIL ") = %s", s, xp_res(n));
 	n = semops(s, (void *)1, 1);
-	xp_line(me, SEMOP_NAME "(%ld, 0x1, 1" SEMOP_TAIL ") = %s", s, res(n));
+	xp_line(me, SEMOP_NAME "(%ld, 0x1, 1" SEMOP_TAIL ") = %s", s, xp_res(n));
 	memset(&ds, 0, sizeof(ds));
 	n = syscall(SYS_semctl, s, 0, IPC_STAT, &ds);
 	xp_line(me,
 		"semctl(%ld, 0, IPC_STAT, {sem_perm=%s, sem_otime=%ld, sem_ctime=%ld, "
 		"sem_nsems=%lu}) = %s",
 		s, perm(&ds.sem_perm), (long)ds.sem_otime, (long)ds.sem_ctime,
-		(unsigned long)ds.sem_nsems, res(n));
+		(unsigned long)ds.sem_nsems, xp_res(n));
 	n = syscall(SYS_semctl, s, 0, IPC_SET, &ds);
 	xp_line(me, "semctl(%ld, 0, IPC_SET, {sem_perm={uid=%u, gid=%u, mode=%#o}}) = %s", s,
-		ds.sem_perm.uid, ds.sem_perm.gid, (unsigned)ds.sem_perm.mode, res(n));
+		ds.sem_perm.uid, ds.sem_perm.gid, (unsigned)ds.sem_perm.mode, xp_res(n));
 	n = syscall(SYS_semctl, s, 0, IPC_STAT, (void *)1);
-	xp_line(me, "semctl(%ld, 0, IPC_STAT, 0x1) = %s", s, res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_STAT, 0x1) = %s", s, xp_res(n));
 	n = syscall(SYS_semctl, s, 0, IPC_INFO, &si);
 	xp_line(me,
 		"semctl(%ld, 0, IPC_INFO, {semmap=%d, semmni=%d, semmns=%d, semmnu=%d, "
 		"semmsl=%d, semopm=%d, semume=%d, semusz=%d, semvmx=%d, semaem=%d}) = %s",
 		s, si.semmap, si.semmni, si.semmns, si.semmnu, si.semmsl, si.semopm, si.semume,
-		si.semusz, si.semvmx, si.semaem, res(n));
+		si.semusz, si.semvmx, si.semaem, xp_res(n));
 	n = syscall(SYS_semctl, s, 0, 99, 0);
-	xp_line(me, "semctl(%ld, 0, 0x63 /* SEM_??? */, %s) = %s", s, "NULL", res(n));
+	xp_line(me, "semctl(%ld, 0, 0x63 /* SEM_??? */, %s) = %s", s, "NULL", xp_res(n));
 	n = syscall(SYS_semctl, s, 0, IPC_RMID, 0);
-	xp_line(me, "semctl(%ld, 0, IPC_RMID, %s) = %s", s, "NULL", res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_RMID, %s) = %s", s, "NULL", xp_res(n));
 }
 
 static void messages(void)
@@ -119,22 +106,22 @@ static void messages(void)
 	long q, n;
 
 	q = syscall(SYS_msgget, IPC_PRIVATE, IPC_CREAT | 0640);
-	xp_line(me, "msgget(IPC_PRIVATE, IPC_CREAT|0640) = %s", res(q));
+	xp_line(me, "msgget(IPC_PRIVATE, IPC_CREAT|0640) = %s", xp_res(q));
 	n = syscall(SYS_msgsnd, q, &m, 40, 0);
 	xp_line(me,
 		"msgsnd(%ld, {mtype=3, mtext=\"01234567890123456789012345678901\"...}, 40, 0) = %s",
-		q, res(n));
+		q, xp_res(n));
 	n = syscall(SYS_msgsnd, q, NULL, 4, 0);
-	xp_line(me, "msgsnd(%ld, NULL, 4, 0) = %s", q, res(n));
+	xp_line(me, "msgsnd(%ld, NULL, 4, 0) = %s", q, xp_res(n));
 	n = syscall(SYS_msgsnd, q, &bad, 4, 0x40000);
 	xp_line(me, "msgsnd(%ld, {mtype=-5, mtext=\"abcd\"}, 4, 0x40000 /* MSG_??? */) = %s", q,
-		res(n));
+		xp_res(n));
 	memset(m.text, 'x', sizeof(m.text));
 	n = syscall(SYS_msgrcv, q, &m, 8, 3L, IPC_NOWAIT | MSG_NOERROR);
 	xp_line(me, "msgrcv(%ld, {mtype=3, mtext=\"01234567\"}, 8, 3, MSG_NOERROR|IPC_NOWAIT) = %s",
-		q, res(n));
+		q, xp_res(n));
 	n = syscall(SYS_msgrcv, q, &m, 8, 3L, IPC_NOWAIT);
-	xp_line(me, "msgrcv(%ld, %p, 8, 3, IPC_NOWAIT) = %s", q, (void *)&m, res(n));
+	xp_line(me, "msgrcv(%ld, %p, 8, 3, IPC_NOWAIT) = %s", q, (void *)&m, xp_res(n));
 	memset(&ds, 0, sizeof(ds));
 	n = syscall(SYS_msgctl, q, IPC_STAT, &ds);
 	xp_line(me,
@@ -143,11 +130,11 @@ static void messages(void)
 		"msg_qnum=%lu, msg_qbytes=%lu, msg_lspid=%d, msg_lrpid=%d}) = %s",
 		q, perm(&ds.msg_perm), (long)ds.msg_stime, (long)ds.msg_rtime, (long)ds.msg_ctime,
 		(unsigned long)ds.msg_qnum, (unsigned long)ds.msg_qbytes, ds.msg_lspid,
-		ds.msg_lrpid, res(n));
+		ds.msg_lrpid, xp_res(n));
 	n = syscall(SYS_msgctl, q, 99, &ds);
-	xp_line(me, "msgctl(%ld, 0x63 /* MSG_??? */, %p) = %s", q, (void *)&ds, res(n));
+	xp_line(me, "msgctl(%ld, 0x63 /* MSG_??? */, %p) = %s", q, (void *)&ds, xp_res(n));
 	n = syscall(SYS_msgctl, q, IPC_RMID, NULL);
-	xp_line(me, "msgctl(%ld, IPC_RMID, NULL) = %s", q, res(n));
+	xp_line(me, "msgctl(%ld, IPC_RMID, NULL) = %s", q, xp_res(n));
 }
 
 static void shared_memory(void)
@@ -157,10 +144,10 @@ static void shared_memory(void)
 	void *p;
 
 	h = syscall(SYS_shmget, IPC_PRIVATE, 4096, IPC_CREAT | SHM_NORESERVE | 0600);
-	xp_line(me, "shmget(IPC_PRIVATE, 4096, IPC_CREAT|SHM_NORESERVE|0600) = %s", res(h));
+	xp_line(me, "shmget(IPC_PRIVATE, 4096, IPC_CREAT|SHM_NORESERVE|0600) = %s", xp_res(h));
 	n = syscall(SYS_shmget, IPC_PRIVATE, 4096, IPC_CREAT | SHM_HUGETLB | 21 << 26 | 0600);
 	xp_line(me, "shmget(IPC_PRIVATE, 4096, IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600) = %s",
-		res(n));
+		xp_res(n));
 	p = (void *)syscall(SYS_shmat, h, NULL, SHM_RDONLY);
 	xp_line(me, "shmat(%ld, NULL, SHM_RDONLY) = %p", h, p);
 	n = syscall(SYS_shmat, h, NULL, 0xf0000000);
@@ -172,13 +159,13 @@ static void shared_memory(void)
 		"shm_nattch=%lu, shm_atime=%ld, shm_dtime=%ld, shm_ctime=%ld}) = %s",
 		h, perm(&ds.shm_perm), (unsigned long)ds.shm_segsz, ds.shm_cpid, ds.shm_lpid,
 		(unsigned long)ds.shm_nattch, (long)ds.shm_atime, (long)ds.shm_dtime,
-		(long)ds.shm_ctime, res(n));
+		(long)ds.shm_ctime, xp_res(n));
 	n = syscall(SYS_shmdt, p);
-	xp_line(me, "shmdt(%p) = %s", p, res(n));
+	xp_line(me, "shmdt(%p) = %s", p, xp_res(n));
 	n = syscall(SYS_shmctl, h, 99, NULL);
-	xp_line(me, "shmctl(%ld, 0x63 /* SHM_??? */, NULL) = %s", h, res(n));
+	xp_line(me, "shmctl(%ld, 0x63 /* SHM_??? */, NULL) = %s", h, xp_res(n));
 	n = syscall(SYS_shmctl, h, IPC_RMID, NULL);
-	xp_line(me, "shmctl(%ld, IPC_RMID, NULL) = %s", h, res(n));
+	xp_line(me, "shmctl(%ld, IPC_RMID, NULL) = %s", h, xp_res(n));
 }
 
 #ifdef SYS_ipc
@@ -204,42 +191,42 @@ static void through_ipc(void)
 	} k = {&m, 0};
 
 	s = syscall(SYS_ipc, I_SEMGET, IPC_PRIVATE, 1, IPC_CREAT | 0600, 0, 0);
-	xp_line(me, "semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %s", res(s));
+	xp_line(me, "semget(IPC_PRIVATE, 1, IPC_CREAT|0600) = %s", xp_res(s));
 	n = syscall(SYS_ipc, I_SEMCTL, s, 0, IPC_64 | IPC_STAT, &dsp, 0);
 	xp_line(me,
 		"semctl(%ld, 0, IPC_64|IPC_STAT, {sem_perm=%s, sem_otime=%ld, sem_ctime=%ld, "
 		"sem_nsems=%lu}) = %s",
 		s, perm(&ds.sem_perm), (long)ds.sem_otime, (long)ds.sem_ctime,
-		(unsigned long)ds.sem_nsems, res(n));
+		(unsigned long)ds.sem_nsems, xp_res(n));
 	n = syscall(SYS_ipc, I_SEMCTL, s, 0, IPC_64 | SETVAL, &val, 0);
-	xp_line(me, "semctl(%ld, 0, IPC_64|SETVAL, [0x5]) = %s", s, res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_64|SETVAL, [0x5]) = %s", s, xp_res(n));
 	n = syscall(SYS_ipc, I_SEMCTL, s, 0, IPC_64 | SETVAL, 1, 0);
-	xp_line(me, "semctl(%ld, 0, IPC_64|SETVAL, 0x1) = %s", s, res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_64|SETVAL, 0x1) = %s", s, xp_res(n));
 	n = syscall(SYS_ipc, I_SEMOP, s, 1, 0, &op, 0);
-	xp_line(me, "semop(%ld, [{sem_num=0, sem_op=1, sem_flg=0}], 1) = %s", s, res(n));
+	xp_line(me, "semop(%ld, [{sem_num=0, sem_op=1, sem_flg=0}], 1) = %s", s, xp_res(n));
 	n = syscall(SYS_ipc, I_SEMCTL, s, 0, IPC_64 | IPC_RMID, 0, 0);
-	xp_line(me, "semctl(%ld, 0, IPC_64|IPC_RMID, NULL) = %s", s, res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_64|IPC_RMID, NULL) = %s", s, xp_res(n));
 	n = syscall(SYS_ipc, I_SEMCTL, s, 0, IPC_64 | IPC_RMID, &zero, 0);
-	xp_line(me, "semctl(%ld, 0, IPC_64|IPC_RMID, [NULL]) = %s", s, res(n));
+	xp_line(me, "semctl(%ld, 0, IPC_64|IPC_RMID, [NULL]) = %s", s, xp_res(n));
 	q = syscall(SYS_ipc, I_MSGGET, IPC_PRIVATE, IPC_CREAT | 0600, 0, 0, 0);
-	xp_line(me, "msgget(IPC_PRIVATE, IPC_CREAT|0600) = %s", res(q));
+	xp_line(me, "msgget(IPC_PRIVATE, IPC_CREAT|0600) = %s", xp_res(q));
 	n = syscall(SYS_ipc, I_MSGSND, q, 2, 0, &m, 0);
-	xp_line(me, "msgsnd(%ld, {mtype=1, mtext=\"hi\"}, 2, 0) = %s", q, res(n));
+	xp_line(me, "msgsnd(%ld, {mtype=1, mtext=\"hi\"}, 2, 0) = %s", q, xp_res(n));
 	n = syscall(SYS_ipc, I_MSGRCV, q, 8, IPC_NOWAIT, &k, 0);
 	xp_line(me, "msgrcv(%ld, {mtype=1, mtext=\"hi\\0\\0\\0\\0\\0\\0\"}, 8, 0, IPC_NOWAIT) = %s",
-		q, res(n));
+		q, xp_res(n));
 	n = syscall(SYS_msgctl, q, IPC_RMID, NULL);
-	xp_line(me, "msgctl(%ld, IPC_RMID, NULL) = %s", q, res(n));
+	xp_line(me, "msgctl(%ld, IPC_RMID, NULL) = %s", q, xp_res(n));
 	h = syscall(SYS_ipc, I_SHMGET, IPC_PRIVATE, 4096, IPC_CREAT | 0600, 0, 0);
-	xp_line(me, "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600) = %s", res(h));
+	xp_line(me, "shmget(IPC_PRIVATE, 4096, IPC_CREAT|0600) = %s", xp_res(h));
 	n = syscall(SYS_ipc, I_SHMAT, h, SHM_RDONLY, &raddr, 0, 0);
 	xp_line(me, "shmat(%ld, NULL, SHM_RDONLY) = %#lx", h, raddr);
 	n = syscall(SYS_ipc, I_SHMDT, 0, 0, 0, raddr, 0);
-	xp_line(me, "shmdt(%#lx) = %s", raddr, res(n));
+	xp_line(me, "shmdt(%#lx) = %s", raddr, xp_res(n));
 	n = syscall(SYS_shmctl, h, IPC_RMID, NULL);
-	xp_line(me, "shmctl(%ld, IPC_RMID, NULL) = %s", h, res(n));
+	xp_line(me, "shmctl(%ld, IPC_RMID, NULL) = %s", h, xp_res(n));
 	n = syscall(SYS_ipc, 99, 14, 0, 0, 0, 0);
-	xp_line(me, "ipc(99, 0xe, 0, 0, 0, 0) = %s", res(n));
+	xp_line(me, "ipc(99, 0xe, 0, 0, 0, 0) = %s", xp_res(n));
 }
 #endif
 
@@ -265,30 +252,30 @@ static int run_errors(void)
 	long n;
 
 	n = syscall(SYS_semget, 0x1234fedc, 1, IPC_EXCL);
-	xp_line(me, "semget(0x1234fedc, 1, IPC_EXCL|000) = %s", res(n));
+	xp_line(me, "semget(0x1234fedc, 1, IPC_EXCL|000) = %s", xp_res(n));
 	n = syscall(SYS_semget, 0x1234fedc, 1, 0x4000 | 0644);
-	xp_line(me, "semget(0x1234fedc, 1, 0x40000644) = %s", res(n));
+	xp_line(me, "semget(0x1234fedc, 1, 0x40000644) = %s", xp_res(n));
 	n = semops(-1, ops, 2);
 	xp_line(me,
 		SEMOP_NAME "(-1, [{sem_num=0, sem_op=-1, sem_flg=IPC_NOWAIT|0x4000}, {sem_num=1, "
 			   "sem_op=2, sem_flg=SEM_UNDO}], 2" SEMOP_TAIL ") = %s",
-		res(n));
+		xp_res(n));
 	n = syscall(SYS_semctl, -1, 0, IPC_STAT, NULL);
-	xp_line(me, "semctl(-1, 0, IPC_STAT, NULL) = %s", res(n));
+	xp_line(me, "semctl(-1, 0, IPC_STAT, NULL) = %s", xp_res(n));
 	n = syscall(SYS_semctl, -1, 3, SETVAL, 1);
-	xp_line(me, "semctl(-1, 3, SETVAL, 0x1) = %s", res(n));
+	xp_line(me, "semctl(-1, 3, SETVAL, 0x1) = %s", xp_res(n));
 	n = syscall(SYS_msgsnd, -1, &m, 7, IPC_NOWAIT);
-	xp_line(me, "msgsnd(-1, {mtype=7, mtext=\"abcdefg\"}, 7, IPC_NOWAIT) = %s", res(n));
+	xp_line(me, "msgsnd(-1, {mtype=7, mtext=\"abcdefg\"}, 7, IPC_NOWAIT) = %s", xp_res(n));
 	n = syscall(SYS_msgrcv, -1, &m, 8, -3L, MSG_EXCEPT);
-	xp_line(me, "msgrcv(-1, %p, 8, -3, MSG_EXCEPT) = %s", (void *)&m, res(n));
+	xp_line(me, "msgrcv(-1, %p, 8, -3, MSG_EXCEPT) = %s", (void *)&m, xp_res(n));
 	n = syscall(SYS_msgctl, -1, MSG_STAT_ANY, NULL);
-	xp_line(me, "msgctl(-1, MSG_STAT_ANY, NULL) = %s", res(n));
+	xp_line(me, "msgctl(-1, MSG_STAT_ANY, NULL) = %s", xp_res(n));
 	n = syscall(SYS_shmat, -1, NULL, SHM_RDONLY | SHM_EXEC);
-	xp_line(me, "shmat(-1, NULL, SHM_RDONLY|SHM_EXEC) = %s", res(n));
+	xp_line(me, "shmat(-1, NULL, SHM_RDONLY|SHM_EXEC) = %s", xp_res(n));
 	n = syscall(SYS_shmctl, -1, SHM_LOCK, NULL);
-	xp_line(me, "shmctl(-1, SHM_LOCK, NULL) = %s", res(n));
+	xp_line(me, "shmctl(-1, SHM_LOCK, NULL) = %s", xp_res(n));
 	n = syscall(SYS_shmdt, NULL);
-	xp_line(me, "shmdt(NULL) = %s", res(n));
+	xp_line(me, "shmdt(NULL) = %s", xp_res(n));
 	return 0;
 }
 
@@ -299,22 +286,24 @@ static int run_styles(int verbose)
 
 	s = syscall(SYS_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
 	xp_line(me, "semget(%s, 1, %s|0600) = %s", verbose ? "0 /* IPC_PRIVATE */" : "0",
-		verbose ? "0x200 /* IPC_CREAT */" : "0x200", res(s));
+		verbose ? "0x200 /* IPC_CREAT */" : "0x200", xp_res(s));
 	n = syscall(SYS_semctl, s, 0, IPC_64 | 99, 0);
 	xp_line(me, "semctl(%ld, 0, %s, %s) = %s", s,
-		verbose ? "0x100 /* IPC_64 */|0x63 /* SEM_??? */" : "0x100|0x63", "NULL", res(n));
+		verbose ? "0x100 /* IPC_64 */|0x63 /* SEM_??? */" : "0x100|0x63", "NULL",
+		xp_res(n));
 	n = syscall(SYS_semctl, s, 0, IPC_RMID, 0);
-	xp_line(me, "semctl(%ld, 0, %s, NULL) = %s", s, verbose ? "0 /* IPC_RMID */" : "0", res(n));
+	xp_line(me, "semctl(%ld, 0, %s, NULL) = %s", s, verbose ? "0 /* IPC_RMID */" : "0",
+		xp_res(n));
 	n = syscall(SYS_shmget, IPC_PRIVATE, 4096, IPC_CREAT | SHM_HUGETLB | 21 << 26 | 0600);
 	xp_line(me, "shmget(%s, 4096, %s|0600) = %s", verbose ? "0 /* IPC_PRIVATE */" : "0",
 		verbose ? "0xa00 /* IPC_CREAT|SHM_HUGETLB */|21<<26 /* SHM_HUGE_SHIFT */"
 			: "0xa00|21<<26",
-		res(n));
+		xp_res(n));
 	h = syscall(SYS_shmget, IPC_PRIVATE, 4096, IPC_CREAT | 0600);
 	xp_line(me, "shmget(%s, 4096, %s|0600) = %s", verbose ? "0 /* IPC_PRIVATE */" : "0",
-		verbose ? "0x200 /* IPC_CREAT */" : "0x200", res(h));
+		verbose ? "0x200 /* IPC_CREAT */" : "0x200", xp_res(h));
 	n = syscall(SYS_shmctl, h, IPC_RMID, NULL);
-	xp_line(me, "shmctl(%ld, %s, NULL) = %s", h, verbose ? "0 /* IPC_RMID */" : "0", res(n));
+	xp_line(me, "shmctl(%ld, %s, NULL) = %s", h, verbose ? "0 /* IPC_RMID */" : "0", xp_res(n));
 	return 0;
 }
 

@@ -19,19 +19,6 @@
 static pid_t me;
 static int style; /* 0: names, 1: -X raw, 2: -X verbose */
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 static long kc(long cmd, unsigned long a, unsigned long b, unsigned long c, unsigned long d)
 {
 	return syscall(SYS_keyctl, cmd, a, b, c, d);
@@ -86,44 +73,44 @@ static int run_basic(void)
 	long ring, k, n;
 
 	ring = kc(KEYCTL_JOIN_SESSION_KEYRING, (unsigned long)"tp-keys", 0, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_JOIN_SESSION_KEYRING, \"tp-keys\") = %s", res(ring));
+	xp_line(me, "keyctl(KEYCTL_JOIN_SESSION_KEYRING, \"tp-keys\") = %s", xp_res(ring));
 	n = kc(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = %s", res(n));
+	xp_line(me, "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0) = %s", xp_res(n));
 	k = syscall(SYS_add_key, "user", "tp-desc", "payload", 7, KEY_SPEC_SESSION_KEYRING);
 	xp_line(me, "add_key(\"user\", \"tp-desc\", \"payload\", 7, KEY_SPEC_SESSION_KEYRING) = %s",
-		res(k));
+		xp_res(k));
 	memset(buf, 0, sizeof(buf));
 	n = kc(KEYCTL_DESCRIBE, k, (unsigned long)buf, sizeof(buf), 0);
 	if (n > 0 && n <= (long)sizeof(buf))
 		xp_line(me, "keyctl(KEYCTL_DESCRIBE, %ld, \"%s\", 64) = %ld", k, buf, n);
 	n = kc(KEYCTL_READ, k, (unsigned long)buf, sizeof(buf), 0);
-	xp_line(me, "keyctl(KEYCTL_READ, %ld, \"payload\", 64) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_READ, %ld, \"payload\", 64) = %s", k, xp_res(n));
 	n = kc(KEYCTL_UPDATE, k, (unsigned long)"newdata", 7, 0);
-	xp_line(me, "keyctl(KEYCTL_UPDATE, %ld, \"newdata\", 7) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_UPDATE, %ld, \"newdata\", 7) = %s", k, xp_res(n));
 	n = kc(KEYCTL_READ, k, 0, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_READ, %ld, NULL, 0) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_READ, %ld, NULL, 0) = %s", k, xp_res(n));
 	n = kc(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, (unsigned long)"user",
 	       (unsigned long)"tp-desc", 0);
 	xp_line(me,
 		"keyctl(KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, \"user\", \"tp-desc\", 0) = %s",
-		res(n));
+		xp_res(n));
 	n = syscall(SYS_request_key, "user", "tp-desc", NULL, 0);
-	xp_line(me, "request_key(\"user\", \"tp-desc\", NULL, 0) = %s", res(n));
+	xp_line(me, "request_key(\"user\", \"tp-desc\", NULL, 0) = %s", xp_res(n));
 	n = kc(KEYCTL_SET_TIMEOUT, k, 100, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_SET_TIMEOUT, %ld, 100) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_SET_TIMEOUT, %ld, 100) = %s", k, xp_res(n));
 	n = kc(KEYCTL_CHOWN, k, (unsigned long)-1, (unsigned long)-1, 0);
-	xp_line(me, "keyctl(KEYCTL_CHOWN, %ld, -1, -1) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_CHOWN, %ld, -1, -1) = %s", k, xp_res(n));
 	/* KEYCTL_SETPERM is left out: strace names its bits (KEY_POS_VIEW...), which are no
 	 * UAPI header's, and ptrc shows the number. */
 	n = kc(KEYCTL_LINK, k, KEY_SPEC_PROCESS_KEYRING, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_LINK, %ld, KEY_SPEC_PROCESS_KEYRING) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_LINK, %ld, KEY_SPEC_PROCESS_KEYRING) = %s", k, xp_res(n));
 	n = kc(KEYCTL_UNLINK, k, KEY_SPEC_PROCESS_KEYRING, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_UNLINK, %ld, KEY_SPEC_PROCESS_KEYRING) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_UNLINK, %ld, KEY_SPEC_PROCESS_KEYRING) = %s", k, xp_res(n));
 	n = kc(KEYCTL_CAPABILITIES, (unsigned long)caps, sizeof(caps), 0, 0);
 	if (n > 0)
 		xp_line(me, "keyctl(KEYCTL_CAPABILITIES, [%s], 1) = %ld", caps0(caps[0]), n);
 	n = kc(KEYCTL_INVALIDATE, k, 0, 0, 0);
-	xp_line(me, "keyctl(KEYCTL_INVALIDATE, %ld) = %s", k, res(n));
+	xp_line(me, "keyctl(KEYCTL_INVALIDATE, %ld) = %s", k, xp_res(n));
 	return 0;
 }
 
@@ -134,36 +121,37 @@ static int run_errors(void)
 	long n;
 
 	n = syscall(SYS_add_key, "user", (void *)1, "abc", 3, -100);
-	xp_line(me, "add_key(\"user\", 0x1, \"abc\", 3, -100) = %s", res(n));
+	xp_line(me, "add_key(\"user\", 0x1, \"abc\", 3, -100) = %s", xp_res(n));
 	n = syscall(SYS_add_key, "user", "tp-desc", NULL, 0, KEY_SPEC_THREAD_KEYRING);
 	xp_line(me, "add_key(\"user\", \"tp-desc\", NULL, 0, %s) = %s",
-		c("-1", "KEY_SPEC_THREAD_KEYRING"), res(n));
+		c("-1", "KEY_SPEC_THREAD_KEYRING"), xp_res(n));
 	n = syscall(SYS_request_key, "user", "tp-none", "callout", 12345);
-	xp_line(me, "request_key(\"user\", \"tp-none\", \"callout\", 12345) = %s", res(n));
+	xp_line(me, "request_key(\"user\", \"tp-none\", \"callout\", 12345) = %s", xp_res(n));
 	n = kc(KEYCTL_GET_KEYRING_ID, 12345, 7, 0, 0);
-	xp_line(me, "keyctl(%s, 12345, 7) = %s", c("0", "KEYCTL_GET_KEYRING_ID"), res(n));
+	xp_line(me, "keyctl(%s, 12345, 7) = %s", c("0", "KEYCTL_GET_KEYRING_ID"), xp_res(n));
 	n = kc(KEYCTL_REVOKE, 12345, 1, 2, 3);
-	xp_line(me, "keyctl(%s, 12345) = %s", c("0x3", "KEYCTL_REVOKE"), res(n));
+	xp_line(me, "keyctl(%s, 12345) = %s", c("0x3", "KEYCTL_REVOKE"), xp_res(n));
 	n = kc(KEYCTL_NEGATE, 12345, 10, KEY_SPEC_SESSION_KEYRING, 0);
 	xp_line(me, "keyctl(%s, 12345, 10, %s) = %s", c("0xd", "KEYCTL_NEGATE"),
-		c("-3", "KEY_SPEC_SESSION_KEYRING"), res(n));
+		c("-3", "KEY_SPEC_SESSION_KEYRING"), xp_res(n));
 	n = kc(KEYCTL_INSTANTIATE_IOV, 12345, (unsigned long)&iov, 1, KEY_SPEC_SESSION_KEYRING);
 	xp_line(me, "keyctl(%s, 12345, [{iov_base=\"ab\", iov_len=2}], 1, %s) = %s",
-		c("0x14", "KEYCTL_INSTANTIATE_IOV"), c("-3", "KEY_SPEC_SESSION_KEYRING"), res(n));
+		c("0x14", "KEYCTL_INSTANTIATE_IOV"), c("-3", "KEY_SPEC_SESSION_KEYRING"),
+		xp_res(n));
 	n = kc(KEYCTL_REJECT, 12345, 10, EKEYREVOKED, KEY_SPEC_SESSION_KEYRING);
 	xp_line(me, "keyctl(%s, 12345, 10, %s, %s) = %s", c("0x13", "KEYCTL_REJECT"),
-		c("128", "EKEYREVOKED"), c("-3", "KEY_SPEC_SESSION_KEYRING"), res(n));
+		c("128", "EKEYREVOKED"), c("-3", "KEY_SPEC_SESSION_KEYRING"), xp_res(n));
 	n = kc(KEYCTL_SET_REQKEY_KEYRING, 99, 0, 0, 0);
 	xp_line(me, "keyctl(%s, 99%s) = %s", c("0xe", "KEYCTL_SET_REQKEY_KEYRING"),
-		style == 1 ? "" : " /* KEY_REQKEY_DEFL_??? */", res(n));
+		style == 1 ? "" : " /* KEY_REQKEY_DEFL_??? */", xp_res(n));
 	n = kc(KEYCTL_MOVE, 12345, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING,
 	       KEYCTL_MOVE_EXCL);
 	xp_line(me, "keyctl(%s, 12345, %s, %s, %s) = %s", c("0x1e", "KEYCTL_MOVE"),
 		c("-3", "KEY_SPEC_SESSION_KEYRING"), c("-4", "KEY_SPEC_USER_KEYRING"),
-		c("0x1", "KEYCTL_MOVE_EXCL"), res(n));
+		c("0x1", "KEYCTL_MOVE_EXCL"), xp_res(n));
 	n = kc(99, 1, 2, 3, 4);
 	xp_line(me, "keyctl(0x63%s, 0x1, 0x2, 0x3, 0x4) = %s",
-		style == 1 ? "" : " /* KEYCTL_??? */", res(n));
+		style == 1 ? "" : " /* KEYCTL_??? */", xp_res(n));
 	return 0;
 }
 

@@ -36,24 +36,11 @@ static char rbuf[32768];
 
 #define NLADDR "{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12"
 
-static const char *res(long n)
-{
-	static char bufs[4][128];
-	static unsigned next;
-	char *b = bufs[next++ % 4];
-
-	if (n == -1)
-		snprintf(b, sizeof(bufs[0]), "-1 %s (%s)", strerrorname_np(errno), strerror(errno));
-	else
-		snprintf(b, sizeof(bufs[0]), "%ld", n);
-	return b;
-}
-
 static int nl_socket(int proto, const char *name)
 {
 	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, proto);
 
-	xp_line(me, "socket(AF_NETLINK, SOCK_RAW, %s) = %s", name, res(fd));
+	xp_line(me, "socket(AF_NETLINK, SOCK_RAW, %s) = %s", name, xp_res(fd));
 	/* Bound (to a port the kernel picks), so that the tracer can tell its protocol. */
 	struct sockaddr_nl sa = {.nl_family = AF_NETLINK};
 	/* A kernel that does not answer does not hang the program. */
@@ -114,7 +101,7 @@ static void route_link(int fd)
 		"{ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
 		"ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, ifi_change=0}], 32, 0, " NLADDR
 		") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	drain(fd);
 	q.h.nlmsg_len = sizeof(q);
 	q.h.nlmsg_seq = 2;
@@ -129,7 +116,7 @@ static void route_link(int fd)
 		"{ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
 		"ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=7, nla_type=IFLA_IFNAME}, "
 		"\"lo\"]], 40, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	drain(fd);
 }
 
@@ -153,7 +140,7 @@ static void route_addr(int fd, uint32_t port)
 		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=3, nlmsg_pid=0}, "
 		"{ifa_family=AF_INET, ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, "
 		"ifa_index=0}], 24, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	drain(fd);
 	struct {
 		struct nlmsghdr h;
@@ -170,14 +157,14 @@ static void route_addr(int fd, uint32_t port)
 		"sendto(%d, [{nlmsg_len=20, nlmsg_type=%#x /* RTM_??? */, "
 		"nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=4, nlmsg_pid=0}, "
 		"{family=AF_UNIX, data=\"\\x02\\x03\\x04\"}], 20, 0, " NLADDR ") = %s",
-		fd, RTM_MAX + 1, res(n));
+		fd, RTM_MAX + 1, xp_res(n));
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=40, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=4, "
 		"nlmsg_pid=%u}, {error=-EOPNOTSUPP, msg=[{nlmsg_len=20, nlmsg_type=%#x /* RTM_??? "
 		"*/, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=4, nlmsg_pid=0}, "
 		"{family=AF_UNIX, data=\"\\x02\\x03\\x04\"}]}], %zu, 0, NULL, NULL) = %s",
-		fd, port, RTM_MAX + 1, sizeof(rbuf), res(n));
+		fd, port, RTM_MAX + 1, sizeof(rbuf), xp_res(n));
 }
 
 /* An NLMSG_ERROR as the kernel writes one with an extended ack (the kernel ignores it). */
@@ -211,7 +198,7 @@ static void route_ack(int fd)
 		"nlmsg_seq=9, nlmsg_pid=0}}, [[{nla_len=12, nla_type=NLMSGERR_ATTR_MSG}, "
 		"\"no link\"], [{nla_len=8, nla_type=NLMSGERR_ATTR_OFFS}, 20]]]], 56, 0, " NLADDR
 		") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 }
 
 /* Lengths that are wrong, and buffers that cannot be read. */
@@ -229,20 +216,20 @@ static void route_broken(int fd)
 		"sendto(%d, [{nlmsg_len=100, nlmsg_type=RTM_GETLINK, nlmsg_flags=0, nlmsg_seq=6, "
 		"nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, "
 		"ifi_flags=0, ifi_change=0}], 32, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	q.h.nlmsg_len = 4;
 	n = nl_send(fd, &q, sizeof(q));
 	xp_line(me,
 		"sendto(%d, {nlmsg_len=4, nlmsg_type=RTM_GETLINK, nlmsg_flags=0, nlmsg_seq=6, "
 		"nlmsg_pid=0}, 32, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	n = nl_send(fd, &q, 10);
 	xp_line(me,
 		"sendto(%d, \"\\x04\\x00\\x00\\x00\\x12\\x00\\x00\\x00\\x06\\x00\", 10, 0, " NLADDR
 		") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	n = nl_send(fd, (void *)8, 20);
-	xp_line(me, "sendto(%d, 0x8, 20, 0, " NLADDR ") = %s", fd, res(n));
+	xp_line(me, "sendto(%d, 0x8, 20, 0, " NLADDR ") = %s", fd, xp_res(n));
 	/* A header in the last bytes of a page whose next page is gone. */
 	char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	munmap(page + 4096, 4096);
@@ -253,7 +240,7 @@ static void route_broken(int fd)
 	xp_line(me,
 		"sendto(%d, [{nlmsg_len=32, nlmsg_type=RTM_GETLINK, nlmsg_flags=0, nlmsg_seq=6, "
 		"nlmsg_pid=0}, %p], 32, 0, " NLADDR ") = %s",
-		fd, (void *)(at + sizeof(q.h)), res(n));
+		fd, (void *)(at + sizeof(q.h)), xp_res(n));
 	munmap(page, 4096);
 }
 
@@ -284,7 +271,7 @@ static void route_sendmsg(int fd)
 		"ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, "
 		"ifi_change=0}], iov_len=32}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = "
 		"%s",
-		fd, res(n));
+		fd, xp_res(n));
 	drain(fd);
 }
 
@@ -334,12 +321,12 @@ static void diag_inet(int fd, uint32_t port)
 		"idiag_cookie=[4294967295, 4294967295]}}";
 	long n = nl_send(fd, &q, sizeof(q));
 
-	xp_line(me, "sendto(%d, [%s], 72, 0, " NLADDR ") = %s", fd, req, res(n));
+	xp_line(me, "sendto(%d, [%s], 72, 0, " NLADDR ") = %s", fd, req, xp_res(n));
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=92, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=1, "
 		"nlmsg_pid=%u}, {error=-ENOENT, msg=[%s]}], %zu, 0, NULL, NULL) = %s",
-		fd, port, req, sizeof(rbuf), res(n));
+		fd, port, req, sizeof(rbuf), xp_res(n));
 }
 
 /* A dump of the UNIX sockets in no state: the kernel's answer is its NLMSG_DONE alone. */
@@ -365,12 +352,12 @@ static void diag_unix(int fd, uint32_t port)
 		"udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_PEER|UDIAG_SHOW_RQLEN, udiag_cookie=[0, "
 		"0]}], "
 		"40, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
 		"nlmsg_seq=2, nlmsg_pid=%u}, 0], %zu, 0, NULL, NULL) = %s",
-		fd, port, sizeof(rbuf), res(n));
+		fd, port, sizeof(rbuf), xp_res(n));
 }
 
 /* Answers as the kernel writes them, sent to it (it ignores what is not a request): an INET
@@ -434,7 +421,7 @@ static void diag_inet_answer(int fd)
 		"[SK_MEMINFO_SNDBUF]=16384, [SK_MEMINFO_FWD_ALLOC]=0, [SK_MEMINFO_WMEM_QUEUED]=0, "
 		"[SK_MEMINFO_OPTMEM]=0, [SK_MEMINFO_BACKLOG]=0, [SK_MEMINFO_DROPS]=7]]]], "
 		"%zu, 0, " NLADDR ") = %s",
-		fd, sizeof(q), sizeof(q), res(n));
+		fd, sizeof(q), sizeof(q), xp_res(n));
 }
 
 static void diag_unix_answer(int fd)
@@ -470,7 +457,7 @@ static void diag_unix_answer(int fd)
 		"nla_type=UNIX_DIAG_NAME}, \"/tmp/x\"], [{nla_len=12, nla_type=UNIX_DIAG_RQLEN}, "
 		"{udiag_rqueue=1, udiag_wqueue=128}], [{nla_len=12, nla_type=UNIX_DIAG_ICONS}, "
 		"[78, 79]]]], %zu, 0, " NLADDR ") = %s",
-		fd, sizeof(u), sizeof(u), res(n));
+		fd, sizeof(u), sizeof(u), xp_res(n));
 }
 
 static void diag(void)
@@ -507,7 +494,7 @@ static void audit(void)
 		"sendto(%d, {nlmsg_len=16, nlmsg_type=AUDIT_GET, "
 		"nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, "
 		"nlmsg_seq=1, nlmsg_pid=0}, 16, 0, " NLADDR ") = %s",
-		fd, res(n));
+		fd, xp_res(n));
 	if (n > 0)
 		drain(fd);
 	close(fd);

@@ -16,11 +16,6 @@ static pid_t me;
 static void *pages[3];
 static int nodes[3], status[3];
 
-static const char *res(long n)
-{
-	return xp_result(n, false);
-}
-
 /* A status as strace shows it: the node, or -EFAULT. */
 static const char *st(int s)
 {
@@ -47,16 +42,16 @@ static int run_basic(void)
 	pages[2] = (void *)0xdeadb000;
 	long n = syscall(SYS_move_pages, 0, 3, pages, NULL, status, 0);
 	xp_line(me, "move_pages(0, 3, [%p, %p, 0xdeadb000], NULL, [%s, %s, %s], 0) = %s", pages[0],
-		pages[1], st(status[0]), st(status[1]), st(status[2]), res(n));
+		pages[1], st(status[0]), st(status[1]), st(status[2]), xp_res(n));
 	nodes[0] = nodes[1] = status[0] < 0 ? 0 : status[0];
 	n = syscall(SYS_move_pages, 0, 2, pages, nodes, status, MPOL_MF_MOVE);
 	xp_line(me, "move_pages(0, 2, [%p, %p], [%d, %d], [%s, %s], MPOL_MF_MOVE) = %s", pages[0],
-		pages[1], nodes[0], nodes[1], st(status[0]), st(status[1]), res(n));
+		pages[1], nodes[0], nodes[1], st(status[0]), st(status[1]), xp_res(n));
 	n = syscall(SYS_move_pages, 0, 2, (void *)0xdeadbeef, NULL, status, 0);
-	xp_line(me, "move_pages(0, 2, 0xdeadbeef, NULL, %p, 0) = %s", (void *)status, res(n));
+	xp_line(me, "move_pages(0, 2, 0xdeadbeef, NULL, %p, 0) = %s", (void *)status, xp_res(n));
 	n = syscall(SYS_move_pages, 0, 2, pages, NULL, (void *)0xdeadbeef, MPOL_MF_MOVE_ALL | 0x80);
 	xp_line(me, "move_pages(0, 2, [%p, %p], NULL, 0xdeadbeef, MPOL_MF_MOVE_ALL|0x80) = %s",
-		pages[0], pages[1], res(n));
+		pages[0], pages[1], xp_res(n));
 	return 0;
 }
 

@@ -14,11 +14,6 @@
 
 static pid_t me;
 
-static const char *res(long n)
-{
-	return xp_result(n, false);
-}
-
 static long tcreate(clockid_t clk, struct sigevent *se, int *id)
 {
 	return syscall(SYS_timer_create, clk, se, id);
@@ -37,26 +32,26 @@ static void run_kinds(struct sigevent *se, int *id)
 	xp_line(me,
 		"timer_create(CLOCK_MONOTONIC, {%s, sigev_signo=SIGALRM, "
 		"sigev_notify=SIGEV_SIGNAL}, [%d]) = %s",
-		val, *id, res(n));
+		val, *id, xp_res(n));
 	n = syscall(SYS_timer_getoverrun, *id);
-	xp_line(me, "timer_getoverrun(%d) = %s", *id, res(n));
+	xp_line(me, "timer_getoverrun(%d) = %s", *id, xp_res(n));
 	se->sigev_notify = SIGEV_THREAD_ID;
 	se->_sigev_un._tid = me;
 	n = tcreate(CLOCK_REALTIME, se, id);
 	xp_line(me,
 		"timer_create(CLOCK_REALTIME, {%s, sigev_signo=SIGALRM, "
 		"sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=%d}, [%d]) = %s",
-		val, me, *id, res(n));
+		val, me, *id, xp_res(n));
 	se->sigev_notify = SIGEV_NONE;
 	n = tcreate(CLOCK_REALTIME, se, id);
 	xp_line(me,
 		"timer_create(CLOCK_REALTIME, {%s, sigev_signo=%d, sigev_notify=SIGEV_NONE}, "
 		"[%d]) = %s",
-		val, SIGALRM, *id, res(n));
+		val, SIGALRM, *id, xp_res(n));
 	n = tcreate(CLOCK_BOOTTIME, NULL, id);
-	xp_line(me, "timer_create(CLOCK_BOOTTIME, NULL, [%d]) = %s", *id, res(n));
+	xp_line(me, "timer_create(CLOCK_BOOTTIME, NULL, [%d]) = %s", *id, xp_res(n));
 	n = syscall(SYS_timer_delete, *id);
-	xp_line(me, "timer_delete(%d) = %s", *id, res(n));
+	xp_line(me, "timer_delete(%d) = %s", *id, xp_res(n));
 }
 
 static void run_failures(struct sigevent *se, int *id)
@@ -66,13 +61,13 @@ static void run_failures(struct sigevent *se, int *id)
 	xp_line(me,
 		"timer_create(CLOCK_REALTIME, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
 		"sigev_signo=%d, sigev_notify=0x63 /* SIGEV_??? */}, %p) = %s",
-		SIGALRM, (void *)id, res(n));
+		SIGALRM, (void *)id, xp_res(n));
 	n = tcreate(CLOCK_REALTIME, (void *)0xdeadbeef, id);
-	xp_line(me, "timer_create(CLOCK_REALTIME, 0xdeadbeef, %p) = %s", (void *)id, res(n));
+	xp_line(me, "timer_create(CLOCK_REALTIME, 0xdeadbeef, %p) = %s", (void *)id, xp_res(n));
 	n = tcreate(CLOCK_REALTIME, NULL, NULL);
-	xp_line(me, "timer_create(CLOCK_REALTIME, NULL, NULL) = %s", res(n));
+	xp_line(me, "timer_create(CLOCK_REALTIME, NULL, NULL) = %s", xp_res(n));
 	n = syscall(SYS_timer_delete, 12345);
-	xp_line(me, "timer_delete(12345) = %s", res(n));
+	xp_line(me, "timer_delete(12345) = %s", xp_res(n));
 }
 
 static int run_basic(void)
