@@ -36,7 +36,7 @@ static struct story_proc *rec(struct tracer *t, const struct proc *p)
 void story_init(struct tracer *t)
 {
 	t->story.files_top = t->cfg->summary_top;
-	if (!t->attach_mode)
+	if (t->cfg->story && !t->attach_mode) /* only the story's "left open" needs them */
 		t->story.launch_fds = story_launch_fds();
 	clock_gettime(CLOCK_MONOTONIC, &t->story_t0);
 	clock_gettime(CLOCK_REALTIME, &t->rp.started);
