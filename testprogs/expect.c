@@ -153,23 +153,43 @@ static const char *xp_sicode_name(const siginfo_t *si)
 	return "?";
 }
 
+/*
+ * A clock_t as strace shows it: 0 bare; 34 followed by a comment "0.34 s", with as
+ * many decimals as the tick rate has digits after the first (2 at 100 Hz).
+ */
+void xp_clock_ticks(char *buf, size_t size, long ticks)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	int width = 0;
+
+	if (!ticks || hz <= 0) {
+		snprintf(buf, size, "%ld", ticks);
+		return;
+	}
+	for (long h = hz; h > 1 && width < 9; h /= 10)
+		width++;
+	snprintf(buf, size, "%ld /* %ld.%0*ld s */", ticks, ticks / hz, width, ticks % hz);
+}
+
 void xp_siginfo_line(pid_t tid, const siginfo_t *si)
 {
 	const char *name = xp_signame(si->si_signo);
 	const char *code = xp_sicode_name(si);
 
 	if (si->si_signo == SIGCHLD) {
-		char status[32];
+		char status[32], utime[48], stime[48];
 
 		if (si->si_code == CLD_EXITED)
 			snprintf(status, sizeof(status), "%d", si->si_status);
 		else
 			snprintf(status, sizeof(status), "%s", xp_signame(si->si_status));
+		xp_clock_ticks(utime, sizeof(utime), (long)si->si_utime);
+		xp_clock_ticks(stime, sizeof(stime), (long)si->si_stime);
 		xp_exact(tid,
 			 "--- %s {si_signo=%s, si_code=%s, si_pid=%d, si_uid=%u, si_status=%s, "
-			 "si_utime=%ld, si_stime=%ld} ---",
-			 name, name, code, (int)si->si_pid, (unsigned)si->si_uid, status,
-			 (long)si->si_utime, (long)si->si_stime);
+			 "si_utime=%s, si_stime=%s} ---",
+			 name, name, code, (int)si->si_pid, (unsigned)si->si_uid, status, utime,
+			 stime);
 	} else {
 		xp_exact(tid, "--- %s {si_signo=%s, si_code=%s, si_pid=%d, si_uid=%u} ---", name,
 			 name, code, (int)si->si_pid, (unsigned)si->si_uid);

@@ -65,6 +65,7 @@ void xp_catch(int sig);
 pid_t xp_gettid(void);
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---" for a siginfo received by a handler. */
+void xp_clock_ticks(char *buf, size_t size, long ticks);
 void xp_siginfo_line(pid_t tid, const siginfo_t *si);
 /* strace's name of a signal, "SIGUSR1". */
 const char *xp_signame(int sig);

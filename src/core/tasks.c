@@ -106,9 +106,10 @@ void task_retid(struct tracer *t, struct task *task, pid_t tid)
 	t->buckets[b] = task;
 }
 
-pid_t task_read_tgid(pid_t tid)
+/* A number from /proc/TID/status ("Tgid", "PPid"), or -errno. */
+pid_t task_read_status_id(pid_t tid, const char *key)
 {
-	char path[64], buf[512];
+	char path[64], buf[512], want[16];
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -120,10 +121,16 @@ pid_t task_read_tgid(pid_t tid)
 	if (n < 0)
 		return -err;
 	buf[n] = '\0';
-	const char *p = strstr(buf, "\nTgid:");
-	if (!p)
+	int w = snprintf(want, sizeof(want), "\n%s:", key);
+	const char *p = strstr(buf, want);
+	if (!p || w <= 0)
 		return -ESRCH;
-	return (pid_t)strtol(p + 6, NULL, 10);
+	return (pid_t)strtol(p + w, NULL, 10);
+}
+
+pid_t task_read_tgid(pid_t tid)
+{
+	return task_read_status_id(tid, "Tgid");
 }
 
 void task_for_each(struct tracer *t, void (*fn)(struct tracer *, struct task *, void *), void *arg)

@@ -230,6 +230,7 @@ void task_remove(struct tracer *t, struct task *task);
 void task_retid(struct tracer *t, struct task *task, pid_t tid);
 /* Reads a task's thread group id from /proc; -errno when it is gone. */
 pid_t task_read_tgid(pid_t tid);
+pid_t task_read_status_id(pid_t tid, const char *key);
 /* The program a process runs, read from /proc on first need and kept; NULL when unknown. */
 const char *proc_exe(struct task *task);
 /* Reads the program again (after an exec); gone is not an error. */
