@@ -186,8 +186,12 @@ static void policy_get(void)
 		xp_line(me, "get_mempolicy(%p, NULL, 0, %p, MPOL_F_ADDR) = %s", (void *)&mode,
 			(void *)area, xp_res(n));
 	n = syscall(SYS_get_mempolicy, NULL, got, 65, NULL, MPOL_F_MEMS_ALLOWED);
-	xp_line(me, "get_mempolicy(NULL, %s, 65, NULL, MPOL_F_MEMS_ALLOWED) = %s",
-		n == 0 ? nodemask(got, 65) : "?", xp_res(n));
+	if (n == 0)
+		xp_line(me, "get_mempolicy(NULL, %s, 65, NULL, MPOL_F_MEMS_ALLOWED) = 0",
+			nodemask(got, 65));
+	else
+		xp_line(me, "get_mempolicy(NULL, %p, 65, NULL, MPOL_F_MEMS_ALLOWED) = %s",
+			(void *)got, xp_res(n));
 	n = syscall(SYS_get_mempolicy, NULL, (void *)0xdeadbeef, 0, NULL, 0);
 	xp_line(me, "get_mempolicy(NULL, [], 0, NULL, 0) = %s", xp_res(n));
 	n = syscall(SYS_get_mempolicy, NULL, NULL, 0, NULL, MPOL_F_NODE | MPOL_F_ADDR | 0x80);
