@@ -255,7 +255,8 @@ void story_sc_exit(struct tracer *t, struct task *task, bool error, int64_t ret)
 	const struct sysent *ent = NULL;
 	/* A static name (the key of the count): ev->name may live in the task's arena. */
 	const char *name = ev->ent ? ev->ent->name : systab_lookup(ev->abi, ev->nr, &ent);
-	story_count(&t->story, task->proc->story, name, error);
+	story_count(&t->story, task->proc->story, name, error,
+		    (uint64_t)mono_since_ns(&task->ev.t_entry));
 	int arg = story_opened_path(ev->ent);
 	uint32_t file = arg >= 0 ? record_open(t, task, arg, error, ret) : 0;
 	story_fds_exit(t, task, error, ret, file);

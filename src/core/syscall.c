@@ -66,7 +66,7 @@ static bool timed(const struct tracer *t)
 static void start_clock(struct tracer *t, struct sc_event *ev)
 {
 	ev->duration_ns = -1;
-	/* Always: the hang report (SIGUSR1) says how long a call has been blocked. */
+	/* Again, after the decoding and the -k walk: -T times the call alone. */
 	clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
 	if (t->cfg->json)
 		clock_gettime(CLOCK_REALTIME, &ev->t_wall);
@@ -90,6 +90,9 @@ static void start_event(struct task *task, const struct __ptrace_syscall_info *i
 	sys_call_start(ev, abi ? abi : abi_host(), nr, args, &task->proc->mem, &task->ar);
 	ev->pc = info->instruction_pointer;
 	ev->sp = info->stack_pointer;
+	/* Every call, selected or not: the hang report (SIGUSR1) says how long a call has been
+	 * blocked, and the story how long each process spent in its calls. */
+	clock_gettime(CLOCK_MONOTONIC, &ev->t_entry);
 	task->lead_ip = ev->pc;
 	task->lead_ip_known = true;
 	if ((task->flags & TASK_HIDDEN) && ev->ent && (ev->ent->traits & TR_EXEC))

@@ -205,7 +205,7 @@ static void signals(struct strbuf *sb, const struct story_proc *p)
 static void syscalls(struct strbuf *sb, const struct story_proc *p)
 {
 	uint32_t *order = xcalloc(p->ncalls + 1, sizeof(*order));
-	unsigned n = story_top(p, order, p->ncalls);
+	unsigned n = story_top(p, order, p->ncalls, false);
 
 	strbuf_adds(sb, ",\"syscalls\":[");
 	for (unsigned i = 0; i < n; i++) {
@@ -217,8 +217,8 @@ static void syscalls(struct strbuf *sb, const struct story_proc *p)
 			json_cstr(sb, c->name);
 		else
 			strbuf_adds(sb, "null");
-		strbuf_addf(sb, ",\"calls\":%" PRIu32 ",\"errors\":%" PRIu32 "}", c->calls,
-			    c->errors);
+		strbuf_addf(sb, ",\"calls\":%" PRIu32 ",\"errors\":%" PRIu32 ",\"time_s\":%.6f}",
+			    c->calls, c->errors, c->ns / 1e9);
 	}
 	strbuf_addc(sb, ']');
 	free(order);

@@ -29,7 +29,7 @@ uint32_t story_add(struct story *s, pid_t pid, int64_t start_ns)
 	return s->n;
 }
 
-void story_count(struct story *s, uint32_t id, const char *name, bool error)
+void story_count(struct story *s, uint32_t id, const char *name, bool error, uint64_t ns)
 {
 	if (!id || id > s->n)
 		return;
@@ -47,6 +47,7 @@ void story_count(struct story *s, uint32_t id, const char *name, bool error)
 	}
 	p->calls[i].calls++;
 	p->calls[i].errors += error;
+	p->calls[i].ns += ns;
 }
 
 uint32_t story_file_used(struct story *s, uint32_t id, const char *path)
@@ -174,21 +175,23 @@ void story_end_text(const struct story_proc *p, char *buf, size_t len)
 	}
 }
 
-static bool before(const struct story_count *a, const struct story_count *b)
+static bool before(const struct story_count *a, const struct story_count *b, bool by_time)
 {
+	if (by_time && a->ns != b->ns)
+		return a->ns > b->ns;
 	if (a->calls != b->calls)
 		return a->calls > b->calls;
 	return strcmp(a->name ? a->name : "?", b->name ? b->name : "?") < 0;
 }
 
-unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n)
+unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n, bool by_time)
 {
 	unsigned k = 0;
 
 	/* Insertion into a short sorted list: n is small, ncalls a few dozen. */
 	for (uint32_t i = 0; i < p->ncalls; i++) {
 		unsigned j = k < n ? k++ : n;
-		while (j > 0 && before(&p->calls[i], &p->calls[top[j - 1]])) {
+		while (j > 0 && before(&p->calls[i], &p->calls[top[j - 1]], by_time)) {
 			if (j < n)
 				top[j] = top[j - 1];
 			j--;
@@ -299,10 +302,32 @@ static void facts(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	story_wrap_end(&w);
 }
 
+enum { WAIT_MIN_NS = 1000000 }; /* a call's time shows from 1 ms: "0.001s" */
+
+/* "time in calls: wait4 0.210s, read 0.002s": its top calls by time from entry to exit. */
+static void waits(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	uint32_t top[STORY_TOP];
+	unsigned n = story_top(p, top, STORY_TOP, true);
+	char buf[96];
+	struct wrap w;
+
+	if (!n || p->calls[top[0]].ns < WAIT_MIN_NS)
+		return;
+	story_wrap_start(&w, sb, indent);
+	for (unsigned i = 0; i < n && p->calls[top[i]].ns >= WAIT_MIN_NS; i++) {
+		const struct story_count *c = &p->calls[top[i]];
+		snprintf(buf, sizeof(buf), "%s%s %.3fs",
+			 i ? "" : "time in calls: ", c->name ? c->name : "?", c->ns / 1e9);
+		story_wrap_item(&w, buf);
+	}
+	story_wrap_end(&w);
+}
+
 static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent)
 {
 	uint32_t top[STORY_TOP];
-	unsigned n = story_top(p, top, STORY_TOP);
+	unsigned n = story_top(p, top, STORY_TOP, false);
 	char buf[96];
 	struct wrap w;
 
@@ -323,6 +348,7 @@ static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent
 		story_wrap_item(&w, buf);
 	}
 	story_wrap_end(&w);
+	waits(sb, p, indent);
 }
 
 /*

@@ -20,6 +20,7 @@ enum { STORY_TOP = 5, STORY_FILES_TOP = 10, STORY_FILES_TOP_MAX = 1000 };
 struct story_count {
 	const char *name; /* NULL: a number ptrc has no name for */
 	uint32_t calls, errors;
+	uint64_t ns; /* from entry to exit stop, summed: where it waited (wait4, futex) */
 };
 
 enum story_end {
@@ -185,16 +186,17 @@ void story_end_task(struct story *s, uint32_t id, uint32_t k, pid_t tid, int64_t
 void story_add_signal(struct story *s, uint32_t id, int sig, pid_t from);
 /* At the end: a task whose end was not seen ended with its process (when that did). */
 void story_settle_tasks(struct story *s);
-/* One syscall exit of record id (index + 1). */
-void story_count(struct story *s, uint32_t id, const char *name, bool error);
+/* One syscall exit of record id (index + 1), ns after its entry. */
+void story_count(struct story *s, uint32_t id, const char *name, bool error, uint64_t ns);
 /* "exit 3", "killed by SIGSEGV (core dumped)", "still running", "unknown". */
 void story_end_text(const struct story_proc *p, char *buf, size_t len);
 /* The text summary, wrapped to 80 columns. */
 void story_format(const struct story *s, struct strbuf *sb);
 /* {"type":"summary_tree",...} (json_story.c). */
 void json_story(struct strbuf *sb, const struct story *s);
-/* Indices of p's top n calls by count (then name) into top; returns how many. */
-unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n);
+/* Indices of p's top n calls by count (by_time: by time), then name, into top; returns
+ * how many. */
+unsigned story_top(const struct story_proc *p, uint32_t *top, unsigned n, bool by_time);
 void story_free(struct story *s);
 
 #endif

@@ -11,7 +11,7 @@
 static void calls(struct story *s, uint32_t id, const char *name, unsigned n, unsigned errors)
 {
 	for (unsigned i = 0; i < n; i++)
-		story_count(s, id, name, i < errors);
+		story_count(s, id, name, i < errors, 0);
 }
 
 /* A shell that ran python, with a child that crashed and one still running. */
@@ -34,6 +34,10 @@ static void make(struct story *s)
 	calls(s, sh, "mmap", 9, 0);
 	calls(s, sh, "brk", 9, 0);
 	calls(s, sh, "getpid", 1, 1);
+	/* Time in calls: 1 ms and more shows, in the order of time. */
+	story_count(s, sh, "read", false, 1200000000);
+	story_count(s, sh, "openat", false, 3100000);
+	story_count(s, sh, "getpid", false, 999999);
 
 	uint32_t w = story_add(s, 101, 12000000);
 	p = &s->p[w - 1];
@@ -70,7 +74,8 @@ Test(story, text_tree_exact)
 		"100 python3 train_model.py --epochs 2\n"
 		"    sh -> python3, exit 0, +0.000s 1.304s, 3 threads, cpu 0.12s user 0.03s sys,\n"
 		"    peak RSS 3.2 MiB\n"
-		"    calls: openat 120 (3 errors), read 88, write 12, close 10, brk 9, 2 more\n"
+		"    calls: openat 121 (3 errors), read 89, write 12, close 10, brk 9, 2 more\n"
+		"    time in calls: read 1.200s, openat 0.003s\n"
 		"  101 python3 train_model.py --epochs 2\n"
 		"      killed by SIGSEGV (core dumped), +0.012s 0.500s, 1 thread,\n"
 		"      cpu 0.00s user 0.00s sys, peak RSS 900 KiB\n"
@@ -136,7 +141,7 @@ Test(story, json_numbers_not_strings)
 			 "\"duration_s\":1.304000,\"cpu_user_s\":0.120000,"
 			 "\"cpu_sys_s\":0.030000,\"peak_rss_kib\":3277,\"threads\":3,"
 			 "\"end\":\"exit\",\"exit_code\":0,\"syscalls\":[{\"name\":\"openat\","
-			 "\"calls\":120,\"errors\":3},"),
+			 "\"calls\":121,\"errors\":3,\"time_s\":0.003100},"),
 		  "%s", sb.buf);
 	cr_assert(strstr(sb.buf, "\"pid\":101,\"parent\":100,"), "%s", sb.buf);
 	cr_assert(strstr(sb.buf, "\"end\":\"killed\",\"signal\":\"SIGSEGV\",\"core_dumped\":true"),
