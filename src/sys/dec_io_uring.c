@@ -196,7 +196,7 @@ static void ur_buf_reg(struct dctx *d, struct val *v, uint64_t addr)
 	if (!dec_fetch(d, v, addr, &r, sizeof(r)))
 		return;
 	st_init(v, d->ar, 5);
-	val_hex(st_add(v, d->ar, "ring_addr"), r.ring_addr);
+	val_ptr(st_add(v, d->ar, "ring_addr"), r.ring_addr);
 	val_uint(st_add(v, d->ar, "ring_entries"), r.ring_entries);
 	val_uint(st_add(v, d->ar, "bgid"), r.bgid);
 	ur_hex_nz(d, v, "pad", r.pad);
@@ -261,13 +261,20 @@ static void ur_ring_unreg(struct dctx *d, struct val *v, const void *bytes)
 	val_hex(st_add(v, d->ar, "data"), u.data);
 }
 
+/* A probe's opcode, in decimal under -X raw too: 62 / * IORING_OP_??? * /. */
+static void ur_op_dec(struct val *v, uint8_t op)
+{
+	val_enum(v, op, &xl_io_uring_ops_dec);
+	v->raw = VAL_RAW_DECIMAL;
+}
+
 static void ur_probe_op(struct dctx *d, struct val *v, const void *bytes)
 {
 	struct io_uring_probe_op o;
 
 	memcpy(&o, bytes, sizeof(o));
 	st_init(v, d->ar, 4);
-	val_enum(st_add(v, d->ar, "op"), o.op, &xl_io_uring_ops_dec);
+	ur_op_dec(st_add(v, d->ar, "op"), o.op);
 	ur_hex_nz(d, v, "resv", o.resv);
 	val_flags(st_add(v, d->ar, "flags"), o.flags, &xl_io_uring_op_flags);
 	ur_hex_nz(d, v, "resv2", o.resv2);
@@ -291,7 +298,7 @@ static void ur_probe(struct dctx *d, struct val *v, uint64_t addr, uint64_t n)
 		return;
 	}
 	st_init(v, d->ar, 5);
-	val_enum(st_add(v, d->ar, "last_op"), p.last_op, &xl_io_uring_ops_dec);
+	ur_op_dec(st_add(v, d->ar, "last_op"), p.last_op);
 	val_uint(st_add(v, d->ar, "ops_len"), p.ops_len);
 	ur_hex_nz(d, v, "resv", p.resv);
 	ur_resv(d, v, "resv2", p.resv2, 3);
