@@ -439,6 +439,67 @@ static void run_misc(int fd)
 		xp_res(r));
 }
 
+/* Resource tables: files with tags, buffers, their updates; wild pointers inside them. */
+static void run_rsrc(int fd)
+{
+	static char b1[16];
+	int fds[3] = {0, 1, -1};
+	uint64_t tags[3] = {5, 0, 7};
+	struct iovec iov[1] = {{b1, sizeof(b1)}};
+	struct io_uring_rsrc_register rr = {
+		.nr = 3, .data = (uintptr_t)fds, .tags = (uintptr_t)tags};
+	struct io_uring_rsrc_update2 u = {.offset = 1, .data = (uintptr_t)fds, .nr = 2};
+	long r;
+
+	r = reg(fd, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	xp_line(me,
+		"io_uring_register(%d, IORING_REGISTER_FILES2, {nr=3, flags=0, data=[0, 1, -1], "
+		"tags=[0x5, 0, 0x7]}, 32) = %s",
+		fd, xp_res(r));
+	r = reg(fd, IORING_REGISTER_FILES_UPDATE2, &u, sizeof(u));
+	xp_line(me,
+		"io_uring_register(%d, IORING_REGISTER_FILES_UPDATE2, {offset=1, data=[0, 1], "
+		"tags=NULL, nr=2}, 32) = %s",
+		fd, xp_res(r));
+	r = reg(fd, IORING_UNREGISTER_FILES, NULL, 0);
+	xp_line(me, "io_uring_register(%d, IORING_UNREGISTER_FILES, NULL, 0) = %s", fd, xp_res(r));
+	rr.flags = IORING_RSRC_REGISTER_SPARSE | 2;
+	rr.resv2 = 9;
+	rr.data = 0;
+	r = reg(-1, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	xp_line(me,
+		"io_uring_register(-1, IORING_REGISTER_FILES2, {nr=3, "
+		"flags=IORING_RSRC_REGISTER_SPARSE|0x2, resv2=0x9, data=NULL, tags=[0x5, 0, 0x7]}, "
+		"32) = %s",
+		xp_res(r));
+	r = reg(-1, IORING_REGISTER_FILES2, &rr, 16);
+	xp_line(me, "io_uring_register(-1, IORING_REGISTER_FILES2, %p, 16) = %s", (void *)&rr,
+		xp_res(r));
+	rr.flags = 0;
+	rr.resv2 = 0;
+	rr.nr = 1;
+	rr.data = (uintptr_t)iov;
+	rr.tags = (uintptr_t)BAD;
+	r = reg(-1, IORING_REGISTER_BUFFERS2, &rr, sizeof(rr));
+	xp_line(me,
+		"io_uring_register(-1, IORING_REGISTER_BUFFERS2, {nr=1, flags=0, "
+		"data=[{iov_base=%p, iov_len=16}], tags=0xdeadbeef}, 32) = %s",
+		(void *)b1, xp_res(r));
+	u.data = (uintptr_t)iov;
+	u.tags = (uintptr_t)tags;
+	u.nr = 1;
+	u.resv = 3;
+	u.resv2 = 4;
+	r = reg(-1, IORING_REGISTER_BUFFERS_UPDATE, &u, sizeof(u));
+	xp_line(me,
+		"io_uring_register(-1, IORING_REGISTER_BUFFERS_UPDATE, {offset=1, resv=0x3, "
+		"data=[{iov_base=%p, iov_len=16}], tags=[0x5], nr=1, resv2=0x4}, 32) = %s",
+		(void *)b1, xp_res(r));
+	r = reg(-1, IORING_REGISTER_BUFFERS_UPDATE, BAD, sizeof(u));
+	xp_line(me, "io_uring_register(-1, IORING_REGISTER_BUFFERS_UPDATE, 0xdeadbeef, 32) = %s",
+		xp_res(r));
+}
+
 static int run_basic(void)
 {
 	int disabled, other, fd = run_setup();
@@ -456,6 +517,7 @@ static int run_basic(void)
 	if (other >= 0)
 		run_ring_fds(fd, other);
 	run_misc(fd);
+	run_rsrc(fd);
 	return 0;
 }
 

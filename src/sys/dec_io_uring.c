@@ -307,6 +307,82 @@ static void ur_probe(struct dctx *d, struct val *v, uint64_t addr, uint64_t n)
 	ur_array(d, a, ops, n, sizeof(struct io_uring_probe_op), ur_probe_op);
 }
 
+static void ur_tag(struct dctx *d, struct val *v, const void *bytes)
+{
+	uint64_t tag;
+
+	(void)d;
+	memcpy(&tag, bytes, sizeof(tag));
+	val_hex(v, tag);
+}
+
+/* data=[...] and tags=[...] of a resource table's n entries: descriptors or, for bufs,
+ * iovecs; each the address alone when it cannot be read. */
+static void ur_rsrc_data(struct dctx *d, struct val *st, uint64_t data, uint64_t tags, uint64_t n,
+			 bool bufs)
+{
+	struct val *v = st_add(st, d->ar, "data");
+
+	val_ptr(v, data);
+	if (bufs)
+		ur_iovecs(d, v, data, n);
+	else
+		ur_array(d, v, data, n, sizeof(int32_t), ur_fd);
+	v = st_add(st, d->ar, "tags");
+	val_ptr(v, tags);
+	ur_array(d, v, tags, n, sizeof(uint64_t), ur_tag);
+}
+
+/*
+ * {nr=3, flags=0, data=[0, 1, -1], tags=NULL}: IORING_REGISTER_FILES2 and _BUFFERS2, a
+ * struct of size bytes.  strace shows the bytes of a larger one after it (/ * bytes 32..39 * /
+ * "..."): not here, where it stays an address, as a smaller one does.
+ */
+static void ur_rsrc_register(struct dctx *d, struct val *v, uint64_t addr, uint64_t size, bool bufs)
+{
+	struct io_uring_rsrc_register r;
+
+	if (size != sizeof(r) || !dec_fetch(d, v, addr, &r, sizeof(r)))
+		return;
+	st_init(v, d->ar, 5);
+	val_uint(st_add(v, d->ar, "nr"), r.nr);
+	val_flags(st_add(v, d->ar, "flags"), r.flags, &xl_io_uring_rsrc_flags);
+	ur_hex_nz(d, v, "resv2", r.resv2);
+	ur_rsrc_data(d, v, r.data, r.tags, r.nr, bufs);
+}
+
+/* {offset=1, data=[2], tags=NULL, nr=1}: IORING_REGISTER_FILES_UPDATE2 and
+ * _BUFFERS_UPDATE, as ur_rsrc_register's. */
+static void ur_rsrc_update2(struct dctx *d, struct val *v, uint64_t addr, uint64_t size, bool bufs)
+{
+	struct io_uring_rsrc_update2 u;
+
+	if (size != sizeof(u) || !dec_fetch(d, v, addr, &u, sizeof(u)))
+		return;
+	st_init(v, d->ar, 6);
+	val_uint(st_add(v, d->ar, "offset"), u.offset);
+	ur_hex_nz(d, v, "resv", u.resv);
+	ur_rsrc_data(d, v, u.data, u.tags, u.nr, bufs);
+	val_uint(st_add(v, d->ar, "nr"), u.nr);
+	ur_hex_nz(d, v, "resv2", u.resv2);
+}
+
+/* The argument at entry of the opcodes that take a resource table (false: not one). */
+static bool ur_rsrc(struct dctx *d, struct val *v, uint32_t op, uint64_t addr, uint32_t n)
+{
+	switch (op) {
+	case IORING_REGISTER_FILES2:
+	case IORING_REGISTER_BUFFERS2:
+		ur_rsrc_register(d, v, addr, n, op == IORING_REGISTER_BUFFERS2);
+		return true;
+	case IORING_REGISTER_FILES_UPDATE2:
+	case IORING_REGISTER_BUFFERS_UPDATE:
+		ur_rsrc_update2(d, v, addr, n, op == IORING_REGISTER_BUFFERS_UPDATE);
+		return true;
+	}
+	return false;
+}
+
 /* The argument of each opcode strace decodes; the others stay an address. */
 void dec_io_uring_register(struct dctx *d, struct sc_event *ev, bool exiting)
 {
@@ -319,6 +395,8 @@ void dec_io_uring_register(struct dctx *d, struct sc_event *ev, bool exiting)
 			ur_probe(d, v, addr, n);
 		return;
 	}
+	if (ur_rsrc(d, v, op, addr, n))
+		return;
 	switch (op) {
 	case IORING_REGISTER_PROBE: /* what the kernel writes: printed at exit */
 		ev->split = 2;

@@ -257,5 +257,6 @@ extern const struct xlat xl_io_uring_ops;
 extern const struct xlat xl_io_uring_op_flags;
 extern const struct xlat xl_io_uring_restrictions;
 extern const struct xlat xl_io_uring_sqe_flags;
+extern const struct xlat xl_io_uring_rsrc_flags;
 
 #endif

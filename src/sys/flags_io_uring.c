@@ -1,8 +1,8 @@
 /*
  * io_uring (<linux/io_uring.h>): io_uring_setup's flags and features, io_uring_register's
  * opcodes, the submission opcodes a probe or a restriction names, a probe's op flags, a
- * restriction's kinds and its sqe flags.  strace 6.1 names neither IORING_SETUP_SINGLE_ISSUER
- * nor IORING_SETUP_DEFER_TASKRUN, nor IORING_REGISTER_SYNC_CANCEL or
+ * restriction's kinds and its sqe flags, a resource table's flags.  strace 6.1 names neither
+ * IORING_SETUP_SINGLE_ISSUER nor IORING_SETUP_DEFER_TASKRUN, nor IORING_REGISTER_SYNC_CANCEL or
  * IORING_REGISTER_FILE_ALLOC_RANGE, which Debian 12's header has: they print as numbers here
  * too.
  */
@@ -72,3 +72,5 @@ XLAT_TABLE(xl_io_uring_restrictions, XLAT_ENUM, XLAT(IORING_RESTRICTION_REGISTER
 XLAT_TABLE(xl_io_uring_sqe_flags, XLAT_BITS_DFLT, XLAT(IOSQE_FIXED_FILE), XLAT(IOSQE_IO_DRAIN),
 	   XLAT(IOSQE_IO_LINK), XLAT(IOSQE_IO_HARDLINK), XLAT(IOSQE_ASYNC),
 	   XLAT(IOSQE_BUFFER_SELECT), XLAT(IOSQE_CQE_SKIP_SUCCESS));
+
+XLAT_TABLE(xl_io_uring_rsrc_flags, XLAT_BITS_DFLT, XLAT(IORING_RSRC_REGISTER_SPARSE));
