@@ -64,6 +64,10 @@ struct abi_layouts {
 	 * structs of the IPC_64 commands; 0 and NULL where ptrc does not know them. */
 	uint16_t ipc64_size[3];
 	void (*ipc64)(const void *raw, unsigned kind, struct ipc64_ds *out);
+
+	/* XFS's fs_qfilestat_t (u64, u64, u32) inside struct fs_quota_stat: 24 bytes where a
+	 * u64 is 8-aligned, 20 on i386; 0 where ptrc does not know it. */
+	uint8_t qfilestat_size;
 };
 
 #endif

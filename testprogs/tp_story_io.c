@@ -1,7 +1,8 @@
 /*
  * --summary-tree's bytes and endpoints (tests/integration/it_summary.c): data moved in
  * amounts known exactly, through files, an iovec, a descriptor a child inherited, a TCP
- * connection over loopback and a connect that is refused; and a file left open at exit.
+ * connection over loopback and a connect that is refused; a file left open at exit; and
+ * two writers killed by SIGPIPE, stating the reader that let go of their pipe.
  *   tp_story_io DIR     (DIR: an absolute directory to write in)
  * Prints to stdout, one per line, "PID<TAB>TEXT": TEXT must be in that process's block
  * of the tree.
@@ -10,6 +11,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +130,53 @@ static void network(void)
 	close(l);
 }
 
+static pid_t fork_or_die(void)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	return pid;
+}
+
+/*
+ * A writer killed by SIGPIPE, after the pipe's only reader let go of it: by closing
+ * the descriptor it read through (closed), or by ending with it open.  The reader ends
+ * before the writer starts, so the pipe has no reader when it writes.
+ */
+static void broken_pipe(bool closed)
+{
+	int p[2];
+	char c;
+
+	if (pipe(p) < 0)
+		die("pipe");
+	pid_t reader = fork_or_die();
+	if (reader == 0) {
+		close(p[1]);
+		if (closed && (read(p[0], &c, 1) != 1 || close(p[0]) < 0))
+			_exit(1);
+		_exit(0);
+	}
+	close(p[0]);
+	if (write(p[1], "x", 1) != 1 || waitpid(reader, NULL, 0) != reader)
+		die("reader");
+	pid_t writer = fork_or_die();
+	if (writer == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		ssize_t n = write(p[1], "y", 1);
+		fprintf(stderr, "tp_story_io: write to a pipe with no reader returned %zd\n", n);
+		_exit(1);
+	}
+	close(p[1]);
+	int status;
+	if (waitpid(writer, &status, 0) != writer || !WIFSIGNALED(status) ||
+	    WTERMSIG(status) != SIGPIPE)
+		die("writer");
+	printf("%d\tkilled by SIGPIPE, likely as its pipe lost its reader %d at +\n", (int)writer,
+	       (int)reader);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2 || argv[1][0] != '/') {
@@ -137,6 +187,8 @@ int main(int argc, char **argv)
 	files(argv[1]);
 	inherited(argv[1]);
 	network();
+	broken_pipe(true);
+	broken_pipe(false);
 	/* Left open at the end: the kernel closes it after the exit ptrc sees. */
 	char kept[4096];
 	int fd = open_in(argv[1], "kept.log", O_WRONLY | O_CREAT | O_TRUNC);

@@ -61,7 +61,7 @@ void lp64_ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out);
 	.statfs = lp64_statfs_parse, .flock_size = sizeof(struct lp64_flock),                      \
 	.flock64_size = sizeof(struct lp64_flock), .flock = lp64_flock_parse, .siginfo_size = 128, \
 	.siginfo = lp64_siginfo_parse, .timex_size = sizeof(struct lp64_timex),                    \
-	.timex64_size = sizeof(struct lp64_timex), .timex = lp64_timex_parse
+	.timex64_size = sizeof(struct lp64_timex), .timex = lp64_timex_parse, .qfilestat_size = 24
 
 /* asm-generic/stat.h with a 64-bit long (aarch64, riscv64). */
 struct generic_stat {

@@ -382,4 +382,5 @@ const struct abi_layouts layouts_i386 = {
 	/* struct ipc64_perm (36 bytes), then 4-byte words, each time with its high word */
 	.ipc64_size = {36 + 7 * 4, 36 + 13 * 4, 36 + 12 * 4},
 	.ipc64 = ipc64_parse,
+	.qfilestat_size = 20, /* fs_qfilestat_t: u64 aligned to 4 */
 };

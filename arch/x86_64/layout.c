@@ -24,8 +24,11 @@ struct x86_64_stat {
 _Static_assert(sizeof(struct x86_64_stat) == 144, "x86_64 struct stat");
 
 #if defined(__x86_64__)
+#include <linux/dqblk_xfs.h>
 #include <sys/epoll.h>
 #include <ucontext.h>
+_Static_assert(sizeof(fs_qfilestat_t) == 24 && offsetof(struct fs_quota_stat, qs_gquota) == 8 + 24,
+	       "x86_64 fs_qfilestat_t");
 /* On an x86_64 host the system's structs are this ABI's. */
 _Static_assert(sizeof(struct stat) == sizeof(struct x86_64_stat) &&
 		       offsetof(struct stat, st_mode) == offsetof(struct x86_64_stat, st_mode) &&

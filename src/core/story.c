@@ -179,8 +179,10 @@ void story_task_exiting(struct tracer *t, struct task *task)
 	if (task->flags & TASK_EXITING)
 		return;
 	struct story_proc *r = rec(t, task->proc);
-	if (--task->proc->nlive == 0 && r)
+	if (--task->proc->nlive == 0 && r) {
 		sample(&t->story, r, task->proc->tgid, task->tid);
+		story_pipe_readers_end(&t->story, r->pid, task->tid, now_ns(t));
+	}
 }
 
 void story_task_gone(struct tracer *t, struct task *task)
@@ -277,6 +279,7 @@ void story_settle(struct tracer *t)
 		}
 	}
 	story_settle_tasks(&t->story);
+	story_pipe_settle(&t->story);
 }
 
 /* --summary-tree: the tree where the trace goes. */
@@ -311,6 +314,9 @@ void story_signal(struct tracer *t, struct task *task, int sig, const siginfo_t 
 	if (!r || (task->flags & TASK_HIDDEN))
 		return;
 	story_add_signal(&t->story, task->proc->story, sig, sent ? si->si_pid : 0);
+	/* The kernel's SIGPIPE to a writer names the writer as its sender (SI_USER). */
+	if (sig == SIGPIPE && sent && si->si_pid == task->proc->tgid)
+		story_pipe_sigpipe(r, task->tid);
 	if (!sent || si->si_pid == task->proc->tgid)
 		return;
 	r->killed_by = si->si_pid;

@@ -8,6 +8,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -20,14 +21,17 @@
 #include "sys/iodata.h"
 #include "sys/sysent.h"
 #include "tracer.h"
+#include "util/clock.h"
 #include "util/xalloc.h"
 
-enum fd_kind { FD_OTHER, FD_FILE, FD_NET };
+enum fd_kind { FD_OTHER, FD_FILE, FD_NET, FD_PIPE };
 
 struct story_fd {
 	int fd;
 	uint8_t kind;
+	bool read;    /* FD_PIPE: read through, so its reading side (story_pipe.c) */
 	uint32_t ref; /* FD_FILE: index + 1 of files; FD_NET: of nets */
+	uint64_t ino; /* FD_PIPE: the pipe's inode */
 };
 
 struct story_fds {
@@ -127,7 +131,10 @@ static bool resolve(struct tracer *t, struct task *task, int fd, struct story_fd
 		*out = (struct story_fd){.fd = fd, .kind = FD_OTHER};
 		return true;
 	}
-	if (desc[0] == '/') {
+	unsigned long long ino = 0;
+	if (sscanf(desc, "pipe:[%llu]", &ino) == 1) {
+		kind = FD_PIPE;
+	} else if (desc[0] == '/') {
 		/* -yy's device numbers: "/dev/null<char 1:3>". */
 		char *dev = strstr(desc, "<char ");
 		dev = dev ? dev : strstr(desc, "<block ");
@@ -139,7 +146,10 @@ static bool resolve(struct tracer *t, struct task *task, int fd, struct story_fd
 		kind = FD_NET;
 	}
 	keep(p, fd, kind, ref);
-	*out = (struct story_fd){.fd = fd, .kind = kind, .ref = ref};
+	*out = (struct story_fd){.fd = fd, .kind = kind, .ref = ref, .ino = ino};
+	struct story_fd *kept = find(p, fd);
+	if (kept)
+		kept->ino = ino;
 	return true;
 }
 
@@ -206,6 +216,15 @@ static void failed_call(struct tracer *t, struct task *task, int err)
 			story_netfail(&t->story, task->proc->story, e->name, addr, err);
 }
 
+/* A pipe fd was read through and is no longer its reading side: closed (or dup2'd over). */
+static void let_go_of_pipe(struct tracer *t, struct task *task, int fd)
+{
+	struct story_fd *e = find(task->proc, fd);
+
+	if (e && e->kind == FD_PIPE && e->read && story_pipe_of(task->tid, fd, O_RDONLY) != e->ino)
+		story_pipe_let_go(&t->story, e->ino, task->proc->tgid, mono_since_ns(&t->story_t0));
+}
+
 /* A call that moves no data: what its descriptors are may have changed. */
 static void changed(struct tracer *t, struct task *task, bool error, int64_t ret)
 {
@@ -215,6 +234,7 @@ static void changed(struct tracer *t, struct task *task, bool error, int64_t ret
 	for (unsigned i = 0; i < e->nargs; i++) {
 		if (e->args[i].kind != AK_FD)
 			continue;
+		let_go_of_pipe(t, task, (int)task->ev.raw[i]);
 		forget(p, (int)task->ev.raw[i]);
 		/* A socket's endpoint, known now it is connected, bound or listening. */
 		if (!error && (e->classes & TC_NETWORK))
@@ -252,6 +272,8 @@ void story_fds_exit(struct tracer *t, struct task *task, bool error, int64_t ret
 		now = *kept;
 	else if (!resolve(t, task, fd, &now))
 		return;
+	if (now.kind == FD_PIPE && dir > 0 && (kept = find(task->proc, fd)))
+		kept->read = true;
 	struct story_io *io = io_of(t, task->proc, &now);
 	if (io)
 		story_io_add(io, dir > 0, (uint64_t)ret);

@@ -349,6 +349,15 @@ void story_task_start(struct tracer *t, struct task *task, const struct task *pa
 void story_exec(struct tracer *t, struct task *task);
 /* At PTRACE_EVENT_EXIT, before TASK_EXITING is set; story_task_gone at its removal. */
 void story_task_exiting(struct tracer *t, struct task *task);
+/* story_pipe.c: a SIGPIPE's likely cause, the reader of the pipe that let go last. */
+/* The pipe's inode when fd of tid is one with that access mode (O_RDONLY...), else 0. */
+uint64_t story_pipe_of(pid_t tid, int fd, int mode);
+/* pid let go of the reading side of pipe ino (a close), or of each it held (its end). */
+void story_pipe_let_go(struct story *s, uint64_t ino, pid_t pid, int64_t end_ns);
+void story_pipe_readers_end(struct story *s, pid_t pid, pid_t tid, int64_t end_ns);
+/* The kernel's SIGPIPE to r: the pipes it writes to; story_pipe_settle finds the reader. */
+void story_pipe_sigpipe(struct story_proc *r, pid_t tid);
+void story_pipe_settle(struct story *s);
 /* Fills r's left_open from /proc/TID/fd (story_open.c), leaving out s->launch_fds. */
 void story_read_left_open(struct story *s, struct story_proc *r, pid_t tid);
 /* ptrc's descriptors a launched command inherits, in left_open's form; owned, or NULL. */

@@ -68,7 +68,8 @@ enum {
 	VALF_ABSTRACT = 1 << 9,	   /* STR: an abstract socket name (bytes after the NUL): @"name" */
 	VALF_NOPREFIX = 1 << 10,   /* HEX: no 0x (strace's nl_groups=00000000) */
 	VALF_NUM = 1 << 11,	   /* HEX: a small number, not an address: a JSON number;
-				    * SHIFT: the field in decimal (21<<SHM_HUGE_SHIFT) */
+				    * SHIFT: the field in decimal (21<<SHM_HUGE_SHIFT);
+				    * CALL: -X raw's number in decimal (quotactl's QCMD) */
 	VALF_ZERO_EMPTY = 1 << 12, /* FLAGS: 0 prints as nothing (termios's empty c_lflag) */
 	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
 	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */

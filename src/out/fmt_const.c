@@ -75,10 +75,14 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 	case VAL_IFINDEX: /* if_nametoindex("lo") is 1 under -X raw */
 		strbuf_add_u64(sb, v->ifx.num);
 		return true;
-	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw */
+	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw,
+			  quotactl's QCMD(...) 2147483904 (VALF_NUM) */
 		if (v->raw != VAL_RAW_NUMBER)
 			return false;
-		strbuf_add_hex(sb, v->call.num);
+		if (v->flags & VALF_NUM)
+			strbuf_add_u64(sb, v->call.num);
+		else
+			strbuf_add_hex(sb, v->call.num);
 		return true;
 	case VAL_FD:
 		if (!(v->flags & VALF_DIRFD) || v->fd.num != AT_FDCWD)

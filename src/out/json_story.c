@@ -53,6 +53,11 @@ static void end_members(struct strbuf *sb, const struct story_proc *p)
 		strbuf_addf(sb, ",\"crash_report\":%s", p->crash_report ? "true" : "false");
 		if (p->likely_oom)
 			strbuf_adds(sb, ",\"likely_cause\":\"oom_killer\"");
+		if (p->pipe_reader && p->code == SIGPIPE) {
+			strbuf_addf(sb, ",\"likely_cause\":\"pipe_reader_gone\",\"pipe_reader\":%d",
+				    (int)p->pipe_reader);
+			seconds(sb, "pipe_reader_gone_s", p->pipe_reader_end_ns);
+		}
 		if (p->full_fs && p->code == SIGBUS) {
 			strbuf_adds(sb,
 				    ",\"likely_cause\":\"filesystem_full\",\"full_filesystem\":");

@@ -154,6 +154,10 @@ void story_end_text(const struct story_proc *p, char *buf, size_t len)
 			snprintf(from, sizeof(from), ", sent by %d", (int)p->killed_by);
 		if (p->full_fs && p->code == SIGBUS)
 			snprintf(full, sizeof(full), ", likely %.120s full", p->full_fs);
+		if (p->pipe_reader && p->code == SIGPIPE)
+			snprintf(full, sizeof(full),
+				 ", likely as its pipe lost its reader %d at +%.3fs",
+				 (int)p->pipe_reader, p->pipe_reader_end_ns / 1e9);
 		snprintf(buf, len, "killed by %s%s%s%s%s%s",
 			 signame(p->code, name, sizeof(name)) ? name : "?",
 			 p->core ? " (core dumped)" : "", from,
@@ -552,5 +556,6 @@ void story_free(struct story *s)
 	}
 	free(s->p);
 	free(s->launch_fds);
+	free(s->pipes);
 	*s = (struct story){0};
 }

@@ -103,6 +103,13 @@ struct story_proc {
 	bool crash_report;
 	bool likely_oom; /* SIGKILL while an OOM kill counter rose (core/oom.c) */
 	char *full_fs;	 /* SIGBUS in a file mapping on this full filesystem (/dev/shm); owned */
+	/* The kernel's SIGPIPE: the pipes it was writing to then, and the traced process
+	 * whose end of their reading side came last, at that time (core/story_pipe.c);
+	 * pipe_reader 0 when none is known. */
+	uint64_t sigpipe_ino[4];
+	uint8_t nsigpipe_ino;
+	pid_t pipe_reader;
+	int64_t pipe_reader_end_ns;
 	/* The OOM counters when it started or exec'd: its memory cgroup's (that file,
 	 * owned, or NULL) and the system's; -1 when unreadable. */
 	char *memcg_events;
@@ -127,6 +134,15 @@ struct story_proc {
 	uint32_t nleft_open;
 };
 
+/* A pipe's reading side as a traced process last let go of it (core/story_pipe.c). */
+struct story_pipe_end {
+	uint64_t ino; /* 0: a free slot */
+	pid_t pid;
+	int64_t end_ns;
+};
+
+enum { STORY_PIPES_MAX = 1 << 16 }; /* pipes kept, a hash by inode; later ones are not */
+
 struct story {
 	struct story_proc *p; /* by creation order; owned */
 	uint32_t n, cap;
@@ -135,6 +151,8 @@ struct story {
 	unsigned files_top; /* --summary-top: files shown per line; 0: STORY_FILES_TOP */
 	bool color;	    /* --color: ANSI bold names, red bad ends, dim offsets */
 	char *launch_fds;   /* what a launched command inherited from ptrc; owned, or NULL */
+	struct story_pipe_end *pipes; /* open addressing, cappipes a power of 2; owned */
+	uint32_t npipes, cappipes;
 };
 
 /* Adds a record (zeroed but for pid; unknowns set); returns its index + 1. */

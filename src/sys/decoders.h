@@ -262,6 +262,9 @@ void dec_shmat(struct dctx *d, struct sc_event *ev, bool exiting);
 /* Keys (dec_keys.c). */
 void dec_keyctl(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_add_key(struct dctx *d, struct sc_event *ev, bool exiting);
+/* dec_quota.c */
+void dec_quotactl(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_quotactl_fd(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_request_key(struct dctx *d, struct sc_event *ev, bool exiting);
 
 /* The new mount API (dec_mount.c), Landlock, fanotify, POSIX message queues. */

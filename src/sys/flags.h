@@ -259,4 +259,14 @@ extern const struct xlat xl_io_uring_restrictions;
 extern const struct xlat xl_io_uring_sqe_flags;
 extern const struct xlat xl_io_uring_rsrc_flags;
 
+/* Disk quotas (flags_quota.c): quotactl's commands, types, formats and masks. */
+extern const struct xlat xl_quota_cmds;
+extern const struct xlat xl_quota_types;
+extern const struct xlat xl_quota_fmts;
+extern const struct xlat xl_quota_qif;
+extern const struct xlat xl_quota_dqf;
+extern const struct xlat xl_quota_iif;
+extern const struct xlat xl_xfs_quota_flags;
+extern const struct xlat xl_xfs_quota_types;
+
 #endif

@@ -303,7 +303,7 @@ Test(summary, bytes_per_file_and_endpoint)
 		checked++;
 		l = nl + 1;
 	}
-	cr_assert_eq(checked, 8, "tp_story_io stated %u lines:\n%s", checked, r.out);
+	cr_assert_eq(checked, 10, "tp_story_io stated %u lines:\n%s", checked, r.out);
 	free(t);
 }
 

@@ -147,6 +147,43 @@ Test(trace, keys_x_verbose)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, quota_each_command_its_own_arguments)
+{
+	RUN("-o", "@TRACE", it_prog("tp_quota"), "errors");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, quota_x_raw)
+{
+	RUN("-X", "raw", "-o", "@TRACE", it_prog("tp_quota"), "raw");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, quota_x_verbose)
+{
+	RUN("-X", "verbose", "-o", "@TRACE", it_prog("tp_quota"), "verbose");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+/* What the kernel would write: the call is not made, the buffers keep the program's. */
+Test(trace, quota_output_structs)
+{
+	RUN("-e", "inject=quotactl:retval=0", "-o", "@TRACE", it_prog("tp_quota"), "outputs");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, quota_output_structs_verbose)
+{
+	RUN("-v", "-e", "inject=quotactl:retval=0", "-o", "@TRACE", it_prog("tp_quota"),
+	    "outputs_v");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, ptrace_requests_named_with_their_data)
 {
 	RUN("-o", "@TRACE", it_prog("tp_ptrace"), "errors");
