@@ -2,6 +2,7 @@
  *   tp_files basic   run with the default -s 32 and -a 40
  *   tp_files trunc   run with -s 5
  *   tp_files align   run with -a 20 (the harness aligns "=" lines to its -a value)
+ *   tp_files xattr   set*xattr's flags on a path that does not exist and on fd -1
  */
 #include "expect.h"
 
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 static pid_t me;
@@ -136,10 +138,38 @@ static int run_align(void)
 	return 0;
 }
 
+/* XATTR_CREATE, XATTR_REPLACE, bits no name has and none. */
+static int run_xattr(void)
+{
+	static const char path[] = "/nonexistent/ptrc";
+	long n;
+
+	n = syscall(SYS_setxattr, path, "user.ptrc", "abc", 3, XATTR_CREATE);
+	xp_line(me, "setxattr(\"%s\", \"user.ptrc\", \"abc\", 3, XATTR_CREATE) = %s", path,
+		xp_res(n));
+	n = syscall(SYS_setxattr, path, "user.ptrc", "abc", 3, XATTR_REPLACE | 0x4);
+	xp_line(me, "setxattr(\"%s\", \"user.ptrc\", \"abc\", 3, XATTR_REPLACE|0x4) = %s", path,
+		xp_res(n));
+	n = syscall(SYS_setxattr, path, "user.ptrc", "abc", 3, 0x8);
+	xp_line(me, "setxattr(\"%s\", \"user.ptrc\", \"abc\", 3, 0x8 /* XATTR_??? */) = %s", path,
+		xp_res(n));
+	n = syscall(SYS_lsetxattr, path, "user.ptrc", "abc", 3, 0);
+	xp_line(me, "lsetxattr(\"%s\", \"user.ptrc\", \"abc\", 3, 0) = %s", path, xp_res(n));
+	n = syscall(SYS_lsetxattr, path, "user.ptrc", "abc", 3, XATTR_CREATE | XATTR_REPLACE);
+	xp_line(me, "lsetxattr(\"%s\", \"user.ptrc\", \"abc\", 3, XATTR_CREATE|XATTR_REPLACE) = %s",
+		path, xp_res(n));
+	n = syscall(SYS_fsetxattr, -1, "user.ptrc", "abc", 3, XATTR_REPLACE);
+	xp_line(me, "fsetxattr(-1, \"user.ptrc\", \"abc\", 3, XATTR_REPLACE) = %s", xp_res(n));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct xp_mode modes[] = {
-		{"basic", run_basic}, {"trunc", run_trunc}, {"align", run_align}, {NULL, NULL}};
+	static const struct xp_mode modes[] = {{"basic", run_basic},
+					       {"trunc", run_trunc},
+					       {"align", run_align},
+					       {"xattr", run_xattr},
+					       {NULL, NULL}};
 
 	xp_init();
 	me = getpid();

@@ -174,6 +174,9 @@ void dec_mmap2(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_mremap(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_get_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_move_pages(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_set_mempolicy(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_mbind(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_migrate_pages(struct dctx *d, struct sc_event *ev, bool exiting);
 
 void dec_clone(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_clone3(struct dctx *d, struct sc_event *ev, bool exiting);

@@ -1,6 +1,7 @@
-/* Filesystem names for statfs. */
+/* Filesystem names for statfs; set*xattr's flags. */
 #include <linux/magic.h>
 #include <sys/statvfs.h>
+#include <sys/xattr.h>
 
 #include "flags.h"
 
@@ -18,3 +19,5 @@ XLAT_TABLE(xl_statfs_flags, XLAT_BITS, XLAT(ST_RDONLY), XLAT(ST_NOSUID), XLAT(ST
 	   XLAT(ST_NOEXEC), XLAT(ST_SYNCHRONOUS), XLAT(ST_MANDLOCK), XLAT(ST_WRITE),
 	   XLAT(ST_APPEND), XLAT(ST_IMMUTABLE), XLAT(ST_NOATIME), XLAT(ST_NODIRATIME),
 	   XLAT(ST_RELATIME));
+
+XLAT_TABLE(xl_xattr_flags, XLAT_BITS_DFLT, XLAT(XATTR_CREATE), XLAT(XATTR_REPLACE));

@@ -119,6 +119,21 @@ Test(trace, io_uring_setup_and_register_opcodes)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* Memory policy modes with their flags, node masks of 1 to 200 bits, NULL, wild, cut short. */
+Test(trace, mempolicy_modes_and_node_masks)
+{
+	RUN("-o", "@TRACE", it_prog("tp_numa"), "policy");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, xattr_flags)
+{
+	RUN("-o", "@TRACE", it_prog("tp_files"), "xattr");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, keys_each_command_its_own_arguments)
 {
 	RUN("-o", "@TRACE", it_prog("tp_keys"), "basic");

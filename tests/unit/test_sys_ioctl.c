@@ -80,7 +80,7 @@ Test(sys_ioctl, get_mempolicy_mode_and_node_words)
 	map(0x1000, &mode, sizeof(mode));
 	map(0x2000, mask, sizeof(mask));
 	cr_expect_str_eq(RUN("get_mempolicy", 0, 0x1000, 0x2000, 129, 0, 0),
-			 "get_mempolicy([MPOL_DEFAULT], [0000000000000001, 0000000000000000], 129, "
+			 "get_mempolicy([MPOL_DEFAULT], [0x00000000000001, 0000000000000000], 129, "
 			 "NULL, 0) = 0");
 	cr_expect_str_eq(RUN("get_mempolicy", 0, 0x1000, 0, 0, 0, 0),
 			 "get_mempolicy([MPOL_DEFAULT], NULL, 0, NULL, 0) = 0");
