@@ -318,5 +318,22 @@ Test(report, bytes_and_endpoints_of_a_process)
 	cr_expect(strstr(dom, "<td class=\"n\">0 B</td><td class=\"n\">5 B</td></tr>"), "%s", dom);
 	cr_expect(strstr(dom, "<tr class=\"failed\"><td>connect</td>"), "%s", dom);
 	cr_expect(strstr(dom, "<td>ECONNREFUSED</td><td class=\"n\">1</td>"), "%s", dom);
+	cr_expect(strstr(dom, "<h3>Left open at exit (1)</h3>"), "%s", dom);
+	cr_expect(strstr(dom, "/kept.log</td>"), "%s", dom);
+	free(dom);
+	/* The first writer killed by SIGPIPE, and the reader it names. */
+	int writer = 0, reader = 0;
+	const char *l = strstr(r.out, "\tkilled by SIGPIPE");
+	while (l && l > r.out && l[-1] != '\n')
+		l--;
+	cr_assert(l && sscanf(l, "%d\tkilled by SIGPIPE, likely as its pipe lost its reader %d",
+			      &writer, &reader) == 2,
+		  "tp_story_io said: %s", r.out);
+	snprintf(frag, sizeof(frag), "#pid=%d", writer);
+	dom = render(frag);
+	char want[128];
+	snprintf(want, sizeof(want),
+		 "killed by SIGPIPE, likely as its pipe lost its reader %d at +", reader);
+	cr_expect(strstr(dom, want), "no \"%s\":\n%s", want, dom);
 	free(dom);
 }
