@@ -75,7 +75,7 @@ void dec_times(struct dctx *d, struct sc_event *ev, bool exiting)
 }
 
 /* [0 1]: the CPUs set in a mask of len bytes. */
-static void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
+void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 {
 	uint8_t buf[1024];
 	uint32_t n = 0;

@@ -49,6 +49,8 @@ void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr);
 /* A word-sized integer through a pointer: [0x7f...] or [123]. */
 void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
+/* [0 1]: the CPUs set in a mask of len bytes, its address when unreadable (dec_res.c). */
+void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* A signal set of size bytes; an address when size is implausible. */
 void dec_sigset(struct dctx *d, struct val *v, uint64_t addr, uint64_t size);
 void dec_sigmask_pair(struct dctx *d, struct val *v, uint64_t addr);
@@ -124,6 +126,8 @@ void dec_getdents(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getdents64(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_llseek(struct dctx *d, struct sc_event *ev, bool exiting);
 
+void dec_io_uring_setup(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_io_uring_register(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_readv(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_writev(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_pipe(struct dctx *d, struct sc_event *ev, bool exiting);

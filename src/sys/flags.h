@@ -249,6 +249,17 @@ extern const struct xlat xl_fan_events;
 extern const struct xlat xl_pidfd_open_flags;
 extern const struct xlat xl_sigev_notify; /* flags_ksig.c */
 
+/* io_uring (flags_io_uring.c). */
+extern const struct xlat xl_io_uring_setup_flags;
+extern const struct xlat xl_io_uring_features;
+extern const struct xlat xl_io_uring_register_ops;
+extern const struct xlat xl_io_uring_ops_dec;
+extern const struct xlat xl_io_uring_ops;
+extern const struct xlat xl_io_uring_op_flags;
+extern const struct xlat xl_io_uring_restrictions;
+extern const struct xlat xl_io_uring_sqe_flags;
+extern const struct xlat xl_io_uring_rsrc_flags;
+
 /* Disk quotas (flags_quota.c): quotactl's commands, types, formats and masks. */
 extern const struct xlat xl_quota_cmds;
 extern const struct xlat xl_quota_types;

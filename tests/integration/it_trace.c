@@ -112,6 +112,13 @@ Test(trace, move_pages_arrays)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, io_uring_setup_and_register_opcodes)
+{
+	RUN("-o", "@TRACE", it_prog("tp_uring_reg"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* Memory policy modes with their flags, node masks of 1 to 200 bits, NULL, wild, cut short. */
 Test(trace, mempolicy_modes_and_node_masks)
 {
