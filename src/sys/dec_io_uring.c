@@ -13,19 +13,6 @@
 #include "flags.h"
 
 /* name=[0, 0x7, 0]: reserved words, shown only when one is not 0. */
-static void ur_resv(struct dctx *d, struct val *st, const char *name, const uint32_t *w, unsigned n)
-{
-	unsigned i = 0;
-
-	while (i < n && !w[i])
-		i++;
-	if (i == n)
-		return;
-	struct val *items = val_array(st_add(st, d->ar, name), d->ar, n);
-	for (i = 0; i < n; i++)
-		val_hex(&items[i], w[i]);
-}
-
 static void ur_resv64(struct dctx *d, struct val *st, const char *name, const uint64_t *w,
 		      unsigned n)
 {
@@ -38,6 +25,16 @@ static void ur_resv64(struct dctx *d, struct val *st, const char *name, const ui
 	struct val *items = val_array(st_add(st, d->ar, name), d->ar, n);
 	for (i = 0; i < n; i++)
 		val_hex(&items[i], w[i]);
+}
+
+/* The same of __u32 words (3 in every struct that has them). */
+static void ur_resv(struct dctx *d, struct val *st, const char *name, const uint32_t *w, unsigned n)
+{
+	uint64_t x[4] = {0};
+
+	for (unsigned i = 0; i < n && i < 4; i++)
+		x[i] = w[i];
+	ur_resv64(d, st, name, x, n < 4 ? n : 4);
 }
 
 /* A field shown only when not 0, in hex: resv=0x1. */
