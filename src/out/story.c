@@ -324,6 +324,37 @@ static void waits(struct strbuf *sb, const struct story_proc *p, unsigned indent
 	story_wrap_end(&w);
 }
 
+enum { SIGNALS_SHOWN = 10 };
+
+/* "signals: SIGCHLD 6, SIGTERM 1 from 4242, SIGUSR1 2 from itself": the last sender's. */
+static void signals(struct strbuf *sb, const struct story_proc *p, unsigned indent)
+{
+	char buf[96], name[32];
+	struct wrap w;
+
+	if (!p->nsigs)
+		return;
+	story_wrap_start(&w, sb, indent);
+	for (uint32_t i = 0; i < p->nsigs && i < SIGNALS_SHOWN; i++) {
+		const struct story_sig *g = &p->sigs[i];
+		int k = snprintf(buf, sizeof(buf), "%s%s %" PRIu32, i ? "" : "signals: ",
+				 signame(g->sig, name, sizeof(name)) ? name : "?", g->count);
+		if (g->from && k > 0 && (size_t)k < sizeof(buf)) {
+			if (g->from == p->pid)
+				snprintf(buf + k, sizeof(buf) - (size_t)k, " from itself");
+			else
+				snprintf(buf + k, sizeof(buf) - (size_t)k, " from %d",
+					 (int)g->from);
+		}
+		story_wrap_item(&w, buf);
+	}
+	if (p->nsigs > SIGNALS_SHOWN) {
+		snprintf(buf, sizeof(buf), "%" PRIu32 " more", p->nsigs - SIGNALS_SHOWN);
+		story_wrap_item(&w, buf);
+	}
+	story_wrap_end(&w);
+}
+
 static void calls(struct strbuf *sb, const struct story_proc *p, unsigned indent)
 {
 	uint32_t top[STORY_TOP];
@@ -531,6 +562,7 @@ static void node(struct strbuf *sb, const struct tree *t, uint32_t i, unsigned d
 	head_line(sb, p, indent, t->s->color);
 	facts(sb, p, under, t->s->color);
 	calls(sb, p, under);
+	signals(sb, p, under);
 	unsigned max = t->s->files_top ? t->s->files_top : STORY_FILES_TOP;
 	files(sb, p, under, max < STORY_FILES_TOP_MAX ? max : STORY_FILES_TOP_MAX);
 	for (uint32_t c = t->child[i]; c; c = t->next[c - 1])

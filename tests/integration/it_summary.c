@@ -74,6 +74,7 @@ Test(summary, tree_ends_threads_and_counts)
 	cr_assert_eq(heads_at(tree, 2), 6, "six children under it:\n%s", tree);
 	char *root = block_with(tree, 0, "tp_story", NULL);
 	cr_assert(root && strstr(root, "exit 0, +") && strstr(root, "1 thread,"), "%s", tree);
+	int root_pid = atoi(root);
 	free(root);
 	/* Exactly 7: the count ends the item ("7," or "7\n"), whatever else libc calls. */
 	char *b = block_with(tree, 2, "tp_story", "calls: getppid 7,");
@@ -85,6 +86,9 @@ Test(summary, tree_ends_threads_and_counts)
 	expect_child(tree, "tp_story", "killed by SIGKILL, +");
 	expect_child(tree, "tp_story", "killed by SIGSEGV, crash report above, +");
 	expect_child(tree, "tp_story", "killed by SIGTERM, sent by ");
+	char from[48];
+	snprintf(from, sizeof(from), "signals: SIGTERM 1 from %d\n", root_pid);
+	expect_child(tree, "tp_story", from);
 	expect_child(tree, "true story-arg", "tp_story -> true, exit 0, +");
 	expect_child(tree, "tp_story", "3 threads,");
 	cr_assert(strstr(tree, "cpu ") && strstr(tree, "peak RSS "), "%s", tree);
