@@ -14,6 +14,7 @@
 struct abi_layouts;
 struct reg_layout;
 struct cs_insn;
+struct xlat;
 
 /* How an instruction uses memory, for a crash report's fault class. */
 enum abi_mem_access {
@@ -74,6 +75,9 @@ struct ptrc_abi {
 	 * NULL-terminated ("SCMP_ARCH_X86_64", "SCMP_ARCH_X86"...); NULL otherwise.
 	 */
 	const char *const *seccomp_arches;
+	/* Its own ptrace requests (x86's PTRACE_GETREGS...), looked up before the generic
+	 * ones, or NULL where ptrc knows none. */
+	const struct xlat *ptrace_requests;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */

@@ -38,4 +38,5 @@ const struct ptrc_abi abi_i386 = {
 	.regs = &reg_layout_i386,
 	.dwarf_sp = 4, /* esp */
 	.insn_access = x86_insn_access,
+	.ptrace_requests = I386_PTRACE_REQUESTS,
 };

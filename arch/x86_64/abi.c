@@ -30,5 +30,6 @@ const struct ptrc_abi abi_x86_64 = {
 	.regs = &reg_layout_x86_64,
 	.dwarf_sp = 7, /* rsp */
 	.insn_access = x86_insn_access,
+	.ptrace_requests = X86_64_PTRACE_REQUESTS,
 	.seccomp_arches = seccomp_arches,
 };

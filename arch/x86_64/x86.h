@@ -7,4 +7,15 @@
 /* How an x86 instruction uses memory: a store, push or call writes; a load reads. */
 enum abi_mem_access x86_insn_access(const struct cs_insn *insn);
 
+/* x86's own ptrace requests (ptrace.c), on an x86 host only: elsewhere NULL. */
+#if defined(__x86_64__) || defined(__i386__)
+struct xlat;
+extern const struct xlat xl_ptrace_reqs_x86_64, xl_ptrace_reqs_i386;
+#define X86_64_PTRACE_REQUESTS (&xl_ptrace_reqs_x86_64)
+#define I386_PTRACE_REQUESTS (&xl_ptrace_reqs_i386)
+#else
+#define X86_64_PTRACE_REQUESTS NULL
+#define I386_PTRACE_REQUESTS NULL
+#endif
+
 #endif

@@ -1,13 +1,105 @@
 /*
  * ptrace(2), as strace 6.1 prints it: the request's name (a long: 64 bits on a 64-bit
- * ABI), the pid, and the data by request: a signal to resume with, PTRACE_O_* options,
- * the word PTRACE_PEEK* read or the event message.  Requests of no argument past the pid
- * print two arguments (TRACEME: none).
+ * ABI; the ABI's own requests first, arch/abi.h's ptrace_requests), the pid, and the data
+ * by request: a signal to resume with, PTRACE_O_* options, the word PTRACE_PEEK* read, the
+ * event message, GETREGSET's and SETREGSET's note type and iovec, the siginfo of
+ * GETSIGINFO and SETSIGINFO.  Requests of no argument past the pid print two arguments
+ * (TRACEME: none).
  */
+#include <signal.h>
 #include <sys/ptrace.h>
 
+#include "../../arch/abi.h"
 #include "decoders.h"
 #include "flags.h"
+#include "layout.h"
+#include "siginfo.h"
+#include "xlat.h"
+
+/* The regset's iovec: {iov_base=0x..., iov_len=N}, or its address when unreadable. */
+static void regset_iovec(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint64_t w[2];
+
+	if (!addr || dec_read_words(d, addr, w, 2) < 0) {
+		val_ptr(v, addr);
+		return;
+	}
+	st_init(v, d->ar, 2);
+	val_ptr(st_add(v, d->ar, "iov_base"), w[0]);
+	val_uint(st_add(v, d->ar, "iov_len"), w[1]);
+}
+
+/* GETREGSET's iov_len is value-result: the length given => the length the kernel wrote. */
+static void regset_iovec_exit(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint64_t w[2];
+
+	if (v->kind != VAL_STRUCT || v->n != 2 || dec_read_words(d, addr, w, 2) < 0)
+		return;
+	struct val *len = v->fields[1].v;
+	if (len->kind != VAL_UINT || len->u == w[1])
+		return;
+	struct val given = *len, got;
+	val_uint(&got, w[1]);
+	val_change(len, d->ar, &given, &got);
+}
+
+static void siginfo_ref(struct dctx *d, struct val *v, uint64_t addr)
+{
+	siginfo_t si;
+
+	if (!addr || fetch_siginfo(d, addr, &si) < 0)
+		val_ptr(v, addr);
+	else
+		siginfo_decode(d->ar, v, &si);
+}
+
+/* The data of the requests that read or write a struct. */
+static bool ptrace_struct_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool exiting)
+{
+	uint64_t data = arg_word(d, ev, 3);
+	struct val *v = &ev->args[3];
+
+	switch (req) {
+	case PTRACE_GETREGSET:
+		if (!exiting)
+			regset_iovec(d, v, data);
+		else if (dec_ok(ev))
+			regset_iovec_exit(d, v, data);
+		return true;
+	case PTRACE_SETREGSET:
+		if (!exiting)
+			regset_iovec(d, v, data);
+		return true;
+	case PTRACE_GETSIGINFO:
+		if (exiting && dec_ok(ev))
+			siginfo_ref(d, v, data);
+		return true;
+	case PTRACE_SETSIGINFO:
+		if (!exiting)
+			siginfo_ref(d, v, data);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * x86's requests that resume the tracee with a signal, as PTRACE_CONT does: only an ABI
+ * with x86's table of requests (an x86 tracee, on an x86 host) has them.
+ */
+static bool x86_resume(const struct dctx *d, uint64_t req)
+{
+#ifdef PT_SYSEMU
+	if (d->abi && d->abi->ptrace_requests)
+		return req == PTRACE_SYSEMU || req == PTRACE_SYSEMU_SINGLESTEP ||
+		       req == PTRACE_SINGLEBLOCK;
+#endif
+	(void)d;
+	(void)req;
+	return false;
+}
 
 /* How the data argument of a request shows. */
 static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool exiting)
@@ -15,6 +107,13 @@ static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool 
 	uint64_t data = arg_word(d, ev, 3);
 	struct val *v = &ev->args[3];
 
+	if (ptrace_struct_data(d, ev, req, exiting))
+		return;
+	if (x86_resume(d, req)) {
+		if (!exiting)
+			val_sig(v, (int64_t)data);
+		return;
+	}
 	switch (req) {
 	case PTRACE_CONT:
 	case PTRACE_SYSCALL:
@@ -43,12 +142,31 @@ static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool 
 	}
 }
 
+/* Requests whose data the kernel writes: it shows at the exit. */
+static bool ptrace_writes_data(uint64_t req)
+{
+	return req == PTRACE_PEEKTEXT || req == PTRACE_PEEKDATA || req == PTRACE_PEEKUSER ||
+	       req == PTRACE_GETEVENTMSG || req == PTRACE_GETSIGINFO || req == PTRACE_GETREGSET;
+}
+
+static void ptrace_request(struct dctx *d, struct sc_event *ev, uint64_t req)
+{
+	const struct xlat *own = d->abi ? d->abi->ptrace_requests : NULL;
+
+	if (own && xlat_name(own, req))
+		val_enum(&ev->args[0], req, own);
+	else
+		val_enum(&ev->args[0], req, &xl_ptrace_reqs);
+	if (req == PTRACE_GETREGSET || req == PTRACE_SETREGSET)
+		val_enum(&ev->args[2], arg_word(d, ev, 2), &xl_nt_types);
+}
+
 void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint64_t req = arg_word(d, ev, 0);
 
 	if (!exiting) {
-		val_enum(&ev->args[0], req, &xl_ptrace_reqs);
+		ptrace_request(d, ev, req);
 		if (req == PTRACE_TRACEME)
 			ev->nargs = 1;
 		else if (req == PTRACE_KILL || req == PTRACE_INTERRUPT || req == PTRACE_ATTACH ||
@@ -56,9 +174,7 @@ void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting)
 			ev->nargs = 2;
 		if (ev->split > ev->nargs)
 			ev->split = ev->nargs;
-		/* The word and the message PEEK and GETEVENTMSG write show at the exit. */
-		if (ev->nargs == 4 && (req == PTRACE_PEEKTEXT || req == PTRACE_PEEKDATA ||
-				       req == PTRACE_PEEKUSER || req == PTRACE_GETEVENTMSG))
+		if (ev->nargs == 4 && ptrace_writes_data(req))
 			ev->split = 3;
 	}
 	if (ev->nargs == 4)

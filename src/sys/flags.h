@@ -94,6 +94,7 @@ extern const struct xlat xl_wait_options;
 extern const struct xlat xl_ptrace_events;
 extern const struct xlat xl_ptrace_reqs; /* flags_ptrace.c */
 extern const struct xlat xl_ptrace_opts;
+extern const struct xlat xl_nt_types; /* PTRACE_GETREGSET's NT_* */
 extern const struct xlat xl_waitid_types;
 extern const struct xlat xl_rlimits;
 extern const struct xlat xl_rusage_who;

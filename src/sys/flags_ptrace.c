@@ -1,9 +1,10 @@
 /*
  * ptrace(2)'s requests and options, as strace 6.1 names them: the generic requests only.
  * The architectures' own (x86's PTRACE_GETREGS = 12, PTRACE_SINGLEBLOCK = 33...) differ
- * from one ABI to another and a host header has only its own, so they are left unnamed
- * rather than named with another ABI's answer (they need a table per ABI in arch/).
+ * from one ABI to another, so they live in a table per ABI (struct ptrc_abi's
+ * ptrace_requests, arch/x86_64/ptrace.c) that dec_ptrace looks in first.
  */
+#include <elf.h>
 #include <sys/ptrace.h>
 
 #include "flags.h"
@@ -27,3 +28,29 @@ XLAT_TABLE(xl_ptrace_opts, XLAT_BITS, XLAT(PTRACE_O_TRACESYSGOOD), XLAT(PTRACE_O
 	   XLAT(PTRACE_O_TRACEVFORK), XLAT(PTRACE_O_TRACECLONE), XLAT(PTRACE_O_TRACEEXEC),
 	   XLAT(PTRACE_O_TRACEVFORKDONE), XLAT(PTRACE_O_TRACEEXIT), XLAT(PTRACE_O_TRACESECCOMP),
 	   XLAT(PTRACE_O_EXITKILL), XLAT(PTRACE_O_SUSPEND_SECCOMP));
+
+/*
+ * The note types of PTRACE_GETREGSET and PTRACE_SETREGSET, from glibc's <elf.h> (which
+ * <linux/elf.h> would conflict with).  Of numbers two names share, strace prints the
+ * first here: 2 is NT_FPREGSET, not NT_PRFPREG.
+ */
+XLAT_TABLE_UNKNOWN(xl_nt_types, XLAT_ENUM, "NT_", XLAT(NT_PRSTATUS), XLAT(NT_FPREGSET),
+		   XLAT(NT_PRPSINFO), XLAT(NT_PRXREG), XLAT(NT_PLATFORM), XLAT(NT_AUXV),
+		   XLAT(NT_GWINDOWS), XLAT(NT_ASRS), XLAT(NT_PSTATUS), XLAT(NT_PSINFO),
+		   XLAT(NT_PRCRED), XLAT(NT_UTSNAME), XLAT(NT_LWPSTATUS), XLAT(NT_LWPSINFO),
+		   XLAT(NT_PRFPXREG), XLAT(NT_SIGINFO), XLAT(NT_FILE), XLAT(NT_PRXFPREG),
+		   XLAT(NT_PPC_VMX), XLAT(NT_PPC_SPE), XLAT(NT_PPC_VSX), XLAT(NT_PPC_TAR),
+		   XLAT(NT_PPC_PPR), XLAT(NT_PPC_DSCR), XLAT(NT_PPC_EBB), XLAT(NT_PPC_PMU),
+		   XLAT(NT_PPC_TM_CGPR), XLAT(NT_PPC_TM_CFPR), XLAT(NT_PPC_TM_CVMX),
+		   XLAT(NT_PPC_TM_CVSX), XLAT(NT_PPC_TM_SPR), XLAT(NT_PPC_TM_CTAR),
+		   XLAT(NT_PPC_TM_CPPR), XLAT(NT_PPC_TM_CDSCR), XLAT(NT_PPC_PKEY), XLAT(NT_386_TLS),
+		   XLAT(NT_386_IOPERM), XLAT(NT_X86_XSTATE), XLAT(NT_S390_HIGH_GPRS),
+		   XLAT(NT_S390_TIMER), XLAT(NT_S390_TODCMP), XLAT(NT_S390_TODPREG),
+		   XLAT(NT_S390_CTRS), XLAT(NT_S390_PREFIX), XLAT(NT_S390_LAST_BREAK),
+		   XLAT(NT_S390_SYSTEM_CALL), XLAT(NT_S390_TDB), XLAT(NT_S390_VXRS_LOW),
+		   XLAT(NT_S390_VXRS_HIGH), XLAT(NT_S390_GS_CB), XLAT(NT_S390_GS_BC),
+		   XLAT(NT_S390_RI_CB), XLAT(NT_ARM_VFP), XLAT(NT_ARM_TLS), XLAT(NT_ARM_HW_BREAK),
+		   XLAT(NT_ARM_HW_WATCH), XLAT(NT_ARM_SYSTEM_CALL), XLAT(NT_ARM_SVE),
+		   XLAT(NT_ARM_PAC_MASK), XLAT(NT_ARM_PACA_KEYS), XLAT(NT_ARM_PACG_KEYS),
+		   XLAT(NT_ARM_TAGGED_ADDR_CTRL), XLAT(NT_ARM_PAC_ENABLED_KEYS), XLAT(NT_MIPS_DSP),
+		   XLAT(NT_MIPS_FP_MODE), XLAT(NT_MIPS_MSA));
