@@ -1,13 +1,22 @@
 /* ptrace(2)'s requests on pids that are no tracee of ours (-1, 0): each fails the same way in
  * every run, and shows its request's name and its data as strace 6.1 does.
  *   tp_ptrace errors    the requests, and a request no header names (a long)
+ *   tp_ptrace child     requests on a child of ours that is our tracee (PTRACE_TRACEME,
+ *                       stopped by its SIGSTOP): GETREGSET and SETREGSET's NT_* note and
+ *                       iovec (GETREGSET's iov_len is value-result: 4096 => 832), the
+ *                       siginfo of GETSIGINFO and SETSIGINFO, GETEVENTMSG's [0], and x86's
+ *                       own requests (named for an x86 tracee only)
  */
 #include "expect.h"
 
 #include <errno.h>
 #include <signal.h>
 #include <sys/ptrace.h>
+#include <elf.h>
+#include <stdlib.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static pid_t me;
@@ -54,9 +63,93 @@ static int run_errors(void)
 	return 0;
 }
 
+/* The regsets: NT_PRSTATUS and NT_FPREGSET, whose registers strace decodes, are left out. */
+static void regsets(pid_t c)
+{
+	static char buf[4096];
+	struct iovec io = {buf, sizeof(buf)};
+	long n = pt(PTRACE_GETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
+	xp_line(me,
+		"ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu%s%zu}) = %s",
+		c, (void *)buf, sizeof(buf), n == 0 ? " => " : "", n == 0 ? io.iov_len : 0,
+		xp_res(n));
+	n = pt(PTRACE_SETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
+	xp_line(me, "ptrace(PTRACE_SETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu}) = %s",
+		c, (void *)buf, io.iov_len, xp_res(n));
+	n = pt(PTRACE_GETREGSET, c, NT_ARM_TLS, (unsigned long)&io);
+	xp_line(me, "ptrace(PTRACE_GETREGSET, %d, NT_ARM_TLS, {iov_base=%p, iov_len=%zu}) = %s", c,
+		(void *)buf, io.iov_len, xp_res(n));
+	n = pt(PTRACE_GETREGSET, c, 0x4242, (unsigned long)&io);
+	xp_line(me,
+		"ptrace(PTRACE_GETREGSET, %d, 0x4242 /* NT_??? */, {iov_base=%p, iov_len=%zu}) = "
+		"%s",
+		c, (void *)buf, io.iov_len, xp_res(n));
+	n = pt(PTRACE_GETREGSET, c, NT_X86_XSTATE, 8);
+	xp_line(me, "ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, 0x8) = %s", c, xp_res(n));
+}
+
+static void siginfos(pid_t c)
+{
+	siginfo_t si;
+	unsigned uid = (unsigned)getuid();
+	long n = pt(PTRACE_GETSIGINFO, c, 0, (unsigned long)&si);
+	xp_line(me,
+		"ptrace(PTRACE_GETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_TKILL, "
+		"si_pid=%d, si_uid=%u}) = %s",
+		c, c, uid, xp_res(n));
+	n = pt(PTRACE_SETSIGINFO, c, 0, (unsigned long)&si);
+	xp_line(me,
+		"ptrace(PTRACE_SETSIGINFO, %d, NULL, {si_signo=SIGSTOP, si_code=SI_TKILL, "
+		"si_pid=%d, si_uid=%u}) = %s",
+		c, c, uid, xp_res(n));
+	n = pt(PTRACE_GETSIGINFO, c, 0, 8);
+	xp_line(me, "ptrace(PTRACE_GETSIGINFO, %d, NULL, 0x8) = %s", c, xp_res(n));
+	unsigned long msg = 7;
+	n = pt(PTRACE_GETEVENTMSG, c, 0, (unsigned long)&msg);
+	xp_line(me, "ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu]) = %s", c, msg, xp_res(n));
+}
+
+/* x86's own requests, on pid -1: each fails with ESRCH. */
+static void x86_requests(void)
+{
+#ifdef PT_SYSEMU
+	long n = pt(PTRACE_SYSEMU, -1, 0, SIGUSR1);
+	xp_line(me, "ptrace(PTRACE_SYSEMU, -1, NULL, SIGUSR1) = %s", xp_res(n));
+	n = pt(PTRACE_SYSEMU_SINGLESTEP, -1, 0, 0);
+	xp_line(me, "ptrace(PTRACE_SYSEMU_SINGLESTEP, -1, NULL, 0) = %s", xp_res(n));
+	n = pt(PTRACE_SINGLEBLOCK, -1, 0, SIGTERM);
+	xp_line(me, "ptrace(PTRACE_SINGLEBLOCK, -1, NULL, SIGTERM) = %s", xp_res(n));
+	n = pt(PTRACE_GETFPXREGS, -1, 0, 8);
+	xp_line(me, "ptrace(PTRACE_GETFPXREGS, -1, NULL, 0x8) = %s", xp_res(n));
+	n = pt(PTRACE_GET_THREAD_AREA, -1, 12, 8);
+	xp_line(me, "ptrace(PTRACE_GET_THREAD_AREA, -1, 0xc, 0x8) = %s", xp_res(n));
+#endif
+}
+
+static int run_child(void)
+{
+	pid_t c = fork();
+	int st;
+
+	if (c == 0) {
+		pt(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	if (c < 0 || waitpid(c, &st, 0) != c || !WIFSTOPPED(st))
+		return 1;
+	regsets(c);
+	siginfos(c);
+	x86_requests();
+	kill(c, SIGKILL);
+	waitpid(c, &st, 0);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct xp_mode modes[] = {{"errors", run_errors}, {NULL, NULL}};
+	static const struct xp_mode modes[] = {
+		{"errors", run_errors}, {"child", run_child}, {NULL, NULL}};
 
 	xp_init();
 	me = getpid();

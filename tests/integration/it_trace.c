@@ -206,6 +206,13 @@ Test(trace, ptrace_requests_named_with_their_data)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, ptrace_requests_on_a_tracee_show_regsets_and_siginfo)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ptrace"), "child");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, mmsg_arrays_sent_and_received)
 {
 	RUN("-o", "@TRACE", it_prog("tp_mmsg"), "basic");
