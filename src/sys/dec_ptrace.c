@@ -3,7 +3,8 @@
  * ABI; the ABI's own requests first, arch/abi.h's ptrace_requests), the pid, and the data
  * by request: a signal to resume with, PTRACE_O_* options, the word PTRACE_PEEK* read, the
  * event message, GETREGSET's and SETREGSET's note type and iovec, the siginfo of
- * GETSIGINFO and SETSIGINFO.  Requests of no argument past the pid print two arguments
+ * GETSIGINFO and SETSIGINFO, GETSIGMASK's and SETSIGMASK's set, GET_SYSCALL_INFO's struct
+ * (dec_ptrace_info.c).  Requests of no argument past the pid print two arguments
  * (TRACEME: none).
  */
 #include <signal.h>
@@ -80,6 +81,18 @@ static bool ptrace_struct_data(struct dctx *d, struct sc_event *ev, uint64_t req
 		if (!exiting)
 			siginfo_ref(d, v, data);
 		return true;
+	case PTRACE_GETSIGMASK:
+		if (exiting && dec_ok(ev))
+			dec_sigset(d, v, data, arg_word(d, ev, 2));
+		return true;
+	case PTRACE_SETSIGMASK:
+		if (!exiting)
+			dec_sigset(d, v, data, arg_word(d, ev, 2));
+		return true;
+	case PTRACE_GET_SYSCALL_INFO:
+		if (exiting && dec_ok(ev))
+			dec_ptrace_syscall_info(d, v, data, arg_word(d, ev, 2), ev->ret);
+		return true;
 	default:
 		return false;
 	}
@@ -146,7 +159,8 @@ static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool 
 static bool ptrace_writes_data(uint64_t req)
 {
 	return req == PTRACE_PEEKTEXT || req == PTRACE_PEEKDATA || req == PTRACE_PEEKUSER ||
-	       req == PTRACE_GETEVENTMSG || req == PTRACE_GETSIGINFO || req == PTRACE_GETREGSET;
+	       req == PTRACE_GETEVENTMSG || req == PTRACE_GETSIGINFO || req == PTRACE_GETREGSET ||
+	       req == PTRACE_GET_SYSCALL_INFO || req == PTRACE_GETSIGMASK;
 }
 
 static void ptrace_request(struct dctx *d, struct sc_event *ev, uint64_t req)
@@ -155,10 +169,16 @@ static void ptrace_request(struct dctx *d, struct sc_event *ev, uint64_t req)
 
 	if (own && xlat_name(own, req))
 		val_enum(&ev->args[0], req, own);
+	else if (!xlat_name(&xl_ptrace_reqs, req) && xlat_name(&xl_ptrace_reqs_uapi, req))
+		val_enum(&ev->args[0], req, &xl_ptrace_reqs_uapi);
 	else
 		val_enum(&ev->args[0], req, &xl_ptrace_reqs);
 	if (req == PTRACE_GETREGSET || req == PTRACE_SETREGSET)
 		val_enum(&ev->args[2], arg_word(d, ev, 2), &xl_nt_types);
+	/* A size, or the index of a seccomp filter. */
+	if (req == PTRACE_GETSIGMASK || req == PTRACE_SETSIGMASK ||
+	    req == PTRACE_SECCOMP_GET_FILTER || req == PTRACE_GET_SYSCALL_INFO)
+		val_uint(&ev->args[2], arg_word(d, ev, 2));
 }
 
 void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting)

@@ -205,6 +205,9 @@ void dec_personality(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_getcpu(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_getattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
+/* PTRACE_GET_SYSCALL_INFO's struct (dec_ptrace_info.c): size given, the call's result. */
+void dec_ptrace_syscall_info(struct dctx *d, struct val *v, uint64_t addr, uint64_t size,
+			     int64_t ret);
 void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting); /* dec_ptrace.c */
 void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);

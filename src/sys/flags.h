@@ -94,7 +94,9 @@ extern const struct xlat xl_wait_options;
 extern const struct xlat xl_ptrace_events;
 extern const struct xlat xl_ptrace_reqs; /* flags_ptrace.c */
 extern const struct xlat xl_ptrace_opts;
-extern const struct xlat xl_nt_types; /* PTRACE_GETREGSET's NT_* */
+extern const struct xlat xl_nt_types;	      /* PTRACE_GETREGSET's NT_* */
+extern const struct xlat xl_ptrace_reqs_uapi; /* dec_ptrace_info.c: <linux/ptrace.h>'s */
+extern const struct xlat xl_audit_arches;     /* siginfo.c */
 extern const struct xlat xl_waitid_types;
 extern const struct xlat xl_rlimits;
 extern const struct xlat xl_rusage_who;
