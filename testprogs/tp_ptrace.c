@@ -5,7 +5,9 @@
  *                       stopped by its SIGSTOP): GETREGSET and SETREGSET's NT_* note and
  *                       iovec (GETREGSET's iov_len is value-result: 4096 => 832), the
  *                       siginfo of GETSIGINFO and SETSIGINFO, GETEVENTMSG's [0], and x86's
- *                       own requests (named for an x86 tracee only)
+ *                       own requests (named for an x86 tracee only), GETSIGMASK, and
+ *                       GET_SYSCALL_INFO at a signal stop (whole, and cut to 8 bytes) and
+ *                       at getppid's entry and exit
  */
 #include "expect.h"
 
@@ -13,6 +15,7 @@
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <elf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -109,6 +112,79 @@ static void siginfos(pid_t c)
 	xp_line(me, "ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu]) = %s", c, msg, xp_res(n));
 }
 
+#if defined(__x86_64__)
+#define AUDIT_ARCH_NAME "AUDIT_ARCH_X86_64"
+#elif defined(__i386__)
+#define AUDIT_ARCH_NAME "AUDIT_ARCH_I386"
+#else
+#define AUDIT_ARCH_NAME "AUDIT_ARCH_AARCH64"
+#endif
+
+/* A number as strace prints a hex field: 0, else 0x1f. */
+static const char *hex(char *buf, unsigned long long x)
+{
+	snprintf(buf, 24, x ? "%#llx" : "0", x);
+	return buf;
+}
+
+/* The struct's head: op, arch, instruction and stack pointers (of the size the kernel wrote). */
+static const char *info_head(char *out, size_t size, const struct __ptrace_syscall_info *si,
+			     const char *op)
+{
+	char ip[24], sp[24];
+
+	snprintf(out, size, "op=%s, arch=%s, instruction_pointer=%s, stack_pointer=%s", op,
+		 AUDIT_ARCH_NAME, hex(ip, si->instruction_pointer), hex(sp, si->stack_pointer));
+	return out;
+}
+
+/* GET_SYSCALL_INFO at the child's signal stop, then at getppid's entry and exit. */
+static void syscall_infos(pid_t c)
+{
+	struct __ptrace_syscall_info si;
+	char head[160], a[6][24];
+	int st;
+	long n = pt(PTRACE_GET_SYSCALL_INFO, c, sizeof(si), (unsigned long)&si);
+	xp_line(me, "ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, {%s}) = %s", c, sizeof(si),
+		info_head(head, sizeof(head), &si, "PTRACE_SYSCALL_INFO_NONE"), xp_res(n));
+	n = pt(PTRACE_GET_SYSCALL_INFO, c, 8, (unsigned long)&si);
+	xp_line(me,
+		"ptrace(PTRACE_GET_SYSCALL_INFO, %d, 8, {op=PTRACE_SYSCALL_INFO_NONE, arch=%s}) = "
+		"%s",
+		c, AUDIT_ARCH_NAME, xp_res(n));
+	n = pt(PTRACE_GET_SYSCALL_INFO, c, sizeof(si), 8);
+	xp_line(me, "ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, 0x8) = %s", c, sizeof(si), xp_res(n));
+	n = pt(PTRACE_GETSIGMASK, c, 8, (unsigned long)&si);
+	xp_line(me, "ptrace(PTRACE_GETSIGMASK, %d, 8, []) = %s", c, xp_res(n));
+
+	/* Syscall stops show as such (op ENTRY, EXIT) with TRACESYSGOOD only. */
+	n = pt(PTRACE_SETOPTIONS, c, 0, PTRACE_O_TRACESYSGOOD);
+	xp_line(me, "ptrace(PTRACE_SETOPTIONS, %d, NULL, PTRACE_O_TRACESYSGOOD) = %s", c,
+		xp_res(n));
+	pt(PTRACE_SYSCALL, c, 0, 0); /* to getppid's entry */
+	if (waitpid(c, &st, 0) != c)
+		return;
+	xp_line(me, "ptrace(PTRACE_SYSCALL, %d, NULL, 0) = 0", c);
+	n = pt(PTRACE_GET_SYSCALL_INFO, c, sizeof(si), (unsigned long)&si);
+	for (int i = 0; i < 6; i++)
+		hex(a[i], si.entry.args[i]);
+	xp_line(me,
+		"ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, {%s, entry={nr=__NR_getppid, args=[%s, "
+		"%s, "
+		"%s, %s, %s, %s]}}) = %s",
+		c, sizeof(si), info_head(head, sizeof(head), &si, "PTRACE_SYSCALL_INFO_ENTRY"),
+		a[0], a[1], a[2], a[3], a[4], a[5], xp_res(n));
+	pt(PTRACE_SYSCALL, c, 0, 0); /* to its exit */
+	if (waitpid(c, &st, 0) != c)
+		return;
+	xp_line(me, "ptrace(PTRACE_SYSCALL, %d, NULL, 0) = 0", c);
+	n = pt(PTRACE_GET_SYSCALL_INFO, c, sizeof(si), (unsigned long)&si);
+	xp_line(me,
+		"ptrace(PTRACE_GET_SYSCALL_INFO, %d, %zu, {%s, exit={rval=%d, is_error=0}}) = %s",
+		c, sizeof(si), info_head(head, sizeof(head), &si, "PTRACE_SYSCALL_INFO_EXIT"), me,
+		xp_res(n));
+}
+
 /* x86's own requests, on pid -1: each fails with ESRCH. */
 static void x86_requests(void)
 {
@@ -134,6 +210,7 @@ static int run_child(void)
 	if (c == 0) {
 		pt(PTRACE_TRACEME, 0, 0, 0);
 		raise(SIGSTOP);
+		syscall(SYS_getppid, 1, 2, 3, 4, 5, 6); /* args=[0x1, ..., 0x6] */
 		_exit(0);
 	}
 	if (c < 0 || waitpid(c, &st, 0) != c || !WIFSTOPPED(st))
@@ -141,6 +218,7 @@ static int run_child(void)
 	regsets(c);
 	siginfos(c);
 	x86_requests();
+	syscall_infos(c);
 	kill(c, SIGKILL);
 	waitpid(c, &st, 0);
 	return 0;
