@@ -188,7 +188,7 @@ static void syscall_infos(pid_t c)
 /* x86's own requests, on pid -1: each fails with ESRCH. */
 static void x86_requests(void)
 {
-#ifdef PT_SYSEMU
+#if defined(__x86_64__) || defined(__i386__)
 	long n = pt(PTRACE_SYSEMU, -1, 0, SIGUSR1);
 	xp_line(me, "ptrace(PTRACE_SYSEMU, -1, NULL, SIGUSR1) = %s", xp_res(n));
 	n = pt(PTRACE_SYSEMU_SINGLESTEP, -1, 0, 0);

@@ -104,7 +104,7 @@ static bool ptrace_struct_data(struct dctx *d, struct sc_event *ev, uint64_t req
  */
 static bool x86_resume(const struct dctx *d, uint64_t req)
 {
-#ifdef PT_SYSEMU
+#if defined(__x86_64__) || defined(__i386__)
 	if (d->abi && d->abi->ptrace_requests)
 		return req == PTRACE_SYSEMU || req == PTRACE_SYSEMU_SINGLESTEP ||
 		       req == PTRACE_SINGLEBLOCK;
