@@ -244,6 +244,12 @@ static void filters(int s)
 	snprintf(t, sizeof(t), "{len=1, filter=%p}", (void *)f);
 	snprintf(a, sizeof(a), "%p", (void *)&p);
 	opt(s, "SOL_SOCKET", SOL_SOCKET, "SO_ATTACH_FILTER", SO_ATTACH_FILTER, &p, sizeof(p), t);
+	/* The filter read back: its address, the length in instructions. */
+	struct sock_filter back[16];
+	socklen_t blen = 16;
+	long n = syscall(SYS_getsockopt, s, SOL_SOCKET, SO_GET_FILTER, back, &blen);
+	xp_line(me, "getsockopt(%d, SOL_SOCKET, SO_GET_FILTER, %p, [16 => %u]) = %s", s,
+		(void *)back, (unsigned)blen, xp_res(n));
 	opt(s, "SOL_SOCKET", SOL_SOCKET, "SO_ATTACH_FILTER", SO_ATTACH_FILTER, &p, sizeof(p) - 1,
 	    a);
 	opt(s, "SOL_SOCKET", SOL_SOCKET, "SO_ATTACH_FILTER", SO_ATTACH_FILTER, (void *)8, sizeof(p),

@@ -164,6 +164,11 @@ bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint
 			opt_ints(d, v, addr, (uint64_t)len, linger_fields, 2);
 		return true;
 	}
+	/* SO_GET_FILTER's struct sock_filter array: its address. */
+	if (level == SOL_SOCKET && name == SO_GET_FILTER && out) {
+		val_ptr(v, addr);
+		return true;
+	}
 	if (level == SOL_SOCKET && name == SO_PEERCRED && out) {
 		opt_ints(d, v, addr, (uint64_t)len, ucred_fields, 3);
 		return true;
