@@ -168,6 +168,8 @@ CASES_M32 = [
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
     (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
+    # struct sock_fprog and struct group_req are smaller there (a 4-byte pointer and padding).
+    (["-e", "trace=setsockopt,getsockopt"], "tp_cmsg6", ["opts"]),
 ]
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
