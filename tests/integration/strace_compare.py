@@ -109,7 +109,6 @@ CASES = [
     (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
     (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
     (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
-    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     # The structs of SO_ATTACH_FILTER, IPV6_ADD_MEMBERSHIP and MCAST_JOIN_GROUP (not the
     # received messages of "basic": their ports change from run to run).
     (["-e", "trace=setsockopt,getsockopt"], "tp_cmsg6", ["opts"]),
@@ -131,8 +130,6 @@ CASES = [
     (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
     (["-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
     (["-s", "2", "-e", "trace=sendmmsg,recvmmsg"], "tp_mmsg", ["fixed"]),
-    (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
-    (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     (["-X", "verbose", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo",
      ["basic"]),
 ]
