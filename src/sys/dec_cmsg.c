@@ -7,6 +7,7 @@
 #include "../../arch/abi.h"
 #include "decoders.h"
 #include "flags.h"
+#include "netlink.h"
 
 /* What one call reads of a control buffer; messages past it end the array with "...". */
 enum { CMSG_MAX = 4096 };
@@ -100,7 +101,7 @@ static void scm_data(struct dctx *d, struct val *v, int type, const uint8_t *p, 
 static void ip_pktinfo(struct dctx *d, struct val *v, const uint8_t *p)
 {
 	st_init(v, d->ar, 3);
-	val_ifindex(st_add(v, d->ar, "ipi_ifindex"), d->ar, get_u(p, 4), NULL);
+	nl_ifindex(d, st_add(v, d->ar, "ipi_ifindex"), get_u(p, 4));
 	const char *names[2] = {"ipi_spec_dst", "ipi_addr"};
 	for (unsigned i = 0; i < 2; i++) {
 		struct val *a = st_add(v, d->ar, names[i]);
@@ -109,8 +110,30 @@ static void ip_pktinfo(struct dctx *d, struct val *v, const uint8_t *p)
 	}
 }
 
-/* SOL_IP's data: IP_TTL an int, IP_TOS its bytes, IP_PKTINFO a struct in_pktinfo. */
-static void ip_data(struct dctx *d, struct val *v, int type, const uint8_t *p, uint64_t len)
+/* IP_RECVERR's struct sock_extended_err, the offender's address after it (daddr is the
+ * data's address in the tracee). */
+static void ip_recverr(struct dctx *d, struct val *v, const uint8_t *p, uint64_t len,
+		       uint64_t daddr)
+{
+	static const char *const names[] = {"ee_origin", "ee_type", "ee_code"};
+	enum { EE_SIZE = 16 };
+
+	if (len < EE_SIZE)
+		return;
+	st_init(v, d->ar, 7);
+	val_uint(st_add(v, d->ar, "ee_errno"), get_u(p, 4));
+	for (unsigned i = 0; i < 3; i++)
+		val_uint(st_add(v, d->ar, names[i]), p[4 + i]);
+	val_uint(st_add(v, d->ar, "ee_info"), get_u(p + 8, 4));
+	val_uint(st_add(v, d->ar, "ee_data"), get_u(p + 12, 4));
+	if (len > EE_SIZE)
+		dec_sockaddr(d, st_add(v, d->ar, "offender"), daddr + EE_SIZE, len - EE_SIZE);
+}
+
+/* SOL_IP's data: IP_TTL an int, IP_TOS its bytes, IP_PKTINFO a struct in_pktinfo,
+ * IP_RECVERR a struct sock_extended_err, IP_ORIGDSTADDR a struct sockaddr_in. */
+static void ip_data(struct dctx *d, struct val *v, int type, const uint8_t *p, uint64_t len,
+		    uint64_t daddr)
 {
 	switch (type) {
 	case IP_TTL:
@@ -120,19 +143,27 @@ static void ip_data(struct dctx *d, struct val *v, int type, const uint8_t *p, u
 	case IP_TOS: {
 		struct val *items = val_array(v, d->ar, (uint32_t)len);
 		for (uint64_t i = 0; i < len; i++)
-			val_uint(&items[i], p[i]);
+			val_hex(&items[i], p[i]);
 		break;
 	}
 	case IP_PKTINFO:
 		if (len >= sizeof(struct in_pktinfo))
 			ip_pktinfo(d, v, p);
 		break;
+	case IP_RECVERR:
+		ip_recverr(d, v, p, len, daddr);
+		break;
+	case IP_ORIGDSTADDR:
+		if (len)
+			dec_sockaddr(d, v, daddr, len);
+		break;
 	}
 }
 
-/* One message: its header and, where strace decodes it, len bytes of data at p. */
+/* One message: its header and, where strace decodes it, len bytes of data at p (at daddr
+ * in the tracee). */
 static void cmsg_one(struct dctx *d, struct val *v, uint64_t clen, int level, int type,
-		     const uint8_t *p, uint64_t len)
+		     const uint8_t *p, uint64_t len, uint64_t daddr)
 {
 	struct val data = {0};
 
@@ -145,7 +176,7 @@ static void cmsg_one(struct dctx *d, struct val *v, uint64_t clen, int level, in
 		scm_data(d, &data, type, p, len);
 	} else if (level == SOL_IP) {
 		val_enum(tv, (uint32_t)type, &xl_ip_cmsg_types);
-		ip_data(d, &data, type, p, len);
+		ip_data(d, &data, type, p, len, daddr);
 	} else {
 		val_hex(tv, (uint32_t)type);
 	}
@@ -174,7 +205,7 @@ void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 		uint64_t end = clen < size - off ? clen : size - off;
 		cmsg_one(d, item, clen, (int)get_s(buf + off + ws, 4),
 			 (int)get_s(buf + off + ws + 4, 4), buf + off + hdr,
-			 end > hdr ? end - hdr : 0);
+			 end > hdr ? end - hdr : 0, addr + off + hdr);
 		/* strace stops at a message shorter than its header: what follows the header,
 		 * when there is more, is "... / * its address * /". */
 		if (clen < hdr) {

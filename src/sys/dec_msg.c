@@ -189,6 +189,8 @@ void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 
 	if (!exiting) {
 		sockopt_names(ev);
+		if (arg_int(ev, 1) == SOL_SOCKET && arg_int(ev, 2) == SO_GET_FILTER)
+			val_enum(&ev->args[2], SO_GET_FILTER, &xl_sol_socket_getopts);
 		dec_int_ref(d, &ev->args[4], lenp);
 		return;
 	}

@@ -1,10 +1,14 @@
-/* Socket option values strace shows as structs: struct linger, struct ucred, struct ip_mreq. */
+/* Socket option values strace shows as structs: struct linger, struct ucred, struct ip_mreq,
+ * struct ipv6_mreq, struct group_req, struct sock_fprog. */
 #include <linux/if_packet.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 
+#include "../../arch/abi.h"
 #include "decoders.h"
+#include "flags.h"
+#include "netlink.h"
 
 /* Fields of 4 bytes each, in order, signed: strace prints an unset uid as -1. */
 struct opt_field {
@@ -50,6 +54,91 @@ static void opt_mreq(struct dctx *d, struct val *v, uint64_t addr)
 	}
 }
 
+/* {inet_pton(AF_INET6, "ff02::fb", &ipv6mr_multiaddr), ipv6mr_interface=if_nametoindex("lo")} */
+static void opt_mreq6(struct dctx *d, struct val *v, uint64_t addr)
+{
+	struct ipv6_mreq m;
+
+	if (!dec_fetch(d, v, addr, &m, sizeof(m)))
+		return;
+	st_init(v, d->ar, 2);
+	struct val *a = st_add(v, d->ar, "ipv6mr_multiaddr");
+	val_call(a, d->ar, "inet_pton", 3);
+	a->flags |= VALF_ANON;
+	val_enum(val_field(a, d->ar, 0, NULL), AF_INET6, &xl_address_families);
+	val_ipaddr(val_field(a, d->ar, 1, "addr"), d->ar, &m.ipv6mr_multiaddr, 16);
+	val_sym(val_field(a, d->ar, 2, NULL), "&ipv6mr_multiaddr");
+	nl_ifindex(d, st_add(v, d->ar, "ipv6mr_interface"), m.ipv6mr_interface);
+}
+
+/* struct group_req's size in the tracee: its sockaddr_storage is aligned to a word. */
+static uint64_t group_req_size(const struct dctx *d)
+{
+	return d->abi->word_size + sizeof(struct sockaddr_storage);
+}
+
+/* {gr_interface=if_nametoindex("lo"), gr_group={sa_family=AF_INET, ...}} */
+static void opt_group(struct dctx *d, struct val *v, uint64_t addr)
+{
+	uint32_t ifindex;
+
+	if (!dec_fetch(d, v, addr, &ifindex, sizeof(ifindex)))
+		return;
+	st_init(v, d->ar, 2);
+	nl_ifindex(d, st_add(v, d->ar, "gr_interface"), ifindex);
+	dec_sockaddr(d, st_add(v, d->ar, "gr_group"), addr + d->abi->word_size,
+		     sizeof(struct sockaddr_storage));
+}
+
+/* {len=3, filter=0x7ffe...}: struct sock_fprog, its instructions not decoded. */
+static void opt_fprog(struct dctx *d, struct val *v, uint64_t addr)
+{
+	unsigned ws = d->abi->word_size;
+	uint8_t b[16];
+
+	if (!dec_fetch(d, v, addr, b, 2 * ws))
+		return;
+	uint16_t len;
+	uint64_t filter = 0;
+	memcpy(&len, b, sizeof(len));
+	memcpy(&filter, b + ws, ws);
+	st_init(v, d->ar, 2);
+	val_uint(st_add(v, d->ar, "len"), len);
+	val_ptr(st_add(v, d->ar, "filter"), filter);
+}
+
+/* The structs of the SOL_IPV6 and MCAST_ options and of SO_ATTACH_FILTER: true when v
+ * was set.  A length other than the struct's (shorter, or for sock_fprog any other) is the
+ * address. */
+static bool sockopt_more(struct dctx *d, struct val *v, int level, int name, uint64_t addr,
+			 int64_t len)
+{
+	if (level == SOL_SOCKET && (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)) {
+		if (len != 2 * (int64_t)d->abi->word_size)
+			val_ptr(v, addr);
+		else
+			opt_fprog(d, v, addr);
+		return true;
+	}
+	if (level == IPPROTO_IPV6 &&
+	    (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP)) {
+		if (len < (int64_t)sizeof(struct ipv6_mreq))
+			val_ptr(v, addr);
+		else
+			opt_mreq6(d, v, addr);
+		return true;
+	}
+	if ((level == IPPROTO_IP || level == IPPROTO_IPV6) &&
+	    (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)) {
+		if (len < (int64_t)group_req_size(d))
+			val_ptr(v, addr);
+		else
+			opt_group(d, v, addr);
+		return true;
+	}
+	return false;
+}
+
 /*
  * The value of option (level, name) of len bytes at addr, when strace shows it as a struct:
  * true when v was set.  setsockopt's shorter than the struct is its address; getsockopt's
@@ -75,6 +164,11 @@ bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint
 			opt_ints(d, v, addr, (uint64_t)len, linger_fields, 2);
 		return true;
 	}
+	/* SO_GET_FILTER's struct sock_filter array: its address. */
+	if (level == SOL_SOCKET && name == SO_GET_FILTER && out) {
+		val_ptr(v, addr);
+		return true;
+	}
 	if (level == SOL_SOCKET && name == SO_PEERCRED && out) {
 		opt_ints(d, v, addr, (uint64_t)len, ucred_fields, 3);
 		return true;
@@ -86,5 +180,5 @@ bool dec_sockopt_struct(struct dctx *d, struct val *v, int level, int name, uint
 			opt_mreq(d, v, addr);
 		return true;
 	}
-	return false;
+	return !out && sockopt_more(d, v, level, name, addr, len);
 }

@@ -121,6 +121,8 @@ extern const struct xlat xl_sol_ipv6_opts;
 extern const struct xlat xl_sol_udp_opts; /* flags_sockopt.c */
 extern const struct xlat xl_sol_netlink_opts;
 extern const struct xlat xl_sol_packet_opts;
+/* getsockopt's names where they differ from setsockopt's: SO_GET_FILTER (flags_sockopt.c). */
+extern const struct xlat xl_sol_socket_getopts;
 extern const struct xlat xl_scm_types; /* flags_cmsg.c */
 extern const struct xlat xl_ip_cmsg_types;
 

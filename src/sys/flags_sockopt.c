@@ -3,6 +3,7 @@
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <netinet/udp.h>
+#include <sys/socket.h>
 
 #include "flags.h"
 
@@ -23,3 +24,7 @@ XLAT_TABLE(xl_sol_packet_opts, XLAT_ENUM, XLAT(PACKET_ADD_MEMBERSHIP), XLAT(PACK
 	   XLAT(PACKET_TIMESTAMP), XLAT(PACKET_FANOUT), XLAT(PACKET_TX_HAS_OFF),
 	   XLAT(PACKET_QDISC_BYPASS), XLAT(PACKET_ROLLOVER_STATS), XLAT(PACKET_FANOUT_DATA),
 	   XLAT(PACKET_IGNORE_OUTGOING));
+
+/* SOL_SOCKET's getsockopt names that are not setsockopt's (SO_GET_FILTER is SO_ATTACH_FILTER's
+ * number). */
+XLAT_TABLE(xl_sol_socket_getopts, XLAT_ENUM, XLAT(SO_GET_FILTER));

@@ -227,6 +227,13 @@ Test(trace, cmsg_control_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, cmsg_ip_errqueue_and_sockopt_structs)
+{
+	RUN("-o", "@TRACE", it_prog("tp_cmsg6"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, sockopt_structs)
 {
 	RUN("-o", "@TRACE", it_prog("tp_sockopt"), "basic");
