@@ -57,10 +57,10 @@ static void forget(struct proc *p, int fd)
 		*e = p->story_fds->v[--p->story_fds->n];
 }
 
-static void keep(struct proc *p, int fd, uint8_t kind, uint32_t ref)
+static void keep(struct proc *p, const struct story_fd *what)
 {
 	struct story_fds *s = p->story_fds ? p->story_fds : (p->story_fds = xcalloc(1, sizeof(*s)));
-	struct story_fd *e = find(p, fd);
+	struct story_fd *e = find(p, what->fd);
 
 	if (!e) {
 		if (s->n == FDS_MAX)
@@ -71,7 +71,7 @@ static void keep(struct proc *p, int fd, uint8_t kind, uint32_t ref)
 		}
 		e = &s->v[s->n++];
 	}
-	*e = (struct story_fd){.fd = fd, .kind = kind, .ref = ref};
+	*e = *what;
 }
 
 void story_fds_exec(struct proc *p)
@@ -145,11 +145,8 @@ static bool resolve(struct tracer *t, struct task *task, int fd, struct story_fd
 	} else if ((ref = net_of(t, p, desc))) {
 		kind = FD_NET;
 	}
-	keep(p, fd, kind, ref);
 	*out = (struct story_fd){.fd = fd, .kind = kind, .ref = ref, .ino = ino};
-	struct story_fd *kept = find(p, fd);
-	if (kept)
-		kept->ino = ino;
+	keep(p, out);
 	return true;
 }
 
@@ -255,7 +252,7 @@ void story_fds_exit(struct tracer *t, struct task *task, bool error, int64_t ret
 	if (!e || t->sc.on || !task->proc->story)
 		return;
 	if (file && !error && ret >= 0) { /* an open: its descriptor is that file */
-		keep(task->proc, (int)ret, FD_FILE, file);
+		keep(task->proc, &(struct story_fd){.fd = (int)ret, .kind = FD_FILE, .ref = file});
 		return;
 	}
 	if (error && (e->classes & TC_NETWORK))
