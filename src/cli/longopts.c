@@ -78,6 +78,7 @@ const struct option cli_long_opts[] = {
 	{"seccomp-profile", required_argument, NULL, OPT_SECCOMP_PROFILE},
 	{"seccomp-bpf", optional_argument, NULL, OPT_SECCOMP_BPF},
 	{"landlock", optional_argument, NULL, OPT_LANDLOCK},
+	{"spin-wait", optional_argument, NULL, OPT_SPIN_WAIT},
 	{"status-line", required_argument, NULL, OPT_STATUS_LINE},
 	{"timeline", required_argument, NULL, OPT_TIMELINE},
 	{"report", required_argument, NULL, OPT_REPORT},

@@ -202,6 +202,8 @@ static int parse_long_with_arg(struct config *cfg, int c, const char *arg)
 		return parse_use(&cfg->seccomp_bpf, "invalid --seccomp-bpf: '%s' (yes or no)", arg);
 	case OPT_LANDLOCK:
 		return parse_use(&cfg->landlock, "invalid --landlock: '%s' (yes or no)", arg);
+	case OPT_SPIN_WAIT:
+		return parse_use(&cfg->spin_wait, "invalid --spin-wait: '%s' (yes or no)", arg);
 	case OPT_COLOR:
 		return parse_color(&cfg->color, "invalid --color argument: '%s'", arg);
 	case OPT_SUMMARY_TOP: {

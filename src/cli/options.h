@@ -112,6 +112,7 @@ struct config {
 	unsigned last_syscalls;		  /* --last-syscalls N; 0 means the default */
 	enum seccomp_bpf_use seccomp_bpf; /* --seccomp-bpf[=yes|no] */
 	enum seccomp_bpf_use landlock;	  /* --landlock[=yes|no]: the same three choices */
+	enum seccomp_bpf_use spin_wait;	  /* --spin-wait[=yes|no] (core/spin.h) */
 	const char *policy_file;	  /* --policy */
 	const char *timeline_file;	  /* --timeline */
 	struct fdset dump_read, dump_write; /* -e read=, -e write= */

@@ -19,8 +19,10 @@
 #include "timeline.h"
 #include "seccomp.h"
 #include "signals.h"
+#include "spin.h"
 #include "ptrace.h"
 #include "tracer.h"
+#include "util/clock.h"
 #include "util/outfile.h"
 #include "util/xalloc.h"
 
@@ -107,6 +109,7 @@ int tracer_init(struct tracer *t, struct config *cfg)
 		tracer_msg("cannot set up signal handling: %s", strerror(-rc));
 		goto free_policy;
 	}
+	spin_init(&t->spin, t->cfg->spin_wait != SECCOMP_BPF_NO);
 	return 0;
 
 free_policy:
@@ -173,10 +176,21 @@ static pid_t wait_next(struct tracer *t, int *status)
 
 	if (t->daemon && (pid < 0 || t->reap_pid))
 		return pid;
-	pid = wait4(pid, status, __WALL, t->cfg->cflag ? &ru : NULL);
-
-	if (pid < 0)
-		return -errno;
+	struct rusage *rup = t->cfg->cflag ? &ru : NULL;
+	/* -D waits for the pid peek_end found; the spin waits for any. */
+	pid_t spun = t->daemon ? 0 : spin_wait4(&t->spin, status, rup);
+	if (spun == 0) {
+		int64_t t0 = t->spin.on ? mono_now_ns() : 0;
+		pid = wait4(pid, status, __WALL, rup);
+		if (pid < 0)
+			return -errno;
+		if (t->spin.on)
+			spin_learn(&t->spin, mono_now_ns() - t0);
+	} else if (spun < 0) {
+		return spun;
+	} else {
+		pid = spun;
+	}
 	if (t->cfg->cflag)
 		t->stop_stime_ns = (uint64_t)ru.ru_stime.tv_sec * 1000000000ULL +
 				   (uint64_t)ru.ru_stime.tv_usec * 1000ULL;

@@ -27,6 +27,8 @@ static int ring_head; /* written by the handler only */
 static unsigned ring_tail;
 static timer_t wake;
 static bool have_wake;
+/* Set by either handler: a spinning wait (spin.c) is not interrupted, so it looks here. */
+static volatile sig_atomic_t woke;
 
 void sig_save_inherited(void)
 {
@@ -79,12 +81,22 @@ static void on_signal(int signo, siginfo_t *si, void *ctx)
 	__atomic_store_n(&ring_head, head + 1, __ATOMIC_RELEASE);
 	/* Within wait4 the wake's EINTR ends the wait; just before it, the wake still comes. */
 	wake_in(1000000);
+	woke = 1;
 	errno = saved;
 }
 
 static void on_wake(int signo)
 {
 	(void)signo;
+	woke = 1;
+}
+
+bool sig_woken(void)
+{
+	if (!woke)
+		return false;
+	woke = 0;
+	return true;
 }
 
 static int handle(int s, bool restart)

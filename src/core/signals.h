@@ -33,6 +33,8 @@ int sig_setup(struct tracer *t);
 void sig_poll(struct tracer *t);
 /* In a forked child that goes on as the tracer: its own wake timer.  0 or -errno. */
 int sig_after_fork(void);
+/* Whether a signal or the wake came since last asked (a spinning wait polls this). */
+bool sig_woken(void);
 /* Makes the event loop's wait end within ns nanoseconds (or sooner, if already due). */
 void sig_wake_within(long ns);
 /* A tracee's signal-delivery stop: evidence that a signal reached the job. */

@@ -19,6 +19,7 @@
 #include "out/story.h"
 #include "out/summary.h"
 #include "policy/policy.h"
+#include "core/spin.h"
 #include "out/text.h"
 #include "sys/decode.h"
 #include "unwind/unwind.h"
@@ -180,6 +181,7 @@ struct tracer {
 	struct sig_state sig;
 	struct timespec last_line; /* for -r */
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
+	struct spin spin;	   /* how long the next wait polls before it blocks */
 	struct summary summary;
 	struct story story;	  /* --summary-tree (story.c) */
 	struct timespec story_t0; /* the run's start, for its offsets */

@@ -69,6 +69,24 @@ Test(cli, usage_errors, .init = cr_redirect_stderr)
 	cli_free(&cfg);
 }
 
+/* --spin-wait: on unless asked not to, and only yes or no. */
+Test(cli, spin_wait, .init = cr_redirect_stderr)
+{
+	struct config cfg;
+	char *dflt[] = {"ptrc", "ls", NULL};
+	char *no[] = {"ptrc", "--spin-wait=no", "ls", NULL};
+	char *bad[] = {"ptrc", "--spin-wait=maybe", "ls", NULL};
+
+	cr_assert_eq(parse(&cfg, dflt), CLI_RUN);
+	cr_assert_neq(cfg.spin_wait, SECCOMP_BPF_NO);
+	cli_free(&cfg);
+	cr_assert_eq(parse(&cfg, no), CLI_RUN);
+	cr_assert_eq(cfg.spin_wait, SECCOMP_BPF_NO);
+	cli_free(&cfg);
+	cr_assert_lt(parse(&cfg, bad), 0);
+	cli_free(&cfg);
+}
+
 /* -p and a command: both, as strace 6.1 traces them. */
 Test(cli, pid_and_command_together)
 {

@@ -1,0 +1,104 @@
+/* The spinning wait's budget (core/spin.c): how it learns, and that it waits for real. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/spin.h"
+
+/* spin.c's bounds, as its comment gives them: 5 µs, 50 µs to start, 200 µs. */
+enum { MIN_NS = 5000, START_NS = 50000, MAX_NS = 200000 };
+
+static struct spin spun_on(void)
+{
+	struct spin s;
+
+	spin_init(&s, true);
+	if (!s.on)
+		cr_skip_test("ptrc may use one CPU here: no spin");
+	return s;
+}
+
+Test(spin, off_when_not_wanted)
+{
+	struct spin s;
+
+	spin_init(&s, false);
+	cr_assert(!s.on);
+	cr_assert_eq(s.budget_ns, 0);
+	int status;
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0, "no spin: the caller blocks");
+}
+
+Test(spin, short_blocks_grow_it_to_the_cap)
+{
+	struct spin s = spun_on();
+
+	cr_assert_eq(s.budget_ns, START_NS);
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, 2 * START_NS, "a stop came 1 µs after the spin gave up");
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, MAX_NS, "never past the cap");
+	/* Budget and block together past the cap: the gap was the tracees' own work. */
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, MAX_NS / 2);
+	s.budget_ns = MAX_NS * 3 / 4;
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, MAX_NS, "doubled, and cut to the cap");
+}
+
+Test(spin, long_blocks_shrink_it_to_nothing_and_a_short_one_restarts_it)
+{
+	struct spin s = spun_on();
+
+	for (int i = 0; i < 3; i++)
+		spin_learn(&s, 1000000000);
+	cr_assert_eq(s.budget_ns, START_NS / 8);
+	spin_learn(&s, 1000000000);
+	cr_assert_eq(s.budget_ns, 0, "below 5 µs a spin is not worth its calls");
+	int status;
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, MIN_NS);
+}
+
+Test(spin, a_cooling_spin_blocks_at_once_then_starts_small)
+{
+	struct spin s = spun_on();
+	int status;
+
+	s.cool = 2;
+	spin_learn(&s, 1000);
+	cr_assert_eq(s.budget_ns, START_NS, "no learning while cooling");
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
+	cr_assert_eq(s.cool, 0);
+	cr_assert_eq(s.budget_ns, MIN_NS);
+}
+
+Test(spin, no_child_is_echild)
+{
+	struct spin s = spun_on();
+	int status;
+
+	cr_assert_eq(spin_wait4(&s, &status, NULL), -ECHILD);
+}
+
+/* A child that exits at once is reaped by the poll itself, its status whole. */
+Test(spin, polls_up_a_child_that_ends)
+{
+	struct spin s = spun_on();
+	int status = 0;
+	pid_t child = fork();
+
+	cr_assert(child >= 0);
+	if (child == 0)
+		_exit(7);
+	pid_t got = 0;
+	for (int i = 0; i < 100000 && got == 0; i++) {
+		s.budget_ns = MAX_NS;
+		got = spin_wait4(&s, &status, NULL);
+	}
+	cr_assert_eq(got, child);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 7, "status %#x", status);
+}
