@@ -135,8 +135,9 @@ XLAT_TABLE(xl_ioctl_num_reqs, XLAT_ENUM, XLAT(OTPERASE), XLAT(BLKFINISHZONE), XL
 
 /*
  * Requests whose number holds the size of a long or a pointer, or of a struct with one: on
- * i386 the same request has another number (which these tables do not name), and this one
- * is none of i386's (gcc -m32 on the same headers; strace 6.1 prints it as _IOC() there).
+ * i386 the same request has another number (xl_ioctl_ilp32_reqs names those of a long or a
+ * pointer), and this one is none of i386's (gcc -m32 on the same headers; strace 6.1 prints
+ * it as _IOC() there).
  */
 #if defined(__x86_64__) || defined(__i386__)
 #define KVM_X86_LP64 XLAT(KVM_X86_SET_MSR_FILTER)
