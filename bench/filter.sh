@@ -36,30 +36,35 @@ declare -A title=(
 	[threads]="Write storm in $threads threads: $thread_writes writes each"
 	[walk]="Python walk: os.walk and read $files files (every openat stops)"
 )
-tracers=(native floor floor_bpf strace strace_bpf strace_e ptrc ptrc_e ptrc_nobpf)
+tracers=(native floor floor_spin floor_bpf strace strace_bpf strace_e ptrc ptrc_nospin ptrc_e ptrc_nobpf)
 tr_native=()
 tr_floor=("$dir/floor")
+tr_floor_spin=("$dir/floor" --spin)
 tr_floor_bpf=("$dir/floor" --seccomp)
 tr_strace=(strace -f -o /dev/null)
 tr_strace_bpf=(strace -f --seccomp-bpf -e trace=openat -o /dev/null)
 tr_strace_e=(strace -f -e trace=openat -o /dev/null)
 tr_ptrc=("$ptrc" -f -o /dev/null)
+tr_ptrc_nospin=("$ptrc" -f --spin-wait=no -o /dev/null)
 tr_ptrc_e=("$ptrc" -f -e trace=openat -o /dev/null)
 tr_ptrc_nobpf=("$ptrc" -f --seccomp-bpf=no -e trace=openat -o /dev/null)
 }
 declare -A label=(
 	[native]="native"
 	[floor]="floor tracer (PTRACE_SYSCALL at every stop)"
+	[floor_spin]="floor tracer --spin (PTRACE_SYSCALL, polling for stops)"
 	[floor_bpf]="floor tracer --seccomp (openat only)"
 	[strace]="strace -f"
 	[strace_bpf]="strace -f --seccomp-bpf -e trace=openat"
 	[strace_e]="strace -f -e trace=openat"
 	[ptrc]="ptrc -f"
+	[ptrc_nospin]="ptrc -f --spin-wait=no"
 	[ptrc_e]="ptrc -f -e trace=openat"
 	[ptrc_nobpf]="ptrc -f --seccomp-bpf=no -e trace=openat"
 )
-# Which floor a run is held against: the bare one for full traces, the seccomp one for filtered.
-declare -A floor_of=([strace]=floor [ptrc]=floor
+# Which floor a run is held against: the bare one for full traces (the polling one for ptrc, which
+# polls too), the seccomp one for filtered.
+declare -A floor_of=([strace]=floor [ptrc]=floor_spin [ptrc_nospin]=floor
 	[strace_bpf]=floor_bpf [strace_e]=floor_bpf [ptrc_e]=floor_bpf [ptrc_nobpf]=floor_bpf)
 
 once() { # WORKLOAD TRACER: one timed run, its microseconds appended to $dir/t.WORKLOAD.TRACER
@@ -100,7 +105,7 @@ table() { # WORKLOAD
 		read -r m lo hi < <(stat_of "$w" "$t")
 		vs_floor=— vs_bpf=—
 		case ${floor_of[$t]:-} in
-		floor) vs_floor=$(ratio "$m" "$(median "$w" floor)") ;;
+		floor | floor_spin) vs_floor=$(ratio "$m" "$(median "$w" "${floor_of[$t]}")") ;;
 		floor_bpf) vs_bpf=$(ratio "$m" "$(median "$w" floor_bpf)") ;;
 		esac
 		awk -v l="${label[$t]}" -v m="$m" -v lo="$lo" -v hi="$hi" -v r="$(ratio "$m" "$base")" \
@@ -154,12 +159,13 @@ done
 echo
 echo "### User-space instructions per traced write (callgrind, the tracer alone)"
 echo
-echo "(Ir at N = $cg_n writes - Ir at N = $((cg_n / 2))) / $((cg_n / 2)); \`TRACER -o /dev/null storm write N\`"
+echo "(Ir at N = $cg_n writes - Ir at N = $((cg_n / 2))) / $((cg_n / 2)); \`TRACER -o /dev/null storm write N\`;"
+echo "ptrc with --spin-wait=no: what each stop's work costs, without the polls of a spinning wait"
 echo
 echo "| tracer | Ir, N = $((cg_n / 2)) | Ir, N = $cg_n | instructions per write |"
 echo "| --- | --- | --- | --- |"
 echo "callgrind: ptrc" >&2
-ir_row ptrc "$ptrc" -o /dev/null
+ir_row ptrc "$ptrc" --spin-wait=no -o /dev/null
 echo "callgrind: strace" >&2
 ir_row strace strace -o /dev/null
 echo "callgrind: floor tracer" >&2

@@ -6,6 +6,9 @@
  *     the command gets a seccomp filter that traps only openat (SECCOMP_RET_TRACE); tracees run
  *     with PTRACE_CONT, and from a seccomp stop with PTRACE_SYSCALL to that call's exit stop:
  *     the floor for a trace filtered to openat
+ *   floor_tracer --spin [--seccomp] COMMAND [ARGS...]
+ *     waits for each stop by polling (waitpid WNOHANG and sched_yield, never blocking): the floor
+ *     for a tracer that spins, as ptrc does by default (src/core/spin.h)
  * Follows forks, vforks, clones and execs (PTRACE_SEIZE of the launched command); signals are
  * passed on; a group stop is simply resumed (it does not hold).  Exits with the command's status
  * (128 + signal if it was killed). */
@@ -14,6 +17,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -113,22 +117,31 @@ static void resume(pid_t pid, int status, int filtered)
 
 int main(int argc, char **argv)
 {
-	int arg = 1, filtered = 0, code = 0;
+	int arg = 1, filtered = 0, spin = 0, code = 0;
 	pid_t root;
 
+	if (argc > arg && !strcmp(argv[arg], "--spin")) {
+		spin = 1;
+		arg++;
+	}
 	if (argc > arg && !strcmp(argv[arg], "--seccomp")) {
 		filtered = 1;
 		arg++;
 	}
 	if (argc <= arg) {
-		fprintf(stderr, "usage: floor_tracer [--seccomp] COMMAND [ARGS...]\n");
+		fprintf(stderr, "usage: floor_tracer [--spin] [--seccomp] COMMAND [ARGS...]\n");
 		return 2;
 	}
 	root = launch(argv + arg, filtered);
 	seize(root, filtered);
 	for (;;) {
 		int status;
-		pid_t pid = waitpid(-1, &status, __WALL);
+		pid_t pid = waitpid(-1, &status, __WALL | (spin ? WNOHANG : 0));
+
+		if (pid == 0) {
+			sched_yield();
+			continue;
+		}
 
 		if (pid < 0) {
 			if (errno == EINTR)
