@@ -5,8 +5,8 @@
  * Output buffers hold known values before each call, so that a run with
  * -e inject=ioctl:retval=0 (strace_compare.py) shows decoded outputs that do not depend on the
  * machine.  Requests whose number holds the size of a long or of a struct with one (or a
- * pointer) have another number on i386, where ptrc has no name for them: stated on 64-bit
- * ABIs only (LP64).
+ * pointer) have another number on i386: stated on 64-bit ABIs only (LP64); tp_ioc32 states
+ * the i386 names of those of a long or a pointer.
  */
 #include "expect.h"
 

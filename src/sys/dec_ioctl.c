@@ -168,6 +168,20 @@ static bool ioctl_foreign(const struct dctx *d, uint32_t req)
 	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
 }
 
+/* The x86_64 request that raw (an i386 tracee's number) is, or 0: the name is i386's. */
+static uint32_t ioctl_ilp32(const struct dctx *d, uint32_t raw)
+{
+	return d->abi->id == ABI_I386 ? ioctl_ilp32_lp64(raw) : 0;
+}
+
+/* The request whose argument raw's is: its x86_64 number for an i386 one, else raw. */
+static uint32_t ioctl_canon(const struct dctx *d, uint32_t raw)
+{
+	const uint32_t req = ioctl_ilp32(d, raw);
+
+	return req ? req : raw;
+}
+
 /*
  * strace reads a read-only or write-only request of OSS's mixer type ('M', MTD's too) as
  * MIXER_READ(nr) or MIXER_WRITE(nr) first: "MIXER_READ(1) or MEMGETINFO", or that alone
@@ -196,7 +210,9 @@ static bool ioctl_mixer(struct dctx *d, struct val *v, uint32_t req, const struc
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	const struct xlat *tab = ioctl_foreign(d, req) ? NULL : ioctl_req_table(req);
+	const struct xlat *tab = ioctl_ilp32(d, req)	 ? &xl_ioctl_ilp32_reqs
+				 : ioctl_foreign(d, req) ? NULL
+							 : ioctl_req_table(req);
 
 	if (ioctl_mixer(d, v, req, tab))
 		return;
@@ -272,13 +288,14 @@ static bool ioctl_value_arg(struct dctx *d, struct sc_event *ev, uint32_t req)
 	return true;
 }
 
-static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
+/* raw: the tracee's number; req: the request it is (ioctl_canon). */
+static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t raw, uint32_t req)
 {
 	struct val *v = &ev->args[2];
 	uint64_t arg = arg_word(d, ev, 2);
 	const struct ioctl_dec *dec = ioctl_dec_for(d, req);
 
-	ioctl_request(d, &ev->args[1], req);
+	ioctl_request(d, &ev->args[1], raw);
 	if (dec) {
 		if (dec->in)
 			dec->in(d, v, arg);
@@ -306,14 +323,15 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t req)
 
 void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting)
 {
-	uint32_t req = (uint32_t)ev->raw[1];
+	const uint32_t raw = (uint32_t)ev->raw[1];
+	const uint32_t req = ioctl_canon(d, raw);
 	const struct ioctl_dec *dec;
 
-	if (ioctl_foreign(d, req)) { /* no request there: its argument in hex */
+	if (ioctl_foreign(d, raw)) { /* no request there: its argument in hex */
 		if (!exiting)
-			ioctl_request(d, &ev->args[1], req);
+			ioctl_request(d, &ev->args[1], raw);
 	} else if (!exiting)
-		ioctl_entry(d, ev, req);
+		ioctl_entry(d, ev, raw, req);
 	else if ((dec = ioctl_dec_for(d, req)) && dec->out) {
 		if (dec_ok(ev))
 			dec->out(d, &ev->args[2], arg_word(d, ev, 2));

@@ -155,6 +155,9 @@ extern const struct xlat xl_ioctl_int_reqs;
 extern const struct xlat xl_ioctl_uint_reqs;
 extern const struct xlat xl_ioctl_num_reqs;
 extern const struct xlat xl_ioctl_lp64_reqs;
+/* The i386 numbers of requests of a long or a pointer, and their x86_64 number (or 0). */
+extern const struct xlat xl_ioctl_ilp32_reqs;
+uint32_t ioctl_ilp32_lp64(uint32_t req);
 extern const struct xlat xl_ioctl_drm_lp64_reqs; /* flags_ioctl_drm.c */
 extern const struct xlat xl_tcxonc_args;	 /* flags_ioctl.c */
 extern const struct xlat xl_tcflsh_args;

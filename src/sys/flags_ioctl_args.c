@@ -135,8 +135,9 @@ XLAT_TABLE(xl_ioctl_num_reqs, XLAT_ENUM, XLAT(OTPERASE), XLAT(BLKFINISHZONE), XL
 
 /*
  * Requests whose number holds the size of a long or a pointer, or of a struct with one: on
- * i386 the same request has another number (which these tables do not name), and this one
- * is none of i386's (gcc -m32 on the same headers; strace 6.1 prints it as _IOC() there).
+ * i386 the same request has another number (xl_ioctl_ilp32_reqs names those of a long or a
+ * pointer), and this one is none of i386's (gcc -m32 on the same headers; strace 6.1 prints
+ * it as _IOC() there).
  */
 #if defined(__x86_64__) || defined(__i386__)
 #define KVM_X86_LP64 XLAT(KVM_X86_SET_MSR_FILTER)
@@ -156,3 +157,37 @@ XLAT_TABLE(xl_ioctl_lp64_reqs, XLAT_ENUM, XLAT(BLKBSZGET), XLAT(BLKBSZSET), XLAT
 	   XLAT(VIDIOC_PREPARE_BUF), XLAT(VIDIOC_QBUF), XLAT(VIDIOC_QUERYBUF), XLAT(VIDIOC_S_EDID),
 	   XLAT(VIDIOC_S_EXT_CTRLS), XLAT(VIDIOC_S_FBUF), XLAT(VIDIOC_S_FMT),
 	   XLAT(VIDIOC_TRY_EXT_CTRLS), XLAT(VIDIOC_TRY_FMT), KVM_X86_LP64);
+
+/*
+ * The same requests' i386 numbers, where the argument is a long, a pointer or a size_t: the
+ * size in the number is 4 there (strace 6.1 names them for an i386 tracee, _IOC() on
+ * x86_64).  The numbers come from the x86_64 macros; the structs whose i386 size differs
+ * are not here.
+ */
+#define IOCTL_ILP32_REQS(X)                                                                        \
+	X(BLKBSZGET)                                                                               \
+	X(BLKBSZSET)                                                                               \
+	X(BLKGETSIZE64)                                                                            \
+	X(KVM_MEMORY_ENCRYPT_OP)                                                                   \
+	X(PERF_EVENT_IOC_ID)                                                                       \
+	X(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)                                                        \
+	X(PERF_EVENT_IOC_QUERY_BPF)                                                                \
+	X(PERF_EVENT_IOC_SET_FILTER)                                                               \
+	X(RTC_EPOCH_READ)                                                                          \
+	X(RTC_EPOCH_SET)                                                                           \
+	X(RTC_IRQP_READ)                                                                           \
+	X(RTC_IRQP_SET)
+#define ILP32_NUM(m) _IOC(_IOC_DIR(m), _IOC_TYPE(m), _IOC_NR(m), 4)
+#define ILP32_XLAT(m) XLAT_PAIR(ILP32_NUM(m), #m),
+#define ILP32_PAIR(m) {ILP32_NUM(m), m},
+XLAT_TABLE(xl_ioctl_ilp32_reqs, XLAT_ENUM, IOCTL_ILP32_REQS(ILP32_XLAT));
+
+uint32_t ioctl_ilp32_lp64(uint32_t req)
+{
+	static const uint32_t pairs[][2] = {IOCTL_ILP32_REQS(ILP32_PAIR)};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][0] == req)
+			return pairs[i][1];
+	return 0;
+}

@@ -307,6 +307,14 @@ Test(trace, ioctl_zoo_names_and_arguments)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* Requests of a long or a pointer: their i386 names on the -m32 build (integration_m32). */
+Test(trace, ioctl_requests_of_a_word_named_per_abi)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ioc32"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, align_column_a20)
 {
 	RUN("-a", "20", "-o", "@TRACE", it_prog("tp_files"), "align");

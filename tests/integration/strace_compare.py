@@ -126,6 +126,7 @@ CASES = [
     # ioctl requests of many drivers on fd -1; injected, the outputs the program left in its
     # buffers (strace decodes them as it would a driver's), in each -X style and with -v.
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-e", "trace=ioctl"], "tp_ioc32", ["basic"]),
     (["-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
     (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
     (["-X", "raw", "-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
@@ -166,6 +167,7 @@ CASES_M32 = [
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
+    (["-e", "trace=ioctl"], "tp_ioc32", ["basic"]),
     (["-v", "-e", "trace=ioctl", "-e", "inject=ioctl:retval=0"], "tp_ioctl_zoo", ["basic"]),
     # struct sock_fprog and struct group_req are smaller there (a 4-byte pointer and padding).
     (["-e", "trace=setsockopt,getsockopt"], "tp_cmsg6", ["opts"]),

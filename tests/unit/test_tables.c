@@ -7,6 +7,7 @@
  */
 #include <criterion/criterion.h>
 #include <string.h>
+#include <linux/fs.h>
 
 #include "arch/abi.h"
 #include "arch/layout.h"
@@ -206,4 +207,28 @@ Test(tables, ioctl_argument_sets_name_requests)
 			cr_expect_eq(ioctl_find_dec(decs[s][i].req), &decs[s][i],
 				     "%#x decoded twice", decs[s][i].req);
 		}
+}
+
+/* An i386 tracee's number of a request of a long or a pointer: named by its own table (none
+ * of x86_64's names it), and the x86_64 request it is, whose number no i386 table names. */
+Test(tables, ioctl_ilp32_requests_are_i386_numbers_of_lp64_ones)
+{
+	const uint32_t bszget32 = _IOC(_IOC_READ, _IOC_TYPE(BLKBSZGET), _IOC_NR(BLKBSZGET), 4);
+
+	cr_expect_str_eq(xlat_name(&xl_ioctl_ilp32_reqs, bszget32), "BLKBSZGET");
+	cr_expect_null(ioctl_req_table(bszget32), "x86_64 names BLKBSZGET's i386 number");
+	cr_expect_eq(ioctl_ilp32_lp64(bszget32), BLKBSZGET);
+	cr_expect_null(xlat_name(&xl_ioctl_ilp32_reqs, BLKBSZGET));
+	cr_expect_eq(ioctl_ilp32_lp64(BLKBSZGET), 0);
+	cr_expect_not_null(xlat_name(&xl_ioctl_lp64_reqs, BLKBSZGET));
+	for (unsigned i = 0; i < xl_ioctl_ilp32_reqs.n; i++) {
+		const uint32_t req = (uint32_t)xl_ioctl_ilp32_reqs.ents[i].val;
+		const uint32_t lp64 = ioctl_ilp32_lp64(req);
+		const char *name = xl_ioctl_ilp32_reqs.ents[i].name;
+
+		cr_expect_eq(_IOC_SIZE(req), 4, "%s", name);
+		cr_expect_null(ioctl_req_table(req), "%s's i386 number named on x86_64", name);
+		cr_expect_not_null(xlat_name(&xl_ioctl_lp64_reqs, lp64), "%s not lp64", name);
+		cr_expect_str_eq(xlat_name(ioctl_req_table(lp64), lp64), name);
+	}
 }

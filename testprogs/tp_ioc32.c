@@ -1,0 +1,81 @@
+/* ioctl requests whose number holds the size of a long, a pointer or a size_t, on fd -1
+ * (EBADF): strace 6.1 names them on i386 by their i386 number (size 4) and on x86_64 by
+ * theirs (size 8); the other ABI's number is _IOC() on each.
+ *   tp_ioc32 basic   run with the default options (built for x86_64 and -m32)
+ */
+#include "expect.h"
+
+#include <linux/fs.h>
+#include <linux/kvm.h>
+#include <linux/perf_event.h>
+#include <linux/rtc.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static pid_t me;
+
+/* ioctl(-1, req, arg), stated as "ioctl(-1, <text>) = -1 EBADF (...)". */
+__attribute__((format(printf, 3, 4))) static void io(unsigned long req, unsigned long arg,
+						     const char *fmt, ...)
+{
+	char text[256];
+	va_list ap;
+	long n;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	n = syscall(SYS_ioctl, -1, req, arg);
+	xp_line(me, "ioctl(-1, %s) = %s", text, xp_result(n, false));
+}
+
+/* The same request on the other ABI (the size of a long there): strace's _IOC() form. */
+static void other(unsigned long req)
+{
+	static const char *const dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+					   "_IOC_READ|_IOC_WRITE"};
+	const unsigned size = sizeof(long) == 8 ? 4 : 8;
+	const unsigned long o = _IOC(_IOC_DIR(req), _IOC_TYPE(req), _IOC_NR(req), size);
+
+	io(o, 0, "_IOC(%s, %#x, %#x, %#x), 0", dirs[_IOC_DIR(req)], (unsigned)_IOC_TYPE(req),
+	   (unsigned)_IOC_NR(req), size);
+}
+
+#define REQ(r, a, text)                                                                            \
+	do {                                                                                       \
+		io(r, a, #r ", %s", text);                                                         \
+		other(r);                                                                          \
+	} while (0)
+
+static int run_basic(void)
+{
+	REQ(BLKBSZGET, 0, "NULL");
+	io(BLKBSZGET, 0xdeadbeef, "BLKBSZGET, 0xdeadbeef");
+	REQ(BLKBSZSET, 0, "NULL");
+	REQ(BLKGETSIZE64, 0, "NULL");
+	REQ(KVM_MEMORY_ENCRYPT_OP, 0xdeadbeef, "0xdeadbeef");
+	REQ(PERF_EVENT_IOC_ID, 0, "NULL");
+	REQ(PERF_EVENT_IOC_MODIFY_ATTRIBUTES, 0, "NULL");
+	REQ(PERF_EVENT_IOC_QUERY_BPF, 0, "NULL");
+	REQ(PERF_EVENT_IOC_SET_FILTER, 0, "NULL");
+	REQ(RTC_EPOCH_READ, 0, "NULL");
+	REQ(RTC_EPOCH_SET, 0xdeadbeef, "3735928559");
+	REQ(RTC_IRQP_READ, 0xdeadbeef, "0xdeadbeef");
+	REQ(RTC_IRQP_SET, 64, "64");
+	/* FS_IOC_GETFLAGS's i386 number is FS_IOC32_GETFLAGS's, named on both ABIs */
+	io(_IOC(_IOC_READ, _IOC_TYPE(FS_IOC_GETFLAGS), _IOC_NR(FS_IOC_GETFLAGS), 4), 0,
+	   "FS_IOC32_GETFLAGS, NULL");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct xp_mode modes[] = {{"basic", run_basic}, {NULL, NULL}};
+
+	xp_init();
+	me = getpid();
+	xp_main("tp_ioc32", argc, argv, modes);
+}
