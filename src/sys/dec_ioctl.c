@@ -168,10 +168,13 @@ static bool ioctl_foreign(const struct dctx *d, uint32_t req)
 	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
 }
 
-/* The x86_64 request that raw (an i386 tracee's number) is, or 0: the name is i386's. */
+/*
+ * The 64-bit request that raw (a 32-bit tracee's number, where a long and a pointer are 4
+ * bytes) is, or 0: the name is the 32-bit ABI's (i386's, as strace 6.1 names it).
+ */
 static uint32_t ioctl_ilp32(const struct dctx *d, uint32_t raw)
 {
-	return d->abi->id == ABI_I386 ? ioctl_ilp32_lp64(raw) : 0;
+	return d->abi->word_size == 4 ? ioctl_ilp32_lp64(raw) : 0;
 }
 
 /* The request whose argument raw's is: its x86_64 number for an i386 one, else raw. */
