@@ -84,6 +84,18 @@ void xp_info(pid_t tid, const char *key, const char *fmt, ...)
 	va_end(ap);
 }
 
+void xp_ioctl_bad_fd(pid_t tid, unsigned long req, unsigned long arg, const char *fmt, ...)
+{
+	char text[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	long n = syscall(SYS_ioctl, -1, req, arg);
+	xp_line(tid, "ioctl(-1, %s) = %s", text, xp_result(n, false));
+}
+
 void xp_flush(void)
 {
 	pthread_mutex_lock(&xp_lock);

@@ -37,6 +37,10 @@ void xp_flush(void);
 /* A call's result as strace prints it: "3", or "-1 EPERM (Operation not permitted)" from
  * errno when n is -1; is_unsigned prints others as unsigned long.  Four rotating buffers. */
 const char *xp_result(long n, bool is_unsigned);
+/* Makes ioctl(-1, req, arg) and states it as "ioctl(-1, <text>) = -1 EBADF (...)", text
+ * being what fmt makes of the request and argument. */
+__attribute__((format(printf, 4, 5))) void xp_ioctl_bad_fd(pid_t tid, unsigned long req,
+							   unsigned long arg, const char *fmt, ...);
 /* A signed result the way strace prints it: "3", or "-1 ENOENT (No such file or directory)". */
 static inline const char *xp_res(long n)
 {

@@ -17,20 +17,7 @@
 
 static pid_t me;
 
-/* ioctl(-1, req, arg), stated as "ioctl(-1, <text>) = -1 EBADF (...)". */
-__attribute__((format(printf, 3, 4))) static void io(unsigned long req, unsigned long arg,
-						     const char *fmt, ...)
-{
-	char text[256];
-	va_list ap;
-	long n;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	n = syscall(SYS_ioctl, -1, req, arg);
-	xp_line(me, "ioctl(-1, %s) = %s", text, xp_result(n, false));
-}
+#define io(req, arg, ...) xp_ioctl_bad_fd(me, req, arg, __VA_ARGS__)
 
 /* The same request on the other ABI (the size of a long there): strace's _IOC() form. */
 static void other(unsigned long req)

@@ -52,20 +52,7 @@ static pid_t me;
 static char *wild; /* an unmapped page */
 static char *edge; /* the last 4 bytes of a mapped page, before the unmapped one */
 
-/* ioctl(-1, req, arg), stated as "ioctl(-1, <text>) = -1 EBADF (...)". */
-__attribute__((format(printf, 3, 4))) static void io(unsigned long req, unsigned long arg,
-						     const char *fmt, ...)
-{
-	char text[1024];
-	va_list ap;
-	long n;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	n = syscall(SYS_ioctl, -1, req, arg);
-	xp_line(me, "ioctl(-1, %s) = %s", text, xp_result(n, false));
-}
+#define io(req, arg, ...) xp_ioctl_bad_fd(me, req, arg, __VA_ARGS__)
 
 #define P(p) ((unsigned long)(p))
 
