@@ -12,15 +12,15 @@
  * The budget's bounds.  MAX is ten times a tracee's round trip from a resume to
  * its next stop on this project's slow 2-core VM (about 20 µs while spinning,
  * docs/performance.md); a longer gap is the tracees' own work.  Below MIN the
- * budget is 0: no spin until a short block says spin again.  A spin that is
- * LONG asks whether it kept a tracee off this CPU; COOL is how many waits block
- * straight away after it did.
+ * budget is 0: no spin until a short block says spin again.  A yield that took
+ * YIELD_LONG gave the CPU to a task that wanted it for long; COOL is how many
+ * waits block straight away after one did.
  */
 enum {
 	SPIN_MIN_NS = 5000,
 	SPIN_START_NS = 50000,
 	SPIN_MAX_NS = 200000,
-	SPIN_LONG_NS = 20000,
+	SPIN_YIELD_LONG_NS = 50000,
 	SPIN_COOL_WAITS = 256,
 };
 
@@ -32,29 +32,6 @@ void spin_init(struct spin *s, bool wanted)
 	if (s->on && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) < 2)
 		s->on = false;
 	s->budget_ns = s->on ? SPIN_START_NS : 0;
-}
-
-static long involuntary_switches(void)
-{
-	struct rusage ru;
-
-	return getrusage(RUSAGE_THREAD, &ru) == 0 ? ru.ru_nivcsw : 0;
-}
-
-/*
- * Each turn yields the CPU: a runnable tracee on it runs, and the switch counts
- * as involuntary (sched_yield leaves ptrc runnable).  So a long spin whose count
- * rose took a CPU some tracee wanted, and the spin cools off for a while.
- */
-static void check_contention(struct spin *s)
-{
-	long n = involuntary_switches();
-
-	if (n > s->nivcsw) {
-		s->budget_ns = 0;
-		s->cool = SPIN_COOL_WAITS;
-	}
-	s->nivcsw = n;
 }
 
 pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
@@ -76,11 +53,21 @@ pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
 			pid = -EINTR;
 			break;
 		}
+		/*
+		 * A tracee resumed from a stop may be put on ptrc's CPU: the yield lets
+		 * it run its few microseconds to its next stop.  A yield that took long
+		 * gave the CPU to something that computes: spinning would take that CPU
+		 * from it, so the spin cools off.
+		 */
+		int64_t before = mono_now_ns();
 		sched_yield();
 		now = mono_now_ns();
+		if (now - before >= SPIN_YIELD_LONG_NS) {
+			s->budget_ns = 0;
+			s->cool = SPIN_COOL_WAITS;
+			break;
+		}
 	} while (now - start < s->budget_ns);
-	if (now - start >= SPIN_LONG_NS)
-		check_contention(s);
 	return pid < 0 && pid != -EINTR ? -errno : pid;
 }
 

@@ -6,8 +6,8 @@
  * polls with WNOHANG for a while, for at most a budget learned from how long its
  * blocking waits turn out to take, as the kernel's haltpoll governor learns its
  * window: short blocks grow it, long ones shrink it, down to no spin at all.
- * A spin yields the CPU at every turn, and stops for a while when that yield
- * let something else run: the tracees' CPU time is not what pays for it.
+ * A spin yields the CPU at every turn, and stops for a while when a yield
+ * gave the CPU away for long: the tracees' CPU time is not what pays for it.
  * The tracees see nothing of it; ptrc's CPU time is what it costs.
  */
 #ifndef PTRC_CORE_SPIN_H
@@ -22,7 +22,6 @@ struct spin {
 	bool on;
 	int64_t budget_ns; /* how long the next wait polls before it blocks */
 	unsigned cool;	   /* waits left that block at once: a spin kept a tracee waiting */
-	long nivcsw;	   /* ptrc's involuntary context switches when last looked */
 };
 
 /* Off when not wanted, or when ptrc may use a single CPU (its spin would take
