@@ -3,7 +3,8 @@
  *                    IP_ORIGDSTADDR and IP_RECVERR (an ICMP error from a closed port, read
  *                    with MSG_ERRQUEUE), their IPv6 twins (strace 6.1 leaves SOL_IPV6
  *                    messages undecoded), then SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF,
- *                    IP_ADD_MEMBERSHIP, IPV6_ADD_MEMBERSHIP and MCAST_JOIN_GROUP
+ *                    IP_ADD_MEMBERSHIP, IPV6_ADD_MEMBERSHIP and MCAST_JOIN_GROUP, the
+ *                    source-specific multicast options and the netfilter option names
  *   tp_cmsg6 opts    the socket options alone (no ports: strace_compare.py's)
  * Ports, addresses and descriptors are the program's own: it states them as it got them.
  */
@@ -12,7 +13,10 @@
 #include <arpa/inet.h>
 #include <linux/errqueue.h>
 #include <linux/filter.h>
-#include <net/if.h>
+#include <linux/netfilter_arp/arp_tables.h>
+#include <linux/netfilter_bridge/ebtables.h>
+#include <linux/netfilter_ipv4/ip_tables.h>
+#include <linux/netfilter_ipv6/ip6_tables.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
@@ -20,6 +24,11 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* <net/if.h>'s, which clashes with the <linux/if.h> the netfilter headers include. */
+unsigned int if_nametoindex(const char *name);
+char *if_indextoname(unsigned int index, char *name);
+#define IF_NAMESIZE IFNAMSIZ
 
 static pid_t me;
 
@@ -293,6 +302,102 @@ static void groups(int s, int s6)
 	    sizeof(m6) - 1, a);
 }
 
+/* n bytes as strace quotes them (at most 32, then "..." when there are more). */
+static const char *bytes_text(char *b, size_t bn, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	size_t k = 0, m = n > 32 ? 32 : n;
+
+	b[k++] = '"';
+	for (size_t i = 0; i < m && k + 8 < bn; i++) {
+		bool digit_next = i + 1 < m && c[i + 1] >= '0' && c[i + 1] <= '7';
+		if (c[i] >= ' ' && c[i] < 0x7f && c[i] != '"' && c[i] != '\\')
+			b[k++] = (char)c[i];
+		else
+			k += (size_t)snprintf(b + k, bn - k, digit_next ? "\\%03o" : "\\%o", c[i]);
+	}
+	snprintf(b + k, bn - k, "\"%s", n > m ? "..." : "");
+	return b;
+}
+
+/* Source-specific multicast: strace 6.1 shows struct ip_mreq_source and struct
+ * group_source_req (264 bytes here, 260 on i386: no padding after gsr_interface) as bytes.
+ * The join may fail (EADDRNOTAVAIL without a route): the result is the kernel's. */
+static void ssm(int s, int s6)
+{
+	char t[256];
+	struct ip_mreq_source m = {
+		{inet_addr("232.1.1.1")}, {inet_addr("127.0.0.1")}, {inet_addr("127.0.0.1")}};
+	bytes_text(t, sizeof(t), &m, sizeof(m));
+	opt(s, "SOL_IP", SOL_IP, "IP_ADD_SOURCE_MEMBERSHIP", IP_ADD_SOURCE_MEMBERSHIP, &m,
+	    sizeof(m), t);
+	opt(s, "SOL_IP", SOL_IP, "IP_BLOCK_SOURCE", IP_BLOCK_SOURCE, &m, sizeof(m), t);
+	opt(s, "SOL_IP", SOL_IP, "IP_UNBLOCK_SOURCE", IP_UNBLOCK_SOURCE, &m, sizeof(m), t);
+	bytes_text(t, sizeof(t), &m, sizeof(m) - 1);
+	opt(s, "SOL_IP", SOL_IP, "IP_DROP_SOURCE_MEMBERSHIP", IP_DROP_SOURCE_MEMBERSHIP, &m,
+	    sizeof(m) - 1, t);
+	opt(s, "SOL_IP", SOL_IP, "IP_DROP_SOURCE_MEMBERSHIP", IP_DROP_SOURCE_MEMBERSHIP, (void *)8,
+	    sizeof(m), "0x8");
+	struct group_source_req g;
+	memset(&g, 0, sizeof(g));
+	g.gsr_interface = 1;
+	struct sockaddr_in *ga = (struct sockaddr_in *)&g.gsr_group;
+	ga->sin_family = AF_INET;
+	ga->sin_addr.s_addr = inet_addr("232.1.1.1");
+	ga = (struct sockaddr_in *)&g.gsr_source;
+	ga->sin_family = AF_INET;
+	ga->sin_addr.s_addr = inet_addr("127.0.0.1");
+	bytes_text(t, sizeof(t), &g, sizeof(g));
+	opt(s, "SOL_IP", SOL_IP, "MCAST_JOIN_SOURCE_GROUP", MCAST_JOIN_SOURCE_GROUP, &g, sizeof(g),
+	    t);
+	opt(s, "SOL_IP", SOL_IP, "MCAST_BLOCK_SOURCE", MCAST_BLOCK_SOURCE, &g, sizeof(g), t);
+	opt(s, "SOL_IP", SOL_IP, "MCAST_UNBLOCK_SOURCE", MCAST_UNBLOCK_SOURCE, &g, sizeof(g), t);
+	opt(s, "SOL_IP", SOL_IP, "MCAST_LEAVE_SOURCE_GROUP", MCAST_LEAVE_SOURCE_GROUP, &g,
+	    sizeof(g) - 1, t);
+	opt(s, "SOL_IP", SOL_IP, "MCAST_LEAVE_SOURCE_GROUP", MCAST_LEAVE_SOURCE_GROUP, (void *)8,
+	    sizeof(g), "0x8");
+	if (s6 >= 0)
+		opt(s6, "SOL_IPV6", SOL_IPV6, "MCAST_JOIN_SOURCE_GROUP", MCAST_JOIN_SOURCE_GROUP,
+		    &g, sizeof(g), t);
+}
+
+/* getsockopt(fd, lt, nt, buf, [64]): buf is not read back on the errors these give. */
+static void getopt64(int fd, const char *lt, int level, const char *nt, int name)
+{
+	char buf[64];
+	socklen_t l = sizeof(buf);
+	long n = syscall(SYS_getsockopt, fd, level, name, buf, &l);
+
+	if (n < 0)
+		xp_line(me, "getsockopt(%d, %s, %s, %p, [64]) = %s", fd, lt, nt, (void *)buf,
+			xp_res(n));
+}
+
+/* The netfilter options (set and get share numbers) and IPv6's flow label options, named. */
+static void nf_names(int s, int s6)
+{
+	char z[64] = {0}, t[160];
+	int v = 0;
+
+	bytes_text(t, sizeof(t), z, sizeof(z));
+	getopt64(s, "SOL_IP", SOL_IP, "IPT_SO_GET_INFO", IPT_SO_GET_INFO);
+	opt(s, "SOL_IP", SOL_IP, "IPT_SO_SET_REPLACE", IPT_SO_SET_REPLACE, z, sizeof(z), t);
+	opt(s, "SOL_IP", SOL_IP, "IPT_SO_SET_ADD_COUNTERS", IPT_SO_SET_ADD_COUNTERS, z, sizeof(z),
+	    t);
+	getopt64(s, "SOL_IP", SOL_IP, "IPT_SO_GET_REVISION_TARGET", IPT_SO_GET_REVISION_TARGET);
+	getopt64(s, "SOL_IP", SOL_IP, "ARPT_SO_GET_REVISION_TARGET", ARPT_SO_GET_REVISION_TARGET);
+	getopt64(s, "SOL_IP", SOL_IP, "EBT_SO_GET_INIT_ENTRIES", EBT_SO_GET_INIT_ENTRIES);
+	opt(s, "SOL_IP", SOL_IP, "EBT_SO_SET_COUNTERS", EBT_SO_SET_COUNTERS, z, sizeof(z), t);
+	if (s6 < 0)
+		return;
+	getopt64(s6, "SOL_IPV6", SOL_IPV6, "IP6T_SO_GET_ENTRIES", IP6T_SO_GET_ENTRIES);
+	opt(s6, "SOL_IPV6", SOL_IPV6, "IP6T_SO_SET_REPLACE", IP6T_SO_SET_REPLACE, z, sizeof(z), t);
+	opt(s6, "SOL_IPV6", SOL_IPV6, "IPV6_FLOWINFO_SEND", IPV6_FLOWINFO_SEND, &v, sizeof(v),
+	    "[0]");
+	bytes_text(t, sizeof(t), z, 32);
+	opt(s6, "SOL_IPV6", SOL_IPV6, "IPV6_FLOWLABEL_MGR", IPV6_FLOWLABEL_MGR, z, 32, t);
+}
+
 static int opts(void)
 {
 	int s = socket(AF_INET, SOCK_DGRAM, 0), s6 = socket(AF_INET6, SOCK_DGRAM, 0);
@@ -301,6 +406,8 @@ static int opts(void)
 		return 1;
 	filters(s);
 	groups(s, s6);
+	ssm(s, s6);
+	nf_names(s, s6);
 	return 0;
 }
 

@@ -164,9 +164,13 @@ static void dec_optval(struct dctx *d, struct val *v, uint64_t addr, int64_t len
 		val_ptr(v, addr);
 }
 
-static void sockopt_names(struct sc_event *ev)
+/* The option's name: the netfilter and flow label names first (getsockopt's when get). */
+static void sockopt_names(struct sc_event *ev, bool get)
 {
-	const struct xlat *t = optname_table((int)arg_int(ev, 1));
+	const struct xlat *t = sockopt_nf_table((int)arg_int(ev, 1), (int)arg_int(ev, 2), get);
+
+	if (!t)
+		t = optname_table((int)arg_int(ev, 1));
 
 	if (t)
 		val_enum(&ev->args[2], (uint32_t)ev->raw[2], t);
@@ -176,7 +180,7 @@ void dec_setsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (exiting)
 		return;
-	sockopt_names(ev);
+	sockopt_names(ev, false);
 	if (!dec_sockopt_struct(d, &ev->args[3], (int)arg_int(ev, 1), (int)arg_int(ev, 2),
 				arg_word(d, ev, 3), arg_int(ev, 4), false))
 		dec_optval(d, &ev->args[3], arg_word(d, ev, 3), arg_int(ev, 4));
@@ -188,7 +192,7 @@ void dec_getsockopt(struct dctx *d, struct sc_event *ev, bool exiting)
 	int32_t len;
 
 	if (!exiting) {
-		sockopt_names(ev);
+		sockopt_names(ev, true);
 		if (arg_int(ev, 1) == SOL_SOCKET && arg_int(ev, 2) == SO_GET_FILTER)
 			val_enum(&ev->args[2], SO_GET_FILTER, &xl_sol_socket_getopts);
 		dec_int_ref(d, &ev->args[4], lenp);

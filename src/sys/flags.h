@@ -123,6 +123,8 @@ extern const struct xlat xl_sol_netlink_opts;
 extern const struct xlat xl_sol_packet_opts;
 /* getsockopt's names where they differ from setsockopt's: SO_GET_FILTER (flags_sockopt.c). */
 extern const struct xlat xl_sol_socket_getopts;
+/* The netfilter and flow label option names of SOL_IP/SOL_IPV6 (flags_sockopt_nf.c). */
+const struct xlat *sockopt_nf_table(int level, int name, bool get);
 extern const struct xlat xl_scm_types; /* flags_cmsg.c */
 extern const struct xlat xl_ip_cmsg_types;
 
