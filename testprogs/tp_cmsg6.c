@@ -377,7 +377,6 @@ static void getopt64(int fd, const char *lt, int level, const char *nt, int name
 static void nf_names(int s, int s6)
 {
 	char z[64] = {0}, t[160];
-	int v = 0;
 
 	bytes_text(t, sizeof(t), z, sizeof(z));
 	getopt64(s, "SOL_IP", SOL_IP, "IPT_SO_GET_INFO", IPT_SO_GET_INFO);
@@ -392,10 +391,19 @@ static void nf_names(int s, int s6)
 		return;
 	getopt64(s6, "SOL_IPV6", SOL_IPV6, "IP6T_SO_GET_ENTRIES", IP6T_SO_GET_ENTRIES);
 	opt(s6, "SOL_IPV6", SOL_IPV6, "IP6T_SO_SET_REPLACE", IP6T_SO_SET_REPLACE, z, sizeof(z), t);
+/*
+ * Older UAPI headers (Debian 12's arm64 cross package) define the flow label options
+ * only under __UAPI_DEF_IPV6_OPTIONS, which glibc's <netinet/in.h> turns off.
+ */
+#ifdef IPV6_FLOWINFO_SEND
+	int v = 0;
 	opt(s6, "SOL_IPV6", SOL_IPV6, "IPV6_FLOWINFO_SEND", IPV6_FLOWINFO_SEND, &v, sizeof(v),
 	    "[0]");
+#endif
+#ifdef IPV6_FLOWLABEL_MGR
 	bytes_text(t, sizeof(t), z, 32);
 	opt(s6, "SOL_IPV6", SOL_IPV6, "IPV6_FLOWLABEL_MGR", IPV6_FLOWLABEL_MGR, z, 32, t);
+#endif
 }
 
 static int opts(void)
