@@ -353,8 +353,9 @@ static void ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
 }
 
 extern const struct xlat xl_i386_fcntl_lk64;
-extern const struct ioctl_abi_reqs i386_ioctl_reqs; /* ioctl.c */
-static const struct ioctl_abi_reqs *const ioctl_reqs[] = {&i386_ioctl_reqs, NULL};
+extern const struct ioctl_abi_reqs i386_ioctl_reqs, i386_drm_ioctl_reqs; /* ioctl*.c */
+static const struct ioctl_abi_reqs *const ioctl_reqs[] = {&i386_ioctl_reqs, &i386_drm_ioctl_reqs,
+							  NULL};
 
 const struct abi_layouts layouts_i386 = {
 	.stat_size = sizeof(struct i386_stat),
