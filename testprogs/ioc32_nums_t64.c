@@ -5,10 +5,14 @@
 
 void ioc32_print_time64(void);
 
-#define P(m) printf("%s %#x\n", #m, (unsigned)(m));
+#define P(m) printf("%s %#x\n", #m, (unsigned)(m))
 
 void ioc32_print_time64(void)
 {
 	_Static_assert(sizeof(time_t) == 8, "64-bit time");
-	P(VIDIOC_QUERYBUF) P(VIDIOC_QBUF) P(VIDIOC_DQBUF) P(VIDIOC_PREPARE_BUF) P(VIDIOC_DQEVENT)
+	P(VIDIOC_QUERYBUF);
+	P(VIDIOC_QBUF);
+	P(VIDIOC_DQBUF);
+	P(VIDIOC_PREPARE_BUF);
+	P(VIDIOC_DQEVENT);
 }
