@@ -209,6 +209,12 @@ void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_ptrace_syscall_info(struct dctx *d, struct val *v, uint64_t addr, uint64_t size,
 			     int64_t ret);
 void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting); /* dec_ptrace.c */
+/* A register set of len bytes at addr (dec_ptrace_regs.c): its address when rs is NULL, len
+ * is not whole words, or the memory is unreadable.  The tracee ABI's set of a kind. */
+struct regset;
+void dec_regset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
+		const struct regset *rs);
+const struct regset *dec_regset_of(const struct dctx *d, unsigned kind);
 void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 
