@@ -439,6 +439,84 @@ static void run_misc(int fd)
 		xp_res(r));
 }
 
+/* [[IO_WQ_BOUND]=B, [IO_WQ_UNBOUND]=U]: the io-wq's worker counts as strace 6.1 shows them. */
+static const char *workers(const uint32_t *w, unsigned n)
+{
+	static char b[2][128];
+	static unsigned next;
+	char *o = b[next++ % 2];
+
+	snprintf(o, sizeof(b[0]), "[[IO_WQ_BOUND]=%u, [IO_WQ_UNBOUND]=%u%s]", w[0], w[1],
+		 n > 2 ? ", [2 /* IO_WQ_??? */]=9" : "");
+	return o;
+}
+
+/* The io-wq's worker limits: set, then set back to what the kernel wrote (the old ones),
+ * which strace shows after " => " (the address when the call failed); arrays it could not
+ * read whole are not shown again. */
+static void run_workers(int fd, char *page_end)
+{
+	uint32_t w[3] = {4, 8, 9}, in[3];
+	uint32_t *cut = (uint32_t *)(void *)(page_end - sizeof(uint32_t));
+	char out[160];
+	long r;
+
+	for (int i = 0; i < 2; i++) {
+		memcpy(in, w, sizeof(in));
+		r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 2);
+		if (r < 0)
+			snprintf(out, sizeof(out), "%p", (void *)w);
+		else
+			snprintf(out, sizeof(out), "%s", workers(w, 2));
+		xp_line(me,
+			"io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %s, 2) = %s",
+			fd, workers(in, 2), out, xp_res(r));
+	}
+	r = reg(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 2);
+	xp_line(me, "io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %p, 2) = %s",
+		workers(w, 2), (void *)w, xp_res(r));
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 3);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %p, 3) = %s", fd,
+		workers(w, 3), (void *)w, xp_res(r));
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 0);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, [], 0) = %s", fd,
+		xp_res(r));
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2) = %s", fd,
+		xp_res(r));
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, BAD, 2);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, 0xdeadbeef, 2) = %s",
+		fd, xp_res(r));
+	*cut = 5;
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, cut, 2);
+	xp_line(me,
+		"io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=5, ... /* "
+		"%p */], 2) = %s",
+		fd, (void *)page_end, xp_res(r));
+}
+
+/* Opcodes strace 6.1 shows as an address whatever they point at; an unknown one in hex. */
+static void run_plain_ops(int fd)
+{
+	uint32_t w[2] = {1, 2};
+	long r;
+
+	r = reg(fd, IORING_REGISTER_ENABLE_RINGS, w, 1);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_ENABLE_RINGS, %p, 1) = %s", fd,
+		(void *)w, xp_res(r));
+	r = reg(-1, IORING_REGISTER_PERSONALITY, w, 1);
+	xp_line(me, "io_uring_register(-1, IORING_REGISTER_PERSONALITY, %p, 1) = %s", (void *)w,
+		xp_res(r));
+	r = reg(-1, IORING_REGISTER_FILE_ALLOC_RANGE, w, 0);
+	xp_line(me, "io_uring_register(-1, %#x /* IORING_REGISTER_??? */, %p, 0) = %s",
+		IORING_REGISTER_FILE_ALLOC_RANGE, (void *)w, xp_res(r));
+	r = reg(-1, 0xbadc0ded, BAD, 0xfacefeed);
+	xp_line(me,
+		"io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, 0xdeadbeef, "
+		"4207869677) = %s",
+		xp_res(r));
+}
+
 /* Resource tables: files with tags, buffers, their updates; wild pointers inside them. */
 static void run_rsrc(int fd)
 {
@@ -518,6 +596,8 @@ static int run_basic(void)
 		run_ring_fds(fd, other);
 	run_misc(fd);
 	run_rsrc(fd);
+	run_workers(fd, page + 4096);
+	run_plain_ops(fd);
 	return 0;
 }
 
