@@ -387,7 +387,8 @@ static void run_ring_fds(int fd, int other)
 		xp_res(r));
 }
 
-/* Personalities, the io-wq's CPUs, a provided-buffer ring, opcodes strace does not name. */
+/* Personalities, the io-wq's CPUs, a provided-buffer ring, opcodes strace does not name
+ * (shown as addresses whatever they point at). */
 static void run_misc(int fd)
 {
 	unsigned char mask[8] = {3};
@@ -434,8 +435,10 @@ static void run_misc(int fd)
 	r = reg(-1, IORING_REGISTER_SYNC_CANCEL, BAD, 1);
 	xp_line(me, "io_uring_register(-1, %#x /* IORING_REGISTER_??? */, 0xdeadbeef, 1) = %s",
 		IORING_REGISTER_SYNC_CANCEL, xp_res(r));
-	r = reg(-1, 0x7f, NULL, 0);
-	xp_line(me, "io_uring_register(-1, 0x7f /* IORING_REGISTER_??? */, NULL, 0) = %s",
+	r = reg(-1, 0xbadc0ded, BAD, 0xfacefeed); /* the count unsigned */
+	xp_line(me,
+		"io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, 0xdeadbeef, "
+		"4207869677) = %s",
 		xp_res(r));
 }
 
@@ -478,43 +481,22 @@ static void run_workers(int fd, char *page_end)
 	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 3);
 	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %p, 3) = %s", fd,
 		workers(w, 3), (void *)w, xp_res(r));
-	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 0);
-	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, [], 0) = %s", fd,
-		xp_res(r));
-	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2);
-	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2) = %s", fd,
-		xp_res(r));
-	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, BAD, 2);
-	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, 0xdeadbeef, 2) = %s",
-		fd, xp_res(r));
 	*cut = 5;
+	const struct {
+		const void *arg;
+		unsigned n;
+		const char *shown;
+	} unread[] = {{cut, 0, "[]"}, {NULL, 2, "NULL"}, {BAD, 2, "0xdeadbeef"}};
+	for (unsigned i = 0; i < 3; i++) {
+		r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, unread[i].arg, unread[i].n);
+		xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s, %u) = %s",
+			fd, unread[i].shown, unread[i].n, xp_res(r));
+	}
 	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, cut, 2);
 	xp_line(me,
 		"io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=5, ... /* "
 		"%p */], 2) = %s",
 		fd, (void *)page_end, xp_res(r));
-}
-
-/* Opcodes strace 6.1 shows as an address whatever they point at; an unknown one in hex. */
-static void run_plain_ops(int fd)
-{
-	uint32_t w[2] = {1, 2};
-	long r;
-
-	r = reg(fd, IORING_REGISTER_ENABLE_RINGS, w, 1);
-	xp_line(me, "io_uring_register(%d, IORING_REGISTER_ENABLE_RINGS, %p, 1) = %s", fd,
-		(void *)w, xp_res(r));
-	r = reg(-1, IORING_REGISTER_PERSONALITY, w, 1);
-	xp_line(me, "io_uring_register(-1, IORING_REGISTER_PERSONALITY, %p, 1) = %s", (void *)w,
-		xp_res(r));
-	r = reg(-1, IORING_REGISTER_FILE_ALLOC_RANGE, w, 0);
-	xp_line(me, "io_uring_register(-1, %#x /* IORING_REGISTER_??? */, %p, 0) = %s",
-		IORING_REGISTER_FILE_ALLOC_RANGE, (void *)w, xp_res(r));
-	r = reg(-1, 0xbadc0ded, BAD, 0xfacefeed);
-	xp_line(me,
-		"io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, 0xdeadbeef, "
-		"4207869677) = %s",
-		xp_res(r));
 }
 
 /* Resource tables: files with tags, buffers, their updates; wild pointers inside them. */
@@ -597,7 +579,6 @@ static int run_basic(void)
 	run_misc(fd);
 	run_rsrc(fd);
 	run_workers(fd, page + 4096);
-	run_plain_ops(fd);
 	return 0;
 }
 
