@@ -72,10 +72,14 @@ static void regsets(pid_t c)
 	static char buf[4096];
 	struct iovec io = {buf, sizeof(buf)};
 	long n = pt(PTRACE_GETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
+	/* The length the kernel wrote, when it differs from the one given: a CPU whose XSAVE
+	 * area fills the whole buffer (AVX-512) leaves it as it was, and strace shows none. */
+	char got[32] = "";
+	if (n == 0 && io.iov_len != sizeof(buf))
+		snprintf(got, sizeof(got), " => %zu", io.iov_len);
 	xp_line(me,
-		"ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu%s%zu}) = %s",
-		c, (void *)buf, sizeof(buf), n == 0 ? " => " : "", n == 0 ? io.iov_len : 0,
-		xp_res(n));
+		"ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu%s}) = %s", c,
+		(void *)buf, sizeof(buf), got, xp_res(n));
 	n = pt(PTRACE_SETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
 	xp_line(me, "ptrace(PTRACE_SETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu}) = %s",
 		c, (void *)buf, io.iov_len, xp_res(n));

@@ -124,6 +124,14 @@ struct val *val_array(struct val *v, struct arena *a, uint32_t n)
 	return v->items;
 }
 
+void val_index_by(struct val *v, const struct xlat *tab)
+{
+	if (v->kind != VAL_ARRAY)
+		return;
+	v->kind = VAL_INDEXED;
+	v->idx.tab = tab;
+}
+
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after)
 {
 	struct val *pair = arena_alloc(a, 2 * sizeof(*pair));
@@ -296,6 +304,7 @@ struct val *val_child(const struct val *v, unsigned i)
 	case VAL_CALL:
 		return i < v->n ? v->fields[i].v : NULL;
 	case VAL_ARRAY:
+	case VAL_INDEXED:
 	case VAL_OR:
 	case VAL_ALTS:
 		return i < v->n ? &v->items[i] : NULL;

@@ -52,6 +52,7 @@ enum val_kind {
 	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
 	VAL_LSHIFT,   /* a value, then <<n: PERF_COUNT_HW_CACHE_OP_READ<<8, 0x1<<32 */
 	VAL_ALTS,     /* readings of one number, joined by " or ": MIXER_READ(1) or MEMGETINFO */
+	VAL_INDEXED,  /* an array with its indexes: [[IO_WQ_BOUND]=4, [2 / * IO_WQ_??? * /]=9] */
 };
 
 /* Value flags. */
@@ -74,9 +75,6 @@ enum {
 	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
 	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */
 	VALF_INFINITY = 1 << 15,   /* RLIM: RLIM_INFINITY */
-	/* STRUCT: an array indexed by names, [[SK_MEMINFO_RCVBUF]=8]; the 16 bits are all
-	 * taken, so it shares the bit of VALF_SPACED, which only an ARRAY reads. */
-	VALF_INDEXED = VALF_SPACED,
 };
 
 /* How a count of a NULL-terminated array ended (VAL_COUNT's n). */
@@ -158,6 +156,10 @@ struct val {
 		struct field *fields; /* STRUCT */
 		struct val *items;    /* ARRAY, OR */
 		struct {
+			struct val *items;	/* first, as in ARRAY: item i is at index i */
+			const struct xlat *tab; /* the names of the indexes (static), or NULL */
+		} idx;				/* INDEXED */
+		struct {
 			struct field *fields; /* first, as in STRUCT: val_field() fills both */
 			const char *fn;	      /* static: "htons" */
 			uint64_t num;	      /* raw == VAL_RAW_NUMBER: what -X raw prints */
@@ -219,6 +221,12 @@ struct val *val_alts(struct val *v, struct arena *a, uint32_t n);
 /* Returns the field array to fill; names must be static strings. */
 struct field *val_struct(struct val *v, struct arena *a, uint32_t n);
 struct val *val_array(struct val *v, struct arena *a, uint32_t n);
+/*
+ * The ARRAY v (its items filled, by val_array() or dec_array_*()) shown with each item's
+ * index, the number i of item i named by tab: [[IO_WQ_BOUND]=4].  Anything else in v (an
+ * address shown for an array that could not be read) stays as it is.
+ */
+void val_index_by(struct val *v, const struct xlat *tab);
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after);
 /* Wraps *v (copied) with a comment; returns the comment's slot to fill. */
 struct val *val_comment(struct val *v, struct arena *a);
