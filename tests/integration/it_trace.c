@@ -215,7 +215,7 @@ Test(trace, ptrace_requests_on_a_tracee_show_regsets_and_siginfo)
 
 Test(trace, ptrace_register_sets_show_their_registers)
 {
-	RUN("-e", "trace=ptrace", "-o", "@TRACE", it_prog("tp_ptrace_regs"), "child");
+	RUN("-o", "@TRACE", it_prog("tp_ptrace_regs"), "child");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }

@@ -107,6 +107,7 @@ static size_t nlc_unknown_type(uint8_t *buf)
 
 	memcpy(NLMSG_DATA(h), data, sizeof(data));
 	h->nlmsg_len = NLMSG_LENGTH(sizeof(data));
+	h->nlmsg_pid = 0xfffffffe; /* a __u32 that strace prints signed: -2 */
 	return NLMSG_ALIGN(h->nlmsg_len);
 }
 
