@@ -35,6 +35,8 @@ struct val *dec_array_add(struct dctx *d, struct dec_array *a);
 void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);
 /* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
+/* An in/out socklen_t at addr, read at entry into in: at exit [16] or [128 => 16] (dec_net.c). */
+void dec_socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in);
 /* A struct with room for cap fields, filled by st_add() in print order. */
 void st_init(struct val *v, struct arena *a, uint32_t cap);
 struct val *st_add(struct val *v, struct arena *a, const char *name);
