@@ -81,6 +81,29 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 	val_unread(&a->v->items[a->v->n++], addr);
 }
 
+uint64_t dec_uint_at(const void *p, unsigned size)
+{
+	uint8_t b8;
+	uint16_t b16;
+	uint32_t b32;
+	uint64_t b64 = 0;
+
+	switch (size) {
+	case 1:
+		memcpy(&b8, p, 1);
+		return b8;
+	case 2:
+		memcpy(&b16, p, 2);
+		return b16;
+	case 4:
+		memcpy(&b32, p, 4);
+		return b32;
+	default:
+		memcpy(&b64, p, size < 8 ? size : 8);
+		return b64;
+	}
+}
+
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n)
 {
 	unsigned ws = d->abi->word_size;

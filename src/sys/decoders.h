@@ -33,6 +33,9 @@ void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v);
 struct val *dec_array_add(struct dctx *d, struct dec_array *a);
 /* Element i of the array, at addr, could not be read: the array ends there. */
 void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);
+/* An unsigned field of size bytes (1, 2, 4, or up to 8) of a buffer read from the tracee, in the
+ * host's byte order, which is the tracee's. */
+uint64_t dec_uint_at(const void *p, unsigned size);
 /* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
 /* An in/out socklen_t at addr, read at entry into in: at exit [16] or [128 => 16] (dec_net.c). */
