@@ -153,7 +153,7 @@ void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr)
 	val_int(val_array(v, d->ar, 1), x);
 }
 
-void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex)
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, enum word_shape shape)
 {
 	uint64_t w;
 
@@ -162,7 +162,9 @@ void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex)
 		return;
 	}
 	struct val *item = val_array(v, d->ar, 1);
-	if (hex)
+	if (shape == WORD_PTR)
+		val_ptr(item, w);
+	else if (shape == WORD_HEX)
 		val_hex(item, w);
 	else
 		val_uint(item, w);

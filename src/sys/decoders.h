@@ -52,8 +52,10 @@ void dec_uint_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_u64_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr);
-/* A word-sized integer through a pointer: [0x7f...] or [123]. */
-void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
+/* A word-sized integer through a pointer, shown as a number ([123]), in hex ([0x7f...]), or as
+ * a pointer ([NULL], [0x7f...]: ptrace's PEEK* words). */
+enum word_shape { WORD_DEC, WORD_HEX, WORD_PTR };
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, enum word_shape shape);
 /* [0 1]: the CPUs set in a mask of len bytes, its address when unreadable (dec_res.c). */
 void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* A signal set of size bytes; an address when size is implausible. */
