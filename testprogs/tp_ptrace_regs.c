@@ -50,24 +50,21 @@ static void items(char *out, size_t size, const char *name, const unsigned *a, u
 	snprintf(out + len, size - len, "%s]", n > 32 && count > 32 ? ", ..." : "");
 }
 
+/* The register lists, kept out of clang-format: it re-wraps them on every run. */
+/* clang-format off */
 #if defined(__x86_64__)
-#define GPRS(X)                                                                                    \
-	X(r15)                                                                                     \
-	X(r14)                                                                                     \
-	X(r13)                                                                                     \
-	X(r12) X(rbp) X(rbx) X(r11) X(r10) X(r9) X(r8) X(rax) X(rcx) X(rdx) X(rsi) X(rdi)          \
-		X(orig_rax) X(rip) X(cs) X(eflags) X(rsp) X(ss) X(fs_base) X(gs_base) X(ds) X(es)  \
-			X(fs) X(gs)
+#define GPRS(X) \
+	X(r15) X(r14) X(r13) X(r12) X(rbp) X(rbx) X(r11) X(r10) X(r9) X(r8) X(rax) X(rcx) \
+	X(rdx) X(rsi) X(rdi) X(orig_rax) X(rip) X(cs) X(eflags) X(rsp) X(ss) X(fs_base) \
+	X(gs_base) X(ds) X(es) X(fs) X(gs)
 #define WORD 8
 #else
-#define GPRS(X)                                                                                    \
-	X(ebx)                                                                                     \
-	X(ecx)                                                                                     \
-	X(edx)                                                                                     \
-	X(esi) X(edi) X(ebp) X(eax) X(xds) X(xes) X(xfs) X(xgs) X(orig_eax) X(eip) X(xcs)          \
-		X(eflags) X(esp) X(xss)
+#define GPRS(X) \
+	X(ebx) X(ecx) X(edx) X(esi) X(edi) X(ebp) X(eax) X(xds) X(xes) X(xfs) X(xgs) \
+	X(orig_eax) X(eip) X(xcs) X(eflags) X(esp) X(xss)
 #define WORD 4
 #endif
+/* clang-format on */
 
 /* The general-purpose registers in the first len bytes: the fields wholly inside. */
 static const char *gprs(char *out, size_t size, const struct user_regs_struct *r, size_t len)
