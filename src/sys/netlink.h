@@ -23,7 +23,8 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_ntf_ext_flags, xl_rtext_filters, xl_ifla_events, xl_lwtunnel_encap, xl_ifla_attrs,
 	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs, xl_ifla_info_attrs, xl_ifla_vf_info_attrs,
 	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
-	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs;
+	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
+	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -106,6 +107,7 @@ enum nla_kind {
 	NLA_U32,
 	NLA_S32,
 	NLA_U64,
+	NLA_BE64,     /* a u64 in network order: htobe64(1) */
 	NLA_STR,      /* a NUL-terminated string */
 	NLA_CSTR,     /* a C string: up to its first NUL (IFLA_INFO_KIND) */
 	NLA_HWADDR,   /* 02:fc:00:00:00:05 (up to MAX_ADDR_LEN bytes) */
@@ -211,6 +213,9 @@ void nl_family_data(struct nl_msg *m);
 
 /* NETLINK_ROUTE's attributes (netlink_route_attrs.c). */
 extern const struct nla_set nl_ifla_attrs, nl_ifa_attrs, nl_rta_attrs, nl_nda_attrs;
+/* Rules (netlink_route_rule.c). */
+extern const struct nl_struct nl_fib_rule_hdr;
+extern const struct nla_set nl_fra_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

@@ -4,6 +4,7 @@
  * laid out as the system headers define it.
  */
 #include <arpa/inet.h>
+#include <endian.h>
 #include <linux/ax25.h>
 #include <linux/if_arcnet.h>
 #include <linux/if_arp.h>
@@ -222,6 +223,7 @@ static unsigned kind_size(uint8_t kind)
 	case NLA_HTONS:
 		return 2;
 	case NLA_U64:
+	case NLA_BE64:
 		return 8;
 	default:
 		return 4;
@@ -268,6 +270,10 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	case NLA_HTONS:
 		val_call(v, d->ar, "htons", 1);
 		val_uint(val_field(v, d->ar, 0, "port"), ntohs((uint16_t)x));
+		break;
+	case NLA_BE64:
+		val_call(v, d->ar, "htobe64", 1);
+		val_uint(val_field(v, d->ar, 0, "value"), be64toh(x));
 		break;
 	default:
 		val_uint(v, x);

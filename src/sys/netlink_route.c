@@ -68,6 +68,7 @@ static const struct route_kind kinds[] = {
 	{RTM_GETANYCAST, 1, &ifaddrmsg, &nl_ifa_attrs},
 	{RTM_NEWROUTE, 3, &rtmsg, &nl_rta_attrs},
 	{RTM_NEWNEIGH, 3, &ndmsg, &nl_nda_attrs},
+	{RTM_NEWRULE, 3, &nl_fib_rule_hdr, &nl_fra_attrs},
 };
 
 void nl_route_payload(struct nl_msg *m)

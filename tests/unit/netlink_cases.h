@@ -9,11 +9,13 @@
 #define PTRC_TEST_NETLINK_CASES_H
 
 #include <errno.h>
+#include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <string.h>
@@ -149,6 +151,127 @@ static size_t nlc_errors(uint8_t *buf)
 	return at + h2->nlmsg_len;
 }
 
+/* An RTM_NEWRULE with every FRA_* attribute strace decodes, each of its usual size. */
+static size_t nlc_rule_all(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWRULE, NLM_F_REQUEST, 10);
+	struct fib_rule_hdr *r = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*r));
+	uint32_t a4 = htonl(0x7f000001), u = 7, big = 0xffffffff;
+	uint64_t t = 0x123456789;
+	uint8_t b = 1, p = RTPROT_BOOT, ipp = IPPROTO_TCP;
+	struct fib_rule_uid_range ur = {1000, 2000};
+	struct fib_rule_port_range pr = {80, 443};
+	r->family = AF_INET;
+	r->dst_len = 32;
+	r->src_len = 8;
+	r->tos = 0x10;
+	r->table = RT_TABLE_MAIN;
+	r->res1 = 1;
+	r->res2 = 2;
+	r->action = FR_ACT_GOTO;
+	r->flags = FIB_RULE_INVERT | FIB_RULE_FIND_SADDR | 0x100;
+	nlc_attr(buf, &at, FRA_DST, &a4, 4);
+	nlc_attr(buf, &at, FRA_SRC, &a4, 4);
+	nlc_attr(buf, &at, FRA_IIFNAME, "lo", 3);
+	nlc_attr(buf, &at, FRA_GOTO, &u, 4);
+	nlc_attr(buf, &at, FRA_PRIORITY, &u, 4);
+	nlc_attr(buf, &at, FRA_FWMARK, &u, 4);
+	nlc_attr(buf, &at, FRA_FLOW, &u, 4);
+	nlc_attr(buf, &at, FRA_TUN_ID, &t, 8);
+	nlc_attr(buf, &at, FRA_SUPPRESS_IFGROUP, &u, 4);
+	nlc_attr(buf, &at, FRA_SUPPRESS_PREFIXLEN, &big, 4);
+	nlc_attr(buf, &at, FRA_TABLE, &u, 4);
+	nlc_attr(buf, &at, FRA_FWMASK, &u, 4);
+	nlc_attr(buf, &at, FRA_OIFNAME, "eth0", 5);
+	nlc_attr(buf, &at, FRA_L3MDEV, &b, 1);
+	nlc_attr(buf, &at, FRA_UID_RANGE, &ur, sizeof(ur));
+	nlc_attr(buf, &at, FRA_PROTOCOL, &p, 1);
+	nlc_attr(buf, &at, FRA_IP_PROTO, &ipp, 1);
+	nlc_attr(buf, &at, FRA_SPORT_RANGE, &pr, sizeof(pr));
+	nlc_attr(buf, &at, FRA_DPORT_RANGE, &pr, sizeof(pr));
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* Values no table names, attributes shorter than their type, an unused and an unknown type. */
+static size_t nlc_rule_odd(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_DELRULE, NLM_F_REQUEST, 11);
+	struct fib_rule_hdr *r = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*r));
+	uint32_t u = 0x1234;
+	uint16_t s = 5;
+	r->family = AF_INET6;
+	r->table = 0x80;
+	r->action = 0x42;
+	r->tos = 3;
+	r->flags = 0x100;
+	nlc_attr(buf, &at, FRA_TABLE, &u, 4);
+	nlc_attr(buf, &at, FRA_PROTOCOL, &u, 4);
+	nlc_attr(buf, &at, FRA_UID_RANGE, &s, 2);
+	nlc_attr(buf, &at, FRA_DST, &u, 4);
+	nlc_attr(buf, &at, FRA_PRIORITY, &s, 2);
+	nlc_attr(buf, &at, FRA_UNUSED2, &u, 4);
+	nlc_attr(buf, &at, 0x7f, &u, 4);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* A payload shorter than struct fib_rule_hdr. */
+static size_t nlc_rule_short(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETRULE, NLM_F_REQUEST, 12);
+	uint8_t *p = NLMSG_DATA(h);
+	p[0] = AF_INET;
+	p[1] = 1;
+	p[2] = 2;
+	h->nlmsg_len = NLMSG_LENGTH(5);
+	return NLMSG_ALIGN(h->nlmsg_len);
+}
+
+/* An AF_INET6 rule: a 16-byte address, and a 4-byte one shown as bytes. */
+static size_t nlc_rule6(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWRULE, NLM_F_REQUEST, 13);
+	struct fib_rule_hdr *r = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*r));
+	struct in6_addr a = IN6ADDR_LOOPBACK_INIT;
+	r->family = AF_INET6;
+	r->table = RT_TABLE_LOCAL;
+	r->action = FR_ACT_PROHIBIT;
+	r->tos = 0x1c;
+	nlc_attr(buf, &at, FRA_DST, &a, 16);
+	nlc_attr(buf, &at, FRA_SRC, &a, 4);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* Attributes longer than their type: strace reads their first bytes, or shows bytes. */
+static size_t nlc_rule_len(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWRULE, 0, 14);
+	struct fib_rule_hdr *r = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*r));
+	uint8_t x[12] = {6, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0};
+	r->family = AF_INET;
+	nlc_attr(buf, &at, FRA_PRIORITY, x, 8);
+	nlc_attr(buf, &at, FRA_PROTOCOL, x, 2);
+	nlc_attr(buf, &at, FRA_IP_PROTO, x, 4);
+	nlc_attr(buf, &at, FRA_IP_PROTO, x, 12);
+	nlc_attr(buf, &at, FRA_L3MDEV, x, 4);
+	nlc_attr(buf, &at, FRA_TUN_ID, x, 4);
+	nlc_attr(buf, &at, FRA_TUN_ID, x, 12);
+	nlc_attr(buf, &at, FRA_IIFNAME, "lo", 2);
+	nlc_attr(buf, &at, FRA_UID_RANGE, x, 12);
+	nlc_attr(buf, &at, FRA_TABLE, x, 8);
+	nlc_attr(buf, &at, FRA_SPORT_RANGE, x, 6);
+	nlc_attr(buf, &at, FRA_PROTOCOL, x, 12);
+	nlc_attr(buf, &at, FRA_GOTO, x, 2);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
 struct nlc_case {
 	const char *name;
 	int fd;
@@ -162,6 +285,11 @@ static const struct nlc_case nlc_cases[] = {
 	{"unknown_type", NLC_ROUTE_FD, nlc_unknown_type},
 	{"diag_odd", NLC_DIAG_FD, nlc_diag_odd},
 	{"errors", NLC_ROUTE_FD, nlc_errors},
+	{"rule_all", NLC_ROUTE_FD, nlc_rule_all},
+	{"rule_odd", NLC_ROUTE_FD, nlc_rule_odd},
+	{"rule_short", NLC_ROUTE_FD, nlc_rule_short},
+	{"rule6", NLC_ROUTE_FD, nlc_rule6},
+	{"rule_len", NLC_ROUTE_FD, nlc_rule_len},
 };
 
 #endif

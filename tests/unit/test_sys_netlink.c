@@ -167,3 +167,168 @@ Test(sys_netlink, i386)
 		"_INFO_KIND}, \"veth\"]], [{nla_len=12, nla_type=IFLA_XDP}, [{nla_len=5, nla_type"
 		"=IFLA_XDP_ATTACHED}, XDP_ATTACHED_NONE]]]], 68, 0, NULL, 0) = 68");
 }
+
+/* Rules: fib_rule_hdr and every FRA_* attribute strace decodes. */
+Test(sys_netlink, rule)
+{
+	cr_expect_str_eq(
+		send_case(nlc_rule_all, 3),
+		"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
+		"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
+		"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
+		"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{nla"
+		"_len=8, nla_type=FRA_SRC}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=FRA_II"
+		"FNAME}, \"lo\"], [{nla_len=8, nla_type=FRA_GOTO}, 7], [{nla_len=8, nla_type=FRA_PR"
+		"IORITY}, 7], [{nla_len=8, nla_type=FRA_FWMARK}, 7], [{nla_len=8, nla_type=FRA_FL"
+		"OW}, 7], [{nla_len=12, nla_type=FRA_TUN_ID}, htobe64(9900958322440273920)], [{nl"
+		"a_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 7], [{nla_len=8, nla_type=FRA_SUPPRESS_"
+		"PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_TABLE}, 0x7], [{nla_len=8, nl"
+		"a_type=FRA_FWMASK}, 7], [{nla_len=9, nla_type=FRA_OIFNAME}, \"eth0\"], [{nla_len=5"
+		", nla_type=FRA_L3MDEV}, 1], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, "
+		"end=2000}], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_BOOT], [{nla_len=5, nla_"
+		"type=FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start"
+		"=80, end=443}], [{nla_len=8, nla_type=FRA_DPORT_RANGE}, {start=80, end=443}]]], "
+		"192, 0, NULL, 0) = 192");
+}
+
+/* Rules: values no table names, short payloads (bytes), unused and unknown types. */
+Test(sys_netlink, rule_unknown)
+{
+	cr_expect_str_eq(
+		send_case(nlc_rule_odd, 3),
+		"sendto(3, [{nlmsg_len=84, nlmsg_type=RTM_DELRULE, nlmsg_flags=NLM_F_REQUEST, nlm"
+		"sg_seq=11, nlmsg_pid=0}, {family=AF_INET6, dst_len=0, src_len=0, tos=IPTOS_MINCO"
+		"ST|0x1, table=0x80 /* RT_TABLE_??? */, action=0x42 /* FR_ACT_??? */, flags=0x100"
+		" /* FIB_RULE_??? */}, [[{nla_len=8, nla_type=FRA_TABLE}, 0x1234], [{nla_len=8, n"
+		"la_type=FRA_PROTOCOL}, 0x34 /* RTPROT_??? */], [{nla_len=6, nla_type=FRA_UID_RAN"
+		"GE}, \"\\x05\\x00\"], [{nla_len=8, nla_type=FRA_DST}, \"\\x34\\x12\\x00\\x00\"], "
+		"[{nla_len"
+		"=6, nla_type=FRA_PRIORITY}, \"\\x05\\x00\"], [{nla_len=8, nla_type=FRA_UNUSED2}, "
+		"\"\\x"
+		"34\\x12\\x00\\x00\"], [{nla_len=8, nla_type=0x7f /* FRA_??? */}, "
+		"\"\\x34\\x12\\x00\\x00\"]"
+		"]], 84, 0, NULL, 0) = 84");
+}
+
+/* The same under -X raw: numbers, bytes where strace shows an address. */
+Test(sys_netlink, rule_unknown_raw)
+{
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(
+		send_case(nlc_rule_odd, 3),
+		"sendto(3, [{nlmsg_len=84, nlmsg_type=0x21, nlmsg_flags=0x1, nlmsg_seq=11, nlmsg_"
+		"pid=0}, {family=0xa, dst_len=0, src_len=0, tos=0x3, table=0x80, action=0x42, fla"
+		"gs=0x100}, [[{nla_len=8, nla_type=0xf}, 0x1234], [{nla_len=8, nla_type=0x15}, 0x"
+		"34], [{nla_len=6, nla_type=0x14}, \"\\x05\\x00\"], [{nla_len=8, nla_type=0x1}, "
+		"\"\\x34"
+		"\\x12\\x00\\x00\"], [{nla_len=6, nla_type=0x6}, \"\\x05\\x00\"], [{nla_len=8, "
+		"nla_type=0"
+		"x5}, \"\\x34\\x12\\x00\\x00\"], [{nla_len=8, nla_type=0x7f}, "
+		"\"\\x34\\x12\\x00\\x00\"]]], 84"
+		", 0, NULL, 0) = 84");
+}
+
+/* And under -X verbose: numbers with their names in comments. */
+Test(sys_netlink, rule_unknown_verbose)
+{
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(
+		send_case(nlc_rule_odd, 3),
+		"sendto(3, [{nlmsg_len=84, nlmsg_type=0x21 /* RTM_DELRULE */, nlmsg_flags=0x1 /* "
+		"NLM_F_REQUEST */, nlmsg_seq=11, nlmsg_pid=0}, {family=0xa /* AF_INET6 */, dst_le"
+		"n=0, src_len=0, tos=0x3 /* IPTOS_MINCOST|0x1 */, table=0x80 /* RT_TABLE_??? */, "
+		"action=0x42 /* FR_ACT_??? */, flags=0x100 /* FIB_RULE_??? */}, [[{nla_len=8, nla"
+		"_type=0xf /* FRA_TABLE */}, 0x1234], [{nla_len=8, nla_type=0x15 /* FRA_PROTOCOL "
+		"*/}, 0x34 /* RTPROT_??? */], [{nla_len=6, nla_type=0x14 /* FRA_UID_RANGE */}, \"\\"
+		"x05\\x00\"], [{nla_len=8, nla_type=0x1 /* FRA_DST */}, \"\\x34\\x12\\x00\\x00\"], "
+		"[{nla_"
+		"len=6, nla_type=0x6 /* FRA_PRIORITY */}, \"\\x05\\x00\"], [{nla_len=8, "
+		"nla_type=0x5 "
+		"/* FRA_UNUSED2 */}, \"\\x34\\x12\\x00\\x00\"], [{nla_len=8, nla_type=0x7f /* "
+		"FRA_??? *"
+		"/}, \"\\x34\\x12\\x00\\x00\"]]], 84, 0, NULL, 0) = 84");
+}
+
+/* A rule payload shorter than fib_rule_hdr: its family alone. */
+Test(sys_netlink, rule_short)
+{
+	cr_expect_str_eq(
+		send_case(nlc_rule_short, 3),
+		"sendto(3, [{nlmsg_len=21, nlmsg_type=RTM_GETRULE, nlmsg_flags=NLM_F_REQUEST, nlm"
+		"sg_seq=12, nlmsg_pid=0}, {family=AF_INET, ...}], 24, 0, NULL, 0) = 24");
+}
+
+/* An AF_INET6 rule: a 16-byte address, and one of 4 bytes shown as bytes. */
+Test(sys_netlink, rule6)
+{
+	cr_expect_str_eq(
+		send_case(nlc_rule6, 3),
+		"sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nlm"
+		"sg_seq=13, nlmsg_pid=0}, {family=AF_INET6, dst_len=0, src_len=0, tos=IPTOS_LOWDE"
+		"LAY|IPTOS_THROUGHPUT|IPTOS_RELIABILITY, table=RT_TABLE_LOCAL, action=FR_ACT_PROH"
+		"IBIT, flags=0}, [[{nla_len=20, nla_type=FRA_DST}, inet_pton(AF_INET6, \"::1\")], ["
+		"{nla_len=8, nla_type=FRA_SRC}, \"\\x00\\x00\\x00\\x00\"]]], 56, 0, NULL, 0) = 56");
+}
+
+/* Attributes longer than their type: their first bytes, or bytes where strace caps them. */
+Test(sys_netlink, rule_long_attrs)
+{
+	cr_expect_str_eq(
+		send_case(nlc_rule_len, 3),
+		"sendto(3, [{nlmsg_len=176, nlmsg_type=RTM_NEWRULE, nlmsg_flags=0, nlmsg_seq=14, "
+		"nlmsg_pid=0}, {family=AF_INET, dst_len=0, src_len=0, tos=0, table=RT_TABLE_UNSPE"
+		"C, action=FR_ACT_UNSPEC, flags=0}, [[{nla_len=12, nla_type=FRA_PRIORITY}, 6], [{"
+		"nla_len=6, nla_type=FRA_PROTOCOL}, 0x6 /* RTPROT_??? */], [{nla_len=8, nla_type="
+		"FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=16, nla_type=FRA_IP_PROTO}, "
+		"\"\\x06\\x00\\x00"
+		"\\x00\\x02\\x00\\x00\\x00\\x03\\x00\\x00\\x00\"], [{nla_len=8, "
+		"nla_type=FRA_L3MDEV}, 6], ["
+		"{nla_len=8, nla_type=FRA_TUN_ID}, \"\\x06\\x00\\x00\\x00\"], [{nla_len=16, "
+		"nla_type=FR"
+		"A_TUN_ID}, htobe64(432345564261122048)], [{nla_len=6, nla_type=FRA_IIFNAME}, \"lo"
+		"\"...], [{nla_len=16, nla_type=FRA_UID_RANGE}, {start=6, end=2}], [{nla_len=12, n"
+		"la_type=FRA_TABLE}, 0x6], [{nla_len=10, nla_type=FRA_SPORT_RANGE}, {start=6, end"
+		"=0}], [{nla_len=16, nla_type=FRA_PROTOCOL}, 0x6 /* RTPROT_??? */], [{nla_len=6, "
+		"nla_type=FRA_GOTO}, \"\\x06\\x00\"]]], 176, 0, NULL, 0) = 176");
+}
+
+/* A rule from an i386 program: the same bytes, the same line. */
+Test(sys_netlink, rule_i386)
+{
+	harness_abi = ABI_I386;
+	cr_expect_str_eq(
+		send_case(nlc_rule_all, 3),
+		"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
+		"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
+		"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
+		"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{nla"
+		"_len=8, nla_type=FRA_SRC}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=FRA_II"
+		"FNAME}, \"lo\"], [{nla_len=8, nla_type=FRA_GOTO}, 7], [{nla_len=8, nla_type=FRA_PR"
+		"IORITY}, 7], [{nla_len=8, nla_type=FRA_FWMARK}, 7], [{nla_len=8, nla_type=FRA_FL"
+		"OW}, 7], [{nla_len=12, nla_type=FRA_TUN_ID}, htobe64(9900958322440273920)], [{nl"
+		"a_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 7], [{nla_len=8, nla_type=FRA_SUPPRESS_"
+		"PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_TABLE}, 0x7], [{nla_len=8, nl"
+		"a_type=FRA_FWMASK}, 7], [{nla_len=9, nla_type=FRA_OIFNAME}, \"eth0\"], [{nla_len=5"
+		", nla_type=FRA_L3MDEV}, 1], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, "
+		"end=2000}], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_BOOT], [{nla_len=5, nla_"
+		"type=FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start"
+		"=80, end=443}], [{nla_len=8, nla_type=FRA_DPORT_RANGE}, {start=80, end=443}]]], "
+		"192, 0, NULL, 0) = 192");
+}
+
+/* A rule whose buffer ends in FRA_SRC's header: its payload's address, then the next one's. */
+Test(sys_netlink, rule_short_read)
+{
+	static uint8_t buf[NLC_BUF];
+	size_t len = nlc_rule_all(buf);
+
+	map(0x1000, buf, 40);
+	cr_expect_str_eq(
+		RUN("sendto", -EFAULT, 3, 0x1000, len, 0, 0, 0),
+		"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
+		"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
+		"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
+		"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{n"
+		"la_len=8, nla_type=FRA_SRC}, 0x1028], ... /* 0x102c */]], 192, 0, NULL, 0) = -1 "
+		"EFAULT (Bad address)");
+}
