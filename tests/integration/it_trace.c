@@ -283,6 +283,14 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* NETLINK_ROUTE rules: ip rule's dumps, a rule with every attribute, unknown values. */
+Test(trace, netlink_route_rules)
+{
+	RUN("-o", "@TRACE", it_prog("tp_netlink_rule"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* bpf(2): maps, a program, ids, and what the kernel refuses (all refused unprivileged). */
 Test(trace, bpf_attrs)
 {
