@@ -9,6 +9,7 @@
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/lwtunnel.h>
+#include <linux/netconf.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <netinet/ip.h>
@@ -207,3 +208,9 @@ XLAT_TABLE(xl_fra_attrs, XLAT_ENUM, XLAT(FRA_UNSPEC), XLAT(FRA_DST), XLAT(FRA_SR
 	   XLAT(FRA_SUPPRESS_PREFIXLEN), XLAT(FRA_TABLE), XLAT(FRA_FWMASK), XLAT(FRA_OIFNAME),
 	   XLAT(FRA_PAD), XLAT(FRA_L3MDEV), XLAT(FRA_UID_RANGE), XLAT(FRA_PROTOCOL),
 	   XLAT(FRA_IP_PROTO), XLAT(FRA_SPORT_RANGE), XLAT(FRA_DPORT_RANGE));
+
+/* Netconf (netlink_route_netconf.c). */
+XLAT_TABLE(xl_netconfa_attrs, XLAT_ENUM, XLAT(NETCONFA_UNSPEC), XLAT(NETCONFA_IFINDEX),
+	   XLAT(NETCONFA_FORWARDING), XLAT(NETCONFA_RP_FILTER), XLAT(NETCONFA_MC_FORWARDING),
+	   XLAT(NETCONFA_PROXY_NEIGH), XLAT(NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN),
+	   XLAT(NETCONFA_INPUT), XLAT(NETCONFA_BC_FORWARDING));

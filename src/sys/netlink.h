@@ -24,7 +24,7 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs, xl_ifla_info_attrs, xl_ifla_vf_info_attrs,
 	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
 	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
-	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs;
+	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -216,6 +216,9 @@ extern const struct nla_set nl_ifla_attrs, nl_ifa_attrs, nl_rta_attrs, nl_nda_at
 /* Rules (netlink_route_rule.c). */
 extern const struct nl_struct nl_fib_rule_hdr;
 extern const struct nla_set nl_fra_attrs;
+/* Netconf (netlink_route_netconf.c). */
+extern const struct nl_struct nl_netconfmsg;
+extern const struct nla_set nl_netconfa_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

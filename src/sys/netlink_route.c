@@ -1,7 +1,7 @@
 /*
- * NETLINK_ROUTE payloads (issue 15): ifinfomsg, ifaddrmsg, rtmsg and ndmsg
- * with their attributes, as strace 6.1 shows them; the other message types
- * as strace shows a type it does not know: {family=..., data="..."}.
+ * NETLINK_ROUTE payloads (issue 15): ifinfomsg, ifaddrmsg, rtmsg, ndmsg,
+ * fib_rule_hdr and netconfmsg with their attributes, as strace 6.1 shows them; the other message
+ * types as strace shows a type it does not know: {family=..., data="..."}.
  */
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
@@ -69,6 +69,7 @@ static const struct route_kind kinds[] = {
 	{RTM_NEWROUTE, 3, &rtmsg, &nl_rta_attrs},
 	{RTM_NEWNEIGH, 3, &ndmsg, &nl_nda_attrs},
 	{RTM_NEWRULE, 3, &nl_fib_rule_hdr, &nl_fra_attrs},
+	{RTM_NEWNETCONF, 3, &nl_netconfmsg, &nl_netconfa_attrs},
 };
 
 void nl_route_payload(struct nl_msg *m)

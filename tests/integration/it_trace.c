@@ -283,10 +283,11 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
-/* NETLINK_ROUTE rules: ip rule's dumps, a rule with every attribute, unknown values. */
-Test(trace, netlink_route_rules)
+/* NETLINK_ROUTE rules and netconf: ip rule's and ip netconf's dumps, messages with every
+ * attribute, unknown values. */
+Test(trace, netlink_route_rules_netconf)
 {
-	RUN("-o", "@TRACE", it_prog("tp_netlink_rule"), "basic");
+	RUN("-o", "@TRACE", it_prog("tp_netlink_rtm"), "basic");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }

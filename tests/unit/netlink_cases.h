@@ -12,6 +12,7 @@
 #include <linux/fib_rules.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -272,6 +273,67 @@ static size_t nlc_rule_len(uint8_t *buf)
 	return at;
 }
 
+/* An RTM_NEWNETCONF with every NETCONFA_* attribute, ifindexes "lo", ALL, DEFAULT and 5. */
+static size_t nlc_netconf(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWNETCONF, 0, 20);
+	struct netconfmsg *n = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(NLMSG_ALIGN(sizeof(*n)));
+	int32_t one = 1, neg = -3, all = NETCONFA_IFINDEX_ALL, def = NETCONFA_IFINDEX_DEFAULT,
+		lo = 1, big = 5;
+	n->ncm_family = AF_INET;
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, &lo, 4);
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, &all, 4);
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, &def, 4);
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, &big, 4);
+	nlc_attr(buf, &at, NETCONFA_FORWARDING, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_RP_FILTER, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_MC_FORWARDING, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_PROXY_NEIGH, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_INPUT, &neg, 4);
+	nlc_attr(buf, &at, NETCONFA_BC_FORWARDING, &neg, 4);
+	nlc_attr(buf, &at, 0x7f, &one, 4);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* An unknown family, and attributes shorter (bytes) and longer (their first int) than an int. */
+static size_t nlc_netconf_odd(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETNETCONF, NLM_F_REQUEST, 21);
+	struct netconfmsg *n = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(4);
+	uint8_t x[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+	n->ncm_family = 0x7e;
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, x, 2);
+	nlc_attr(buf, &at, NETCONFA_IFINDEX, x, 8);
+	nlc_attr(buf, &at, NETCONFA_FORWARDING, x, 2);
+	nlc_attr(buf, &at, NETCONFA_FORWARDING, x, 8);
+	nlc_attr(buf, &at, NETCONFA_RP_FILTER, x, 12);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* An RTM_DELNETCONF with no payload at all: the header alone. */
+static size_t nlc_netconf_empty(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_DELNETCONF, NLM_F_REQUEST, 22);
+	h->nlmsg_len = NLMSG_HDRLEN;
+	return NLMSG_HDRLEN;
+}
+
+/* A GETNETCONF dump of 2 payload bytes: the family, and no attributes. */
+static size_t nlc_netconf_short(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETNETCONF, NLM_F_REQUEST | NLM_F_DUMP, 23);
+	uint8_t *p = NLMSG_DATA(h);
+	p[0] = AF_INET6;
+	p[1] = 9;
+	h->nlmsg_len = NLMSG_LENGTH(2);
+	return NLMSG_ALIGN(h->nlmsg_len);
+}
+
 struct nlc_case {
 	const char *name;
 	int fd;
@@ -290,6 +352,10 @@ static const struct nlc_case nlc_cases[] = {
 	{"rule_short", NLC_ROUTE_FD, nlc_rule_short},
 	{"rule6", NLC_ROUTE_FD, nlc_rule6},
 	{"rule_len", NLC_ROUTE_FD, nlc_rule_len},
+	{"netconf", NLC_ROUTE_FD, nlc_netconf},
+	{"netconf_odd", NLC_ROUTE_FD, nlc_netconf_odd},
+	{"netconf_empty", NLC_ROUTE_FD, nlc_netconf_empty},
+	{"netconf_short", NLC_ROUTE_FD, nlc_netconf_short},
 };
 
 #endif

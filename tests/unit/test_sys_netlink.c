@@ -332,3 +332,74 @@ Test(sys_netlink, rule_short_read)
 		"la_len=8, nla_type=FRA_SRC}, 0x1028], ... /* 0x102c */]], 192, 0, NULL, 0) = -1 "
 		"EFAULT (Bad address)");
 }
+
+/* Netconf: netconfmsg and every NETCONFA_* attribute (settings signed, ifindexes not). */
+Test(sys_netlink, netconf)
+{
+	cr_expect_str_eq(
+		send_case(nlc_netconf, 3),
+		"sendto(3, [{nlmsg_len=116, nlmsg_type=RTM_NEWNETCONF, nlmsg_flags=0, nlmsg_seq=2"
+		"0, nlmsg_pid=0}, {ncm_family=AF_INET}, [[{nla_len=8, nla_type=NETCONFA_IFINDEX},"
+		" if_nametoindex(\"lo\")], [{nla_len=8, nla_type=NETCONFA_IFINDEX}, 4294967295], [{"
+		"nla_len=8, nla_type=NETCONFA_IFINDEX}, 4294967294], [{nla_len=8, nla_type=NETCON"
+		"FA_IFINDEX}, 5], [{nla_len=8, nla_type=NETCONFA_FORWARDING}, -3], [{nla_len=8, n"
+		"la_type=NETCONFA_RP_FILTER}, -3], [{nla_len=8, nla_type=NETCONFA_MC_FORWARDING},"
+		" -3], [{nla_len=8, nla_type=NETCONFA_PROXY_NEIGH}, -3], [{nla_len=8, nla_type=NE"
+		"TCONFA_IGNORE_ROUTES_WITH_LINKDOWN}, -3], [{nla_len=8, nla_type=NETCONFA_INPUT},"
+		" -3], [{nla_len=8, nla_type=NETCONFA_BC_FORWARDING}, -3], [{nla_len=8, nla_type="
+		"0x7f /* NETCONFA_??? */}, \"\\x01\\x00\\x00\\x00\"]]], 116, 0, NULL, 0) = 116");
+}
+
+/* The same under -X verbose: the interface's number, its name in a comment. */
+Test(sys_netlink, netconf_verbose)
+{
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(
+		send_case(nlc_netconf, 3),
+		"sendto(3, [{nlmsg_len=116, nlmsg_type=0x50 /* RTM_NEWNETCONF */, nlmsg_flags=0, "
+		"nlmsg_seq=20, nlmsg_pid=0}, {ncm_family=0x2 /* AF_INET */}, [[{nla_len=8, nla_ty"
+		"pe=0x1 /* NETCONFA_IFINDEX */}, 1 /* if_nametoindex(\"lo\") */], [{nla_len=8, nla_"
+		"type=0x1 /* NETCONFA_IFINDEX */}, 4294967295], [{nla_len=8, nla_type=0x1 /* NETC"
+		"ONFA_IFINDEX */}, 4294967294], [{nla_len=8, nla_type=0x1 /* NETCONFA_IFINDEX */}"
+		", 5], [{nla_len=8, nla_type=0x2 /* NETCONFA_FORWARDING */}, -3], [{nla_len=8, nl"
+		"a_type=0x3 /* NETCONFA_RP_FILTER */}, -3], [{nla_len=8, nla_type=0x4 /* NETCONFA"
+		"_MC_FORWARDING */}, -3], [{nla_len=8, nla_type=0x5 /* NETCONFA_PROXY_NEIGH */}, "
+		"-3], [{nla_len=8, nla_type=0x6 /* NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN */}, -3],"
+		" [{nla_len=8, nla_type=0x7 /* NETCONFA_INPUT */}, -3], [{nla_len=8, nla_type=0x8"
+		" /* NETCONFA_BC_FORWARDING */}, -3], [{nla_len=8, nla_type=0x7f /* NETCONFA_??? "
+		"*/}, \"\\x01\\x00\\x00\\x00\"]]], 116, 0, NULL, 0) = 116");
+}
+
+/* An unknown family; attributes shorter than an int (bytes), longer (the first int). */
+Test(sys_netlink, netconf_unknown)
+{
+	cr_expect_str_eq(
+		send_case(nlc_netconf_odd, 3),
+		"sendto(3, [{nlmsg_len=76, nlmsg_type=RTM_GETNETCONF, nlmsg_flags=NLM_F_REQUEST, "
+		"nlmsg_seq=21, nlmsg_pid=0}, {ncm_family=0x7e /* AF_??? */}, [[{nla_len=6, nla_ty"
+		"pe=NETCONFA_IFINDEX}, \"\\x01\\x02\"], [{nla_len=12, nla_type=NETCONFA_IFINDEX}, "
+		"673"
+		"05985], [{nla_len=6, nla_type=NETCONFA_FORWARDING}, \"\\x01\\x02\"], "
+		"[{nla_len=12, n"
+		"la_type=NETCONFA_FORWARDING}, 67305985], [{nla_len=16, nla_type=NETCONFA_RP_FILT"
+		"ER}, 67305985]]], 76, 0, NULL, 0) = 76");
+}
+
+/* Payloads shorter than an aligned netconfmsg: the family alone, or nothing. */
+Test(sys_netlink, netconf_short)
+{
+	cr_expect_str_eq(
+		send_case(nlc_netconf_short, 3),
+		"sendto(3, [{nlmsg_len=18, nlmsg_type=RTM_GETNETCONF, nlmsg_flags=NLM_F_REQUEST|N"
+		"LM_F_DUMP, nlmsg_seq=23, nlmsg_pid=0}, {ncm_family=AF_INET6}], 20, 0, NULL, 0) ="
+		" 20");
+}
+
+/* An RTM_DELNETCONF with no payload: the header alone. */
+Test(sys_netlink, netconf_empty)
+{
+	cr_expect_str_eq(
+		send_case(nlc_netconf_empty, 3),
+		"sendto(3, {nlmsg_len=16, nlmsg_type=RTM_DELNETCONF, nlmsg_flags=NLM_F_REQUEST, n"
+		"lmsg_seq=22, nlmsg_pid=0}, 16, 0, NULL, 0) = 16");
+}

@@ -1,6 +1,7 @@
 /* NETLINK_ROUTE messages of the families beyond links, addresses, routes and neighbours, as
- * strace shows what sendto carries: rules (struct fib_rule_hdr and FRA_* attributes).
- *   tp_netlink_rule basic   run with the default options
+ * strace shows what sendto carries: rules (struct fib_rule_hdr and FRA_* attributes), netconf
+ * (struct netconfmsg and NETCONFA_*).
+ *   tp_netlink_rtm basic   run with the default options
  * The kernel's answers to the dumps depend on the machine: they are read with read(2), which
  * strace shows as a plain buffer, and not stated.  The messages with every attribute are
  * sent without NLM_F_REQUEST, which the kernel ignores: nothing on the machine changes.
@@ -9,8 +10,10 @@
 
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -168,6 +171,48 @@ static void rule_odd(int fd)
 		fd, xp_res(n));
 }
 
+/* ip netconf's request, then a netconf message with every attribute. */
+static void netconf(int fd)
+{
+	struct msg m;
+	struct netconfmsg *c = msg_start(&m, RTM_GETNETCONF, NLM_F_REQUEST | NLM_F_DUMP, 6,
+					 NLMSG_ALIGN(sizeof(*c)));
+	long n = nl_send(fd, m.buf, m.len);
+
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=20, nlmsg_type=RTM_GETNETCONF, "
+		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, "
+		"{ncm_family=AF_UNSPEC}], 20, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+	drain(fd);
+	c = msg_start(&m, RTM_NEWNETCONF, 0, 7, NLMSG_ALIGN(sizeof(*c)));
+	c->ncm_family = AF_INET6;
+	int32_t lo = (int32_t)if_nametoindex("lo"), all = NETCONFA_IFINDEX_ALL, on = 1, off = 0,
+		odd = -3;
+	add(&m, NETCONFA_IFINDEX, &lo, 4);
+	add(&m, NETCONFA_IFINDEX, &all, 4);
+	add(&m, NETCONFA_FORWARDING, &on, 4);
+	add(&m, NETCONFA_RP_FILTER, &off, 4);
+	add(&m, NETCONFA_MC_FORWARDING, &off, 4);
+	add(&m, NETCONFA_PROXY_NEIGH, &on, 4);
+	add(&m, NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, &off, 4);
+	add(&m, NETCONFA_INPUT, &odd, 4);
+	add(&m, NETCONFA_BC_FORWARDING, &on, 2);
+	n = nl_send(fd, m.buf, m.len);
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=92, nlmsg_type=RTM_NEWNETCONF, nlmsg_flags=0, nlmsg_seq=7, "
+		"nlmsg_pid=0}, {ncm_family=AF_INET6}, [[{nla_len=8, nla_type=NETCONFA_IFINDEX}, "
+		"if_nametoindex(\"lo\")], [{nla_len=8, nla_type=NETCONFA_IFINDEX}, 4294967295], "
+		"[{nla_len=8, nla_type=NETCONFA_FORWARDING}, 1], [{nla_len=8, "
+		"nla_type=NETCONFA_RP_FILTER}, 0], [{nla_len=8, nla_type=NETCONFA_MC_FORWARDING}, "
+		"0], "
+		"[{nla_len=8, nla_type=NETCONFA_PROXY_NEIGH}, 1], [{nla_len=8, "
+		"nla_type=NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN}, 0], [{nla_len=8, "
+		"nla_type=NETCONFA_INPUT}, -3], [{nla_len=6, nla_type=NETCONFA_BC_FORWARDING}, "
+		"\"\\x01\\x00\"]]], 92, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+}
+
 static int run_basic(void)
 {
 	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
@@ -185,6 +230,7 @@ static int run_basic(void)
 	rule_dump((int)fd, AF_INET6, "AF_INET6", 2);
 	rule_all((int)fd);
 	rule_odd((int)fd);
+	netconf((int)fd);
 	close((int)fd);
 	return 0;
 }
@@ -195,5 +241,5 @@ int main(int argc, char **argv)
 
 	xp_init();
 	me = getpid();
-	xp_main("tp_netlink_rule", argc, argv, modes);
+	xp_main("tp_netlink_rtm", argc, argv, modes);
 }
