@@ -1,6 +1,6 @@
 /* NETLINK_ROUTE messages of the families beyond links, addresses, routes and neighbours, as
  * strace shows what sendto carries: rules (struct fib_rule_hdr and FRA_* attributes), netconf
- * (struct netconfmsg and NETCONFA_*).
+ * (struct netconfmsg and NETCONFA_*), traffic control (struct tcmsg and TCA_*).
  *   tp_netlink_rtm basic   run with the default options
  * The kernel's answers to the dumps depend on the machine: they are read with read(2), which
  * strace shows as a plain buffer, and not stated.  The messages with every attribute are
@@ -10,8 +10,10 @@
 
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -71,7 +73,8 @@ static void add(struct msg *m, uint16_t type, const void *data, size_t len)
 
 	a->nla_len = (uint16_t)(NLA_HDRLEN + len);
 	a->nla_type = type;
-	memcpy(m->buf + m->len + NLA_HDRLEN, data, len);
+	if (len)
+		memcpy(m->buf + m->len + NLA_HDRLEN, data, len);
 	m->len += NLA_ALIGN(a->nla_len);
 	((struct nlmsghdr *)m->buf)->nlmsg_len = (uint32_t)m->len;
 }
@@ -213,6 +216,53 @@ static void netconf(int fd)
 		fd, xp_res(n));
 }
 
+/* tc qdisc's request on "lo", then a qdisc with its kind and statistics. */
+static void tc(int fd)
+{
+	struct msg m;
+	struct tcmsg *t = msg_start(&m, RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, 8, sizeof(*t));
+
+	t->tcm_ifindex = (int)if_nametoindex("lo");
+	long n = nl_send(fd, m.buf, m.len);
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=36, nlmsg_type=RTM_GETQDISC, "
+		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=8, nlmsg_pid=0}, "
+		"{tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, "
+		"tcm_parent=0, tcm_info=0}], 36, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+	drain(fd);
+	t = msg_start(&m, RTM_NEWQDISC, 0, 9, sizeof(*t));
+	*t = (struct tcmsg){.tcm_handle = 0x10000, .tcm_parent = TC_H_ROOT, .tcm_info = 2};
+	struct tc_stats st = {.bytes = 1000, .packets = 10, .drops = 1, .qlen = 2};
+	struct gnet_stats_basic basic = {.bytes = 1000, .packets = 10};
+	struct gnet_stats_queue queue = {.qlen = 2, .drops = 1};
+	uint8_t off = 0;
+	add(&m, TCA_KIND, "pfifo", 6);
+	add(&m, TCA_HW_OFFLOAD, &off, 1);
+	size_t nest = m.len;
+	add(&m, TCA_STATS2, NULL, 0);
+	add(&m, TCA_STATS_BASIC, &basic, sizeof(basic));
+	add(&m, TCA_STATS_QUEUE, &queue, sizeof(queue));
+	((struct nlattr *)(m.buf + nest))->nla_len = (uint16_t)(m.len - nest);
+	add(&m, TCA_STATS, &st, sizeof(st));
+	n = nl_send(fd, m.buf, m.len);
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=%zu, nlmsg_type=RTM_NEWQDISC, nlmsg_flags=0, nlmsg_seq=9, "
+		"nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=65536, "
+		"tcm_parent=4294967295, tcm_info=2}, [[{nla_len=10, nla_type=TCA_KIND}, "
+		"\"pfifo\"], "
+		"[{nla_len=5, nla_type=TCA_HW_OFFLOAD}, 0], [{nla_len=%zu, nla_type=TCA_STATS2}, "
+		"[[{nla_len=%zu, nla_type=TCA_STATS_BASIC}, {bytes=1000, packets=10}], "
+		"[{nla_len=24, "
+		"nla_type=TCA_STATS_QUEUE}, {qlen=2, backlog=0, drops=1, requeues=0, "
+		"overlimits=0}]]], [{nla_len=%zu, nla_type=TCA_STATS}, {bytes=1000, packets=10, "
+		"drops=1, overlimits=0, bps=0, pps=0, qlen=2, backlog=0}]]], %zu, 0, " NLADDR
+		") = %s",
+		fd, m.len,
+		NLA_HDRLEN + NLA_ALIGN(NLA_HDRLEN + sizeof(basic)) + NLA_HDRLEN + sizeof(queue),
+		NLA_HDRLEN + sizeof(basic), NLA_HDRLEN + sizeof(st), m.len, xp_res(n));
+}
+
 static int run_basic(void)
 {
 	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
@@ -231,6 +281,7 @@ static int run_basic(void)
 	rule_all((int)fd);
 	rule_odd((int)fd);
 	netconf((int)fd);
+	tc((int)fd);
 	close((int)fd);
 	return 0;
 }

@@ -7,10 +7,12 @@
 #include <linux/if_addr.h>
 #include <linux/if_arp.h>
 #include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
 #include <linux/if_link.h>
 #include <linux/lwtunnel.h>
 #include <linux/netconf.h>
 #include <linux/neighbour.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <netinet/ip.h>
 
@@ -214,3 +216,16 @@ XLAT_TABLE(xl_netconfa_attrs, XLAT_ENUM, XLAT(NETCONFA_UNSPEC), XLAT(NETCONFA_IF
 	   XLAT(NETCONFA_FORWARDING), XLAT(NETCONFA_RP_FILTER), XLAT(NETCONFA_MC_FORWARDING),
 	   XLAT(NETCONFA_PROXY_NEIGH), XLAT(NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN),
 	   XLAT(NETCONFA_INPUT), XLAT(NETCONFA_BC_FORWARDING));
+
+/* Traffic control (netlink_route_tc.c).  strace 6.1 has no name for TCA_EXT_WARN_MSG. */
+XLAT_TABLE(xl_tca_attrs, XLAT_ENUM, XLAT(TCA_UNSPEC), XLAT(TCA_KIND), XLAT(TCA_OPTIONS),
+	   XLAT(TCA_STATS), XLAT(TCA_XSTATS), XLAT(TCA_RATE), XLAT(TCA_FCNT), XLAT(TCA_STATS2),
+	   XLAT(TCA_STAB), XLAT(TCA_PAD), XLAT(TCA_DUMP_INVISIBLE), XLAT(TCA_CHAIN),
+	   XLAT(TCA_HW_OFFLOAD), XLAT(TCA_INGRESS_BLOCK), XLAT(TCA_EGRESS_BLOCK),
+	   XLAT(TCA_DUMP_FLAGS));
+XLAT_TABLE(xl_tca_stats_attrs, XLAT_ENUM, XLAT(TCA_STATS_UNSPEC), XLAT(TCA_STATS_BASIC),
+	   XLAT(TCA_STATS_RATE_EST), XLAT(TCA_STATS_QUEUE), XLAT(TCA_STATS_APP),
+	   XLAT(TCA_STATS_RATE_EST64), XLAT(TCA_STATS_PAD), XLAT(TCA_STATS_BASIC_HW),
+	   XLAT(TCA_STATS_PKT64));
+XLAT_TABLE(xl_tca_stab_attrs, XLAT_ENUM, XLAT(TCA_STAB_UNSPEC), XLAT(TCA_STAB_BASE),
+	   XLAT(TCA_STAB_DATA));

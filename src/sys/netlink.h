@@ -24,7 +24,8 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs, xl_ifla_info_attrs, xl_ifla_vf_info_attrs,
 	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
 	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
-	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs;
+	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs,
+	xl_tca_attrs, xl_tca_stats_attrs, xl_tca_stab_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -93,6 +94,14 @@ struct nl_struct {
 #define NL_STRUCT(type, fields)                                                                    \
 	{                                                                                          \
 		fields, sizeof(fields) / sizeof(fields[0]), sizeof(type)                           \
+	}
+
+/* A struct whose tail padding differs between ABIs (tc_stats: 40 bytes on x86_64, 36 on
+ * i386): strace takes a payload that reaches its last field's end. */
+#define NL_STRUCT_END(type, fields, last)                                                          \
+	{                                                                                          \
+		fields, sizeof(fields) / sizeof(fields[0]),                                        \
+			offsetof(type, last) + sizeof(((type *)0)->last)                           \
 	}
 
 /* Adds fields [from, to) of s, read from buf (s->size bytes), to the struct value v. */
@@ -219,6 +228,9 @@ extern const struct nla_set nl_fra_attrs;
 /* Netconf (netlink_route_netconf.c). */
 extern const struct nl_struct nl_netconfmsg;
 extern const struct nla_set nl_netconfa_attrs;
+/* Traffic control (netlink_route_tc.c). */
+extern const struct nl_struct nl_tcmsg;
+extern const struct nla_set nl_tca_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

@@ -283,9 +283,9 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
-/* NETLINK_ROUTE rules and netconf: ip rule's and ip netconf's dumps, messages with every
- * attribute, unknown values. */
-Test(trace, netlink_route_rules_netconf)
+/* NETLINK_ROUTE rules, netconf and tc: ip rule's, ip netconf's and tc qdisc's dumps, messages with
+ * every attribute, unknown values. */
+Test(trace, netlink_route_rules_netconf_tc)
 {
 	RUN("-o", "@TRACE", it_prog("tp_netlink_rtm"), "basic");
 	it_assert_exit(&r, 0);

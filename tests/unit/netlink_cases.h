@@ -10,10 +10,12 @@
 
 #include <errno.h>
 #include <linux/fib_rules.h>
+#include <linux/gen_stats.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <arpa/inet.h>
@@ -334,6 +336,110 @@ static size_t nlc_netconf_short(uint8_t *buf)
 	return NLMSG_ALIGN(h->nlmsg_len);
 }
 
+/* An RTM_NEWQDISC with every TCA_* attribute, one strace 6.1 has no name for among them. */
+static size_t nlc_tc(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWQDISC, 0, 30);
+	struct tcmsg *t = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*t));
+	uint8_t x[48];
+	for (int i = 0; i < 48; i++)
+		x[i] = i + 1;
+	uint32_t u = 7;
+	uint8_t b = 1;
+	t->tcm_family = AF_UNSPEC;
+	t->tcm_ifindex = 1;
+	t->tcm_handle = 0x10000;
+	t->tcm_parent = 0xffffffff;
+	t->tcm_info = 2;
+	nlc_attr(buf, &at, TCA_KIND, "pfifo", 6);
+	nlc_attr(buf, &at, TCA_OPTIONS, x, 4);
+	nlc_attr(buf, &at, TCA_STATS, x, sizeof(struct tc_stats));
+	nlc_attr(buf, &at, TCA_XSTATS, x, 4);
+	nlc_attr(buf, &at, TCA_RATE, x, 2);
+	nlc_attr(buf, &at, TCA_FCNT, &u, 4);
+	nlc_attr(buf, &at, TCA_STAB, x, 4);
+	nlc_attr(buf, &at, TCA_PAD, x, 4);
+	nlc_attr(buf, &at, TCA_DUMP_INVISIBLE, x, 0);
+	nlc_attr(buf, &at, TCA_CHAIN, &u, 4);
+	nlc_attr(buf, &at, TCA_HW_OFFLOAD, &b, 1);
+	nlc_attr(buf, &at, TCA_INGRESS_BLOCK, &u, 4);
+	nlc_attr(buf, &at, TCA_EGRESS_BLOCK, &u, 4);
+	nlc_attr(buf, &at, TCA_DUMP_FLAGS, &u, 4);
+	nlc_attr(buf, &at, TCA_EXT_WARN_MSG, "warn", 5);
+	nlc_attr(buf, &at, 0x7f, &u, 4);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* TCA_STATS2's nested statistics, some shorter than their struct. */
+static size_t nlc_tc_stats2(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWTCLASS, 0, 31);
+	size_t at = NLMSG_LENGTH(sizeof(struct tcmsg));
+	uint8_t x[48];
+	for (int i = 0; i < 48; i++)
+		x[i] = i + 1;
+	size_t nest = at;
+	struct nlattr *s2 = nlc_attr(buf, &at, TCA_STATS2, NULL, 0);
+	nlc_attr(buf, &at, TCA_STATS_BASIC, x, sizeof(struct gnet_stats_basic));
+	nlc_attr(buf, &at, TCA_STATS_RATE_EST, x, sizeof(struct gnet_stats_rate_est));
+	nlc_attr(buf, &at, TCA_STATS_QUEUE, x, sizeof(struct gnet_stats_queue));
+	nlc_attr(buf, &at, TCA_STATS_APP, x, 4);
+	nlc_attr(buf, &at, TCA_STATS_RATE_EST64, x, sizeof(struct gnet_stats_rate_est64));
+	nlc_attr(buf, &at, TCA_STATS_PAD, x, 4);
+	nlc_attr(buf, &at, TCA_STATS_BASIC_HW, x, sizeof(struct gnet_stats_basic));
+	nlc_attr(buf, &at, TCA_STATS_PKT64, x, 8);
+	nlc_attr(buf, &at, TCA_STATS_BASIC, x, 12);
+	nlc_attr(buf, &at, TCA_STATS_PKT64, x, 4);
+	nlc_attr(buf, &at, TCA_STATS_RATE_EST64, x, 12);
+	nlc_attr(buf, &at, 0x7f, x, 4);
+	s2->nla_len = (uint16_t)(at - nest);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* An unknown family, a negative ifindex, TCA_STATS of i386's 36 bytes and longer, payloads
+ * shorter and longer than their type. */
+static size_t nlc_tc_odd(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETTFILTER, NLM_F_REQUEST, 32);
+	struct tcmsg *t = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*t));
+	uint8_t x[48];
+	for (int i = 0; i < 48; i++)
+		x[i] = i + 1;
+	t->tcm_family = 0x7e;
+	t->tcm_ifindex = -5;
+	t->tcm_info = 0x12345678;
+	nlc_attr(buf, &at, TCA_STATS, x, 36);
+	nlc_attr(buf, &at, TCA_STATS, x, 44);
+	nlc_attr(buf, &at, TCA_RATE, x, 1);
+	nlc_attr(buf, &at, TCA_RATE, x, 4);
+	nlc_attr(buf, &at, TCA_CHAIN, x, 2);
+	nlc_attr(buf, &at, TCA_CHAIN, x, 8);
+	nlc_attr(buf, &at, TCA_HW_OFFLOAD, x, 4);
+	nlc_attr(buf, &at, TCA_KIND, "abc", 3);
+	nlc_attr(buf, &at, TCA_STATS2, x, 2);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* An RTM_NEWCHAIN, then an RTM_DELQDISC shorter than tcmsg. */
+static size_t nlc_tc_chain(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWCHAIN, 0, 33);
+	size_t at = NLMSG_LENGTH(sizeof(struct tcmsg));
+	uint32_t u = 3;
+	nlc_attr(buf, &at, TCA_CHAIN, &u, 4);
+	h->nlmsg_len = (uint32_t)at;
+	struct nlmsghdr *h2 = (void *)(buf + at);
+	*h2 = (struct nlmsghdr){NLMSG_LENGTH(8), RTM_DELQDISC, 0, 34, 0};
+	buf[at + 16] = AF_INET;
+	at += h2->nlmsg_len;
+	return at;
+}
+
 struct nlc_case {
 	const char *name;
 	int fd;
@@ -356,6 +462,10 @@ static const struct nlc_case nlc_cases[] = {
 	{"netconf_odd", NLC_ROUTE_FD, nlc_netconf_odd},
 	{"netconf_empty", NLC_ROUTE_FD, nlc_netconf_empty},
 	{"netconf_short", NLC_ROUTE_FD, nlc_netconf_short},
+	{"tc", NLC_ROUTE_FD, nlc_tc},
+	{"tc_stats2", NLC_ROUTE_FD, nlc_tc_stats2},
+	{"tc_odd", NLC_ROUTE_FD, nlc_tc_odd},
+	{"tc_chain", NLC_ROUTE_FD, nlc_tc_chain},
 };
 
 #endif

@@ -403,3 +403,140 @@ Test(sys_netlink, netconf_empty)
 		"sendto(3, {nlmsg_len=16, nlmsg_type=RTM_DELNETCONF, nlmsg_flags=NLM_F_REQUEST, n"
 		"lmsg_seq=22, nlmsg_pid=0}, 16, 0, NULL, 0) = 16");
 }
+
+/* Traffic control: tcmsg and every TCA_* attribute (TCA_EXT_WARN_MSG unnamed, as in strace). */
+Test(sys_netlink, tc)
+{
+	cr_expect_str_eq(
+		send_case(nlc_tc, 3),
+		"sendto(3, [{nlmsg_len=204, nlmsg_type=RTM_NEWQDISC, nlmsg_flags=0, nlmsg_seq=30,"
+		" nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex(\"lo\"), tcm_hand"
+		"le=65536, tcm_parent=4294967295, tcm_info=2}, [[{nla_len=10, nla_type=TCA_KIND},"
+		" \"pfifo\"], [{nla_len=8, nla_type=TCA_OPTIONS}, \"\\x01\\x02\\x03\\x04\"], "
+		"[{nla_len=44"
+		", nla_type=TCA_STATS}, {bytes=578437695752307201, packets=202050057, drops=26942"
+		"2093, overlimits=336794129, bps=404166165, pps=471538201, qlen=538910237, backlo"
+		"g=606282273}], [{nla_len=8, nla_type=TCA_XSTATS}, \"\\x01\\x02\\x03\\x04\"], "
+		"[{nla_len"
+		"=6, nla_type=TCA_RATE}, {interval=1, ewma_log=2}], [{nla_len=8, nla_type=TCA_FCN"
+		"T}, 7], [{nla_len=8, nla_type=TCA_STAB}, {nla_len=513, nla_type=0x403 /* TCA_STA"
+		"B_??? */}], [{nla_len=8, nla_type=TCA_PAD}, \"\\x01\\x02\\x03\\x04\"], "
+		"{nla_len=4, nla"
+		"_type=TCA_DUMP_INVISIBLE}, [{nla_len=8, nla_type=TCA_CHAIN}, 7], [{nla_len=5, nl"
+		"a_type=TCA_HW_OFFLOAD}, 1], [{nla_len=8, nla_type=TCA_INGRESS_BLOCK}, 7], [{nla_"
+		"len=8, nla_type=TCA_EGRESS_BLOCK}, 7], [{nla_len=8, nla_type=TCA_DUMP_FLAGS}, 7]"
+		", [{nla_len=9, nla_type=0x10 /* TCA_??? */}, \"\\x77\\x61\\x72\\x6e\\x00\"], "
+		"[{nla_len="
+		"8, nla_type=0x7f /* TCA_??? */}, \"\\x07\\x00\\x00\\x00\"]]], 204, 0, NULL, 0) = "
+		"204");
+}
+
+/* The same under -X raw. */
+Test(sys_netlink, tc_raw)
+{
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(
+		send_case(nlc_tc, 3),
+		"sendto(3, [{nlmsg_len=204, nlmsg_type=0x24, nlmsg_flags=0, nlmsg_seq=30, nlmsg_p"
+		"id=0}, {tcm_family=0, tcm_ifindex=1, tcm_handle=65536, tcm_parent=4294967295, tc"
+		"m_info=2}, [[{nla_len=10, nla_type=0x1}, \"pfifo\"], [{nla_len=8, nla_type=0x2}, "
+		"\""
+		"\\x01\\x02\\x03\\x04\"], [{nla_len=44, nla_type=0x3}, {bytes=578437695752307201, "
+		"pack"
+		"ets=202050057, drops=269422093, overlimits=336794129, bps=404166165, pps=4715382"
+		"01, qlen=538910237, backlog=606282273}], [{nla_len=8, nla_type=0x4}, "
+		"\"\\x01\\x02\\x"
+		"03\\x04\"], [{nla_len=6, nla_type=0x5}, {interval=1, ewma_log=2}], [{nla_len=8, nl"
+		"a_type=0x6}, 7], [{nla_len=8, nla_type=0x8}, {nla_len=513, nla_type=0x403}], [{n"
+		"la_len=8, nla_type=0x9}, \"\\x01\\x02\\x03\\x04\"], {nla_len=4, nla_type=0xa}, "
+		"[{nla_l"
+		"en=8, nla_type=0xb}, 7], [{nla_len=5, nla_type=0xc}, 1], [{nla_len=8, nla_type=0"
+		"xd}, 7], [{nla_len=8, nla_type=0xe}, 7], [{nla_len=8, nla_type=0xf}, 7], [{nla_l"
+		"en=9, nla_type=0x10}, \"\\x77\\x61\\x72\\x6e\\x00\"], [{nla_len=8, "
+		"nla_type=0x7f}, \"\\x0"
+		"7\\x00\\x00\\x00\"]]], 204, 0, NULL, 0) = 204");
+}
+
+/* TCA_STATS2: the nested statistics, shorter payloads as bytes. */
+Test(sys_netlink, tc_stats2)
+{
+	cr_expect_str_eq(
+		send_case(nlc_tc_stats2, 3),
+		"sendto(3, [{nlmsg_len=212, nlmsg_type=RTM_NEWTCLASS, nlmsg_flags=0, nlmsg_seq=31"
+		", nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0"
+		", tcm_info=0}, [{nla_len=176, nla_type=TCA_STATS2}, [[{nla_len=20, nla_type=TCA_"
+		"STATS_BASIC}, {bytes=578437695752307201, packets=202050057}], [{nla_len=12, nla_"
+		"type=TCA_STATS_RATE_EST}, {bps=67305985, pps=134678021}], [{nla_len=24, nla_type"
+		"=TCA_STATS_QUEUE}, {qlen=67305985, backlog=134678021, drops=202050057, requeues="
+		"269422093, overlimits=336794129}], [{nla_len=8, nla_type=TCA_STATS_APP}, "
+		"\"\\x01\\x"
+		"02\\x03\\x04\"], [{nla_len=20, nla_type=TCA_STATS_RATE_EST64}, "
+		"{bps=578437695752307"
+		"201, pps=1157159078456920585}], [{nla_len=8, nla_type=TCA_STATS_PAD}, "
+		"\"\\x01\\x02\\"
+		"x03\\x04\"], [{nla_len=20, nla_type=TCA_STATS_BASIC_HW}, {bytes=578437695752307201"
+		", packets=202050057}], [{nla_len=12, nla_type=TCA_STATS_PKT64}, 5784376957523072"
+		"01], [{nla_len=16, nla_type=TCA_STATS_BASIC}, {bytes=578437695752307201, packets"
+		"=202050057}], [{nla_len=8, nla_type=TCA_STATS_PKT64}, \"\\x01\\x02\\x03\\x04\"], "
+		"[{nla"
+		"_len=16, nla_type=TCA_STATS_RATE_EST64}, "
+		"\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x09\\x"
+		"0a\\x0b\\x0c\"], [{nla_len=8, nla_type=0x7f /* TCA_STATS_??? */}, "
+		"\"\\x01\\x02\\x03\\x04"
+		"\"]]]], 212, 0, NULL, 0) = 212");
+}
+
+/* Unknown values, TCA_STATS of 36 bytes (i386's size) and 44, payloads too short or long. */
+Test(sys_netlink, tc_unknown)
+{
+	cr_expect_str_eq(
+		send_case(nlc_tc_odd, 3),
+		"sendto(3, [{nlmsg_len=184, nlmsg_type=RTM_GETTFILTER, nlmsg_flags=NLM_F_REQUEST,"
+		" nlmsg_seq=32, nlmsg_pid=0}, {tcm_family=0x7e /* AF_??? */, tcm_ifindex=42949672"
+		"91, tcm_handle=0, tcm_parent=0, tcm_info=305419896}, [[{nla_len=40, nla_type=TCA"
+		"_STATS}, {bytes=578437695752307201, packets=202050057, drops=269422093, overlimi"
+		"ts=336794129, bps=404166165, pps=471538201, qlen=538910237, backlog=606282273}],"
+		" [{nla_len=48, nla_type=TCA_STATS}, {bytes=578437695752307201, packets=202050057"
+		", drops=269422093, overlimits=336794129, bps=404166165, pps=471538201, qlen=5389"
+		"10237, backlog=606282273}], [{nla_len=5, nla_type=TCA_RATE}, \"\\x01\"], "
+		"[{nla_len="
+		"8, nla_type=TCA_RATE}, {interval=1, ewma_log=2}], [{nla_len=6, nla_type=TCA_CHAI"
+		"N}, \"\\x01\\x02\"], [{nla_len=12, nla_type=TCA_CHAIN}, 67305985], [{nla_len=8, "
+		"nla_"
+		"type=TCA_HW_OFFLOAD}, 1], [{nla_len=7, nla_type=TCA_KIND}, \"abc\"...], [{nla_len="
+		"6, nla_type=TCA_STATS2}, \"\\x01\\x02\"]]], 184, 0, NULL, 0) = 184");
+}
+
+/* The same bytes from an i386 program: the same line. */
+Test(sys_netlink, tc_unknown_i386)
+{
+	harness_abi = ABI_I386;
+	cr_expect_str_eq(
+		send_case(nlc_tc_odd, 3),
+		"sendto(3, [{nlmsg_len=184, nlmsg_type=RTM_GETTFILTER, nlmsg_flags=NLM_F_REQUEST,"
+		" nlmsg_seq=32, nlmsg_pid=0}, {tcm_family=0x7e /* AF_??? */, tcm_ifindex=42949672"
+		"91, tcm_handle=0, tcm_parent=0, tcm_info=305419896}, [[{nla_len=40, nla_type=TCA"
+		"_STATS}, {bytes=578437695752307201, packets=202050057, drops=269422093, overlimi"
+		"ts=336794129, bps=404166165, pps=471538201, qlen=538910237, backlog=606282273}],"
+		" [{nla_len=48, nla_type=TCA_STATS}, {bytes=578437695752307201, packets=202050057"
+		", drops=269422093, overlimits=336794129, bps=404166165, pps=471538201, qlen=5389"
+		"10237, backlog=606282273}], [{nla_len=5, nla_type=TCA_RATE}, \"\\x01\"], "
+		"[{nla_len="
+		"8, nla_type=TCA_RATE}, {interval=1, ewma_log=2}], [{nla_len=6, nla_type=TCA_CHAI"
+		"N}, \"\\x01\\x02\"], [{nla_len=12, nla_type=TCA_CHAIN}, 67305985], [{nla_len=8, "
+		"nla_"
+		"type=TCA_HW_OFFLOAD}, 1], [{nla_len=7, nla_type=TCA_KIND}, \"abc\"...], [{nla_len="
+		"6, nla_type=TCA_STATS2}, \"\\x01\\x02\"]]], 184, 0, NULL, 0) = 184");
+}
+
+/* RTM_NEWCHAIN, and an RTM_DELQDISC payload shorter than tcmsg. */
+Test(sys_netlink, tc_chain)
+{
+	cr_expect_str_eq(
+		send_case(nlc_tc_chain, 3),
+		"sendto(3, [[{nlmsg_len=44, nlmsg_type=RTM_NEWCHAIN, nlmsg_flags=0, nlmsg_seq=33,"
+		" nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, tcm_handle=0, tcm_parent=0,"
+		" tcm_info=0}, [{nla_len=8, nla_type=TCA_CHAIN}, 3]], [{nlmsg_len=24, nlmsg_type="
+		"RTM_DELQDISC, nlmsg_flags=0, nlmsg_seq=34, nlmsg_pid=0}, {tcm_family=AF_INET, .."
+		".}]], 68, 0, NULL, 0) = 68");
+}
