@@ -11,6 +11,7 @@
 #include <linux/if_link.h>
 #include <linux/lwtunnel.h>
 #include <linux/netconf.h>
+#include <linux/nexthop.h>
 #include <linux/neighbour.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
@@ -229,3 +230,20 @@ XLAT_TABLE(xl_tca_stats_attrs, XLAT_ENUM, XLAT(TCA_STATS_UNSPEC), XLAT(TCA_STATS
 	   XLAT(TCA_STATS_PKT64));
 XLAT_TABLE(xl_tca_stab_attrs, XLAT_ENUM, XLAT(TCA_STAB_UNSPEC), XLAT(TCA_STAB_BASE),
 	   XLAT(TCA_STAB_DATA));
+
+/* Nexthops (netlink_route_nexthop.c). */
+XLAT_TABLE(xl_nha_attrs, XLAT_ENUM, XLAT(NHA_UNSPEC), XLAT(NHA_ID), XLAT(NHA_GROUP),
+	   XLAT(NHA_GROUP_TYPE), XLAT(NHA_BLACKHOLE), XLAT(NHA_OIF), XLAT(NHA_GATEWAY),
+	   XLAT(NHA_ENCAP_TYPE), XLAT(NHA_ENCAP), XLAT(NHA_GROUPS), XLAT(NHA_MASTER), XLAT(NHA_FDB),
+	   XLAT(NHA_RES_GROUP), XLAT(NHA_RES_BUCKET));
+/* Type 0 is the PAD of each: strace names it so. */
+XLAT_TABLE(xl_nha_res_group_attrs, XLAT_ENUM, XLAT(NHA_RES_GROUP_PAD), XLAT(NHA_RES_GROUP_BUCKETS),
+	   XLAT(NHA_RES_GROUP_IDLE_TIMER), XLAT(NHA_RES_GROUP_UNBALANCED_TIMER),
+	   XLAT(NHA_RES_GROUP_UNBALANCED_TIME));
+XLAT_TABLE(xl_nha_res_bucket_attrs, XLAT_ENUM, XLAT(NHA_RES_BUCKET_PAD), XLAT(NHA_RES_BUCKET_INDEX),
+	   XLAT(NHA_RES_BUCKET_IDLE_TIME), XLAT(NHA_RES_BUCKET_NH_ID));
+XLAT_TABLE(xl_rtnh_flags, XLAT_BITS_DFLT, XLAT(RTNH_F_DEAD), XLAT(RTNH_F_PERVASIVE),
+	   XLAT(RTNH_F_ONLINK), XLAT(RTNH_F_OFFLOAD), XLAT(RTNH_F_LINKDOWN),
+	   XLAT(RTNH_F_UNRESOLVED), XLAT(RTNH_F_TRAP));
+XLAT_TABLE(xl_nexthop_grp_types, XLAT_ENUM, XLAT(NEXTHOP_GRP_TYPE_MPATH),
+	   XLAT(NEXTHOP_GRP_TYPE_RES));

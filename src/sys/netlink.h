@@ -25,7 +25,8 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
 	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
 	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs,
-	xl_tca_attrs, xl_tca_stats_attrs, xl_tca_stab_attrs;
+	xl_tca_attrs, xl_tca_stats_attrs, xl_tca_stab_attrs, xl_nha_attrs, xl_nha_res_group_attrs,
+	xl_nha_res_bucket_attrs, xl_rtnh_flags, xl_nexthop_grp_types;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -70,6 +71,7 @@ enum nlf_fmt {
 	NLF_HTONS,   /* a port in network order: htons(80) */
 	NLF_U32S,    /* an array of 32-bit words: [1, 2] */
 	NLF_DEV,     /* a device number: makedev(0x8, 0x1) */
+	NLF_HEX_NZ,  /* a reserved field strace shows, in hex, only when it is not 0 */
 };
 
 struct nl_field {
@@ -127,6 +129,7 @@ enum nla_kind {
 	NLA_ENUM16,
 	NLA_ENUM32,
 	NLA_ENUMV,  /* a value of all the payload's bytes (at most 8), named by tab */
+	NLA_TICKS,  /* clock ticks of all the payload's bytes (at most 8): 5 / * 0.05 s * / */
 	NLA_FLAGS8, /* a u8, u16 or u32 of bits named by tab */
 	NLA_FLAGS16,
 	NLA_FLAGS32,
@@ -231,6 +234,9 @@ extern const struct nla_set nl_netconfa_attrs;
 /* Traffic control (netlink_route_tc.c). */
 extern const struct nl_struct nl_tcmsg;
 extern const struct nla_set nl_tca_attrs;
+/* Nexthops (netlink_route_nexthop.c). */
+extern const struct nl_struct nl_nhmsg;
+extern const struct nla_set nl_nha_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

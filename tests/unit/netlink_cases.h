@@ -14,7 +14,9 @@
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/netconf.h>
+#include <linux/lwtunnel.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -440,6 +442,98 @@ static size_t nlc_tc_chain(uint8_t *buf)
 	return at;
 }
 
+/* An RTM_NEWNEXTHOP with every NHA_* attribute, a group of two, a reserved byte set. */
+static size_t nlc_nexthop(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWNEXTHOP, 0, 40);
+	struct nhmsg *n = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*n));
+	uint32_t u = 7, lo = 1, a4 = htonl(0x7f000001);
+	uint16_t gt = NEXTHOP_GRP_TYPE_RES, et = LWTUNNEL_ENCAP_MPLS;
+	struct nexthop_grp g[2] = {{.id = 1, .weight = 2}, {.id = 3, .weight = 4}};
+	uint8_t x[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+	n->nh_family = AF_INET;
+	n->nh_scope = RT_SCOPE_LINK;
+	n->nh_protocol = RTPROT_STATIC;
+	n->resvd = 5;
+	n->nh_flags = RTNH_F_ONLINK | RTNH_F_TRAP | 0x100;
+	nlc_attr(buf, &at, NHA_ID, &u, 4);
+	nlc_attr(buf, &at, NHA_GROUP, g, sizeof(g));
+	nlc_attr(buf, &at, NHA_GROUP_TYPE, &gt, 2);
+	nlc_attr(buf, &at, NHA_BLACKHOLE, x, 0);
+	nlc_attr(buf, &at, NHA_OIF, &lo, 4);
+	nlc_attr(buf, &at, NHA_GATEWAY, &a4, 4);
+	nlc_attr(buf, &at, NHA_ENCAP_TYPE, &et, 2);
+	nlc_attr(buf, &at, NHA_ENCAP, x, 4);
+	nlc_attr(buf, &at, NHA_GROUPS, x, 0);
+	nlc_attr(buf, &at, NHA_MASTER, &lo, 4);
+	nlc_attr(buf, &at, NHA_FDB, x, 0);
+	nlc_attr(buf, &at, NHA_RES_GROUP, x, 8);
+	nlc_attr(buf, &at, NHA_RES_BUCKET, x, 8);
+	nlc_attr(buf, &at, 0x7f, x, 4);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* Values no table names, payloads shorter and longer than their type, a group of 12 bytes. */
+static size_t nlc_nexthop_odd(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_GETNEXTHOP, NLM_F_REQUEST, 41);
+	struct nhmsg *n = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*n));
+	uint8_t x[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+	n->nh_family = AF_INET6;
+	n->nh_scope = 7;
+	n->nh_protocol = 0x77;
+	n->nh_flags = 0x100;
+	nlc_attr(buf, &at, NHA_ID, x, 2);
+	nlc_attr(buf, &at, NHA_ID, x, 8);
+	nlc_attr(buf, &at, NHA_GROUP, x, 6);
+	nlc_attr(buf, &at, NHA_GROUP, x, 12);
+	nlc_attr(buf, &at, NHA_GROUP_TYPE, x, 1);
+	nlc_attr(buf, &at, NHA_GROUP_TYPE, x, 4);
+	nlc_attr(buf, &at, NHA_BLACKHOLE, x, 4);
+	nlc_attr(buf, &at, NHA_GATEWAY, x, 16);
+	nlc_attr(buf, &at, NHA_GATEWAY, x, 4);
+	nlc_attr(buf, &at, NHA_ENCAP_TYPE, x, 4);
+	nlc_attr(buf, &at, NHA_OIF, x, 2);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
+/* A resilient group and bucket: their nested attributes, timers in clock ticks. */
+static size_t nlc_nexthop_res(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWNEXTHOP, 0, 44);
+	size_t at = NLMSG_LENGTH(sizeof(struct nhmsg));
+	uint8_t x[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+	size_t nest = at;
+	struct nlattr *g = nlc_attr(buf, &at, NHA_RES_GROUP, NULL, 0);
+	nlc_attr(buf, &at, 0, x, 4);
+	nlc_attr(buf, &at, NHA_RES_GROUP_BUCKETS, x, 2);
+	nlc_attr(buf, &at, NHA_RES_GROUP_IDLE_TIMER, x, 4);
+	nlc_attr(buf, &at, NHA_RES_GROUP_UNBALANCED_TIMER, x, 4);
+	nlc_attr(buf, &at, NHA_RES_GROUP_UNBALANCED_TIME, x, 8);
+	nlc_attr(buf, &at, 9, x, 4);
+	g->nla_len = (uint16_t)(at - nest);
+	nest = at;
+	g = nlc_attr(buf, &at, NHA_RES_BUCKET, NULL, 0);
+	nlc_attr(buf, &at, 0, x, 4);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_INDEX, x, 2);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_IDLE_TIME, x, 8);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_NH_ID, x, 4);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_INDEX, x, 4);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_IDLE_TIME, x, 4);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_IDLE_TIME, x, 2);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_IDLE_TIME, x, 12);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_IDLE_TIME, x, 6);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_NH_ID, x, 8);
+	nlc_attr(buf, &at, NHA_RES_BUCKET_INDEX, x, 1);
+	g->nla_len = (uint16_t)(at - nest);
+	h->nlmsg_len = (uint32_t)at;
+	return at;
+}
+
 struct nlc_case {
 	const char *name;
 	int fd;
@@ -466,6 +560,9 @@ static const struct nlc_case nlc_cases[] = {
 	{"tc_stats2", NLC_ROUTE_FD, nlc_tc_stats2},
 	{"tc_odd", NLC_ROUTE_FD, nlc_tc_odd},
 	{"tc_chain", NLC_ROUTE_FD, nlc_tc_chain},
+	{"nexthop", NLC_ROUTE_FD, nlc_nexthop},
+	{"nexthop_odd", NLC_ROUTE_FD, nlc_nexthop_odd},
+	{"nexthop_res", NLC_ROUTE_FD, nlc_nexthop_res},
 };
 
 #endif
