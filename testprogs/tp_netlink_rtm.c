@@ -1,6 +1,7 @@
 /* NETLINK_ROUTE messages of the families beyond links, addresses, routes and neighbours, as
  * strace shows what sendto carries: rules (struct fib_rule_hdr and FRA_* attributes), netconf
- * (struct netconfmsg and NETCONFA_*), traffic control (struct tcmsg and TCA_*).
+ * (struct netconfmsg and NETCONFA_*), traffic control (struct tcmsg and TCA_*), nexthops
+ * (struct nhmsg and NHA_*).
  *   tp_netlink_rtm basic   run with the default options
  * The kernel's answers to the dumps depend on the machine: they are read with read(2), which
  * strace shows as a plain buffer, and not stated.  The messages with every attribute are
@@ -13,6 +14,7 @@
 #include <linux/gen_stats.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -263,6 +265,44 @@ static void tc(int fd)
 		NLA_HDRLEN + sizeof(basic), NLA_HDRLEN + sizeof(st), m.len, xp_res(n));
 }
 
+/* ip nexthop's request, then a nexthop with an id, a group, its interface and gateway. */
+static void nexthop(int fd)
+{
+	struct msg m;
+	struct nhmsg *h = msg_start(&m, RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP, 10, sizeof(*h));
+	long n = nl_send(fd, m.buf, m.len);
+
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=24, nlmsg_type=RTM_GETNEXTHOP, "
+		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=10, nlmsg_pid=0}, "
+		"{nh_family=AF_UNSPEC, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, "
+		"nh_flags=0}], 24, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+	drain(fd);
+	h = msg_start(&m, RTM_NEWNEXTHOP, 0, 11, sizeof(*h));
+	*h = (struct nhmsg){.nh_family = AF_INET,
+			    .nh_scope = RT_SCOPE_LINK,
+			    .nh_protocol = RTPROT_STATIC,
+			    .nh_flags = RTNH_F_ONLINK};
+	uint32_t id = 7, lo = if_nametoindex("lo"), gw = htonl(INADDR_LOOPBACK);
+	struct nexthop_grp g = {.id = 1, .weight = 2};
+	add(&m, NHA_ID, &id, 4);
+	add(&m, NHA_GROUP, &g, sizeof(g));
+	add(&m, NHA_OIF, &lo, 4);
+	add(&m, NHA_GATEWAY, &gw, 4);
+	n = nl_send(fd, m.buf, m.len);
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=60, nlmsg_type=RTM_NEWNEXTHOP, nlmsg_flags=0, "
+		"nlmsg_seq=11, "
+		"nlmsg_pid=0}, {nh_family=AF_INET, nh_scope=RT_SCOPE_LINK, "
+		"nh_protocol=RTPROT_STATIC, "
+		"nh_flags=RTNH_F_ONLINK}, [[{nla_len=8, nla_type=NHA_ID}, 7], [{nla_len=12, "
+		"nla_type=NHA_GROUP}, [{id=1, weight=2}]], [{nla_len=8, nla_type=NHA_OIF}, "
+		"if_nametoindex(\"lo\")], [{nla_len=8, nla_type=NHA_GATEWAY}, "
+		"inet_addr(\"127.0.0.1\")]]], 60, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+}
+
 static int run_basic(void)
 {
 	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
@@ -282,6 +322,7 @@ static int run_basic(void)
 	rule_odd((int)fd);
 	netconf((int)fd);
 	tc((int)fd);
+	nexthop((int)fd);
 	close((int)fd);
 	return 0;
 }
