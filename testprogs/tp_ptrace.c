@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 static pid_t me;
+static unsigned long msg_word; /* where the PEEK requests put the word they read */
 
 static long pt(unsigned long req, long pid, unsigned long addr, unsigned long data)
 {
@@ -111,6 +112,14 @@ static void siginfos(pid_t c)
 		c, c, uid, xp_res(n));
 	n = pt(PTRACE_GETSIGINFO, c, 0, 8);
 	xp_line(me, "ptrace(PTRACE_GETSIGINFO, %d, NULL, 0x8) = %s", c, xp_res(n));
+	/* The words PEEKDATA reads are pointers to strace: 0 is NULL.  Ours, at the same
+	 * addresses in the forked child. */
+	static long word = 0x1234, zero;
+	n = pt(PTRACE_PEEKDATA, c, (unsigned long)&word, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKDATA, %d, %p, [%#lx]) = %s", c, (void *)&word,
+		(unsigned long)msg_word, xp_res(n));
+	n = pt(PTRACE_PEEKDATA, c, (unsigned long)&zero, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKDATA, %d, %p, [NULL]) = %s", c, (void *)&zero, xp_res(n));
 	unsigned long msg = 7;
 	n = pt(PTRACE_GETEVENTMSG, c, 0, (unsigned long)&msg);
 	xp_line(me, "ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu]) = %s", c, msg, xp_res(n));

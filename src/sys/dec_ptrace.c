@@ -198,7 +198,7 @@ static void ptrace_data(struct dctx *d, struct sc_event *ev, uint64_t req, bool 
 	case PTRACE_PEEKDATA:
 	case PTRACE_PEEKUSER:
 		if (exiting && dec_ok(ev))
-			dec_word_ref(d, v, data, true);
+			dec_word_ref(d, v, data, WORD_PTR);
 		break;
 	case PTRACE_GETEVENTMSG:
 		if (exiting && dec_ok(ev))

@@ -4,31 +4,10 @@
  * that is not whole words is no set (its address shows); a shorter one shows
  * the fields wholly inside it, and a longer one ends the set with "...".
  */
-#include <string.h>
 
 #include "../../arch/abi.h"
 #include "decoders.h"
 #include "mem/tmem.h"
-
-/* One item of size bytes, in the tracee's byte order (the host's: ptrc traces its own). */
-static uint64_t regset_item(const uint8_t *p, unsigned size)
-{
-	uint16_t h;
-	uint32_t w;
-	uint64_t q;
-
-	switch (size) {
-	case 2:
-		memcpy(&h, p, 2);
-		return h;
-	case 4:
-		memcpy(&w, p, 4);
-		return w;
-	default:
-		memcpy(&q, p, 8);
-		return q;
-	}
-}
 
 /* An array field of the items wholly inside the avail bytes at p; -s cuts it as any. */
 static void regset_array(struct dctx *d, struct val *v, const uint8_t *p, uint32_t avail,
@@ -42,7 +21,7 @@ static void regset_array(struct dctx *d, struct val *v, const uint8_t *p, uint32
 		struct val *it = dec_array_add(d, &arr);
 		if (!it)
 			break;
-		val_hex(it, regset_item(p + i * f->size, f->size));
+		val_hex(it, dec_uint_at(p + i * f->size, f->size));
 	}
 }
 
@@ -68,7 +47,7 @@ void dec_regset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, cons
 		const struct regset_field *f = &rs->fields[i];
 		uint32_t bytes = (uint32_t)f->size * f->count;
 		if (f->count == 1 && off + bytes <= n)
-			val_hex(st_add(v, d->ar, f->name), regset_item(buf + off, f->size));
+			val_hex(st_add(v, d->ar, f->name), dec_uint_at(buf + off, f->size));
 		else if (f->count > 1 && off + f->size <= n)
 			regset_array(d, st_add(v, d->ar, f->name), buf + off, n - off, f);
 		off += bytes;

@@ -213,6 +213,13 @@ Test(trace, ptrace_requests_on_a_tracee_show_regsets_and_siginfo)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, recvfrom_shows_the_source_and_its_value_result_length)
+{
+	RUN("-o", "@TRACE", it_prog("tp_recvfrom"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, ptrace_register_sets_show_their_registers)
 {
 	RUN("-o", "@TRACE", it_prog("tp_ptrace_regs"), "child");

@@ -120,6 +120,19 @@ static int yield_to_the_child(void)
 	return 0;
 }
 
+/* A child that ends (status 5) once a byte is written to ready[1]. */
+static pid_t blocked_child(void)
+{
+	char c;
+
+	cr_assert_eq(pipe(ready), 0);
+	pid_t child = fork();
+	cr_assert(child >= 0);
+	if (child == 0)
+		_exit(close(ready[1]) == 0 && read(ready[0], &c, 1) == 1 ? 5 : 1);
+	return child;
+}
+
 static int yield_to_nobody(void)
 {
 	usleep(200);
@@ -130,13 +143,7 @@ Test(spin, a_long_yield_that_ran_the_round_trip_keeps_spinning)
 {
 	struct spin s = spun_on();
 	int status = 0;
-	char c;
-
-	cr_assert_eq(pipe(ready), 0);
-	pid_t child = fork();
-	cr_assert(child >= 0);
-	if (child == 0)
-		_exit(close(ready[1]) == 0 && read(ready[0], &c, 1) == 1 ? 5 : 1);
+	pid_t child = blocked_child();
 	s.yield = yield_to_the_child;
 	s.budget_ns = 1000000000;
 	cr_assert_eq(spin_wait4(&s, &status, NULL), child);
@@ -150,13 +157,7 @@ Test(spin, a_long_yield_with_no_stop_after_it_cools)
 {
 	struct spin s = spun_on();
 	int status = 0;
-	char c;
-
-	cr_assert_eq(pipe(ready), 0);
-	pid_t child = fork();
-	cr_assert(child >= 0);
-	if (child == 0)
-		_exit(close(ready[1]) == 0 && read(ready[0], &c, 1) == 1 ? 5 : 1);
+	pid_t child = blocked_child();
 	s.yield = yield_to_nobody;
 	s.budget_ns = 1000000000;
 	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
