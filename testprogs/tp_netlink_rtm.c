@@ -1,7 +1,7 @@
 /* NETLINK_ROUTE messages of the families beyond links, addresses, routes and neighbours, as
  * strace shows what sendto carries: rules (struct fib_rule_hdr and FRA_* attributes), netconf
  * (struct netconfmsg and NETCONFA_*), traffic control (struct tcmsg and TCA_*), nexthops
- * (struct nhmsg and NHA_*).
+ * (struct nhmsg and NHA_*), the bridge multicast database (struct br_port_msg).
  *   tp_netlink_rtm basic   run with the default options
  * The kernel's answers to the dumps depend on the machine: they are read with read(2), which
  * strace shows as a plain buffer, and not stated.  The messages with every attribute are
@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
 #include <linux/gen_stats.h>
+#include <linux/if_bridge.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/nexthop.h>
@@ -303,6 +304,23 @@ static void nexthop(int fd)
 		fd, xp_res(n));
 }
 
+/* bridge mdb's request. */
+static void mdb(int fd)
+{
+	struct msg m;
+	struct br_port_msg *b =
+		msg_start(&m, RTM_GETMDB, NLM_F_REQUEST | NLM_F_DUMP, 12, sizeof(*b));
+
+	b->family = AF_BRIDGE;
+	long n = nl_send(fd, m.buf, m.len);
+	xp_line(me,
+		"sendto(%d, [{nlmsg_len=24, nlmsg_type=RTM_GETMDB, "
+		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=12, nlmsg_pid=0}, "
+		"{family=AF_BRIDGE, ifindex=0}], 24, 0, " NLADDR ") = %s",
+		fd, xp_res(n));
+	drain(fd);
+}
+
 static int run_basic(void)
 {
 	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
@@ -323,6 +341,7 @@ static int run_basic(void)
 	netconf((int)fd);
 	tc((int)fd);
 	nexthop((int)fd);
+	mdb((int)fd);
 	close((int)fd);
 	return 0;
 }

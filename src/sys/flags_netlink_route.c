@@ -4,6 +4,7 @@
  * The names are those strace 6.1 knows.
  */
 #include <linux/if.h>
+#include <linux/if_bridge.h>
 #include <linux/if_addr.h>
 #include <linux/if_arp.h>
 #include <linux/fib_rules.h>
@@ -247,3 +248,8 @@ XLAT_TABLE(xl_rtnh_flags, XLAT_BITS_DFLT, XLAT(RTNH_F_DEAD), XLAT(RTNH_F_PERVASI
 	   XLAT(RTNH_F_UNRESOLVED), XLAT(RTNH_F_TRAP));
 XLAT_TABLE(xl_nexthop_grp_types, XLAT_ENUM, XLAT(NEXTHOP_GRP_TYPE_MPATH),
 	   XLAT(NEXTHOP_GRP_TYPE_RES));
+
+/* The bridge multicast database (netlink_route_mdb.c). */
+XLAT_TABLE(xl_mdba_attrs, XLAT_ENUM, XLAT(MDBA_UNSPEC), XLAT(MDBA_MDB), XLAT(MDBA_ROUTER));
+XLAT_TABLE(xl_mdba_mdb_attrs, XLAT_ENUM, XLAT(MDBA_MDB_UNSPEC), XLAT(MDBA_MDB_ENTRY));
+XLAT_TABLE(xl_mdba_router_attrs, XLAT_ENUM, XLAT(MDBA_ROUTER_UNSPEC), XLAT(MDBA_ROUTER_PORT));

@@ -26,7 +26,8 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
 	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs,
 	xl_tca_attrs, xl_tca_stats_attrs, xl_tca_stab_attrs, xl_nha_attrs, xl_nha_res_group_attrs,
-	xl_nha_res_bucket_attrs, xl_rtnh_flags, xl_nexthop_grp_types;
+	xl_nha_res_bucket_attrs, xl_rtnh_flags, xl_nexthop_grp_types, xl_mdba_attrs,
+	xl_mdba_mdb_attrs, xl_mdba_router_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -237,6 +238,9 @@ extern const struct nla_set nl_tca_attrs;
 /* Nexthops (netlink_route_nexthop.c). */
 extern const struct nl_struct nl_nhmsg;
 extern const struct nla_set nl_nha_attrs;
+/* The bridge multicast database (netlink_route_mdb.c). */
+extern const struct nl_struct nl_br_port_msg;
+extern const struct nla_set nl_mdba_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

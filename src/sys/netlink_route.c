@@ -1,7 +1,8 @@
 /*
  * NETLINK_ROUTE payloads (issue 15): ifinfomsg, ifaddrmsg, rtmsg, ndmsg,
- * fib_rule_hdr, netconfmsg, tcmsg and nhmsg with their attributes, as strace 6.1 shows them; the
- * other message types as strace shows a type it does not know: {family=..., data="..."}.
+ * fib_rule_hdr, netconfmsg, tcmsg, nhmsg and br_port_msg with their
+ * attributes, as strace 6.1 shows them; the other message types as strace
+ * shows a type it does not know: {family=..., data="..."}.
  */
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
@@ -75,6 +76,7 @@ static const struct route_kind kinds[] = {
 	{RTM_NEWTFILTER, 3, &nl_tcmsg, &nl_tca_attrs},
 	{RTM_NEWCHAIN, 3, &nl_tcmsg, &nl_tca_attrs},
 	{RTM_NEWNEXTHOP, 3, &nl_nhmsg, &nl_nha_attrs},
+	{RTM_NEWMDB, 3, &nl_br_port_msg, &nl_mdba_attrs},
 };
 
 void nl_route_payload(struct nl_msg *m)

@@ -290,9 +290,9 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
-/* NETLINK_ROUTE rules, netconf, tc and nexthops: ip rule's, ip netconf's, tc qdisc's and ip
- * nexthop's dumps, messages with every attribute, unknown values. */
-Test(trace, netlink_route_rules_netconf_tc_nexthop)
+/* NETLINK_ROUTE rules, netconf, tc, nexthops and mdb: ip rule's, ip netconf's, tc qdisc's, ip
+ * nexthop's and bridge mdb's dumps, messages with every attribute, unknown values. */
+Test(trace, netlink_route_rule_netconf_tc_nexthop_mdb)
 {
 	RUN("-o", "@TRACE", it_prog("tp_netlink_rtm"), "basic");
 	it_assert_exit(&r, 0);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <linux/fib_rules.h>
 #include <linux/gen_stats.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/netconf.h>
@@ -534,6 +535,32 @@ static size_t nlc_nexthop_res(uint8_t *buf)
 	return at;
 }
 
+/* RTM_NEWMDB with MDBA_* attributes, then a GETMDB and a DELMDB shorter than br_port_msg. */
+static size_t nlc_mdb(uint8_t *buf)
+{
+	struct nlmsghdr *h = nlc_hdr(buf, RTM_NEWMDB, 0, 42);
+	struct br_port_msg *b = NLMSG_DATA(h);
+	size_t at = NLMSG_LENGTH(sizeof(*b));
+	uint8_t x[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+	b->family = AF_BRIDGE;
+	b->ifindex = 1;
+	nlc_attr(buf, &at, MDBA_MDB, x, 4);
+	nlc_attr(buf, &at, MDBA_ROUTER, x, 4);
+	nlc_attr(buf, &at, MDBA_MDB, x, 0);
+	nlc_attr(buf, &at, 0x7f, x, 4);
+	h->nlmsg_len = (uint32_t)at;
+	struct nlmsghdr *h2 = (void *)(buf + at);
+	*h2 = (struct nlmsghdr){NLMSG_LENGTH(4), RTM_GETMDB, NLM_F_REQUEST, 43, 0};
+	buf[at + 16] = AF_INET;
+	at += h2->nlmsg_len;
+	h2 = (void *)(buf + at);
+	*h2 = (struct nlmsghdr){NLMSG_LENGTH(8), RTM_DELMDB, NLM_F_REQUEST, 44, 0};
+	buf[at + 16] = AF_BRIDGE;
+	buf[at + 20] = 0xfb;
+	at += h2->nlmsg_len;
+	return at;
+}
+
 struct nlc_case {
 	const char *name;
 	int fd;
@@ -563,6 +590,7 @@ static const struct nlc_case nlc_cases[] = {
 	{"nexthop", NLC_ROUTE_FD, nlc_nexthop},
 	{"nexthop_odd", NLC_ROUTE_FD, nlc_nexthop_odd},
 	{"nexthop_res", NLC_ROUTE_FD, nlc_nexthop_res},
+	{"mdb", NLC_ROUTE_FD, nlc_mdb},
 };
 
 #endif

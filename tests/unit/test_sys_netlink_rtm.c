@@ -1,5 +1,5 @@
 /*
- * NETLINK_ROUTE's rule, netconf, traffic control and nexthop messages in sendto's buffer as
+ * NETLINK_ROUTE's rule, netconf, traffic control, nexthop and mdb messages in sendto's buffer as
  * strace 6.1 prints them: good ones, unknown values, payloads too short or too long.  The buffers
  * are netlink_cases.h's; the expected lines are strace's for a program that sent the same bytes
  * (see there).
@@ -500,4 +500,22 @@ Test(sys_netlink_rtm, nexthop_res)
 		", [{nla_len=5, nla_type=NHA_RES_BUCKET_INDEX}, \"\\x01\"]]]]], 192, 0, NULL, 0) = "
 		"1"
 		"92");
+}
+
+/* The bridge multicast database: br_port_msg, MDBA_* names, payloads shorter than the struct. */
+Test(sys_netlink_rtm, mdb)
+{
+	cr_expect_str_eq(
+		send_case(nlc_mdb, 3),
+		"sendto(3, [[{nlmsg_len=52, nlmsg_type=RTM_NEWMDB, nlmsg_flags=0, nlmsg_seq=42, n"
+		"lmsg_pid=0}, {family=AF_BRIDGE, ifindex=if_nametoindex(\"lo\")}, [[{nla_len=8, nla"
+		"_type=MDBA_MDB}, {nla_len=513, nla_type=0x403 /* MDBA_MDB_??? */}], [{nla_len=8,"
+		" nla_type=MDBA_ROUTER}, {nla_len=513, nla_type=0x403 /* MDBA_ROUTER_??? */}], {n"
+		"la_len=4, nla_type=MDBA_MDB}, [{nla_len=8, nla_type=0x7f /* MDBA_??? */}, "
+		"\"\\x01\\"
+		"x02\\x03\\x04\"]]], [{nlmsg_len=20, nlmsg_type=RTM_GETMDB, "
+		"nlmsg_flags=NLM_F_REQUES"
+		"T, nlmsg_seq=43, nlmsg_pid=0}, {family=AF_INET, ...}], [{nlmsg_len=24, nlmsg_typ"
+		"e=RTM_DELMDB, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=44, nlmsg_pid=0}, {family=AF_"
+		"BRIDGE, ifindex=251}]], 96, 0, NULL, 0) = 96");
 }
