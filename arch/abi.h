@@ -84,6 +84,8 @@ struct ptrc_abi {
 	 * whole set (x86's PTRACE_GETREGS...), ending with a 0 request, or NULL. */
 	const struct regset *regsets[REGSET_KINDS];
 	const struct regset_request *regset_requests;
+	/* Its struct user, for PTRACE_PEEKUSER's and POKEUSER's offsets, or NULL. */
+	const struct user_area *user_area;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */

@@ -39,4 +39,22 @@ struct regset_request {
 	bool to_tracer; /* GET: the kernel writes the set at data */
 };
 
+/*
+ * PTRACE_PEEKUSER's and POKEUSER's places in the ABI's struct user, as strace 6.1 names them
+ * (8*RAX, offsetof(struct user, u_tsize), sizeof(struct user)): where each register word or
+ * field starts, in rising order, the last entry the struct's end (USEROFF_END).  An offset
+ * inside one is named by it, +N; one past the end is a number.
+ */
+struct user_area_field {
+	uint16_t off;
+	uint8_t form; /* enum useroff_form (src/event/value.h) */
+	uint8_t word; /* a register's word size */
+	const char *name;
+};
+
+struct user_area {
+	const struct user_area_field *fields;
+	uint16_t n;
+};
+
 #endif

@@ -27,4 +27,13 @@ extern const struct regset_request x86_regset_requests[];
 #define X86_REGSET_REQUESTS NULL
 #endif
 
+/* x86_64's struct user (user_area.c), from an x86_64 build machine's headers only. */
+#if defined(__x86_64__)
+struct user_area;
+extern const struct user_area user_area_x86_64;
+#define X86_64_USER_AREA (&user_area_x86_64)
+#else
+#define X86_64_USER_AREA NULL
+#endif
+
 #endif

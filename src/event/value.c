@@ -295,6 +295,17 @@ void val_lshift(struct val *v, struct arena *a, unsigned shift)
 	v->lshifted = inner;
 }
 
+void val_useroff(struct val *v, uint64_t off, uint8_t form, const char *name, uint32_t start,
+		 uint8_t word)
+{
+	set(v, VAL_USEROFF);
+	v->uo.off = off;
+	v->uo.form = form;
+	v->uo.name = name;
+	v->uo.start = start;
+	v->uo.word = word;
+}
+
 struct val *val_child(const struct val *v, unsigned i)
 {
 	switch (v->kind) {

@@ -53,7 +53,12 @@ enum val_kind {
 	VAL_LSHIFT,   /* a value, then <<n: PERF_COUNT_HW_CACHE_OP_READ<<8, 0x1<<32 */
 	VAL_ALTS,     /* readings of one number, joined by " or ": MIXER_READ(1) or MEMGETINFO */
 	VAL_INDEXED,  /* an array with its indexes: [[IO_WQ_BOUND]=4, [2 / * IO_WQ_??? * /]=9] */
+	VAL_USEROFF,  /* a place in struct user (PTRACE_PEEKUSER): 8*RAX, offsetof(struct user,
+			 u_debugreg)+56, sizeof(struct user) */
 };
+
+/* What a VAL_USEROFF's place is: a register's word, a field, or the struct's end. */
+enum useroff_form { USEROFF_WORD, USEROFF_FIELD, USEROFF_END };
 
 /* Value flags. */
 enum {
@@ -197,6 +202,13 @@ struct val {
 			const char *name; /* static: the shift's name, "PR_MTE_TAG_SHIFT" */
 		} shift;		  /* SHIFT */
 		struct val *lshifted;	  /* LSHIFT: the value shifted (printed in its style) */
+		struct {
+			uint64_t off;	  /* the number */
+			const char *name; /* static: the register ("RAX") or field ("u_tsize") */
+			uint32_t start;	  /* where that register or field starts */
+			uint8_t form;	  /* enum useroff_form */
+			uint8_t word;	  /* USEROFF_WORD: the word's size */
+		} uo;			  /* USEROFF */
 	};
 };
 
@@ -262,6 +274,9 @@ void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_nam
 
 /* Wraps *v (copied) as v<<shift: the value keeps its own style (-X raw: 0x2<<8). */
 void val_lshift(struct val *v, struct arena *a, unsigned shift);
+/* off in struct user, inside the register or field name (static) that starts at start. */
+void val_useroff(struct val *v, uint64_t off, uint8_t form, const char *name, uint32_t start,
+		 uint8_t word);
 
 /* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

@@ -221,6 +221,20 @@ static void text_index_items(struct strbuf *sb, const struct val *v, const struc
 	strbuf_addc(sb, ']');
 }
 
+/* 8*RAX, offsetof(struct user, u_debugreg)+56, sizeof(struct user): as strace names the
+ * places of PTRACE_PEEKUSER. */
+static void text_useroff(struct strbuf *sb, const struct val *v)
+{
+	if (v->uo.form == USEROFF_WORD)
+		strbuf_addf(sb, "%u*%s", v->uo.word, v->uo.name);
+	else if (v->uo.form == USEROFF_FIELD)
+		strbuf_addf(sb, "offsetof(struct user, %s)", v->uo.name);
+	else
+		strbuf_adds(sb, "sizeof(struct user)");
+	if (v->uo.off > v->uo.start)
+		strbuf_addf(sb, "+%" PRIu64, v->uo.off - v->uo.start);
+}
+
 static void text_struct(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	bool bare = v->flags & VALF_BARE;
@@ -410,6 +424,9 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		break;
 	case VAL_INDEXED:
 		text_index_items(sb, v, o);
+		break;
+	case VAL_USEROFF:
+		text_useroff(sb, v);
 		break;
 	case VAL_SIGSET:
 		text_sigset(sb, v);

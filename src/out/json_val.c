@@ -437,6 +437,14 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		json_cstr(sb, v->text);
 		strbuf_addc(sb, '}');
 		break;
+	case VAL_USEROFF: /* {"offset":904,"in":"u_debugreg","plus":56}; the end: "in":null */
+		strbuf_addf(sb, "{\"offset\":%" PRIu64 ",\"in\":", v->uo.off);
+		if (v->uo.form == USEROFF_END)
+			strbuf_adds(sb, "null");
+		else
+			json_cstr(sb, v->uo.name);
+		strbuf_addf(sb, ",\"plus\":%" PRIu64 "}", v->uo.off - v->uo.start);
+		break;
 	case VAL_SHIFT:
 		strbuf_addf(sb, "{\"value\":%" PRIu64 ",\"shift\":", v->shift.x);
 		json_cstr(sb, v->shift.name);

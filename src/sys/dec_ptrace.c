@@ -229,6 +229,8 @@ static void ptrace_request(struct dctx *d, struct sc_event *ev, uint64_t req)
 		val_enum(&ev->args[0], req, &xl_ptrace_reqs);
 	if (req == PTRACE_GETREGSET || req == PTRACE_SETREGSET)
 		val_enum(&ev->args[2], arg_word(d, ev, 2), &xl_nt_types);
+	if (req == PTRACE_PEEKUSER || req == PTRACE_POKEUSER)
+		dec_user_offset(d, &ev->args[2], arg_word(d, ev, 2));
 	/* A size, or the index of a seccomp filter. */
 	if (req == PTRACE_GETSIGMASK || req == PTRACE_SETSIGMASK ||
 	    req == PTRACE_SECCOMP_GET_FILTER || req == PTRACE_GET_SYSCALL_INFO)

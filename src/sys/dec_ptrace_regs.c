@@ -55,3 +55,16 @@ void dec_regset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len, cons
 	if (len > rs->size)
 		v->flags |= VALF_ABBREV;
 }
+
+void dec_user_offset(struct dctx *d, struct val *v, uint64_t off)
+{
+	const struct user_area *ua = d->abi ? d->abi->user_area : NULL;
+	const struct user_area_field *in = NULL;
+
+	for (unsigned i = 0; ua && i < ua->n && ua->fields[i].off <= off; i++)
+		in = &ua->fields[i];
+	if (!in || (in->form == USEROFF_END && off > in->off))
+		val_ptr(v, off); /* as strace shows the address it does not name */
+	else
+		val_useroff(v, off, in->form, in->name, in->off, in->word);
+}

@@ -222,6 +222,9 @@ struct regset;
 void dec_regset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
 		const struct regset *rs);
 const struct regset *dec_regset_of(const struct dctx *d, unsigned kind);
+/* PTRACE_PEEKUSER's offset: 8*RAX, offsetof(struct user, u_tsize)+8, or a number where the
+ * ABI's struct user is not known or the offset is past it. */
+void dec_user_offset(struct dctx *d, struct val *v, uint64_t off);
 void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 

@@ -229,6 +229,11 @@ Test(json_val, flags_enums_or)
 	val_uint(val_field(&it[0], &a, 0, "nr"), 1);
 	val_enum(&it[1], O_RDONLY, &t_accmode);
 	ASSERT_VAL(&v, "\"O_RDONLY\"");
+	/* PTRACE_PEEKUSER's place: the number, what it is in, how far in; the end is in nothing. */
+	val_useroff(&v, 904, USEROFF_FIELD, "u_debugreg", 848, 0);
+	ASSERT_VAL(&v, "{\"offset\":904,\"in\":\"u_debugreg\",\"plus\":56}");
+	val_useroff(&v, 912, USEROFF_END, NULL, 912, 0);
+	ASSERT_VAL(&v, "{\"offset\":912,\"in\":null,\"plus\":0}");
 	arena_free(&a);
 }
 
