@@ -4,6 +4,7 @@
  * laid out as the system headers define it.
  */
 #include <arpa/inet.h>
+#include <endian.h>
 #include <linux/ax25.h>
 #include <linux/if_arcnet.h>
 #include <linux/if_arp.h>
@@ -84,6 +85,7 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 		val_int(v, sign_extend(x, f->size));
 		break;
 	case NLF_HEX:
+	case NLF_HEX_NZ:
 		val_hex(v, x);
 		break;
 	case NLF_ENUM:
@@ -119,8 +121,12 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 void nl_fields(struct dctx *d, struct val *v, const void *buf, const struct nl_struct *s,
 	       unsigned from, unsigned to)
 {
-	for (unsigned i = from; i < to && i < s->nfields; i++)
-		field(d, st_add(v, d->ar, s->fields[i].name), buf, &s->fields[i]);
+	for (unsigned i = from; i < to && i < s->nfields; i++) {
+		const struct nl_field *f = &s->fields[i];
+		if (f->fmt == NLF_HEX_NZ && !field_word((const uint8_t *)buf + f->off, f->size))
+			continue;
+		field(d, st_add(v, d->ar, f->name), buf, f);
+	}
 }
 
 /*
@@ -222,6 +228,7 @@ static unsigned kind_size(uint8_t kind)
 	case NLA_HTONS:
 		return 2;
 	case NLA_U64:
+	case NLA_BE64:
 		return 8;
 	default:
 		return 4;
@@ -236,7 +243,8 @@ static unsigned kind_size(uint8_t kind)
 static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
 		       const struct nla_pol *p)
 {
-	unsigned size = p->kind == NLA_ENUMV ? (unsigned)len : kind_size(p->kind);
+	bool whole = p->kind == NLA_ENUMV || p->kind == NLA_TICKS;
+	unsigned size = whole ? (unsigned)len : kind_size(p->kind);
 	uint8_t buf[8];
 
 	if (len < size || size > sizeof(buf) || (p->cap && len > p->cap)) {
@@ -268,6 +276,13 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	case NLA_HTONS:
 		val_call(v, d->ar, "htons", 1);
 		val_uint(val_field(v, d->ar, 0, "port"), ntohs((uint16_t)x));
+		break;
+	case NLA_TICKS:
+		val_clock_t(v, d->ar, x);
+		break;
+	case NLA_BE64:
+		val_call(v, d->ar, "htobe64", 1);
+		val_uint(val_field(v, d->ar, 0, "value"), be64toh(x));
 		break;
 	default:
 		val_uint(v, x);

@@ -290,6 +290,15 @@ Test(trace, netlink_route_sock_diag_audit_messages)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+/* NETLINK_ROUTE rules, netconf, tc, nexthops and mdb: ip rule's, ip netconf's, tc qdisc's, ip
+ * nexthop's and bridge mdb's dumps, messages with every attribute, unknown values. */
+Test(trace, netlink_route_rule_netconf_tc_nexthop_mdb)
+{
+	RUN("-o", "@TRACE", it_prog("tp_netlink_rtm"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 /* bpf(2): maps, a program, ids, and what the kernel refuses (all refused unprivileged). */
 Test(trace, bpf_attrs)
 {

@@ -108,6 +108,7 @@ CASES = [
     (["-s", "8", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-x", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
     # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
@@ -170,6 +171,7 @@ CASES_M32 = [
       "inject=write:poke_enter=@arg2=4a4b:when=1..3", "-e", "inject=recvfrom:poke_exit=@arg2=5859",
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
+    (["-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),
