@@ -46,29 +46,6 @@ void nl_inaddr(struct dctx *d, struct val *v, int family, const void *bytes)
 	val_ipaddr(val_field(v, d->ar, 1, "addr"), d->ar, bytes, 16);
 }
 
-static uint64_t field_word(const uint8_t *p, unsigned size)
-{
-	uint8_t b8;
-	uint16_t b16;
-	uint32_t b32;
-	uint64_t b64 = 0;
-
-	switch (size) {
-	case 1:
-		memcpy(&b8, p, 1);
-		return b8;
-	case 2:
-		memcpy(&b16, p, 2);
-		return b16;
-	case 4:
-		memcpy(&b32, p, 4);
-		return b32;
-	default:
-		memcpy(&b64, p, size < 8 ? size : 8);
-		return b64;
-	}
-}
-
 static int64_t sign_extend(uint64_t x, unsigned size)
 {
 	unsigned shift = size < 8 ? 64 - size * 8 : 0;
@@ -78,7 +55,7 @@ static int64_t sign_extend(uint64_t x, unsigned size)
 
 static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struct nl_field *f)
 {
-	uint64_t x = field_word(buf + f->off, f->size);
+	uint64_t x = dec_uint_at(buf + f->off, f->size);
 
 	switch (f->fmt) {
 	case NLF_INT:
@@ -106,7 +83,7 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 		uint32_t n = f->size / 4;
 		struct val *items = val_array(v, d->ar, n);
 		for (uint32_t i = 0; i < n; i++)
-			val_uint(&items[i], field_word(buf + f->off + i * 4, 4));
+			val_uint(&items[i], dec_uint_at(buf + f->off + i * 4, 4));
 		break;
 	}
 	case NLF_DEV:
@@ -123,7 +100,7 @@ void nl_fields(struct dctx *d, struct val *v, const void *buf, const struct nl_s
 {
 	for (unsigned i = from; i < to && i < s->nfields; i++) {
 		const struct nl_field *f = &s->fields[i];
-		if (f->fmt == NLF_HEX_NZ && !field_word((const uint8_t *)buf + f->off, f->size))
+		if (f->fmt == NLF_HEX_NZ && !dec_uint_at((const uint8_t *)buf + f->off, f->size))
 			continue;
 		field(d, st_add(v, d->ar, f->name), buf, f);
 	}
@@ -253,7 +230,7 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	}
 	if (!dec_fetch(d, v, addr, buf, size))
 		return;
-	uint64_t x = field_word(buf, size);
+	uint64_t x = dec_uint_at(buf, size);
 	switch (p->kind) {
 	case NLA_S32:
 		val_int(v, sign_extend(x, size));
