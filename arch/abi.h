@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "regset.h"
 #include "systab.h"
 
 struct abi_layouts;
@@ -78,6 +79,13 @@ struct ptrc_abi {
 	/* Its own ptrace requests (x86's PTRACE_GETREGS...), looked up before the generic
 	 * ones, or NULL where ptrc knows none. */
 	const struct xlat *ptrace_requests;
+	/* The register sets its ptrace copies, as strace prints them (arch/regset.h), by enum
+	 * regset_kind, NULL where ptrc does not know one; and its own requests that copy a
+	 * whole set (x86's PTRACE_GETREGS...), ending with a 0 request, or NULL. */
+	const struct regset *regsets[REGSET_KINDS];
+	const struct regset_request *regset_requests;
+	/* Its struct user, for PTRACE_PEEKUSER's and POKEUSER's offsets, or NULL. */
+	const struct user_area *user_area;
 };
 
 /* Returns a static ABI, or NULL when ptrc does not know the audit arch. */

@@ -161,10 +161,10 @@ static void route_addr(int fd, uint32_t port)
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=40, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=4, "
-		"nlmsg_pid=%u}, {error=-EOPNOTSUPP, msg=[{nlmsg_len=20, nlmsg_type=%#x /* RTM_??? "
+		"nlmsg_pid=%d}, {error=-EOPNOTSUPP, msg=[{nlmsg_len=20, nlmsg_type=%#x /* RTM_??? "
 		"*/, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=4, nlmsg_pid=0}, "
 		"{family=AF_UNIX, data=\"\\x02\\x03\\x04\"}]}], %zu, 0, NULL, NULL) = %s",
-		fd, port, RTM_MAX + 1, sizeof(rbuf), xp_res(n));
+		fd, (int)port, RTM_MAX + 1, sizeof(rbuf), xp_res(n));
 }
 
 /* An NLMSG_ERROR as the kernel writes one with an extended ack (the kernel ignores it). */
@@ -325,8 +325,8 @@ static void diag_inet(int fd, uint32_t port)
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=92, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, nlmsg_seq=1, "
-		"nlmsg_pid=%u}, {error=-ENOENT, msg=[%s]}], %zu, 0, NULL, NULL) = %s",
-		fd, port, req, sizeof(rbuf), xp_res(n));
+		"nlmsg_pid=%d}, {error=-ENOENT, msg=[%s]}], %zu, 0, NULL, NULL) = %s",
+		fd, (int)port, req, sizeof(rbuf), xp_res(n));
 }
 
 /* A dump of the UNIX sockets in no state: the kernel's answer is its NLMSG_DONE alone. */
@@ -356,8 +356,8 @@ static void diag_unix(int fd, uint32_t port)
 	n = nl_recv(fd);
 	xp_line(me,
 		"recvfrom(%d, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
-		"nlmsg_seq=2, nlmsg_pid=%u}, 0], %zu, 0, NULL, NULL) = %s",
-		fd, port, sizeof(rbuf), xp_res(n));
+		"nlmsg_seq=2, nlmsg_pid=%d}, 0], %zu, 0, NULL, NULL) = %s",
+		fd, (int)port, sizeof(rbuf), xp_res(n));
 }
 
 /* Answers as the kernel writes them, sent to it (it ignores what is not a request): an INET

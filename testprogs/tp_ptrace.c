@@ -13,16 +13,19 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <sys/ptrace.h>
 #include <elf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 static pid_t me;
+static unsigned long msg_word; /* where the PEEK requests put the word they read */
 
 static long pt(unsigned long req, long pid, unsigned long addr, unsigned long data)
 {
@@ -72,10 +75,14 @@ static void regsets(pid_t c)
 	static char buf[4096];
 	struct iovec io = {buf, sizeof(buf)};
 	long n = pt(PTRACE_GETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
+	/* The length the kernel wrote, when it differs from the one given: a CPU whose XSAVE
+	 * area fills the whole buffer (AVX-512) leaves it as it was, and strace shows none. */
+	char got[32] = "";
+	if (n == 0 && io.iov_len != sizeof(buf))
+		snprintf(got, sizeof(got), " => %zu", io.iov_len);
 	xp_line(me,
-		"ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu%s%zu}) = %s",
-		c, (void *)buf, sizeof(buf), n == 0 ? " => " : "", n == 0 ? io.iov_len : 0,
-		xp_res(n));
+		"ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu%s}) = %s", c,
+		(void *)buf, sizeof(buf), got, xp_res(n));
 	n = pt(PTRACE_SETREGSET, c, NT_X86_XSTATE, (unsigned long)&io);
 	xp_line(me, "ptrace(PTRACE_SETREGSET, %d, NT_X86_XSTATE, {iov_base=%p, iov_len=%zu}) = %s",
 		c, (void *)buf, io.iov_len, xp_res(n));
@@ -89,6 +96,46 @@ static void regsets(pid_t c)
 		c, (void *)buf, io.iov_len, xp_res(n));
 	n = pt(PTRACE_GETREGSET, c, NT_X86_XSTATE, 8);
 	xp_line(me, "ptrace(PTRACE_GETREGSET, %d, NT_X86_XSTATE, 0x8) = %s", c, xp_res(n));
+}
+
+/* A word PEEK* read, as strace shows it: a pointer. */
+static __attribute__((unused)) const char *word_str(char *buf, unsigned long w)
+{
+	snprintf(buf, 24, w ? "%#lx" : "NULL", w);
+	return buf;
+}
+
+/* PEEKUSER's places in struct user, named for an x86_64 tracee as strace names them.  x86_64
+ * only: strace 6.1 names an i386 tracee's offsets by x86_64's struct user (8*R12 for EAX's),
+ * where ptrc shows the number (tests/unit/test_sys_ptrace_regs.c), and <sys/user.h> has no
+ * struct user on arm64. */
+static void user_offsets(pid_t c)
+{
+#if defined(__x86_64__)
+	unsigned long ax = offsetof(struct user, regs.rax),
+		      dr7 = offsetof(struct user, u_debugreg) + 7 * sizeof(long),
+		      past = sizeof(struct user) + sizeof(long);
+	char w[24];
+	const char *ax_s = "8*RAX", *dr7_s = "offsetof(struct user, u_debugreg)+56";
+	long n = pt(PTRACE_PEEKUSER, c, ax, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKUSER, %d, %s, [%s]) = %s", c, ax_s, word_str(w, msg_word),
+		xp_res(n));
+	n = pt(PTRACE_PEEKUSER, c, dr7, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKUSER, %d, %s, [%s]) = %s", c, dr7_s, word_str(w, msg_word),
+		xp_res(n));
+	/* Past glibc's struct user: a number.  The kernel may still read there (its own struct
+	 * user is larger on some kernels), so what it wrote is stated as it came. */
+	char data[32];
+	msg_word = 0;
+	n = pt(PTRACE_PEEKUSER, c, past, (unsigned long)&msg_word);
+	if (n == 0)
+		snprintf(data, sizeof(data), "[%s]", word_str(w, msg_word));
+	else
+		snprintf(data, sizeof(data), "%p", (void *)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKUSER, %d, %#lx, %s) = %s", c, past, data, xp_res(n));
+#else
+	(void)c;
+#endif
 }
 
 static void siginfos(pid_t c)
@@ -107,6 +154,15 @@ static void siginfos(pid_t c)
 		c, c, uid, xp_res(n));
 	n = pt(PTRACE_GETSIGINFO, c, 0, 8);
 	xp_line(me, "ptrace(PTRACE_GETSIGINFO, %d, NULL, 0x8) = %s", c, xp_res(n));
+	/* The words PEEKDATA reads are pointers to strace: 0 is NULL.  Ours, at the same
+	 * addresses in the forked child. */
+	static long word = 0x1234, zero;
+	n = pt(PTRACE_PEEKDATA, c, (unsigned long)&word, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKDATA, %d, %p, [%#lx]) = %s", c, (void *)&word,
+		(unsigned long)msg_word, xp_res(n));
+	n = pt(PTRACE_PEEKDATA, c, (unsigned long)&zero, (unsigned long)&msg_word);
+	xp_line(me, "ptrace(PTRACE_PEEKDATA, %d, %p, [NULL]) = %s", c, (void *)&zero, xp_res(n));
+	user_offsets(c);
 	unsigned long msg = 7;
 	n = pt(PTRACE_GETEVENTMSG, c, 0, (unsigned long)&msg);
 	xp_line(me, "ptrace(PTRACE_GETEVENTMSG, %d, NULL, [%lu]) = %s", c, msg, xp_res(n));

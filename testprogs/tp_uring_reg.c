@@ -387,7 +387,8 @@ static void run_ring_fds(int fd, int other)
 		xp_res(r));
 }
 
-/* Personalities, the io-wq's CPUs, a provided-buffer ring, opcodes strace does not name. */
+/* Personalities, the io-wq's CPUs, a provided-buffer ring, opcodes strace does not name
+ * (shown as addresses whatever they point at). */
 static void run_misc(int fd)
 {
 	unsigned char mask[8] = {3};
@@ -434,9 +435,68 @@ static void run_misc(int fd)
 	r = reg(-1, IORING_REGISTER_SYNC_CANCEL, BAD, 1);
 	xp_line(me, "io_uring_register(-1, %#x /* IORING_REGISTER_??? */, 0xdeadbeef, 1) = %s",
 		IORING_REGISTER_SYNC_CANCEL, xp_res(r));
-	r = reg(-1, 0x7f, NULL, 0);
-	xp_line(me, "io_uring_register(-1, 0x7f /* IORING_REGISTER_??? */, NULL, 0) = %s",
+	r = reg(-1, 0xbadc0ded, BAD, 0xfacefeed); /* the count unsigned */
+	xp_line(me,
+		"io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, 0xdeadbeef, "
+		"4207869677) = %s",
 		xp_res(r));
+}
+
+/* [[IO_WQ_BOUND]=B, [IO_WQ_UNBOUND]=U]: the io-wq's worker counts as strace 6.1 shows them. */
+static const char *workers(const uint32_t *w, unsigned n)
+{
+	static char b[2][128];
+	static unsigned next;
+	char *o = b[next++ % 2];
+
+	snprintf(o, sizeof(b[0]), "[[IO_WQ_BOUND]=%u, [IO_WQ_UNBOUND]=%u%s]", w[0], w[1],
+		 n > 2 ? ", [2 /* IO_WQ_??? */]=9" : "");
+	return o;
+}
+
+/* The io-wq's worker limits: set, then set back to what the kernel wrote (the old ones),
+ * which strace shows after " => " (the address when the call failed); arrays it could not
+ * read whole are not shown again. */
+static void run_workers(int fd, char *page_end)
+{
+	uint32_t w[3] = {4, 8, 9}, in[3];
+	uint32_t *cut = (uint32_t *)(void *)(page_end - sizeof(uint32_t));
+	char out[160];
+	long r;
+
+	for (int i = 0; i < 2; i++) {
+		memcpy(in, w, sizeof(in));
+		r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 2);
+		if (r < 0)
+			snprintf(out, sizeof(out), "%p", (void *)w);
+		else
+			snprintf(out, sizeof(out), "%s", workers(w, 2));
+		xp_line(me,
+			"io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %s, 2) = %s",
+			fd, workers(in, 2), out, xp_res(r));
+	}
+	r = reg(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 2);
+	xp_line(me, "io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %p, 2) = %s",
+		workers(w, 2), (void *)w, xp_res(r));
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 3);
+	xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s => %p, 3) = %s", fd,
+		workers(w, 3), (void *)w, xp_res(r));
+	*cut = 5;
+	const struct {
+		const void *arg;
+		unsigned n;
+		const char *shown;
+	} unread[] = {{cut, 0, "[]"}, {NULL, 2, "NULL"}, {BAD, 2, "0xdeadbeef"}};
+	for (unsigned i = 0; i < 3; i++) {
+		r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, unread[i].arg, unread[i].n);
+		xp_line(me, "io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, %s, %u) = %s",
+			fd, unread[i].shown, unread[i].n, xp_res(r));
+	}
+	r = reg(fd, IORING_REGISTER_IOWQ_MAX_WORKERS, cut, 2);
+	xp_line(me,
+		"io_uring_register(%d, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=5, ... /* "
+		"%p */], 2) = %s",
+		fd, (void *)page_end, xp_res(r));
 }
 
 /* Resource tables: files with tags, buffers, their updates; wild pointers inside them. */
@@ -518,6 +578,7 @@ static int run_basic(void)
 		run_ring_fds(fd, other);
 	run_misc(fd);
 	run_rsrc(fd);
+	run_workers(fd, page + 4096);
 	return 0;
 }
 

@@ -39,4 +39,6 @@ const struct ptrc_abi abi_i386 = {
 	.dwarf_sp = 4, /* esp */
 	.insn_access = x86_insn_access,
 	.ptrace_requests = I386_PTRACE_REQUESTS,
+	.regsets = {&regset_i386_prstatus, &regset_i386_fpregs},
+	.regset_requests = X86_REGSET_REQUESTS,
 };

@@ -31,5 +31,8 @@ const struct ptrc_abi abi_x86_64 = {
 	.dwarf_sp = 7, /* rsp */
 	.insn_access = x86_insn_access,
 	.ptrace_requests = X86_64_PTRACE_REQUESTS,
+	.regsets = {&regset_x86_64_prstatus, &regset_x86_64_fpregs},
+	.regset_requests = X86_REGSET_REQUESTS,
+	.user_area = X86_64_USER_AREA,
 	.seccomp_arches = seccomp_arches,
 };

@@ -5,6 +5,7 @@
  * aarch64 build) the tables are NULL and the requests print as numbers.
  */
 #include "../../src/sys/xlat.h"
+#include "../regset.h"
 #include "x86.h"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -24,5 +25,15 @@ XLAT_TABLE(xl_ptrace_reqs_x86_64, XLAT_ENUM, X86_REQS);
 #endif
 /* The kernel's 32-bit ptrace has no PTRACE_ARCH_PRCTL (the header hides it from i386). */
 XLAT_TABLE(xl_ptrace_reqs_i386, XLAT_ENUM, X86_REQS);
+
+/* The requests that copy a whole register set, for both ABIs.  GETFPXREGS' struct, which
+ * strace 6.1 leaves an address, is not one of them. */
+const struct regset_request x86_regset_requests[] = {
+	{PTRACE_GETREGS, REGSET_PRSTATUS, true},
+	{PTRACE_SETREGS, REGSET_PRSTATUS, false},
+	{PTRACE_GETFPREGS, REGSET_FPREGS, true},
+	{PTRACE_SETFPREGS, REGSET_FPREGS, false},
+	{0, 0, false},
+};
 
 #endif

@@ -180,11 +180,12 @@ static pid_t wait_next(struct tracer *t, int *status)
 	/* -D waits for the pid peek_end found; the spin waits for any. */
 	pid_t spun = t->daemon ? 0 : spin_wait4(&t->spin, status, rup);
 	if (spun == 0) {
-		int64_t t0 = t->spin.on ? mono_now_ns() : 0;
+		bool learns = spin_learns(&t->spin);
+		int64_t t0 = learns ? mono_now_ns() : 0;
 		pid = wait4(pid, status, __WALL, rup);
 		if (pid < 0)
 			return -errno;
-		if (t->spin.on)
+		if (learns)
 			spin_learn(&t->spin, mono_now_ns() - t0);
 	} else if (spun < 0) {
 		return spun;

@@ -28,10 +28,20 @@ void spin_init(struct spin *s, bool wanted)
 {
 	cpu_set_t cpus;
 
-	*s = (struct spin){.on = wanted};
+	*s = (struct spin){.on = wanted, .yield = sched_yield};
 	if (s->on && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) < 2)
 		s->on = false;
 	s->budget_ns = s->on ? SPIN_START_NS : 0;
+}
+
+/* One poll: a stop's pid, 0 when none waits, -EINTR when ptrc was signalled, or -errno. */
+static pid_t spin_poll(int *status, struct rusage *ru)
+{
+	pid_t pid = wait4(-1, status, __WALL | WNOHANG, ru);
+
+	if (pid < 0)
+		return -errno;
+	return pid == 0 && sig_woken() ? -EINTR : pid;
 }
 
 pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
@@ -46,34 +56,39 @@ pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
 	int64_t start = mono_now_ns(), now = start;
 	pid_t pid = 0;
 	do {
-		pid = wait4(-1, status, __WALL | WNOHANG, ru);
+		pid = spin_poll(status, ru);
 		if (pid != 0)
 			break;
-		if (sig_woken()) {
-			pid = -EINTR;
-			break;
-		}
 		/*
 		 * A tracee resumed from a stop may be put on ptrc's CPU: the yield lets
-		 * it run its few microseconds to its next stop.  A yield that took long
-		 * gave the CPU to something that computes: spinning would take that CPU
-		 * from it, so the spin cools off.
+		 * it run to its next stop, and then a long yield was that round trip,
+		 * whose stop now waits.  A long yield with no stop after it gave the CPU
+		 * to something that computes: spinning would take that CPU from it, so
+		 * the spin cools off.
 		 */
 		int64_t before = mono_now_ns();
-		sched_yield();
+		s->yield();
 		now = mono_now_ns();
 		if (now - before >= SPIN_YIELD_LONG_NS) {
-			s->budget_ns = 0;
-			s->cool = SPIN_COOL_WAITS;
+			pid = spin_poll(status, ru);
+			if (pid == 0) {
+				s->budget_ns = 0;
+				s->cool = SPIN_COOL_WAITS;
+			}
 			break;
 		}
 	} while (now - start < s->budget_ns);
-	return pid < 0 && pid != -EINTR ? -errno : pid;
+	return pid;
+}
+
+bool spin_learns(const struct spin *s)
+{
+	return s->on && s->cool == 0;
 }
 
 void spin_learn(struct spin *s, int64_t blocked_ns)
 {
-	if (!s->on || s->cool > 0)
+	if (!spin_learns(s))
 		return;
 	if (s->budget_ns + blocked_ns < SPIN_MAX_NS) {
 		/* The stop came soon after the spin gave up: a longer one would have had it. */

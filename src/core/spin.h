@@ -7,7 +7,9 @@
  * blocking waits turn out to take, as the kernel's haltpoll governor learns its
  * window: short blocks grow it, long ones shrink it, down to no spin at all.
  * A spin yields the CPU at every turn, and stops for a while when a yield
- * gave the CPU away for long: the tracees' CPU time is not what pays for it.
+ * gave the CPU away for long and no stop came of it (a long yield that ends
+ * with a stop waiting ran a tracee to that stop): the tracees' CPU time is not
+ * what pays for it.
  * The tracees see nothing of it; ptrc's CPU time is what it costs.
  */
 #ifndef PTRC_CORE_SPIN_H
@@ -20,8 +22,9 @@
 
 struct spin {
 	bool on;
-	int64_t budget_ns; /* how long the next wait polls before it blocks */
-	unsigned cool;	   /* waits left that block at once: a spin kept a tracee waiting */
+	int64_t budget_ns;  /* how long the next wait polls before it blocks */
+	unsigned cool;	    /* waits left that block at once: a spin kept a tracee waiting */
+	int (*yield)(void); /* sched_yield; a test's stand-in, to choose what a yield did */
 };
 
 /* Off when not wanted, or when ptrc may use a single CPU (its spin would take
@@ -33,6 +36,8 @@ void spin_init(struct spin *s, bool wanted);
  * which the loop must see).
  */
 pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru);
+/* Whether spin_learn wants the next blocking wait's time (not while cooling). */
+bool spin_learns(const struct spin *s);
 /* After a blocking wait that took blocked_ns: the next budget. */
 void spin_learn(struct spin *s, int64_t blocked_ns);
 

@@ -124,6 +124,14 @@ struct val *val_array(struct val *v, struct arena *a, uint32_t n)
 	return v->items;
 }
 
+void val_index_by(struct val *v, const struct xlat *tab)
+{
+	if (v->kind != VAL_ARRAY)
+		return;
+	v->kind = VAL_INDEXED;
+	v->idx.tab = tab;
+}
+
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after)
 {
 	struct val *pair = arena_alloc(a, 2 * sizeof(*pair));
@@ -287,6 +295,17 @@ void val_lshift(struct val *v, struct arena *a, unsigned shift)
 	v->lshifted = inner;
 }
 
+void val_useroff(struct val *v, uint64_t off, uint8_t form, const char *name, uint32_t start,
+		 uint8_t word)
+{
+	set(v, VAL_USEROFF);
+	v->uo.off = off;
+	v->uo.form = form;
+	v->uo.name = name;
+	v->uo.start = start;
+	v->uo.word = word;
+}
+
 struct val *val_child(const struct val *v, unsigned i)
 {
 	switch (v->kind) {
@@ -296,6 +315,7 @@ struct val *val_child(const struct val *v, unsigned i)
 	case VAL_CALL:
 		return i < v->n ? v->fields[i].v : NULL;
 	case VAL_ARRAY:
+	case VAL_INDEXED:
 	case VAL_OR:
 	case VAL_ALTS:
 		return i < v->n ? &v->items[i] : NULL;

@@ -52,7 +52,13 @@ enum val_kind {
 	VAL_SHIFT,    /* a field of a word at its bit position: 0x5<<PR_MTE_TAG_SHIFT */
 	VAL_LSHIFT,   /* a value, then <<n: PERF_COUNT_HW_CACHE_OP_READ<<8, 0x1<<32 */
 	VAL_ALTS,     /* readings of one number, joined by " or ": MIXER_READ(1) or MEMGETINFO */
+	VAL_INDEXED,  /* an array with its indexes: [[IO_WQ_BOUND]=4, [2 / * IO_WQ_??? * /]=9] */
+	VAL_USEROFF,  /* a place in struct user (PTRACE_PEEKUSER): 8*RAX, offsetof(struct user,
+			 u_debugreg)+56, sizeof(struct user) */
 };
+
+/* What a VAL_USEROFF's place is: a register's word, a field, or the struct's end. */
+enum useroff_form { USEROFF_WORD, USEROFF_FIELD, USEROFF_END };
 
 /* Value flags. */
 enum {
@@ -74,9 +80,6 @@ enum {
 	VALF_ANON = 1 << 13,	   /* CALL: as a struct field, printed without its name= */
 	VALF_RLIM64 = 1 << 14,	   /* RLIM: the 64-bit limit; infinity is RLIM64_INFINITY */
 	VALF_INFINITY = 1 << 15,   /* RLIM: RLIM_INFINITY */
-	/* STRUCT: an array indexed by names, [[SK_MEMINFO_RCVBUF]=8]; the 16 bits are all
-	 * taken, so it shares the bit of VALF_SPACED, which only an ARRAY reads. */
-	VALF_INDEXED = VALF_SPACED,
 };
 
 /* How a count of a NULL-terminated array ended (VAL_COUNT's n). */
@@ -158,6 +161,10 @@ struct val {
 		struct field *fields; /* STRUCT */
 		struct val *items;    /* ARRAY, OR */
 		struct {
+			struct val *items;	/* first, as in ARRAY: item i is at index i */
+			const struct xlat *tab; /* the names of the indexes (static), or NULL */
+		} idx;				/* INDEXED */
+		struct {
 			struct field *fields; /* first, as in STRUCT: val_field() fills both */
 			const char *fn;	      /* static: "htons" */
 			uint64_t num;	      /* raw == VAL_RAW_NUMBER: what -X raw prints */
@@ -195,6 +202,13 @@ struct val {
 			const char *name; /* static: the shift's name, "PR_MTE_TAG_SHIFT" */
 		} shift;		  /* SHIFT */
 		struct val *lshifted;	  /* LSHIFT: the value shifted (printed in its style) */
+		struct {
+			uint64_t off;	  /* the number */
+			const char *name; /* static: the register ("RAX") or field ("u_tsize") */
+			uint32_t start;	  /* where that register or field starts */
+			uint8_t form;	  /* enum useroff_form */
+			uint8_t word;	  /* USEROFF_WORD: the word's size */
+		} uo;			  /* USEROFF */
 	};
 };
 
@@ -219,6 +233,12 @@ struct val *val_alts(struct val *v, struct arena *a, uint32_t n);
 /* Returns the field array to fill; names must be static strings. */
 struct field *val_struct(struct val *v, struct arena *a, uint32_t n);
 struct val *val_array(struct val *v, struct arena *a, uint32_t n);
+/*
+ * The ARRAY v (its items filled, by val_array() or dec_array_*()) shown with each item's
+ * index, the number i of item i named by tab: [[IO_WQ_BOUND]=4].  Anything else in v (an
+ * address shown for an array that could not be read) stays as it is.
+ */
+void val_index_by(struct val *v, const struct xlat *tab);
 void val_change(struct val *v, struct arena *a, const struct val *before, const struct val *after);
 /* Wraps *v (copied) with a comment; returns the comment's slot to fill. */
 struct val *val_comment(struct val *v, struct arena *a);
@@ -254,6 +274,9 @@ void val_shift(struct val *v, uint64_t x, unsigned shift, const char *static_nam
 
 /* Wraps *v (copied) as v<<shift: the value keeps its own style (-X raw: 0x2<<8). */
 void val_lshift(struct val *v, struct arena *a, unsigned shift);
+/* off in struct user, inside the register or field name (static) that starts at start. */
+void val_useroff(struct val *v, uint64_t off, uint8_t form, const char *name, uint32_t start,
+		 uint8_t word);
 
 /* Adds field i of a struct (or call) built with val_struct(): returns its value slot. */
 struct val *val_field(struct val *st, struct arena *a, uint32_t i, const char *name);

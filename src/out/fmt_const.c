@@ -72,6 +72,12 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 	case VAL_ERRNO:
 		strbuf_addf(sb, "%" PRId64, v->i);
 		return true;
+	case VAL_USEROFF: /* 8*RAX is 0x50 under -X raw, and 8*R15 NULL: an address's number */
+		if (v->uo.off)
+			strbuf_add_hex(sb, v->uo.off);
+		else
+			strbuf_adds(sb, "NULL");
+		return true;
 	case VAL_IFINDEX: /* if_nametoindex("lo") is 1 under -X raw */
 		strbuf_add_u64(sb, v->ifx.num);
 		return true;

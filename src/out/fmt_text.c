@@ -193,31 +193,52 @@ static void text_sigset(struct strbuf *sb, const struct val *v)
 	strbuf_addc(sb, ']');
 }
 
-/* [[SK_MEMINFO_RMEM_ALLOC]=0, [SK_MEMINFO_RCVBUF]=131072]: an array whose indexes have names. */
-static void text_indexed(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+/*
+ * [[IO_WQ_BOUND]=4, [2 / * IO_WQ_??? * /]=9]: each item after its index, a constant that
+ * strace prints in decimal in every -X style ([0]=4 under -X raw); the item that says where
+ * reading stopped has none.
+ */
+static void text_index_items(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
+	struct val ix;
+
 	strbuf_addc(sb, '[');
 	for (uint32_t i = 0; i < v->n; i++) {
+		const struct val *it = &v->idx.items[i];
 		if (i)
 			strbuf_adds(sb, ", ");
-		strbuf_addc(sb, '[');
-		strbuf_adds(sb, v->fields[i].name);
-		strbuf_adds(sb, "]=");
-		text_val(sb, v->fields[i].v, o);
+		if (it->kind != VAL_UNREAD) {
+			val_enum(&ix, i, v->idx.tab);
+			ix.raw = VAL_RAW_DECIMAL;
+			strbuf_addc(sb, '[');
+			text_val(sb, &ix, o);
+			strbuf_adds(sb, "]=");
+		}
+		text_val(sb, it, o);
 	}
 	if (v->flags & VALF_TRUNC)
 		strbuf_adds(sb, v->n ? ", ..." : "...");
 	strbuf_addc(sb, ']');
 }
 
+/* 8*RAX, offsetof(struct user, u_debugreg)+56, sizeof(struct user): as strace names the
+ * places of PTRACE_PEEKUSER. */
+static void text_useroff(struct strbuf *sb, const struct val *v)
+{
+	if (v->uo.form == USEROFF_WORD)
+		strbuf_addf(sb, "%u*%s", v->uo.word, v->uo.name);
+	else if (v->uo.form == USEROFF_FIELD)
+		strbuf_addf(sb, "offsetof(struct user, %s)", v->uo.name);
+	else
+		strbuf_adds(sb, "sizeof(struct user)");
+	if (v->uo.off > v->uo.start)
+		strbuf_addf(sb, "+%" PRIu64, v->uo.off - v->uo.start);
+}
+
 static void text_struct(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	bool bare = v->flags & VALF_BARE;
 
-	if (v->flags & VALF_INDEXED) {
-		text_indexed(sb, v, o);
-		return;
-	}
 	if (!bare)
 		strbuf_addc(sb, '{');
 	for (uint32_t i = 0; i < v->n; i++) {
@@ -400,6 +421,12 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		if (v->flags & VALF_TRUNC)
 			strbuf_adds(sb, v->n ? ", ..." : "...");
 		strbuf_addc(sb, ']');
+		break;
+	case VAL_INDEXED:
+		text_index_items(sb, v, o);
+		break;
+	case VAL_USEROFF:
+		text_useroff(sb, v);
 		break;
 	case VAL_SIGSET:
 		text_sigset(sb, v);

@@ -52,6 +52,8 @@ void json_date(struct strbuf *sb, int64_t sec, uint32_t nsec);
 void json_signame(struct strbuf *sb, int sig);
 /* A wait status's members, without braces: "how":"exited","code":3 (docs/json.md). */
 void json_wstatus_members(struct strbuf *sb, int wait_status);
+/* A VAL_ARRAY or VAL_INDEXED (json_list.c). */
+void json_list_val(struct strbuf *sb, const struct val *v);
 /* A VAL_HWADDR, VAL_IFINDEX or VAL_ERRNO (json_net.c). */
 void json_net_val(struct strbuf *sb, const struct val *v);
 /* Seconds and nanoseconds as a JSON number with 6 decimals: 1700000000.123456. */

@@ -231,32 +231,6 @@ static void json_struct(struct strbuf *sb, const struct val *v)
 	strbuf_addc(sb, '}');
 }
 
-/* [...]; a cut array {"items": [...], "truncated": true}; one that ends at memory that
- * could not be read {"items": [...], "unreadable": "0x7f..."} (its VAL_UNREAD last item). */
-static void json_array(struct strbuf *sb, const struct val *v)
-{
-	bool trunc = v->flags & VALF_TRUNC;
-	const struct val *unread =
-		v->n && v->items[v->n - 1].kind == VAL_UNREAD ? &v->items[v->n - 1] : NULL;
-	uint32_t n = unread ? v->n - 1 : v->n;
-
-	if (trunc || unread)
-		strbuf_adds(sb, "{\"items\":");
-	strbuf_addc(sb, '[');
-	for (uint32_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_addc(sb, ',');
-		json_val(sb, &v->items[i]);
-	}
-	strbuf_addc(sb, ']');
-	if (trunc)
-		strbuf_adds(sb, ",\"truncated\":true");
-	if (unread)
-		strbuf_addf(sb, ",\"unreadable\":\"0x%" PRIx64 "\"", unread->u);
-	if (trunc || unread)
-		strbuf_addc(sb, '}');
-}
-
 /* A descriptor: a number, or {"fd": 3, "path": "/etc/passwd"} with -y; AT_FDCWD by name. */
 static void json_fd(struct strbuf *sb, const struct val *v)
 {
@@ -463,6 +437,14 @@ static void json_expr(struct strbuf *sb, const struct val *v)
 		json_cstr(sb, v->text);
 		strbuf_addc(sb, '}');
 		break;
+	case VAL_USEROFF: /* {"offset":904,"in":"u_debugreg","plus":56}; the end: "in":null */
+		strbuf_addf(sb, "{\"offset\":%" PRIu64 ",\"in\":", v->uo.off);
+		if (v->uo.form == USEROFF_END)
+			strbuf_adds(sb, "null");
+		else
+			json_cstr(sb, v->uo.name);
+		strbuf_addf(sb, ",\"plus\":%" PRIu64 "}", v->uo.off - v->uo.start);
+		break;
 	case VAL_SHIFT:
 		strbuf_addf(sb, "{\"value\":%" PRIu64 ",\"shift\":", v->shift.x);
 		json_cstr(sb, v->shift.name);
@@ -559,7 +541,8 @@ void json_val(struct strbuf *sb, const struct val *v)
 		json_struct(sb, v);
 		break;
 	case VAL_ARRAY:
-		json_array(sb, v);
+	case VAL_INDEXED:
+		json_list_val(sb, v);
 		break;
 	case VAL_SIGSET:
 		json_sigset(sb, v);

@@ -85,7 +85,7 @@ static void dec_iocb(struct dctx *d, struct val *v, uint64_t addr)
 void dec_io_setup(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	if (exiting && dec_ok(ev))
-		dec_word_ref(d, &ev->args[1], arg_word(d, ev, 1), true);
+		dec_word_ref(d, &ev->args[1], arg_word(d, ev, 1), WORD_HEX);
 }
 
 /* io_submit(ctx, nr, iocbpp): an array of nr pointers to iocbs. */

@@ -16,19 +16,6 @@
 /* strace reads no more than a page of the union. */
 enum { BPF_ATTR_MAX = 4096 };
 
-static uint64_t attr_word(const uint8_t *buf, unsigned off, unsigned size)
-{
-	uint32_t w32;
-	uint64_t w64;
-
-	if (size == 8) {
-		memcpy(&w64, buf + off, 8);
-		return w64;
-	}
-	memcpy(&w32, buf + off, 4);
-	return w32;
-}
-
 /* A char[BPF_OBJ_NAME_LEN]: up to its NUL, or all but its last byte and "...". */
 static void attr_name(struct dctx *d, struct val *v, const uint8_t *p)
 {
@@ -98,8 +85,8 @@ static void attr_array(struct dctx *d, struct val *v, uint8_t kind, uint64_t add
 
 static void attr_field(struct dctx *d, struct val *v, const struct bpf_field *f, const uint8_t *buf)
 {
-	uint64_t x = attr_word(buf, f->off, f->size == 8 ? 8 : 4);
-	uint64_t len = f->len_off ? attr_word(buf, f->len_off, 4) : 0;
+	uint64_t x = dec_uint_at(buf + f->off, f->size == 8 ? 8 : 4);
+	uint64_t len = f->len_off ? dec_uint_at(buf + f->len_off, 4) : 0;
 
 	switch (f->kind) {
 	case BF_UINT:
@@ -158,11 +145,11 @@ static bool attr_shown(const struct bpf_field *f, const uint8_t *buf, uint32_t s
 		return false;
 	switch (f->cond) {
 	case BFC_NUMA:
-		return attr_word(buf, offsetof(union bpf_attr, map_flags), 4) & BPF_F_NUMA_NODE;
+		return dec_uint_at(buf + offsetof(union bpf_attr, map_flags), 4) & BPF_F_NUMA_NODE;
 	case BFC_NONZERO:
-		return attr_word(buf, f->off, f->size == 8 ? 8 : 4) != 0;
+		return dec_uint_at(buf + f->off, f->size == 8 ? 8 : 4) != 0;
 	case BFC_REPLACE:
-		return attr_word(buf, offsetof(union bpf_attr, link_update.flags), 4) &
+		return dec_uint_at(buf + offsetof(union bpf_attr, link_update.flags), 4) &
 		       BPF_F_REPLACE;
 	default:
 		return true;
@@ -266,8 +253,8 @@ void dec_bpf(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (!dec_fetch(d, &ev->args[1], addr, buf, size))
 		return;
 	if (cmd == BPF_LINK_CREATE)
-		c = bpf_link_create_attr((uint32_t)attr_word(
-			buf, offsetof(union bpf_attr, link_create.attach_type), 4));
+		c = bpf_link_create_attr((uint32_t)dec_uint_at(
+			buf + offsetof(union bpf_attr, link_create.attach_type), 4));
 	attr_struct(d, &ev->args[1], c, buf, size);
 	if (c->next_id)
 		ev->split = 1;

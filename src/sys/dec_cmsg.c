@@ -12,18 +12,9 @@
 /* What one call reads of a control buffer; messages past it end the array with "...". */
 enum { CMSG_MAX = 4096 };
 
-/* Little-endian fields of a buffer read from the tracee. */
-static uint64_t get_u(const uint8_t *p, unsigned size)
-{
-	uint64_t x = 0;
-
-	memcpy(&x, p, size);
-	return x;
-}
-
 static int64_t get_s(const uint8_t *p, unsigned size)
 {
-	uint64_t x = get_u(p, size);
+	uint64_t x = dec_uint_at(p, size);
 
 	return size == 4 ? (int32_t)x : (int64_t)x;
 }
@@ -101,7 +92,7 @@ static void scm_data(struct dctx *d, struct val *v, int type, const uint8_t *p, 
 static void ip_pktinfo(struct dctx *d, struct val *v, const uint8_t *p)
 {
 	st_init(v, d->ar, 3);
-	nl_ifindex(d, st_add(v, d->ar, "ipi_ifindex"), get_u(p, 4));
+	nl_ifindex(d, st_add(v, d->ar, "ipi_ifindex"), dec_uint_at(p, 4));
 	const char *names[2] = {"ipi_spec_dst", "ipi_addr"};
 	for (unsigned i = 0; i < 2; i++) {
 		struct val *a = st_add(v, d->ar, names[i]);
@@ -121,11 +112,11 @@ static void ip_recverr(struct dctx *d, struct val *v, const uint8_t *p, uint64_t
 	if (len < EE_SIZE)
 		return;
 	st_init(v, d->ar, 7);
-	val_uint(st_add(v, d->ar, "ee_errno"), get_u(p, 4));
+	val_uint(st_add(v, d->ar, "ee_errno"), dec_uint_at(p, 4));
 	for (unsigned i = 0; i < 3; i++)
 		val_uint(st_add(v, d->ar, names[i]), p[4 + i]);
-	val_uint(st_add(v, d->ar, "ee_info"), get_u(p + 8, 4));
-	val_uint(st_add(v, d->ar, "ee_data"), get_u(p + 12, 4));
+	val_uint(st_add(v, d->ar, "ee_info"), dec_uint_at(p + 8, 4));
+	val_uint(st_add(v, d->ar, "ee_data"), dec_uint_at(p + 12, 4));
 	if (len > EE_SIZE)
 		dec_sockaddr(d, st_add(v, d->ar, "offender"), daddr + EE_SIZE, len - EE_SIZE);
 }
@@ -198,7 +189,7 @@ void dec_cmsgs(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 	}
 	dec_array_start(d, &a, v);
 	while (off + hdr <= size) {
-		uint64_t clen = get_u(buf + off, ws);
+		uint64_t clen = dec_uint_at(buf + off, ws);
 		struct val *item = dec_array_add(d, &a);
 		if (!item)
 			return;

@@ -75,7 +75,7 @@ static void dec_offset_ref(struct dctx *d, struct sc_event *ev, struct val *v, u
 	int64_t off;
 
 	if (!(ev->ent->traits & TR_OFF64)) {
-		dec_word_ref(d, v, addr, false);
+		dec_word_ref(d, v, addr, WORD_DEC);
 		return;
 	}
 	if (dec_fetch(d, v, addr, &off, sizeof(off)))

@@ -136,6 +136,41 @@ static void ur_fd(struct dctx *d, struct val *v, const void *bytes)
 	val_fd(v, fd);
 }
 
+static void ur_u32(struct dctx *d, struct val *v, const void *bytes)
+{
+	uint32_t x;
+
+	(void)d;
+	memcpy(&x, bytes, sizeof(x));
+	val_uint(v, x);
+}
+
+/* [[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8]: IORING_REGISTER_IOWQ_MAX_WORKERS's n counts. */
+static void ur_max_workers(struct dctx *d, struct val *v, uint64_t addr, uint64_t n)
+{
+	ur_array(d, v, addr, n, sizeof(uint32_t), ur_u32);
+	val_index_by(v, &xl_io_wq_types);
+}
+
+/* Whether the counts were all read at entry (as far as -s shows them): the kernel writes the
+ * old ones back, which strace then shows after " => "; an empty array has none. */
+static bool ur_workers_read(const struct val *v)
+{
+	return v->kind == VAL_INDEXED && v->n && v->idx.items[v->n - 1].kind != VAL_UNREAD;
+}
+
+/* [...] => [[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0] at exit; a failed call shows the address. */
+static void ur_max_workers_exit(struct dctx *d, struct sc_event *ev, uint64_t addr, uint64_t n)
+{
+	struct val *v = &ev->args[2], after;
+
+	if (dec_ok(ev))
+		ur_max_workers(d, &after, addr, n);
+	else
+		val_ptr(&after, addr);
+	val_change(v, d->ar, v, &after);
+}
+
 /* [{iov_base=0x7ffd..., iov_len=16}, ...]: the buffers' addresses, never their bytes. */
 static void ur_iovecs(struct dctx *d, struct val *v, uint64_t addr, uint64_t n)
 {
@@ -390,6 +425,8 @@ void dec_io_uring_register(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (exiting) {
 		if (op == IORING_REGISTER_PROBE)
 			ur_probe(d, v, addr, n);
+		else if (op == IORING_REGISTER_IOWQ_MAX_WORKERS && ev->split == 2)
+			ur_max_workers_exit(d, ev, addr, n);
 		return;
 	}
 	if (ur_rsrc(d, v, op, addr, n))
@@ -422,6 +459,11 @@ void dec_io_uring_register(struct dctx *d, struct sc_event *ev, bool exiting)
 		break;
 	case IORING_REGISTER_IOWQ_AFF:
 		dec_cpuset(d, v, addr, n);
+		break;
+	case IORING_REGISTER_IOWQ_MAX_WORKERS:
+		ur_max_workers(d, v, addr, n);
+		if (ur_workers_read(v))
+			ev->split = 2;
 		break;
 	case IORING_REGISTER_PBUF_RING:
 	case IORING_UNREGISTER_PBUF_RING:

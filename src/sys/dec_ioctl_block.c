@@ -33,7 +33,7 @@ static void blk_u64(struct dctx *d, struct val *v, uint64_t arg)
 /* BLKGETSIZE's unsigned long: the tracee's word. */
 static void blk_ulong(struct dctx *d, struct val *v, uint64_t arg)
 {
-	dec_word_ref(d, v, arg, false);
+	dec_word_ref(d, v, arg, WORD_DEC);
 }
 
 /* BLKRAGET's and BLKFRAGET's long, signed: [-5]. */

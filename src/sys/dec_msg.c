@@ -16,11 +16,19 @@ void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 	int32_t len;
 
 	if (!exiting) {
-		dec_int_ref(d, &ev->args[5], lenp);
+		if (addr)
+			dec_int_ref(d, &ev->args[5], lenp);
+		else /* no address to fill: strace shows the length's address alone */
+			val_ptr(&ev->args[5], lenp);
 		return;
 	}
 	struct val in = ev->args[5];
-	if (!dec_ok(ev) || !addr || !lenp) {
+	if (!addr) {
+		val_ptr(&ev->args[4], addr);
+		val_ptr(&ev->args[5], lenp);
+		return;
+	}
+	if (!dec_ok(ev) || !lenp) {
 		ev->args[5] = in;
 		val_ptr(&ev->args[4], addr);
 		return;
@@ -32,7 +40,7 @@ void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 	if (in.kind == VAL_ARRAY && in.items[0].i < len)
 		len = (int32_t)in.items[0].i;
 	dec_sockaddr(d, &ev->args[4], addr, (uint32_t)len);
-	dec_int_ref(d, &ev->args[5], lenp);
+	dec_socklen_exit(d, &ev->args[5], lenp, &in);
 }
 
 /*

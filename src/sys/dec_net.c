@@ -145,8 +145,7 @@ void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_fd(&items[1], fds[1]);
 }
 
-/* An in/out socklen_t: read at entry, shown at exit as [16] or [128 => 16]. */
-static void socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in)
+void dec_socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in)
 {
 	struct val out;
 
@@ -183,5 +182,5 @@ void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_sockaddr(d, &ev->args[1], addr, (uint32_t)len);
 	}
 	if (lenp)
-		socklen_exit(d, &ev->args[2], lenp, &in);
+		dec_socklen_exit(d, &ev->args[2], lenp, &in);
 }

@@ -79,7 +79,7 @@ void dec_time(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_date(&ev->ret_note, ev->ret, 0);
 	if (!ev->raw[0])
 		return;
-	dec_word_ref(d, out, arg_word(d, ev, 0), false);
+	dec_word_ref(d, out, arg_word(d, ev, 0), WORD_DEC);
 	if (out->kind == VAL_ARRAY && out->n == 1)
 		val_with_time(&out->items[0], d->ar, (int64_t)out->items[0].u, 0);
 }

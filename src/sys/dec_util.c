@@ -81,6 +81,29 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 	val_unread(&a->v->items[a->v->n++], addr);
 }
 
+uint64_t dec_uint_at(const void *p, unsigned size)
+{
+	uint8_t b8;
+	uint16_t b16;
+	uint32_t b32;
+	uint64_t b64 = 0;
+
+	switch (size) {
+	case 1:
+		memcpy(&b8, p, 1);
+		return b8;
+	case 2:
+		memcpy(&b16, p, 2);
+		return b16;
+	case 4:
+		memcpy(&b32, p, 4);
+		return b32;
+	default:
+		memcpy(&b64, p, size < 8 ? size : 8);
+		return b64;
+	}
+}
+
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n)
 {
 	unsigned ws = d->abi->word_size;
@@ -130,7 +153,7 @@ void dec_int_ref(struct dctx *d, struct val *v, uint64_t addr)
 	val_int(val_array(v, d->ar, 1), x);
 }
 
-void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex)
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, enum word_shape shape)
 {
 	uint64_t w;
 
@@ -139,7 +162,9 @@ void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex)
 		return;
 	}
 	struct val *item = val_array(v, d->ar, 1);
-	if (hex)
+	if (shape == WORD_PTR)
+		val_ptr(item, w);
+	else if (shape == WORD_HEX)
 		val_hex(item, w);
 	else
 		val_uint(item, w);

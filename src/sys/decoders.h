@@ -33,8 +33,13 @@ void dec_array_start(struct dctx *d, struct dec_array *a, struct val *v);
 struct val *dec_array_add(struct dctx *d, struct dec_array *a);
 /* Element i of the array, at addr, could not be read: the array ends there. */
 void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t addr);
+/* An unsigned field of size bytes (1, 2, 4, or up to 8) of a buffer read from the tracee, in the
+ * host's byte order, which is the tracee's. */
+uint64_t dec_uint_at(const void *p, unsigned size);
 /* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
+/* An in/out socklen_t at addr, read at entry into in: at exit [16] or [128 => 16] (dec_net.c). */
+void dec_socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in);
 /* A struct with room for cap fields, filled by st_add() in print order. */
 void st_init(struct val *v, struct arena *a, uint32_t cap);
 struct val *st_add(struct val *v, struct arena *a, const char *name);
@@ -47,8 +52,10 @@ void dec_uint_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_u64_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr);
 void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr);
-/* A word-sized integer through a pointer: [0x7f...] or [123]. */
-void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, bool hex);
+/* A word-sized integer through a pointer, shown as a number ([123]), in hex ([0x7f...]), or as
+ * a pointer ([NULL], [0x7f...]: ptrace's PEEK* words). */
+enum word_shape { WORD_DEC, WORD_HEX, WORD_PTR };
+void dec_word_ref(struct dctx *d, struct val *v, uint64_t addr, enum word_shape shape);
 /* [0 1]: the CPUs set in a mask of len bytes, its address when unreadable (dec_res.c). */
 void dec_cpuset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len);
 /* A signal set of size bytes; an address when size is implausible. */
@@ -209,6 +216,15 @@ void dec_sched_setattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_ptrace_syscall_info(struct dctx *d, struct val *v, uint64_t addr, uint64_t size,
 			     int64_t ret);
 void dec_ptrace(struct dctx *d, struct sc_event *ev, bool exiting); /* dec_ptrace.c */
+/* A register set of len bytes at addr (dec_ptrace_regs.c): its address when rs is NULL, len
+ * is not whole words, or the memory is unreadable.  The tracee ABI's set of a kind. */
+struct regset;
+void dec_regset(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
+		const struct regset *rs);
+const struct regset *dec_regset_of(const struct dctx *d, unsigned kind);
+/* PTRACE_PEEKUSER's offset: 8*RAX, offsetof(struct user, u_tsize)+8, or a number where the
+ * ABI's struct user is not known or the offset is past it. */
+void dec_user_offset(struct dctx *d, struct val *v, uint64_t off);
 void dec_timex(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_setgroups(struct dctx *d, struct sc_event *ev, bool exiting);
 

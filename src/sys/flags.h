@@ -269,6 +269,7 @@ extern const struct xlat xl_io_uring_op_flags;
 extern const struct xlat xl_io_uring_restrictions;
 extern const struct xlat xl_io_uring_sqe_flags;
 extern const struct xlat xl_io_uring_rsrc_flags;
+extern const struct xlat xl_io_wq_types;
 
 /* Disk quotas (flags_quota.c): quotactl's commands, types, formats and masks. */
 extern const struct xlat xl_quota_cmds;

@@ -120,7 +120,8 @@ static void header(struct dctx *d, struct val *v, int proto, const struct nlmsgh
 	val_flags(st_add(v, d->ar, "nlmsg_flags"), h->nlmsg_flags,
 		  flags_table(proto, h->nlmsg_type));
 	val_uint(st_add(v, d->ar, "nlmsg_seq"), h->nlmsg_seq);
-	val_uint(st_add(v, d->ar, "nlmsg_pid"), h->nlmsg_pid);
+	/* a __u32 that strace 6.1 prints signed: a kernel-chosen port id is often negative */
+	val_int(st_add(v, d->ar, "nlmsg_pid"), (int32_t)h->nlmsg_pid);
 }
 
 static const struct nla_pol nlmsgerr_pol[] = {

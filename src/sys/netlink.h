@@ -23,7 +23,11 @@ extern const struct xlat xl_rtm_types, xl_arphrd, xl_iff_flags, xl_ifa_flags, xl
 	xl_ntf_ext_flags, xl_rtext_filters, xl_ifla_events, xl_lwtunnel_encap, xl_ifla_attrs,
 	xl_ifa_attrs, xl_rta_attrs, xl_nda_attrs, xl_ifla_info_attrs, xl_ifla_vf_info_attrs,
 	xl_ifla_vf_port_attrs, xl_ifla_inet6_attrs, xl_ifla_xdp_attrs, xl_xdp_attached,
-	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs;
+	xl_xdp_flags, xl_ifla_proto_down_reason_attrs, xl_nfea_attrs, xl_rtax_attrs,
+	xl_rt_tables_named, xl_fr_actions, xl_fib_rule_flags, xl_fra_attrs, xl_netconfa_attrs,
+	xl_tca_attrs, xl_tca_stats_attrs, xl_tca_stab_attrs, xl_nha_attrs, xl_nha_res_group_attrs,
+	xl_nha_res_bucket_attrs, xl_rtnh_flags, xl_nexthop_grp_types, xl_mdba_attrs,
+	xl_mdba_mdb_attrs, xl_mdba_router_attrs;
 
 /* A message: its header, its payload in the tracee, and its value being built. */
 struct nl_msg {
@@ -68,6 +72,7 @@ enum nlf_fmt {
 	NLF_HTONS,   /* a port in network order: htons(80) */
 	NLF_U32S,    /* an array of 32-bit words: [1, 2] */
 	NLF_DEV,     /* a device number: makedev(0x8, 0x1) */
+	NLF_HEX_NZ,  /* a reserved field strace shows, in hex, only when it is not 0 */
 };
 
 struct nl_field {
@@ -94,6 +99,14 @@ struct nl_struct {
 		fields, sizeof(fields) / sizeof(fields[0]), sizeof(type)                           \
 	}
 
+/* A struct whose tail padding differs between ABIs (tc_stats: 40 bytes on x86_64, 36 on
+ * i386): strace takes a payload that reaches its last field's end. */
+#define NL_STRUCT_END(type, fields, last)                                                          \
+	{                                                                                          \
+		fields, sizeof(fields) / sizeof(fields[0]),                                        \
+			offsetof(type, last) + sizeof(((type *)0)->last)                           \
+	}
+
 /* Adds fields [from, to) of s, read from buf (s->size bytes), to the struct value v. */
 void nl_fields(struct dctx *d, struct val *v, const void *buf, const struct nl_struct *s,
 	       unsigned from, unsigned to);
@@ -106,6 +119,7 @@ enum nla_kind {
 	NLA_U32,
 	NLA_S32,
 	NLA_U64,
+	NLA_BE64,     /* a u64 in network order: htobe64(1) */
 	NLA_STR,      /* a NUL-terminated string */
 	NLA_CSTR,     /* a C string: up to its first NUL (IFLA_INFO_KIND) */
 	NLA_HWADDR,   /* 02:fc:00:00:00:05 (up to MAX_ADDR_LEN bytes) */
@@ -116,6 +130,7 @@ enum nla_kind {
 	NLA_ENUM16,
 	NLA_ENUM32,
 	NLA_ENUMV,  /* a value of all the payload's bytes (at most 8), named by tab */
+	NLA_TICKS,  /* clock ticks of all the payload's bytes (at most 8): 5 / * 0.05 s * / */
 	NLA_FLAGS8, /* a u8, u16 or u32 of bits named by tab */
 	NLA_FLAGS16,
 	NLA_FLAGS32,
@@ -211,6 +226,21 @@ void nl_family_data(struct nl_msg *m);
 
 /* NETLINK_ROUTE's attributes (netlink_route_attrs.c). */
 extern const struct nla_set nl_ifla_attrs, nl_ifa_attrs, nl_rta_attrs, nl_nda_attrs;
+/* Rules (netlink_route_rule.c). */
+extern const struct nl_struct nl_fib_rule_hdr;
+extern const struct nla_set nl_fra_attrs;
+/* Netconf (netlink_route_netconf.c). */
+extern const struct nl_struct nl_netconfmsg;
+extern const struct nla_set nl_netconfa_attrs;
+/* Traffic control (netlink_route_tc.c). */
+extern const struct nl_struct nl_tcmsg;
+extern const struct nla_set nl_tca_attrs;
+/* Nexthops (netlink_route_nexthop.c). */
+extern const struct nl_struct nl_nhmsg;
+extern const struct nla_set nl_nha_attrs;
+/* The bridge multicast database (netlink_route_mdb.c). */
+extern const struct nl_struct nl_br_port_msg;
+extern const struct nla_set nl_mdba_attrs;
 
 /* Payload decoders by protocol (netlink_route.c, netlink_diag.c). */
 void nl_route_payload(struct nl_msg *m);

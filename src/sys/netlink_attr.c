@@ -4,6 +4,7 @@
  * laid out as the system headers define it.
  */
 #include <arpa/inet.h>
+#include <endian.h>
 #include <linux/ax25.h>
 #include <linux/if_arcnet.h>
 #include <linux/if_arp.h>
@@ -45,29 +46,6 @@ void nl_inaddr(struct dctx *d, struct val *v, int family, const void *bytes)
 	val_ipaddr(val_field(v, d->ar, 1, "addr"), d->ar, bytes, 16);
 }
 
-static uint64_t field_word(const uint8_t *p, unsigned size)
-{
-	uint8_t b8;
-	uint16_t b16;
-	uint32_t b32;
-	uint64_t b64 = 0;
-
-	switch (size) {
-	case 1:
-		memcpy(&b8, p, 1);
-		return b8;
-	case 2:
-		memcpy(&b16, p, 2);
-		return b16;
-	case 4:
-		memcpy(&b32, p, 4);
-		return b32;
-	default:
-		memcpy(&b64, p, size < 8 ? size : 8);
-		return b64;
-	}
-}
-
 static int64_t sign_extend(uint64_t x, unsigned size)
 {
 	unsigned shift = size < 8 ? 64 - size * 8 : 0;
@@ -77,13 +55,14 @@ static int64_t sign_extend(uint64_t x, unsigned size)
 
 static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struct nl_field *f)
 {
-	uint64_t x = field_word(buf + f->off, f->size);
+	uint64_t x = dec_uint_at(buf + f->off, f->size);
 
 	switch (f->fmt) {
 	case NLF_INT:
 		val_int(v, sign_extend(x, f->size));
 		break;
 	case NLF_HEX:
+	case NLF_HEX_NZ:
 		val_hex(v, x);
 		break;
 	case NLF_ENUM:
@@ -104,7 +83,7 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 		uint32_t n = f->size / 4;
 		struct val *items = val_array(v, d->ar, n);
 		for (uint32_t i = 0; i < n; i++)
-			val_uint(&items[i], field_word(buf + f->off + i * 4, 4));
+			val_uint(&items[i], dec_uint_at(buf + f->off + i * 4, 4));
 		break;
 	}
 	case NLF_DEV:
@@ -119,8 +98,12 @@ static void field(struct dctx *d, struct val *v, const uint8_t *buf, const struc
 void nl_fields(struct dctx *d, struct val *v, const void *buf, const struct nl_struct *s,
 	       unsigned from, unsigned to)
 {
-	for (unsigned i = from; i < to && i < s->nfields; i++)
-		field(d, st_add(v, d->ar, s->fields[i].name), buf, &s->fields[i]);
+	for (unsigned i = from; i < to && i < s->nfields; i++) {
+		const struct nl_field *f = &s->fields[i];
+		if (f->fmt == NLF_HEX_NZ && !dec_uint_at((const uint8_t *)buf + f->off, f->size))
+			continue;
+		field(d, st_add(v, d->ar, f->name), buf, f);
+	}
 }
 
 /*
@@ -222,6 +205,7 @@ static unsigned kind_size(uint8_t kind)
 	case NLA_HTONS:
 		return 2;
 	case NLA_U64:
+	case NLA_BE64:
 		return 8;
 	default:
 		return 4;
@@ -236,7 +220,8 @@ static unsigned kind_size(uint8_t kind)
 static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t len,
 		       const struct nla_pol *p)
 {
-	unsigned size = p->kind == NLA_ENUMV ? (unsigned)len : kind_size(p->kind);
+	bool whole = p->kind == NLA_ENUMV || p->kind == NLA_TICKS;
+	unsigned size = whole ? (unsigned)len : kind_size(p->kind);
 	uint8_t buf[8];
 
 	if (len < size || size > sizeof(buf) || (p->cap && len > p->cap)) {
@@ -245,7 +230,7 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	}
 	if (!dec_fetch(d, v, addr, buf, size))
 		return;
-	uint64_t x = field_word(buf, size);
+	uint64_t x = dec_uint_at(buf, size);
 	switch (p->kind) {
 	case NLA_S32:
 		val_int(v, sign_extend(x, size));
@@ -268,6 +253,13 @@ static void nla_number(struct dctx *d, struct val *v, uint64_t addr, uint64_t le
 	case NLA_HTONS:
 		val_call(v, d->ar, "htons", 1);
 		val_uint(val_field(v, d->ar, 0, "port"), ntohs((uint16_t)x));
+		break;
+	case NLA_TICKS:
+		val_clock_t(v, d->ar, x);
+		break;
+	case NLA_BE64:
+		val_call(v, d->ar, "htobe64", 1);
+		val_uint(val_field(v, d->ar, 0, "value"), be64toh(x));
 		break;
 	default:
 		val_uint(v, x);

@@ -11,7 +11,6 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -136,7 +135,7 @@ static const struct nl_struct unix_rqlen = NL_STRUCT(struct unix_diag_rqlen, uni
 
 /*
  * *_DIAG_MEMINFO and INET_DIAG_SKMEMINFO: the kernel's u32 array indexed by SK_MEMINFO_*,
- * [[SK_MEMINFO_RMEM_ALLOC]=0, ...]; an index newer than the headers shows its number.
+ * [[SK_MEMINFO_RMEM_ALLOC]=0, ...]; an index newer than the headers, [9 / * SK_MEMINFO_??? * /].
  */
 static void diag_skmeminfo(struct dctx *d, struct val *v, uint64_t addr, uint64_t len)
 {
@@ -150,19 +149,12 @@ static void diag_skmeminfo(struct dctx *d, struct val *v, uint64_t addr, uint64_
 	size_t shown = n;
 	if (!d->opt->verbose && shown > d->opt->strsize) /* -s cuts it as any array */
 		shown = d->opt->strsize;
-	st_init(v, d->ar, (uint32_t)shown);
-	v->flags |= VALF_INDEXED;
-	for (size_t i = 0; i < shown; i++) {
-		const char *name = xlat_name(&xl_sk_meminfo, i);
-		char num[24];
-		if (!name) {
-			snprintf(num, sizeof(num), "%zu", i);
-			name = arena_strndup(d->ar, num, strlen(num));
-		}
-		val_uint(st_add(v, d->ar, name), m[i]);
-	}
+	struct val *items = val_array(v, d->ar, (uint32_t)shown);
+	for (size_t i = 0; i < shown; i++)
+		val_uint(&items[i], m[i]);
 	if (len / sizeof(m[0]) > shown)
 		v->flags |= VALF_TRUNC;
+	val_index_by(v, &xl_sk_meminfo);
 }
 
 static const struct nla_pol unix_pol[] = {

@@ -1,7 +1,8 @@
 /*
- * NETLINK_ROUTE payloads (issue 15): ifinfomsg, ifaddrmsg, rtmsg and ndmsg
- * with their attributes, as strace 6.1 shows them; the other message types
- * as strace shows a type it does not know: {family=..., data="..."}.
+ * NETLINK_ROUTE payloads (issue 15): ifinfomsg, ifaddrmsg, rtmsg, ndmsg,
+ * fib_rule_hdr, netconfmsg, tcmsg, nhmsg and br_port_msg with their
+ * attributes, as strace 6.1 shows them; the other message types as strace
+ * shows a type it does not know: {family=..., data="..."}.
  */
 #include <linux/if_addr.h>
 #include <linux/neighbour.h>
@@ -68,6 +69,14 @@ static const struct route_kind kinds[] = {
 	{RTM_GETANYCAST, 1, &ifaddrmsg, &nl_ifa_attrs},
 	{RTM_NEWROUTE, 3, &rtmsg, &nl_rta_attrs},
 	{RTM_NEWNEIGH, 3, &ndmsg, &nl_nda_attrs},
+	{RTM_NEWRULE, 3, &nl_fib_rule_hdr, &nl_fra_attrs},
+	{RTM_NEWNETCONF, 3, &nl_netconfmsg, &nl_netconfa_attrs},
+	{RTM_NEWQDISC, 3, &nl_tcmsg, &nl_tca_attrs},
+	{RTM_NEWTCLASS, 3, &nl_tcmsg, &nl_tca_attrs},
+	{RTM_NEWTFILTER, 3, &nl_tcmsg, &nl_tca_attrs},
+	{RTM_NEWCHAIN, 3, &nl_tcmsg, &nl_tca_attrs},
+	{RTM_NEWNEXTHOP, 3, &nl_nhmsg, &nl_nha_attrs},
+	{RTM_NEWMDB, 3, &nl_br_port_msg, &nl_mdba_attrs},
 };
 
 void nl_route_payload(struct nl_msg *m)

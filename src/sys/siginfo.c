@@ -9,10 +9,17 @@
 #include "flags.h"
 #include "sysent.h"
 
-/* Codes a process can send (si_code <= 0), plus SI_KERNEL. */
-XLAT_TABLE(xl_si_codes, XLAT_ENUM, XLAT(SI_USER), XLAT(SI_KERNEL), XLAT(SI_QUEUE), XLAT(SI_TIMER),
-	   XLAT(SI_MESGQ), XLAT(SI_ASYNCIO), XLAT(SI_SIGIO), XLAT(SI_TKILL), XLAT(SI_DETHREAD),
-	   XLAT(SI_ASYNCNL));
+/*
+ * Codes a process can send (si_code <= 0), plus SI_KERNEL.  si_code is an int that strace
+ * prints as a 32-bit number (-X raw: SI_TKILL is 0xfffffffa), so the table holds it so.
+ */
+#define SI(m)                                                                                      \
+	{                                                                                          \
+		(uint32_t)(m), #m                                                                  \
+	}
+XLAT_TABLE(xl_si_codes, XLAT_ENUM, SI(SI_USER), SI(SI_KERNEL), SI(SI_QUEUE), SI(SI_TIMER),
+	   SI(SI_MESGQ), SI(SI_ASYNCIO), SI(SI_SIGIO), SI(SI_TKILL), SI(SI_DETHREAD),
+	   SI(SI_ASYNCNL));
 XLAT_TABLE(xl_ill_codes, XLAT_ENUM, XLAT(ILL_ILLOPC), XLAT(ILL_ILLOPN), XLAT(ILL_ILLADR),
 	   XLAT(ILL_ILLTRP), XLAT(ILL_PRVOPC), XLAT(ILL_PRVREG), XLAT(ILL_COPROC), XLAT(ILL_BADSTK),
 	   XLAT(ILL_BADIADDR));
@@ -64,7 +71,7 @@ const char *siginfo_code_name(int signo, int code)
 {
 	const struct xlat *t = code_table(signo, code);
 
-	return t ? xlat_name(t, (uint64_t)(int64_t)code) : NULL;
+	return t ? xlat_name(t, (uint32_t)code) : NULL;
 }
 
 static void add_value(struct arena *a, struct val *out, const siginfo_t *si)
@@ -84,7 +91,8 @@ static void add_user_fields(struct arena *a, struct val *out, const siginfo_t *s
 	}
 	val_int(st_add(out, a, "si_pid"), si->si_pid);
 	val_uint(st_add(out, a, "si_uid"), si->si_uid);
-	if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ)
+	/* strace 6.1 leaves out a queued value of 0 (sigqueue's, mq_notify's); a timer's shows. */
+	if ((si->si_code == SI_QUEUE || si->si_code == SI_MESGQ) && si->si_value.sival_ptr)
 		add_value(a, out, si);
 }
 
@@ -143,11 +151,14 @@ void siginfo_decode(struct arena *a, struct val *out, const siginfo_t *si)
 	st_init(out, a, 10);
 	val_sig(st_add(out, a, "si_signo"), si->si_signo);
 	struct val *code = st_add(out, a, "si_code");
-	const char *name = siginfo_code_name(si->si_signo, si->si_code);
-	if (name)
-		val_sym(code, name);
-	else
-		val_int(code, si->si_code);
+	/* A named code is a constant (-X raw prints its number); one no table names is hex. */
+	const struct xlat *t = code_table(si->si_signo, si->si_code);
+	if (t && xlat_name(t, (uint32_t)si->si_code)) {
+		val_enum(code, (uint32_t)si->si_code, t);
+	} else {
+		val_hex(code, (uint32_t)si->si_code);
+		code->flags |= VALF_NUM;
+	}
 	if (si->si_errno) {
 		struct val *e = st_add(out, a, "si_errno");
 		const char *en = strerrorname_np(si->si_errno);

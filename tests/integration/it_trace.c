@@ -213,6 +213,20 @@ Test(trace, ptrace_requests_on_a_tracee_show_regsets_and_siginfo)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, recvfrom_shows_the_source_and_its_value_result_length)
+{
+	RUN("-o", "@TRACE", it_prog("tp_recvfrom"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, ptrace_register_sets_show_their_registers)
+{
+	RUN("-o", "@TRACE", it_prog("tp_ptrace_regs"), "child");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, mmsg_arrays_sent_and_received)
 {
 	RUN("-o", "@TRACE", it_prog("tp_mmsg"), "basic");
@@ -272,6 +286,15 @@ Test(trace, caps_personality_sched_attrs_timex)
 Test(trace, netlink_route_sock_diag_audit_messages)
 {
 	RUN("-o", "@TRACE", it_prog("tp_netlink"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+/* NETLINK_ROUTE rules, netconf, tc, nexthops and mdb: ip rule's, ip netconf's, tc qdisc's, ip
+ * nexthop's and bridge mdb's dumps, messages with every attribute, unknown values. */
+Test(trace, netlink_route_rule_netconf_tc_nexthop_mdb)
+{
+	RUN("-o", "@TRACE", it_prog("tp_netlink_rtm"), "basic");
 	it_assert_exit(&r, 0);
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }

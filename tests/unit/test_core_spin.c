@@ -102,3 +102,67 @@ Test(spin, polls_up_a_child_that_ends)
 	cr_assert_eq(got, child);
 	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 7, "status %#x", status);
 }
+
+/*
+ * A yield that takes long and after which a stop waits: the yield ran a tracee's round trip
+ * on ptrc's CPU, so the spin returns that stop and stays on.  The stand-in yield lets a child
+ * end and takes 200 µs (spin.c's long yield is 50 µs).
+ */
+static int ready[2];
+
+static int yield_to_the_child(void)
+{
+	siginfo_t si;
+
+	cr_assert_eq(write(ready[1], "x", 1), 1);
+	cr_assert_eq(waitid(P_ALL, 0, &si, WEXITED | WNOWAIT), 0, "the child ended");
+	usleep(200);
+	return 0;
+}
+
+/* A child that ends (status 5) once a byte is written to ready[1]. */
+static pid_t blocked_child(void)
+{
+	char c;
+
+	cr_assert_eq(pipe(ready), 0);
+	pid_t child = fork();
+	cr_assert(child >= 0);
+	if (child == 0)
+		_exit(close(ready[1]) == 0 && read(ready[0], &c, 1) == 1 ? 5 : 1);
+	return child;
+}
+
+static int yield_to_nobody(void)
+{
+	usleep(200);
+	return 0;
+}
+
+Test(spin, a_long_yield_that_ran_the_round_trip_keeps_spinning)
+{
+	struct spin s = spun_on();
+	int status = 0;
+	pid_t child = blocked_child();
+	s.yield = yield_to_the_child;
+	s.budget_ns = 1000000000;
+	cr_assert_eq(spin_wait4(&s, &status, NULL), child);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 5, "status %#x", status);
+	cr_assert_eq(s.cool, 0, "the stop was there after the yield: no cooling");
+	cr_assert_eq(s.budget_ns, 1000000000);
+}
+
+/* A long yield and no stop after it: something else computes on ptrc's CPU; block a while. */
+Test(spin, a_long_yield_with_no_stop_after_it_cools)
+{
+	struct spin s = spun_on();
+	int status = 0;
+	pid_t child = blocked_child();
+	s.yield = yield_to_nobody;
+	s.budget_ns = 1000000000;
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
+	cr_assert_gt(s.cool, 0);
+	cr_assert_eq(s.budget_ns, 0);
+	close(ready[1]);
+	cr_assert_eq(waitpid(child, &status, 0), child);
+}

@@ -127,6 +127,50 @@ Test(fmt_values, array_ending_at_unreadable_memory)
 	cr_expect_str_eq(show(&v, 0), "[7, ... /* 0x7f0010 */]");
 }
 
+static const char *styled(const struct val *v, uint8_t xstyle)
+{
+	struct text_opts o = {.xstyle = xstyle};
+
+	strbuf_reset(&sb);
+	text_val(&sb, v, &o);
+	return sb.buf;
+}
+
+/* An array shown with its indexes: each a constant in decimal, named by its table, as
+ * strace 6.1 prints io_uring's worker counts in every -X style. */
+Test(fmt_values, indexed_array_names_its_indexes)
+{
+	struct val v;
+	struct val *items = val_array(&v, &ar, 3);
+
+	val_uint(&items[0], 4);
+	val_uint(&items[1], 8);
+	val_uint(&items[2], 9);
+	val_index_by(&v, &xl_io_wq_types);
+	cr_assert_eq(v.kind, VAL_INDEXED);
+	cr_expect_str_eq(show(&v, 0),
+			 "[[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8, [2 /* IO_WQ_??? */]=9]");
+	cr_expect_str_eq(styled(&v, CONST_RAW), "[[0]=4, [1]=8, [2]=9]");
+	cr_expect_str_eq(styled(&v, CONST_VERBOSE),
+			 "[[0 /* IO_WQ_BOUND */]=4, [1 /* IO_WQ_UNBOUND */]=8, "
+			 "[2 /* IO_WQ_??? */]=9]");
+	v.flags |= VALF_TRUNC;
+	cr_expect_str_eq(show(&v, 0),
+			 "[[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8, [2 /* IO_WQ_??? */]=9, ...]");
+	v.n = 0;
+	cr_expect_str_eq(show(&v, 0), "[...]");
+	v.flags = 0;
+	v.n = 2;
+	val_unread(&items[1], 0x7f0010);
+	cr_expect_str_eq(show(&v, 0), "[[IO_WQ_BOUND]=4, ... /* 0x7f0010 */]");
+	v.idx.tab = NULL; /* no names: the numbers alone */
+	cr_expect_str_eq(show(&v, 0), "[[0]=4, ... /* 0x7f0010 */]");
+	cr_expect_str_eq(styled(&v, CONST_VERBOSE), "[[0]=4, ... /* 0x7f0010 */]");
+	val_ptr(&v, 0x1000); /* an array that could not be read stays its address */
+	val_index_by(&v, &xl_io_wq_types);
+	cr_expect_str_eq(show(&v, 0), "0x1000");
+}
+
 /* strace's counts of an environment with no NULL before unreadable memory, or past the bound. */
 Test(fmt_values, count_endings)
 {

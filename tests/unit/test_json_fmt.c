@@ -12,6 +12,7 @@
 #include "crash/crash.h"
 #include "out/json.h"
 #include "out/summary.h"
+#include "sys/flags.h"
 #include "sys/xlat.h"
 #include "unwind/unwind.h"
 
@@ -228,6 +229,11 @@ Test(json_val, flags_enums_or)
 	val_uint(val_field(&it[0], &a, 0, "nr"), 1);
 	val_enum(&it[1], O_RDONLY, &t_accmode);
 	ASSERT_VAL(&v, "\"O_RDONLY\"");
+	/* PTRACE_PEEKUSER's place: the number, what it is in, how far in; the end is in nothing. */
+	val_useroff(&v, 904, USEROFF_FIELD, "u_debugreg", 848, 0);
+	ASSERT_VAL(&v, "{\"offset\":904,\"in\":\"u_debugreg\",\"plus\":56}");
+	val_useroff(&v, 912, USEROFF_END, NULL, 912, 0);
+	ASSERT_VAL(&v, "{\"offset\":912,\"in\":null,\"plus\":0}");
 	arena_free(&a);
 }
 
@@ -252,6 +258,22 @@ Test(json_val, structs_arrays_sets)
 	v.flags &= (uint16_t)~VALF_TRUNC;
 	val_unread(&items[1], 0x7f0010);
 	ASSERT_VAL(&v, "{\"items\":[3],\"unreadable\":\"0x7f0010\"}");
+
+	/* An indexed array: by the names of its indexes, a number where none names one. */
+	items = val_array(&v, &a, 3);
+	val_uint(&items[0], 4);
+	val_uint(&items[1], 8);
+	val_uint(&items[2], 9);
+	val_index_by(&v, &xl_io_wq_types);
+	ASSERT_VAL(&v, "{\"IO_WQ_BOUND\":4,\"IO_WQ_UNBOUND\":8,\"2\":9}");
+	v.flags |= VALF_TRUNC;
+	ASSERT_VAL(&v, "{\"IO_WQ_BOUND\":4,\"IO_WQ_UNBOUND\":8,\"2\":9,\"...\":true}");
+	v.flags &= (uint16_t)~VALF_TRUNC;
+	val_unread(&items[1], 0x7f0010);
+	v.n = 2;
+	ASSERT_VAL(&v, "{\"IO_WQ_BOUND\":4,\"unreadable\":\"0x7f0010\"}");
+	v.n = 0;
+	ASSERT_VAL(&v, "{}");
 
 	uint8_t mask[8] = {0};
 	mask[(SIGINT - 1) / 8] |= 1 << ((SIGINT - 1) % 8);

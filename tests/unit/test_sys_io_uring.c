@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <linux/io_uring.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "test_sys_harness.h"
@@ -108,4 +109,117 @@ Test(sys_io_uring, probe_at_exit_and_restrictions)
 			 "[{opcode=IORING_RESTRICTION_SQE_FLAGS_REQUIRED, sqe_flags=IOSQE_ASYNC}, "
 			 "{opcode=0x9 /* IORING_RESTRICTION_??? */ /* op: 0x2 */}], 2) = -1 EBADFD "
 			 "(File descriptor in bad state)");
+}
+
+/* IORING_REGISTER_IOWQ_MAX_WORKERS: the counts by worker kind at entry, the old ones the
+ * kernel wrote back after " => " (the address when the call failed), strace 6.1's lines on
+ * both ABIs (the same u32 array). */
+Test(sys_io_uring, iowq_max_workers_in_and_out)
+{
+	static const uint32_t w[3] = {4, 8, 9};
+
+	map(0x1000, w, sizeof(w));
+	for (int abi = 0; abi < 2; abi++) {
+		harness_abi = abi ? ABI_I386 : ABI_X86_64;
+		cr_expect_str_eq(REG(0, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 2),
+				 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, "
+				 "[[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8] => [[IO_WQ_BOUND]=4, "
+				 "[IO_WQ_UNBOUND]=8], 2) = 0");
+		cr_expect_str_eq(REG(-EINVAL, -1, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 2),
+				 "io_uring_register(-1, IORING_REGISTER_IOWQ_MAX_WORKERS, "
+				 "[[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8] => 0x1000, 2) = -1 EINVAL "
+				 "(Invalid argument)");
+		cr_expect_str_eq(REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 3),
+				 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, "
+				 "[[IO_WQ_BOUND]=4, [IO_WQ_UNBOUND]=8, [2 /* IO_WQ_??? */]=9] => "
+				 "0x1000, 3) = -1 EINVAL (Invalid argument)");
+		cr_expect_str_eq(
+			REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 0),
+			"io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, [], 0) = -1 "
+			"EINVAL (Invalid argument)");
+	}
+	harness_abi = ABI_X86_64;
+}
+
+/* What could not be read is not read back: NULL, a wild pointer, a cut array; -s cuts it. */
+Test(sys_io_uring, iowq_max_workers_unreadable_and_cut)
+{
+	static const uint32_t w[3] = {4, 8, 9};
+
+	map(0x1000, w, sizeof(w[0]));
+	map(0x2000, w, sizeof(w));
+	cr_expect_str_eq(REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0, 2),
+			 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, NULL, 2) = -1 "
+			 "EINVAL (Invalid argument)");
+	cr_expect_str_eq(REG(-EFAULT, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x8, 2),
+			 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x8, 2) = -1 "
+			 "EFAULT (Bad address)");
+	cr_expect_str_eq(REG(-EFAULT, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0xdeadbeef, 2),
+			 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0xdeadbeef, 2) = "
+			 "-1 EFAULT (Bad address)");
+	cr_expect_str_eq(REG(-EFAULT, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 2),
+			 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, "
+			 "... /* 0x1004 */], 2) = -1 EFAULT (Bad address)");
+	opts.strsize = 2;
+	cr_expect_str_eq(REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x2000, 3),
+			 "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=4, "
+			 "[IO_WQ_UNBOUND]=8, ...] => 0x2000, 3) = -1 EINVAL (Invalid argument)");
+}
+
+/* -X raw and -X verbose: the indexes in decimal, as the opcode is in hex. */
+Test(sys_io_uring, iowq_max_workers_raw_and_verbose)
+{
+	static const uint32_t w[3] = {4, 8, 9};
+
+	map(0x1000, w, sizeof(w));
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(REG(0, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 2),
+			 "io_uring_register(3, 0x13, [[0]=4, [1]=8] => [[0]=4, [1]=8], 2) = 0");
+	cr_expect_str_eq(REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 3),
+			 "io_uring_register(3, 0x13, [[0]=4, [1]=8, [2]=9] => 0x1000, 3) = -1 "
+			 "EINVAL (Invalid argument)");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(REG(-EINVAL, 3, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x1000, 3),
+			 "io_uring_register(3, 0x13 /* IORING_REGISTER_IOWQ_MAX_WORKERS */, [[0 /* "
+			 "IO_WQ_BOUND */]=4, [1 /* IO_WQ_UNBOUND */]=8, [2 /* IO_WQ_??? */]=9] => "
+			 "0x1000, 3) = -1 EINVAL (Invalid argument)");
+}
+
+/* Opcodes strace 6.1 shows as an address, with any argument; an unknown one in hex with its
+ * argument count unsigned. */
+Test(sys_io_uring, opcodes_shown_as_addresses)
+{
+	static const uint32_t w[4] = {1, 2, 3, 4};
+	static const unsigned ops[] = {IORING_REGISTER_PERSONALITY, IORING_UNREGISTER_PERSONALITY,
+				       IORING_REGISTER_ENABLE_RINGS, IORING_UNREGISTER_BUFFERS};
+	static const char *const names[] = {
+		"IORING_REGISTER_PERSONALITY", "IORING_UNREGISTER_PERSONALITY",
+		"IORING_REGISTER_ENABLE_RINGS", "IORING_UNREGISTER_BUFFERS"};
+	char want[256];
+
+	map(0x1000, w, sizeof(w));
+	for (unsigned i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		snprintf(want, sizeof(want),
+			 "io_uring_register(-1, %s, 0x1000, 1) = -1 EINVAL (Invalid argument)",
+			 names[i]);
+		cr_expect_str_eq(REG(-EINVAL, -1, ops[i], 0x1000, 1), want);
+	}
+	cr_expect_str_eq(REG(-EINVAL, -1, IORING_REGISTER_SYNC_CANCEL, 0x1000, 1),
+			 "io_uring_register(-1, 0x18 /* IORING_REGISTER_??? */, 0x1000, 1) = -1 "
+			 "EINVAL (Invalid argument)");
+	cr_expect_str_eq(REG(-EINVAL, -1, IORING_REGISTER_FILE_ALLOC_RANGE, 0x1000, 1),
+			 "io_uring_register(-1, 0x19 /* IORING_REGISTER_??? */, 0x1000, 1) = -1 "
+			 "EINVAL (Invalid argument)");
+	cr_expect_str_eq(REG(-EINVAL, -1, 0xbadc0ded, 0xdeadbeef, 0xfacefeed),
+			 "io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, 0xdeadbeef, "
+			 "4207869677) = -1 EINVAL (Invalid argument)");
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(REG(-EINVAL, -1, 0xbadc0ded, 0, 0),
+			 "io_uring_register(-1, 0xbadc0ded, NULL, 0) = -1 EINVAL (Invalid "
+			 "argument)");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(
+		REG(-EINVAL, -1, 0xbadc0ded, 0, 0),
+		"io_uring_register(-1, 0xbadc0ded /* IORING_REGISTER_??? */, NULL, 0) = -1 "
+		"EINVAL (Invalid argument)");
 }

@@ -92,7 +92,7 @@ Test(sys_netlink, unknown_type)
 	cr_expect_str_eq(
 		send_case(nlc_unknown_type, 3),
 		"sendto(3, [{nlmsg_len=22, nlmsg_type=0x3ff /* RTM_??? */, nlmsg_flags=NLM_F_REQU"
-		"EST|0x4000, nlmsg_seq=5, nlmsg_pid=0}, {family=AF_INET6, data=\"\\x01\\x02\\x03"
+		"EST|0x4000, nlmsg_seq=5, nlmsg_pid=-2}, {family=AF_INET6, data=\"\\x01\\x02\\x03"
 		"\\x04\\x05\"}], 24, 0, NULL, 0) = 24");
 }
 
@@ -142,7 +142,7 @@ Test(sys_netlink, string_limit)
 	cr_expect_str_eq(
 		send_case(nlc_unknown_type, 3),
 		"sendto(3, [{nlmsg_len=22, nlmsg_type=0x3ff /* RTM_??? */, nlmsg_flags=NLM_F_REQU"
-		"EST|0x4000, nlmsg_seq=5, nlmsg_pid=0}, {family=AF_INET6, data=\"\\x01\\x02\\x03"
+		"EST|0x4000, nlmsg_seq=5, nlmsg_pid=-2}, {family=AF_INET6, data=\"\\x01\\x02\\x03"
 		"\\x04\"...}], 24, 0, NULL, 0) = 24");
 	cr_expect_str_eq(
 		send_case(nlc_nested, 3),
