@@ -132,8 +132,9 @@
 	X(VIDIOC_G_FBUF, VIDIOC_G_FBUF, V4L2_FRAMEBUFFER_SIZE)                                     \
 	X(VIDIOC_S_FBUF, VIDIOC_S_FBUF, V4L2_FRAMEBUFFER_SIZE)
 
-/* The x86 KVM requests exist in x86's <asm/kvm.h> alone. */
-#ifdef KVM_X86_SET_MSR_FILTER
+/* The x86 KVM requests' structs exist in x86's <asm/kvm.h> alone (an arm64 <linux/kvm.h>
+ * defines the macro, not its struct). */
+#if defined(__x86_64__) || defined(__i386__)
 #define I386_KVM_X86_REQS(X) X(KVM_X86_SET_MSR_FILTER, KVM_X86_SET_MSR_FILTER, KVM_MSR_FILTER_SIZE)
 #else
 #define I386_KVM_X86_REQS(X)
