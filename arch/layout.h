@@ -30,6 +30,17 @@ struct ipc64_ds {
 	int32_t pid[2]; /* msg: lspid, lrpid; shm: cpid, lpid */
 };
 
+/* An ioctl request whose number holds the size of a struct this ABI lays out its own way: its
+ * number here, and the 64-bit ABI's request it is (whose name and argument it has). */
+struct ioctl_remap {
+	uint32_t num, lp64;
+};
+struct ioctl_abi_reqs {
+	const struct xlat *names; /* by this ABI's number */
+	const struct ioctl_remap *remap;
+	unsigned n;
+};
+
 struct abi_layouts {
 	/* struct stat (stat, fstat, newfstatat) and struct stat64 (stat64, fstat64...). */
 	uint16_t stat_size, stat64_size;
@@ -68,6 +79,10 @@ struct abi_layouts {
 	/* XFS's fs_qfilestat_t (u64, u64, u32) inside struct fs_quota_stat: 24 bytes where a
 	 * u64 is 8-aligned, 20 on i386; 0 where ptrc does not know it. */
 	uint8_t qfilestat_size;
+
+	/* The ioctl requests of structs laid out this ABI's way, NULL-terminated sets (NULL:
+	 * none); a request of a long or a pointer alone is the word size's (flags_ioctl_args.c). */
+	const struct ioctl_abi_reqs *const *ioctl_reqs;
 };
 
 #endif

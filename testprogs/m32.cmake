@@ -64,5 +64,15 @@ set_target_properties(crashlib_32 PROPERTIES OUTPUT_NAME crashlib
 target_compile_options(crashlib_32 PRIVATE ${tp_flags} ${m32_cflags})
 target_link_options(crashlib_32 PRIVATE -m32 -fno-sanitize=all)
 list(APPEND PTRC_TESTPROGS_32 crashlib_32)
+# The i386 numbers of the ioctl requests of a long, a pointer or an i386 struct layout, as
+# -m32 sees the headers, for tests/unit/test_ioctl32.c; one file with glibc's 64-bit time.
+ptrc_m32_program(ioc32_nums ioc32_nums.c ioc32_nums_t64.c)
+set_source_files_properties(ioc32_nums_t64.c PROPERTIES
+                            COMPILE_DEFINITIONS "_TIME_BITS=64;_FILE_OFFSET_BITS=64")
+if(LIBDRM_FOUND)
+  target_compile_definitions(ioc32_nums_32 PRIVATE PTRC_HAVE_DRM_H)
+  target_include_directories(ioc32_nums_32 PRIVATE ${LIBDRM_INCLUDE_DIRS})
+endif()
+list(APPEND PTRC_TESTPROGS_32 ioc32_nums_32)
 set(PTRC_TESTPROGS_32 ${PTRC_TESTPROGS_32} PARENT_SCOPE)
 set(PTRC_M32_DIR ${PTRC_M32_DIR} PARENT_SCOPE)

@@ -1,14 +1,21 @@
 /* ioctl requests whose number holds the size of a long, a pointer or a size_t, on fd -1
  * (EBADF): strace 6.1 names them on i386 by their i386 number (size 4) and on x86_64 by
- * theirs (size 8); the other ABI's number is _IOC() on each.
+ * theirs (size 8); the other ABI's number is _IOC() on each.  So are those of a struct whose
+ * i386 layout differs, by each ABI's own number (the other's: test_ioctl32); a 32-bit time's
+ * buffer requests are the kernel's VIDIOC_*_TIME32 there.
  *   tp_ioc32 basic   run with the default options (built for x86_64 and -m32)
  */
 #include "expect.h"
 
+#include <linux/blktrace_api.h>
+#include <linux/btrfs.h>
 #include <linux/fs.h>
+#include <linux/input.h>
 #include <linux/kvm.h>
 #include <linux/perf_event.h>
 #include <linux/rtc.h>
+#include <linux/videodev2.h>
+#include <mtd/mtd-abi.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
@@ -37,6 +44,26 @@ static void other(unsigned long req)
 		other(r);                                                                          \
 	} while (0)
 
+/* The struct requests: strace decodes some (NULL), shows the others' argument in hex. */
+static void structs(void)
+{
+	const char *t32 = sizeof(time_t) == 4 ? "_TIME32" : "";
+
+	io(BLKTRACESETUP, 0, "BLKTRACESETUP, NULL");
+	io(BTRFS_IOC_SEND, 0, "BTRFS_IOC_SEND, NULL");
+	io(BTRFS_IOC_ENCODED_READ, 0, "BTRFS_IOC_ENCODED_READ, 0");
+	io(EVIOCSFF, 0xdeadbeef, "EVIOCSFF, 0xdeadbeef");
+	io(KVM_DIRTY_TLB, 0, "KVM_DIRTY_TLB, 0");
+	io(MEMREADOOB, 0, "MEMREADOOB, NULL");
+	io(MEMWRITEOOB, 0x8, "MEMWRITEOOB, 0x8");
+	io(RTC_PLL_GET, 0, "RTC_PLL_GET, NULL");
+	io(RTC_PLL_SET, 0xdeadbeef, "RTC_PLL_SET, 0xdeadbeef");
+	io(VIDIOC_G_FMT, 0, "VIDIOC_G_FMT, NULL");
+	io(VIDIOC_G_EDID, 0, "VIDIOC_G_EDID, 0");
+	io(VIDIOC_QUERYBUF, 0, "VIDIOC_QUERYBUF%s, %s", t32, *t32 ? "0" : "NULL");
+	io(VIDIOC_DQEVENT, 0, "VIDIOC_DQEVENT%s, 0", t32);
+}
+
 static int run_basic(void)
 {
 	REQ(BLKBSZGET, 0, "NULL");
@@ -55,6 +82,7 @@ static int run_basic(void)
 	/* FS_IOC_GETFLAGS's i386 number is FS_IOC32_GETFLAGS's, named on both ABIs */
 	io(_IOC(_IOC_READ, _IOC_TYPE(FS_IOC_GETFLAGS), _IOC_NR(FS_IOC_GETFLAGS), 4), 0,
 	   "FS_IOC32_GETFLAGS, NULL");
+	structs();
 	return 0;
 }
 

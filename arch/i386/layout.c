@@ -353,6 +353,9 @@ static void ipc64_parse(const void *raw, unsigned kind, struct ipc64_ds *out)
 }
 
 extern const struct xlat xl_i386_fcntl_lk64;
+extern const struct ioctl_abi_reqs i386_ioctl_reqs, i386_drm_ioctl_reqs; /* ioctl*.c */
+static const struct ioctl_abi_reqs *const ioctl_reqs[] = {&i386_ioctl_reqs, &i386_drm_ioctl_reqs,
+							  NULL};
 
 const struct abi_layouts layouts_i386 = {
 	.stat_size = sizeof(struct i386_stat),
@@ -383,4 +386,5 @@ const struct abi_layouts layouts_i386 = {
 	.ipc64_size = {36 + 7 * 4, 36 + 13 * 4, 36 + 12 * 4},
 	.ipc64 = ipc64_parse,
 	.qfilestat_size = 20, /* fs_qfilestat_t: u64 aligned to 4 */
+	.ioctl_reqs = ioctl_reqs,
 };

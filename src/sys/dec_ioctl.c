@@ -11,6 +11,7 @@
 #include <termios.h>
 
 #include "../../arch/abi.h"
+#include "../../arch/layout.h"
 #include "decoders.h"
 #include "flags.h"
 
@@ -161,20 +162,46 @@ const struct xlat *ioctl_req_table(uint32_t req)
 	return NULL;
 }
 
-/* A 64-bit ABI's request (its number holds the size of a long) seen on a 32-bit one. */
-static bool ioctl_foreign(const struct dctx *d, uint32_t req)
+/* The set of this ABI's requests of its own struct layouts that names raw, or NULL. */
+static const struct ioctl_abi_reqs *ioctl_abi_set(const struct dctx *d, uint32_t raw)
 {
-	return d->abi->word_size == 4 &&
-	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
+	for (const struct ioctl_abi_reqs *const *s = d->abi->layouts->ioctl_reqs; s && *s; s++)
+		if (xlat_name((*s)->names, raw))
+			return *s;
+	return NULL;
 }
 
 /*
- * The 64-bit request that raw (a 32-bit tracee's number, where a long and a pointer are 4
- * bytes) is, or 0: the name is the 32-bit ABI's (i386's, as strace 6.1 names it).
+ * The 64-bit request that raw (a 32-bit tracee's number, where a long, a pointer or a struct
+ * with one has another size) is, or 0: the name is the 32-bit ABI's (i386's, as strace 6.1
+ * names it).
  */
 static uint32_t ioctl_ilp32(const struct dctx *d, uint32_t raw)
 {
+	const struct ioctl_abi_reqs *set = ioctl_abi_set(d, raw);
+
+	for (unsigned i = 0; set && i < set->n; i++)
+		if (set->remap[i].num == raw)
+			return set->remap[i].lp64;
 	return d->abi->word_size == 4 ? ioctl_ilp32_lp64(raw) : 0;
+}
+
+/* The table of the 32-bit ABI's own numbers that names raw (ioctl_ilp32), or NULL. */
+static const struct xlat *ioctl_ilp32_names(const struct dctx *d, uint32_t raw)
+{
+	const struct ioctl_abi_reqs *set = ioctl_abi_set(d, raw);
+
+	if (set)
+		return set->names;
+	return d->abi->word_size == 4 && ioctl_ilp32_lp64(raw) ? &xl_ioctl_ilp32_reqs : NULL;
+}
+
+/* A 64-bit ABI's request (its number holds the size of a long) seen on a 32-bit one, where
+ * that number is no request of its own. */
+static bool ioctl_foreign(const struct dctx *d, uint32_t req)
+{
+	return d->abi->word_size == 4 && !ioctl_ilp32_names(d, req) &&
+	       (xlat_name(&xl_ioctl_lp64_reqs, req) || xlat_name(&xl_ioctl_drm_lp64_reqs, req));
 }
 
 /* The request whose argument raw's is: its x86_64 number for an i386 one, else raw. */
@@ -213,9 +240,8 @@ static bool ioctl_mixer(struct dctx *d, struct val *v, uint32_t req, const struc
 /* strace's form for a request no table names: _IOC(_IOC_READ, 0x78, 0x55, 0x4). */
 static void ioctl_request(struct dctx *d, struct val *v, uint32_t req)
 {
-	const struct xlat *tab = ioctl_ilp32(d, req)	 ? &xl_ioctl_ilp32_reqs
-				 : ioctl_foreign(d, req) ? NULL
-							 : ioctl_req_table(req);
+	const struct xlat *own = ioctl_ilp32_names(d, req);
+	const struct xlat *tab = own ? own : ioctl_foreign(d, req) ? NULL : ioctl_req_table(req);
 
 	if (ioctl_mixer(d, v, req, tab))
 		return;
@@ -258,10 +284,13 @@ static bool ioctl_hdio_number(const struct dctx *d, uint32_t req)
 	       ioctl_req_table(req) == &xl_ioctl_hdio_reqs;
 }
 
-/* The decoder of req for this ABI, or NULL. */
-static const struct ioctl_dec *ioctl_dec_for(const struct dctx *d, uint32_t req)
+/* The decoder of req (raw's request, ioctl_canon) for this ABI, or NULL; none for a struct
+ * the ABI lays out its own way, which the decoders do not know: its address is shown. */
+static const struct ioctl_dec *ioctl_dec_for(const struct dctx *d, uint32_t raw, uint32_t req)
 {
-	return ioctl_hdio_number(d, req) ? NULL : ioctl_find_dec(req);
+	if (ioctl_hdio_number(d, req) || ioctl_abi_set(d, raw))
+		return NULL;
+	return ioctl_find_dec(req);
 }
 
 /* A request a table names whose argument is no address: a number or a constant (true). */
@@ -296,7 +325,7 @@ static void ioctl_entry(struct dctx *d, struct sc_event *ev, uint32_t raw, uint3
 {
 	struct val *v = &ev->args[2];
 	uint64_t arg = arg_word(d, ev, 2);
-	const struct ioctl_dec *dec = ioctl_dec_for(d, req);
+	const struct ioctl_dec *dec = ioctl_dec_for(d, raw, req);
 
 	ioctl_request(d, &ev->args[1], raw);
 	if (dec) {
@@ -335,7 +364,7 @@ void dec_ioctl(struct dctx *d, struct sc_event *ev, bool exiting)
 			ioctl_request(d, &ev->args[1], raw);
 	} else if (!exiting)
 		ioctl_entry(d, ev, raw, req);
-	else if ((dec = ioctl_dec_for(d, req)) && dec->out) {
+	else if ((dec = ioctl_dec_for(d, raw, req)) && dec->out) {
 		if (dec_ok(ev))
 			dec->out(d, &ev->args[2], arg_word(d, ev, 2));
 	} else if (ioctl_is_output(req))

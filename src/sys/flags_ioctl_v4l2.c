@@ -2,12 +2,14 @@
  * ioctl request names of video capture and output devices (V4L2's VIDIOC_*),
  * from <linux/videodev2.h>, and the sub-devices' (VIDIOC_SUBDEV_*, <linux/v4l2-subdev.h>)
  * where their number is no VIDIOC_* request's; the numbers, which hold the sizes of this ABI's
- * structs, are the compiler's.
+ * structs, are the compiler's; the kernel's VIDIOC_*_TIME32 (ioctl_sized.h) too, which strace
+ * names.
  */
 #include <linux/v4l2-subdev.h>
 #include <linux/videodev2.h>
 
 #include "flags.h"
+#include "ioctl_sized.h"
 
 XLAT_TABLE(xl_ioctl_v4l2_reqs, XLAT_ENUM, XLAT(VIDIOC_SUBDEV_ENUM_FRAME_INTERVAL),
 	   XLAT(VIDIOC_SUBDEV_ENUM_FRAME_SIZE), XLAT(VIDIOC_SUBDEV_ENUM_MBUS_CODE),
@@ -41,7 +43,8 @@ XLAT_TABLE(xl_ioctl_v4l2_reqs, XLAT_ENUM, XLAT(VIDIOC_SUBDEV_ENUM_FRAME_INTERVAL
 	   XLAT(VIDIOC_S_PARM), XLAT(VIDIOC_S_PRIORITY), XLAT(VIDIOC_S_SELECTION),
 	   XLAT(VIDIOC_S_STD), XLAT(VIDIOC_S_TUNER), XLAT(VIDIOC_TRY_DECODER_CMD),
 	   XLAT(VIDIOC_TRY_ENCODER_CMD), XLAT(VIDIOC_TRY_EXT_CTRLS), XLAT(VIDIOC_TRY_FMT),
-	   XLAT(VIDIOC_UNSUBSCRIBE_EVENT));
+	   XLAT(VIDIOC_UNSUBSCRIBE_EVENT), XLAT(VIDIOC_QUERYBUF_TIME32), XLAT(VIDIOC_QBUF_TIME32),
+	   XLAT(VIDIOC_DQBUF_TIME32), XLAT(VIDIOC_PREPARE_BUF_TIME32), XLAT(VIDIOC_DQEVENT_TIME32));
 
 /* VIDIOC_STREAMON's and VIDIOC_STREAMOFF's buffer type (strace leaves V4L2_BUF_TYPE_PRIVATE
  * unnamed). */
