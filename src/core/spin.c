@@ -28,7 +28,7 @@ void spin_init(struct spin *s, bool wanted)
 {
 	cpu_set_t cpus;
 
-	*s = (struct spin){.on = wanted, .yield = sched_yield};
+	*s = (struct spin){.on = wanted, .yield = sched_yield, .clock = mono_now_ns};
 	if (s->on && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 && CPU_COUNT(&cpus) < 2)
 		s->on = false;
 	s->budget_ns = s->on ? SPIN_START_NS : 0;
@@ -53,7 +53,7 @@ pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
 	}
 	if (!s->on || s->budget_ns <= 0)
 		return 0;
-	int64_t start = mono_now_ns(), now = start;
+	int64_t start = s->clock(), now = start;
 	pid_t pid = 0;
 	do {
 		pid = spin_poll(status, ru);
@@ -62,16 +62,17 @@ pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
 		/*
 		 * A tracee resumed from a stop may be put on ptrc's CPU: the yield lets
 		 * it run to its next stop, and then a long yield was that round trip,
-		 * whose stop now waits.  A long yield with no stop after it gave the CPU
-		 * to something that computes: spinning would take that CPU from it, so
-		 * the spin cools off.
+		 * whose stop now waits.  A long yield with no stop after it, or one
+		 * longer than any round trip (SPIN_MAX_NS), gave the CPU to something
+		 * that computes: spinning would take that CPU from it, so the spin cools
+		 * off (and returns the stop that came, if one did).
 		 */
-		int64_t before = mono_now_ns();
+		int64_t before = s->clock();
 		s->yield();
-		now = mono_now_ns();
+		now = s->clock();
 		if (now - before >= SPIN_YIELD_LONG_NS) {
 			pid = spin_poll(status, ru);
-			if (pid == 0) {
+			if (pid == 0 || now - before >= SPIN_MAX_NS) {
 				s->budget_ns = 0;
 				s->cool = SPIN_COOL_WAITS;
 			}

@@ -7,9 +7,9 @@
  * blocking waits turn out to take, as the kernel's haltpoll governor learns its
  * window: short blocks grow it, long ones shrink it, down to no spin at all.
  * A spin yields the CPU at every turn, and stops for a while when a yield
- * gave the CPU away for long and no stop came of it (a long yield that ends
- * with a stop waiting ran a tracee to that stop): the tracees' CPU time is not
- * what pays for it.
+ * gave the CPU away for long and no stop came of it, or for longer than a
+ * round trip (a long yield that ends with a stop waiting ran a tracee to that
+ * stop): the tracees' CPU time is not what pays for it.
  * The tracees see nothing of it; ptrc's CPU time is what it costs.
  */
 #ifndef PTRC_CORE_SPIN_H
@@ -22,9 +22,10 @@
 
 struct spin {
 	bool on;
-	int64_t budget_ns;  /* how long the next wait polls before it blocks */
-	unsigned cool;	    /* waits left that block at once: a spin kept a tracee waiting */
-	int (*yield)(void); /* sched_yield; a test's stand-in, to choose what a yield did */
+	int64_t budget_ns;	/* how long the next wait polls before it blocks */
+	unsigned cool;		/* waits left that block at once: a spin kept a tracee waiting */
+	int (*yield)(void);	/* sched_yield; a test's stand-in, to choose what a yield did */
+	int64_t (*clock)(void); /* mono_now_ns; a test's, to choose how long it took */
 };
 
 /* Off when not wanted, or when ptrc may use a single CPU (its spin would take

@@ -104,19 +104,28 @@ Test(spin, polls_up_a_child_that_ends)
 }
 
 /*
- * A yield that takes long and after which a stop waits: the yield ran a tracee's round trip
- * on ptrc's CPU, so the spin returns that stop and stays on.  The stand-in yield lets a child
- * end and takes 200 µs (spin.c's long yield is 50 µs).
+ * What a yield did, chosen by a stand-in yield and clock: the yield lets a child end (a stop
+ * then waits) or not, and takes yield_ns of the stand-in clock (spin.c's long yield is 50 µs,
+ * its longest round trip 200 µs).
  */
 static int ready[2];
+static int64_t fake_now, yield_ns;
+static bool yield_ends_child;
 
-static int yield_to_the_child(void)
+static int64_t fake_clock(void)
+{
+	return fake_now;
+}
+
+static int fake_yield(void)
 {
 	siginfo_t si;
 
-	cr_assert_eq(write(ready[1], "x", 1), 1);
-	cr_assert_eq(waitid(P_ALL, 0, &si, WEXITED | WNOWAIT), 0, "the child ended");
-	usleep(200);
+	if (yield_ends_child) {
+		cr_assert_eq(write(ready[1], "x", 1), 1);
+		cr_assert_eq(waitid(P_ALL, 0, &si, WEXITED | WNOWAIT), 0, "the child ended");
+	}
+	fake_now += yield_ns;
 	return 0;
 }
 
@@ -133,36 +142,71 @@ static pid_t blocked_child(void)
 	return child;
 }
 
-static int yield_to_nobody(void)
-{
-	usleep(200);
-	return 0;
-}
-
-Test(spin, a_long_yield_that_ran_the_round_trip_keeps_spinning)
+static struct spin faked(bool ends_child, int64_t ns)
 {
 	struct spin s = spun_on();
+
+	s.yield = fake_yield;
+	s.clock = fake_clock;
+	s.budget_ns = 1000000000;
+	yield_ends_child = ends_child;
+	yield_ns = ns;
+	return s;
+}
+
+/* A long yield after which a stop waits ran a tracee's round trip on ptrc's CPU: the spin
+ * returns that stop and stays on. */
+Test(spin, a_long_yield_that_ran_the_round_trip_keeps_spinning)
+{
 	int status = 0;
 	pid_t child = blocked_child();
-	s.yield = yield_to_the_child;
-	s.budget_ns = 1000000000;
+	struct spin s = faked(true, 100000);
+
 	cr_assert_eq(spin_wait4(&s, &status, NULL), child);
 	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 5, "status %#x", status);
 	cr_assert_eq(s.cool, 0, "the stop was there after the yield: no cooling");
 	cr_assert_eq(s.budget_ns, 1000000000);
 }
 
+/* A yield longer than any round trip, even with a stop after it: a tracee computed on ptrc's
+ * CPU.  The stop is returned, and the spin cools. */
+Test(spin, a_yield_longer_than_a_round_trip_cools_but_returns_the_stop)
+{
+	int status = 0;
+	pid_t child = blocked_child();
+	struct spin s = faked(true, 300000);
+
+	cr_assert_eq(spin_wait4(&s, &status, NULL), child);
+	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 5, "status %#x", status);
+	cr_assert_gt(s.cool, 0);
+	cr_assert_eq(s.budget_ns, 0);
+}
+
 /* A long yield and no stop after it: something else computes on ptrc's CPU; block a while. */
 Test(spin, a_long_yield_with_no_stop_after_it_cools)
 {
-	struct spin s = spun_on();
 	int status = 0;
 	pid_t child = blocked_child();
-	s.yield = yield_to_nobody;
-	s.budget_ns = 1000000000;
+	struct spin s = faked(false, 100000);
+
 	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
 	cr_assert_gt(s.cool, 0);
 	cr_assert_eq(s.budget_ns, 0);
+	close(ready[1]);
+	cr_assert_eq(waitpid(child, &status, 0), child);
+}
+
+/* Short yields and no stop: the spin polls until its budget is spent, then the caller blocks. */
+Test(spin, short_yields_spend_the_budget)
+{
+	int status = 0;
+	pid_t child = blocked_child();
+	struct spin s = faked(false, 1000);
+
+	s.budget_ns = 50000;
+	cr_assert_eq(spin_wait4(&s, &status, NULL), 0);
+	cr_assert_eq(s.cool, 0);
+	cr_assert_eq(s.budget_ns, 50000);
 	close(ready[1]);
 	cr_assert_eq(waitpid(child, &status, 0), child);
 }
