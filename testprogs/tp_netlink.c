@@ -9,6 +9,7 @@
  * before the next is opened, so that every one gets the process's pid as its port id.
  */
 #include "expect.h"
+#include "nl_prog.h"
 
 #include <errno.h>
 #include <linux/audit.h>
@@ -34,48 +35,9 @@
 static pid_t me;
 static char rbuf[32768];
 
-#define NLADDR "{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12"
-
-static int nl_socket(int proto, const char *name)
-{
-	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, proto);
-
-	xp_line(me, "socket(AF_NETLINK, SOCK_RAW, %s) = %s", name, xp_res(fd));
-	/* Bound (to a port the kernel picks), so that the tracer can tell its protocol. */
-	struct sockaddr_nl sa = {.nl_family = AF_NETLINK};
-	/* A kernel that does not answer does not hang the program. */
-	struct timeval tv = {.tv_sec = 5};
-	if (fd >= 0) {
-		bind((int)fd, (struct sockaddr *)&sa, sizeof(sa));
-		setsockopt((int)fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	}
-	return (int)fd;
-}
-
-static long nl_send(int fd, const void *buf, size_t len)
-{
-	struct sockaddr_nl sa = {.nl_family = AF_NETLINK};
-
-	return syscall(SYS_sendto, fd, buf, len, 0, &sa, sizeof(sa));
-}
-
 static long nl_recv(int fd)
 {
 	return syscall(SYS_recvfrom, fd, rbuf, sizeof(rbuf), 0, NULL, NULL);
-}
-
-/* Reads (not stated) what the kernel answers until its NLMSG_DONE or NLMSG_ERROR (the ack
- * NLM_F_ACK asks for after an answer that is not a dump). */
-static void drain(int fd)
-{
-	for (int i = 0; i < 64; i++) {
-		ssize_t n = read(fd, rbuf, sizeof(rbuf));
-		if (n <= 0)
-			return;
-		for (struct nlmsghdr *h = (void *)rbuf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n))
-			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
-				return;
-	}
 }
 
 /* The link "lo" by its index, and by its name in an IFLA_IFNAME attribute. */
@@ -102,7 +64,7 @@ static void route_link(int fd)
 		"ifi_index=if_nametoindex(\"lo\"), ifi_flags=0, ifi_change=0}], 32, 0, " NLADDR
 		") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 	q.h.nlmsg_len = sizeof(q);
 	q.h.nlmsg_seq = 2;
 	q.i.ifi_index = 0;
@@ -117,7 +79,7 @@ static void route_link(int fd)
 		"ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=7, nla_type=IFLA_IFNAME}, "
 		"\"lo\"]], 40, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 }
 
 /* Every IPv4 address (a dump), then a message type the kernel does not know. */
@@ -141,7 +103,7 @@ static void route_addr(int fd, uint32_t port)
 		"{ifa_family=AF_INET, ifa_prefixlen=0, ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, "
 		"ifa_index=0}], 24, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 	struct {
 		struct nlmsghdr h;
 		uint8_t data[4];
@@ -272,12 +234,12 @@ static void route_sendmsg(int fd)
 		"ifi_change=0}], iov_len=32}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = "
 		"%s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 }
 
 static void route(void)
 {
-	int fd = nl_socket(NETLINK_ROUTE, "NETLINK_ROUTE");
+	int fd = nl_socket(me, NETLINK_ROUTE, "NETLINK_ROUTE");
 
 	if (fd < 0)
 		return;
@@ -462,7 +424,7 @@ static void diag_unix_answer(int fd)
 
 static void diag(void)
 {
-	int fd = nl_socket(NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG");
+	int fd = nl_socket(me, NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG");
 
 	if (fd < 0)
 		return;
@@ -480,7 +442,7 @@ static void diag(void)
 /* AUDIT_GET: what the kernel answers depends on the task's privileges, and is not stated. */
 static void audit(void)
 {
-	int fd = nl_socket(NETLINK_AUDIT, "NETLINK_AUDIT");
+	int fd = nl_socket(me, NETLINK_AUDIT, "NETLINK_AUDIT");
 
 	if (fd < 0)
 		return;
@@ -496,7 +458,7 @@ static void audit(void)
 		"nlmsg_seq=1, nlmsg_pid=0}, 16, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
 	if (n > 0)
-		drain(fd);
+		nl_drain(fd, rbuf, sizeof(rbuf));
 	close(fd);
 }
 

@@ -8,6 +8,7 @@
  * sent without NLM_F_REQUEST, which the kernel ignores: nothing on the machine changes.
  */
 #include "expect.h"
+#include "nl_prog.h"
 
 #include <arpa/inet.h>
 #include <linux/fib_rules.h>
@@ -30,28 +31,6 @@
 
 static pid_t me;
 static uint8_t rbuf[32768];
-
-#define NLADDR "{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12"
-
-static long nl_send(int fd, const void *buf, size_t len)
-{
-	struct sockaddr_nl sa = {.nl_family = AF_NETLINK};
-
-	return syscall(SYS_sendto, fd, buf, len, 0, &sa, sizeof(sa));
-}
-
-/* Reads (not stated) what the kernel answers until its NLMSG_DONE or NLMSG_ERROR. */
-static void drain(int fd)
-{
-	for (int i = 0; i < 64; i++) {
-		ssize_t n = read(fd, rbuf, sizeof(rbuf));
-		if (n <= 0)
-			return;
-		for (struct nlmsghdr *h = (void *)rbuf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n))
-			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
-				return;
-	}
-}
 
 /* A message being built in buf: its header, then what add() appends. */
 struct msg {
@@ -97,7 +76,7 @@ static void rule_dump(int fd, int family, const char *name, uint32_t seq)
 		"dst_len=0, src_len=0, tos=0, table=RT_TABLE_UNSPEC, action=FR_ACT_UNSPEC, "
 		"flags=0}], 28, 0, " NLADDR ") = %s",
 		fd, seq, name, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 }
 
 /* A rule with every attribute strace decodes. */
@@ -190,7 +169,7 @@ static void netconf(int fd)
 		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, "
 		"{ncm_family=AF_UNSPEC}], 20, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 	c = msg_start(&m, RTM_NEWNETCONF, 0, 7, NLMSG_ALIGN(sizeof(*c)));
 	c->ncm_family = AF_INET6;
 	int32_t lo = (int32_t)if_nametoindex("lo"), all = NETCONFA_IFINDEX_ALL, on = 1, off = 0,
@@ -233,7 +212,7 @@ static void tc(int fd)
 		"{tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, "
 		"tcm_parent=0, tcm_info=0}], 36, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 	t = msg_start(&m, RTM_NEWQDISC, 0, 9, sizeof(*t));
 	*t = (struct tcmsg){.tcm_handle = 0x10000, .tcm_parent = TC_H_ROOT, .tcm_info = 2};
 	struct tc_stats st = {.bytes = 1000, .packets = 10, .drops = 1, .qlen = 2};
@@ -279,7 +258,7 @@ static void nexthop(int fd)
 		"{nh_family=AF_UNSPEC, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_UNSPEC, "
 		"nh_flags=0}], 24, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 	h = msg_start(&m, RTM_NEWNEXTHOP, 0, 11, sizeof(*h));
 	*h = (struct nhmsg){.nh_family = AF_INET,
 			    .nh_scope = RT_SCOPE_LINK,
@@ -318,31 +297,24 @@ static void mdb(int fd)
 		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=12, nlmsg_pid=0}, "
 		"{family=AF_BRIDGE, ifindex=0}], 24, 0, " NLADDR ") = %s",
 		fd, xp_res(n));
-	drain(fd);
+	nl_drain(fd, rbuf, sizeof(rbuf));
 }
 
 static int run_basic(void)
 {
-	long fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	int fd = nl_socket(me, NETLINK_ROUTE, "NETLINK_ROUTE");
 
-	xp_line(me, "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = %s", xp_res(fd));
 	if (fd < 0)
 		return 0;
-	/* Bound, so that the tracer can tell its protocol; a kernel that does not answer does not
-	 * hang the program. */
-	struct sockaddr_nl sa = {.nl_family = AF_NETLINK};
-	struct timeval tv = {.tv_sec = 5};
-	bind((int)fd, (struct sockaddr *)&sa, sizeof(sa));
-	setsockopt((int)fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	rule_dump((int)fd, AF_INET, "AF_INET", 1);
-	rule_dump((int)fd, AF_INET6, "AF_INET6", 2);
-	rule_all((int)fd);
-	rule_odd((int)fd);
-	netconf((int)fd);
-	tc((int)fd);
-	nexthop((int)fd);
-	mdb((int)fd);
-	close((int)fd);
+	rule_dump(fd, AF_INET, "AF_INET", 1);
+	rule_dump(fd, AF_INET6, "AF_INET6", 2);
+	rule_all(fd);
+	rule_odd(fd);
+	netconf(fd);
+	tc(fd);
+	nexthop(fd);
+	mdb(fd);
+	close(fd);
 	return 0;
 }
 

@@ -14,27 +14,29 @@
 
 TestSuite(sys_netlink_rtm, .init = nl_setup, .fini = teardown);
 
+/* nlc_rule_all's line, from an x86_64 program and from an i386 one alike. */
+static const char rule_all_line[] =
+	"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
+	"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
+	"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
+	"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{nla"
+	"_len=8, nla_type=FRA_SRC}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=FRA_II"
+	"FNAME}, \"lo\"], [{nla_len=8, nla_type=FRA_GOTO}, 7], [{nla_len=8, nla_type=FRA_PR"
+	"IORITY}, 7], [{nla_len=8, nla_type=FRA_FWMARK}, 7], [{nla_len=8, nla_type=FRA_FL"
+	"OW}, 7], [{nla_len=12, nla_type=FRA_TUN_ID}, htobe64(9900958322440273920)], [{nl"
+	"a_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 7], [{nla_len=8, nla_type=FRA_SUPPRESS_"
+	"PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_TABLE}, 0x7], [{nla_len=8, nl"
+	"a_type=FRA_FWMASK}, 7], [{nla_len=9, nla_type=FRA_OIFNAME}, \"eth0\"], [{nla_len=5"
+	", nla_type=FRA_L3MDEV}, 1], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, "
+	"end=2000}], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_BOOT], [{nla_len=5, nla_"
+	"type=FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start"
+	"=80, end=443}], [{nla_len=8, nla_type=FRA_DPORT_RANGE}, {start=80, end=443}]]], "
+	"192, 0, NULL, 0) = 192";
+
 /* Rules: fib_rule_hdr and every FRA_* attribute strace decodes. */
 Test(sys_netlink_rtm, rule)
 {
-	cr_expect_str_eq(
-		send_case(nlc_rule_all, 3),
-		"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
-		"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
-		"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
-		"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{nla"
-		"_len=8, nla_type=FRA_SRC}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=FRA_II"
-		"FNAME}, \"lo\"], [{nla_len=8, nla_type=FRA_GOTO}, 7], [{nla_len=8, nla_type=FRA_PR"
-		"IORITY}, 7], [{nla_len=8, nla_type=FRA_FWMARK}, 7], [{nla_len=8, nla_type=FRA_FL"
-		"OW}, 7], [{nla_len=12, nla_type=FRA_TUN_ID}, htobe64(9900958322440273920)], [{nl"
-		"a_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 7], [{nla_len=8, nla_type=FRA_SUPPRESS_"
-		"PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_TABLE}, 0x7], [{nla_len=8, nl"
-		"a_type=FRA_FWMASK}, 7], [{nla_len=9, nla_type=FRA_OIFNAME}, \"eth0\"], [{nla_len=5"
-		", nla_type=FRA_L3MDEV}, 1], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, "
-		"end=2000}], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_BOOT], [{nla_len=5, nla_"
-		"type=FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start"
-		"=80, end=443}], [{nla_len=8, nla_type=FRA_DPORT_RANGE}, {start=80, end=443}]]], "
-		"192, 0, NULL, 0) = 192");
+	cr_expect_str_eq(send_case(nlc_rule_all, 3), rule_all_line);
 }
 
 /* Rules: values no table names, short payloads (bytes), unused and unknown types. */
@@ -142,24 +144,7 @@ Test(sys_netlink_rtm, rule_long_attrs)
 Test(sys_netlink_rtm, rule_i386)
 {
 	harness_abi = ABI_I386;
-	cr_expect_str_eq(
-		send_case(nlc_rule_all, 3),
-		"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_REQUEST, nl"
-		"msg_seq=10, nlmsg_pid=0}, {family=AF_INET, dst_len=32, src_len=8, tos=IPTOS_LOWD"
-		"ELAY, table=RT_TABLE_MAIN, action=FR_ACT_GOTO, flags=FIB_RULE_INVERT|FIB_RULE_FI"
-		"ND_SADDR|0x100}, [[{nla_len=8, nla_type=FRA_DST}, inet_addr(\"127.0.0.1\")], [{nla"
-		"_len=8, nla_type=FRA_SRC}, inet_addr(\"127.0.0.1\")], [{nla_len=7, nla_type=FRA_II"
-		"FNAME}, \"lo\"], [{nla_len=8, nla_type=FRA_GOTO}, 7], [{nla_len=8, nla_type=FRA_PR"
-		"IORITY}, 7], [{nla_len=8, nla_type=FRA_FWMARK}, 7], [{nla_len=8, nla_type=FRA_FL"
-		"OW}, 7], [{nla_len=12, nla_type=FRA_TUN_ID}, htobe64(9900958322440273920)], [{nl"
-		"a_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 7], [{nla_len=8, nla_type=FRA_SUPPRESS_"
-		"PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_TABLE}, 0x7], [{nla_len=8, nl"
-		"a_type=FRA_FWMASK}, 7], [{nla_len=9, nla_type=FRA_OIFNAME}, \"eth0\"], [{nla_len=5"
-		", nla_type=FRA_L3MDEV}, 1], [{nla_len=12, nla_type=FRA_UID_RANGE}, {start=1000, "
-		"end=2000}], [{nla_len=5, nla_type=FRA_PROTOCOL}, RTPROT_BOOT], [{nla_len=5, nla_"
-		"type=FRA_IP_PROTO}, IPPROTO_TCP], [{nla_len=8, nla_type=FRA_SPORT_RANGE}, {start"
-		"=80, end=443}], [{nla_len=8, nla_type=FRA_DPORT_RANGE}, {start=80, end=443}]]], "
-		"192, 0, NULL, 0) = 192");
+	cr_expect_str_eq(send_case(nlc_rule_all, 3), rule_all_line);
 }
 
 /* A rule whose buffer ends in FRA_SRC's header: its payload's address, then the next one's. */
