@@ -67,13 +67,6 @@ static const struct xlat *code_table(int signo, int code)
 	}
 }
 
-const char *siginfo_code_name(int signo, int code)
-{
-	const struct xlat *t = code_table(signo, code);
-
-	return t ? xlat_name(t, (uint32_t)code) : NULL;
-}
-
 static void add_value(struct arena *a, struct val *out, const siginfo_t *si)
 {
 	val_int(st_add(out, a, "si_int"), si->si_value.sival_int);

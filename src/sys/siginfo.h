@@ -13,7 +13,4 @@
  */
 void siginfo_decode(struct arena *a, struct val *out, const siginfo_t *si);
 
-/* The si_code name for a signal ("SEGV_MAPERR", "SI_USER"), or NULL. */
-const char *siginfo_code_name(int signo, int code);
-
 #endif
