@@ -22,13 +22,8 @@ void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 			val_ptr(&ev->args[5], lenp);
 		return;
 	}
-	struct val in = ev->args[5];
-	if (!addr) {
-		val_ptr(&ev->args[4], addr);
-		val_ptr(&ev->args[5], lenp);
-		return;
-	}
-	if (!dec_ok(ev) || !lenp) {
+	struct val in = ev->args[5]; /* with no address, the length's address (entry) */
+	if (!dec_ok(ev) || !addr || !lenp) {
 		ev->args[5] = in;
 		val_ptr(&ev->args[4], addr);
 		return;
@@ -37,10 +32,8 @@ void dec_recvfrom(struct dctx *d, struct sc_event *ev, bool exiting)
 		val_ptr(&ev->args[5], lenp);
 		return;
 	}
-	if (in.kind == VAL_ARRAY && in.items[0].i < len)
-		len = (int32_t)in.items[0].i;
-	dec_sockaddr(d, &ev->args[4], addr, (uint32_t)len);
-	dec_socklen_exit(d, &ev->args[5], lenp, &in);
+	dec_sockaddr_out(d, &ev->args[4], addr, &in, len);
+	dec_socklen_exit(d, &ev->args[5], &in, len);
 }
 
 /*

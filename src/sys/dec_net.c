@@ -145,19 +145,26 @@ void dec_socketpair(struct dctx *d, struct sc_event *ev, bool exiting)
 	val_fd(&items[1], fds[1]);
 }
 
-void dec_socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in)
+void dec_socklen_exit(struct dctx *d, struct val *v, const struct val *in, int32_t out)
 {
-	struct val out;
+	struct val *item = val_array(v, d->ar, 1);
 
-	dec_int_ref(d, &out, addr);
-	if (in->kind == VAL_ARRAY && out.kind == VAL_ARRAY && in->items[0].i != out.items[0].i) {
-		struct val both;
-		struct val *items = val_array(&both, d->ar, 1);
-		val_change(&items[0], d->ar, &in->items[0], &out.items[0]);
-		*v = both;
+	if (in->kind == VAL_ARRAY && in->items[0].i != out) {
+		struct val got;
+		val_int(&got, out);
+		val_change(item, d->ar, &in->items[0], &got);
 	} else {
-		*v = out;
+		val_int(item, out);
 	}
+}
+
+void dec_sockaddr_out(struct dctx *d, struct val *v, uint64_t addr, const struct val *in,
+		      int32_t len)
+{
+	/* The kernel reports the full length even when it wrote less: the room given. */
+	if (in->kind == VAL_ARRAY && in->items[0].i < len)
+		len = (int32_t)in->items[0].i;
+	dec_sockaddr(d, v, addr, (uint32_t)len);
 }
 
 /* accept, accept4, getsockname, getpeername: (fd, addr, &len). */
@@ -174,13 +181,14 @@ void dec_accept(struct dctx *d, struct sc_event *ev, bool exiting)
 		ev->args[2] = in;
 		return;
 	}
-	int32_t len = 0;
-	if (lenp && tmem_read(d->mem, lenp, &len, sizeof(len)) == 0 && addr) {
-		/* The kernel reports the full length even when it wrote less. */
-		if (in.kind == VAL_ARRAY && in.items[0].i < len)
-			len = (int32_t)in.items[0].i;
-		dec_sockaddr(d, &ev->args[1], addr, (uint32_t)len);
+	int32_t len;
+	if (!lenp)
+		return;
+	if (tmem_read(d->mem, lenp, &len, sizeof(len)) < 0) {
+		val_ptr(&ev->args[2], lenp);
+		return;
 	}
-	if (lenp)
-		dec_socklen_exit(d, &ev->args[2], lenp, &in);
+	if (addr)
+		dec_sockaddr_out(d, &ev->args[1], addr, &in, len);
+	dec_socklen_exit(d, &ev->args[2], &in, len);
 }

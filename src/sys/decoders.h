@@ -38,8 +38,13 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 uint64_t dec_uint_at(const void *p, unsigned size);
 /* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
-/* An in/out socklen_t at addr, read at entry into in: at exit [16] or [128 => 16] (dec_net.c). */
-void dec_socklen_exit(struct dctx *d, struct val *v, uint64_t addr, const struct val *in);
+/* An in/out socklen_t, read at entry into in, whose exit value is out: [16] or [128 => 16]
+ * (dec_net.c). */
+void dec_socklen_exit(struct dctx *d, struct val *v, const struct val *in, int32_t out);
+/* The address the kernel wrote at addr, len its length after the call and in the room given
+ * (read at entry): at most that room is shown (dec_net.c). */
+void dec_sockaddr_out(struct dctx *d, struct val *v, uint64_t addr, const struct val *in,
+		      int32_t len);
 /* A struct with room for cap fields, filled by st_add() in print order. */
 void st_init(struct val *v, struct arena *a, uint32_t cap);
 struct val *st_add(struct val *v, struct arena *a, const char *name);
