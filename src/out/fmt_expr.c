@@ -72,7 +72,9 @@ static void text_date(struct strbuf *sb, const struct val *v)
 		return;
 	}
 	strbuf_adds(sb, buf);
-	if (v->date.nsec)
+	if (v->date.nsec && v->n == 6)
+		strbuf_addf(sb, ".%06u", (unsigned)v->date.nsec / 1000);
+	else if (v->date.nsec)
 		strbuf_addf(sb, ".%09u", (unsigned)v->date.nsec);
 	strbuf_adds(sb, zone);
 }

@@ -389,6 +389,25 @@ static void text_items(struct strbuf *sb, const struct val *v, const char *sep,
 	}
 }
 
+/* A name standing for a value (VAL_RAW_STANDIN): the name, the value under -X raw, both
+ * under -X verbose. */
+static void text_standin(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	struct text_opts abbrev = *o;
+
+	abbrev.xstyle = CONST_ABBREV;
+	if (o->xstyle == CONST_RAW) {
+		text_val(sb, v->comment.v, o);
+	} else if (o->xstyle == CONST_VERBOSE) {
+		text_val(sb, v->comment.v, o);
+		strbuf_adds(sb, " /* ");
+		text_val(sb, v->comment.comment, &abbrev);
+		strbuf_adds(sb, " */");
+	} else {
+		text_val(sb, v->comment.comment, &abbrev);
+	}
+}
+
 /* " (names)" after a value; nothing for a note of names under -X raw (VAL_RAW_NAMES). */
 static void text_note(struct strbuf *sb, const struct val *note, const struct text_opts *o)
 {
@@ -437,6 +456,10 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_val(sb, v->change.after, o);
 		break;
 	case VAL_COMMENT:
+		if (v->raw == VAL_RAW_STANDIN) {
+			text_standin(sb, v, o);
+			break;
+		}
 		text_val(sb, v->comment.v, o);
 		strbuf_adds(sb, " /* ");
 		text_val(sb, v->comment.comment, o);

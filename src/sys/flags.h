@@ -129,6 +129,7 @@ extern const struct xlat xl_scm_types; /* flags_cmsg.c */
 extern const struct xlat xl_ip_cmsg_types;
 
 extern const struct xlat xl_fs_magic;
+extern const struct xlat xl_utime_nsec;
 extern const struct xlat xl_xattr_flags;
 extern const struct xlat xl_statfs_flags;
 extern const struct xlat xl_sfd_flags;
