@@ -10,13 +10,13 @@
 #include "flags.h"
 
 /* One of utimes' or utimensat's two times, with its date where the fraction is valid. */
-static void utime_item(struct dctx *d, struct val *v, int64_t sec, int64_t sub, bool usec)
+static void utime_item(struct dctx *d, struct val *v, int64_t sec, uint64_t sub, bool usec)
 {
 	val_time(v, d->ar, sec, sub, usec ? "tv_usec" : "tv_nsec");
 	if (!usec && (sub == UTIME_NOW || sub == UTIME_OMIT)) {
 		val_enum(val_comment(v, d->ar), (uint64_t)sub, &xl_utime_nsec);
 		v->raw = VAL_RAW_STANDIN;
-	} else if (sub >= 0 && sub < (usec ? 1000000 : 1000000000)) {
+	} else if (sub < (usec ? 1000000 : 1000000000)) {
 		struct val *c = val_comment(v, d->ar);
 		if (usec)
 			val_date_usec(c, sec, (uint32_t)sub);
@@ -34,14 +34,14 @@ static void dec_utimes_pair(struct dctx *d, struct val *v, uint64_t addr, bool u
 		int32_t w[4];
 		if (!dec_fetch(d, v, addr, w, sizeof(w)))
 			return;
-		for (unsigned i = 0; i < 4; i++)
-			t[i] = w[i];
+		for (unsigned i = 0; i < 4; i++) /* tv_sec signed, tv_nsec unsigned */
+			t[i] = i % 2 ? (int64_t)(uint32_t)w[i] : w[i];
 	} else if (!dec_fetch(d, v, addr, t, sizeof(t))) {
 		return;
 	}
 	struct val *items = val_array(v, d->ar, 2);
-	utime_item(d, &items[0], t[0], t[1], usec);
-	utime_item(d, &items[1], t[2], t[3], usec);
+	utime_item(d, &items[0], t[0], (uint64_t)t[1], usec);
+	utime_item(d, &items[1], t[2], (uint64_t)t[3], usec);
 }
 
 /* utimensat(dirfd, path, times, flags): times is NULL (now) or two timespecs. */

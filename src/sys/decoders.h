@@ -71,7 +71,7 @@ unsigned dec_time_size(const struct dctx *d);
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
 void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 /* A timespec/timeval already read: {tv_sec=s, <sub>=n}. */
-void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
+void val_time(struct val *v, struct arena *a, int64_t sec, uint64_t sub, const char *subname);
 /* Clock ticks, with their value in seconds as a comment when not 0: 5 / * 0.05 s * /. */
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
 /* Adds that date to v as a comment (v already holds the value). */

@@ -65,7 +65,7 @@ CASES = [
     # keyctl, add_key, request_key on keys that do not exist.
     # Native aio on a file of the program's own, every buffer static.
     (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
-    (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
+    (["-e", "trace=timer_create,timer_getoverrun,timer_delete,nanosleep"], "tp_timer", ["basic"]),
     (["-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
     (["-X", "raw", "-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
     (["-X", "verbose", "-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
@@ -163,7 +163,7 @@ CASES_M32 = [
      ["outputs_v"]),
     (["-e", FSAPI], "tp_fsapi", ["basic"]),
     (["-e", "trace=io_setup,io_submit,io_getevents,io_pgetevents,io_cancel,io_destroy"], "tp_aio", ["basic"]),
-    (["-e", "trace=timer_create,timer_getoverrun,timer_delete"], "tp_timer", ["basic"]),
+    (["-e", "trace=timer_create,timer_getoverrun,timer_delete,nanosleep"], "tp_timer", ["basic"]),
     (["-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
     (["-X", "raw", "-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
     (["-X", "verbose", "-e", "trace=utimensat,utimes,futimesat"], "tp_utime", ["basic"]),
