@@ -37,6 +37,7 @@ extern const struct xlat xl_tfd_settime_flags;
 extern const struct xlat xl_splice_flags;
 extern const struct xlat xl_signals;
 extern const struct xlat xl_sigprocmask_how;
+extern const struct xlat xl_sig_handler;
 extern const struct xlat xl_sa_flags;
 extern const struct xlat xl_ss_flags;
 extern const struct xlat xl_sys_codes;
