@@ -82,9 +82,10 @@ static void flags_note(struct dctx *d, struct sc_event *ev, bool open_flags)
 	st_init(note, d->ar, 1);
 	note->flags |= VALF_BARE | VALF_LABELS;
 	struct val *f = st_add(note, d->ar, "flags");
-	if (open_flags)
+	if (open_flags) {
 		dec_open_flags(d, f, (uint64_t)ev->ret);
-	else
+		f->raw = VAL_RAW_NAMES; /* strace names F_GETFL's flags under -X raw too */
+	} else
 		val_flags(f, (uint64_t)ev->ret, &xl_fd_flags);
 }
 

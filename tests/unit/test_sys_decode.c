@@ -187,6 +187,16 @@ Test(sys_decode, fcntl_getfl_note_and_setfd)
 	cr_expect_str_eq(RUN("fcntl", 0, 3, F_SETFD, FD_CLOEXEC),
 			 "fcntl(3, F_SETFD, FD_CLOEXEC) = 0");
 	cr_expect_str_eq(RUN("fcntl", 0, 3, F_GETFD), "fcntl(3, F_GETFD) = 0");
+	/* strace 6.1 names F_GETFL's flags in every -X style, F_GETFD's as the style says */
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("fcntl", 0x18000, 3, F_GETFL),
+			 "fcntl(3, 0x3) = 0x18000 (flags O_RDONLY|O_LARGEFILE|O_DIRECTORY)");
+	cr_expect_str_eq(RUN("fcntl", 1, 3, F_GETFD), "fcntl(3, 0x1) = 0x1 (flags 0x1)");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("fcntl", 1, 1, F_GETFL),
+			 "fcntl(1, 0x3 /* F_GETFL */) = 0x1 (flags O_WRONLY)");
+	cr_expect_str_eq(RUN("fcntl", 1, 3, F_GETFD),
+			 "fcntl(3, 0x1 /* F_GETFD */) = 0x1 (flags 0x1 /* FD_CLOEXEC */)");
 }
 
 Test(sys_decode, pipe2_fds_and_umask_octal)
