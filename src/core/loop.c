@@ -165,37 +165,45 @@ static void reap_end(struct tracer *t)
 	t->reap_pid = 0;
 }
 
+/* A blocking wait4 for pid (-1: any), timed when the spin learns from it. */
+static pid_t wait_blocking(struct spin *spin, pid_t pid, int *status, struct rusage *ru)
+{
+	bool learns = spin_learns(spin);
+	int64_t t0 = learns ? mono_now_ns() : 0;
+
+	pid = wait4(pid, status, __WALL, ru);
+	if (pid < 0)
+		return -errno;
+	if (learns)
+		spin_learn(spin, mono_now_ns() - t0);
+	return pid;
+}
+
 /*
  * Waits for the next stop; -EINTR when a signal to ptrc ended the wait (signals.c).
- * wait4 gives the stopped task's resource use, which -c needs.
+ * wait4 gives the stopped task's resource use, which -c needs: only -c asks for
+ * it, and the rusage lives in the tracer, so the common wait has no frame to fill.
  */
 static pid_t wait_next(struct tracer *t, int *status)
 {
-	struct rusage ru;
-	pid_t pid = t->daemon ? peek_end(t, status) : -1;
+	struct rusage *ru = t->cfg->cflag ? &t->stop_ru : NULL;
+	pid_t pid = -1, got = 0;
 
-	if (t->daemon && (pid < 0 || t->reap_pid))
-		return pid;
-	struct rusage *rup = t->cfg->cflag ? &ru : NULL;
-	/* -D waits for the pid peek_end found; the spin waits for any. */
-	pid_t spun = t->daemon ? 0 : spin_wait4(&t->spin, status, rup);
-	if (spun == 0) {
-		bool learns = spin_learns(&t->spin);
-		int64_t t0 = learns ? mono_now_ns() : 0;
-		pid = wait4(pid, status, __WALL, rup);
-		if (pid < 0)
-			return -errno;
-		if (learns)
-			spin_learn(&t->spin, mono_now_ns() - t0);
-	} else if (spun < 0) {
-		return spun;
+	if (t->daemon) {
+		/* -D waits for the pid peek_end found; the spin waits for any. */
+		pid = peek_end(t, status);
+		if (pid < 0 || t->reap_pid)
+			return pid;
 	} else {
-		pid = spun;
+		got = spin_wait4(&t->spin, status, ru);
 	}
-	if (t->cfg->cflag)
-		t->stop_stime_ns = (uint64_t)ru.ru_stime.tv_sec * 1000000000ULL +
-				   (uint64_t)ru.ru_stime.tv_usec * 1000ULL;
-	return pid;
+	/* One call site, so that the compiler folds it in: the loop's hot path. */
+	if (got == 0)
+		got = wait_blocking(&t->spin, pid, status, ru);
+	if (got > 0 && ru)
+		t->stop_stime_ns = (uint64_t)ru->ru_stime.tv_sec * 1000000000ULL +
+				   (uint64_t)ru->ru_stime.tv_usec * 1000ULL;
+	return got;
 }
 
 static struct task *adopt(struct tracer *t, pid_t pid)

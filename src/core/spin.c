@@ -82,11 +82,6 @@ pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru)
 	return pid;
 }
 
-bool spin_learns(const struct spin *s)
-{
-	return s->on && s->cool == 0;
-}
-
 void spin_learn(struct spin *s, int64_t blocked_ns)
 {
 	if (!spin_learns(s))

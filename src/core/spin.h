@@ -37,8 +37,12 @@ void spin_init(struct spin *s, bool wanted);
  * which the loop must see).
  */
 pid_t spin_wait4(struct spin *s, int *status, struct rusage *ru);
-/* Whether spin_learn wants the next blocking wait's time (not while cooling). */
-bool spin_learns(const struct spin *s);
+/* Whether spin_learn wants the next blocking wait's time (not while cooling).
+ * Inline: the loop asks at every stop. */
+static inline bool spin_learns(const struct spin *s)
+{
+	return s->on && s->cool == 0;
+}
 /* After a blocking wait that took blocked_ns: the next budget. */
 void spin_learn(struct spin *s, int64_t blocked_ns);
 

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include "cli/options.h"
@@ -181,6 +182,7 @@ struct tracer {
 	struct sig_state sig;
 	struct timespec last_line; /* for -r */
 	uint64_t stop_stime_ns;	   /* system time of the stopped task's process, for -c */
+	struct rusage stop_ru;	   /* what wait4 gave for it (-c only) */
 	struct spin spin;	   /* how long the next wait polls before it blocks */
 	struct summary summary;
 	struct story story;	  /* --summary-tree (story.c) */

@@ -44,6 +44,8 @@ struct sym_frame {
 	unsigned flags; /* UNWIND_FRAME_INLINED | UNWIND_FRAME_HAS_OFF */
 };
 
+enum { SYM_MAX_INLINE = 32 }; /* frames of one address: inlined calls + the function */
+
 struct sym_entry {
 	uint64_t key; /* the address looked up: pc, or pc - 1 for a return address */
 	uint32_t first, n;
@@ -159,7 +161,24 @@ void symcache_flush(struct symcache *c);
 void symcache_free(struct symcache *c);
 /* Looks key up; on a miss resolves it through dwfl and caches the result. */
 const struct sym_entry *symcache_get(struct unwind_proc *up, uint64_t key);
+/* The entry of key, or NULL. */
+const struct sym_entry *symcache_find(const struct symcache *c, uint64_t key);
+/* A full cache starts again: call it before keeping the strings of what symcache_put adds. */
+void symcache_make_room(struct symcache *c);
+/* Adds key's n frames; their strings must already live in c. */
+const struct sym_entry *symcache_put(struct symcache *c, uint64_t key, const struct sym_frame *f,
+				     size_t n);
+/* Points f's strings at copies in c's arena. */
+void sym_frames_keep(struct symcache *c, struct sym_frame *f, size_t n);
 int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, size_t max);
+
+/* symshare.c: the source lines and inlined frames of one ELF address, shared by
+ * every process that maps the same file (by its build ID). */
+/* The shared key of vaddr in mod, or 0 when mod has no build ID. */
+uint64_t symshare_key(Dwfl_Module *mod, uint64_t vaddr);
+/* Copies the n frames of key into out (strings into c) and returns n; 0 on a miss. */
+int symshare_get(struct symcache *c, uint64_t key, struct sym_frame *out, size_t max);
+void symshare_put(uint64_t key, const struct sym_frame *f, size_t n);
 const char *sym_keep(struct symcache *c, const char *s);
 
 /* dwfl.c */

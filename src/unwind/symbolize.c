@@ -228,6 +228,45 @@ static void jit_name(struct unwind_proc *up, uint64_t key, struct sym_frame *f)
 	}
 }
 
+/* The ELF symbol, the source line and the inlined calls of key in mod, into out. */
+static int resolve_in_module(struct unwind_proc *up, Dwfl_Module *mod, uint64_t key,
+			     struct sym_frame f, struct sym_frame *out, size_t max)
+{
+	struct symcache *c = &up->cache;
+	GElf_Off off = 0;
+	GElf_Sym sym;
+	const char *name = dwfl_module_addrinfo(mod, key, &off, &sym, NULL, NULL, NULL);
+
+	if (name) {
+		f.func = sym_name(c, name);
+		f.off = off;
+		f.flags |= UNWIND_FRAME_HAS_OFF;
+	}
+	if (c->no_source) {
+		out[0] = f;
+		return 1;
+	}
+	src_line(c, mod, key, &f);
+	struct sym_frame base = f;
+	int k = inline_frames(c, mod, key, &base, out, max);
+	/* out[k] is the real function, at the call site of the outermost inlined call. */
+	out[k].func = f.func;
+	out[k].off = f.off;
+	out[k].flags = f.flags;
+	return k + 1;
+}
+
+/* The key of key's answer in the shared cache, or 0 when it is not shared. */
+static uint64_t share_key(const struct unwind_proc *up, Dwfl_Module *mod, uint64_t key)
+{
+	GElf_Addr bias;
+
+	/* An offline state (the fuzz target) names its own files: never mixed with others. */
+	if (up->offline || up->cache.no_source || !dwfl_module_getelf(mod, &bias))
+		return 0;
+	return symshare_key(mod, key - bias);
+}
+
 int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, size_t max)
 {
 	struct symcache *c = &up->cache;
@@ -248,29 +287,17 @@ int sym_resolve(struct unwind_proc *up, uint64_t key, struct sym_frame *out, siz
 	Dwarf_Addr rel = key;
 	if (in_file < 0 && dwfl_module_relocate_address(mod, &rel) >= 0)
 		f.rel = rel;
-	GElf_Off off = 0;
-	GElf_Sym sym;
-	const char *name = dwfl_module_addrinfo(mod, key, &off, &sym, NULL, NULL, NULL);
-	if (name) {
-		f.func = sym_name(c, name);
-		f.off = off;
-		f.flags |= UNWIND_FRAME_HAS_OFF;
+	uint64_t skey = share_key(up, mod, key);
+	int n = skey ? symshare_get(c, skey, out, max) : 0;
+	if (n == 0) {
+		n = resolve_in_module(up, mod, key, f, out, max);
+		if (skey)
+			symshare_put(skey, out, (size_t)n);
 	}
-	if (up->cache.no_source) {
-		out[0] = f;
-		return 1;
-	}
-	src_line(c, mod, key, &f);
-	struct sym_frame base = f;
-	int k = inline_frames(c, mod, key, &base, out, max);
-	/* out[k] is the real function, at the call site of the outermost inlined call. */
-	out[k].module = f.module;
-	out[k].func = f.func;
-	out[k].off = f.off;
-	out[k].flags = f.flags;
-	for (int i = 0; i < k; i++) {
+	/* What differs between processes that map the same file. */
+	for (int i = 0; i < n; i++) {
 		out[i].module = f.module;
 		out[i].rel = f.rel;
 	}
-	return k + 1;
+	return n;
 }

@@ -1,7 +1,8 @@
 /*
- * The per-process cache of symbolized addresses: an open-addressing hash
- * table from the looked-up address to a run of frames in a pool.  Flushed
- * whenever the module list is reported again.
+ * The caches of symbolized addresses: open-addressing hash tables from a
+ * key to a run of frames in a pool.  A process's is keyed by the address
+ * looked up and flushed whenever its module list is reported again; the
+ * shared one (symshare.c) uses the same table with its own key.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,7 @@
 #include "internal.h"
 #include "util/xalloc.h"
 
-enum {
-	SYM_MAX_INLINE = 32,	   /* frames of one address: inlined calls + the function */
-	SYM_MAX_ENTRIES = 1 << 16, /* beyond this many addresses the cache starts again */
-};
+enum { SYM_MAX_ENTRIES = 1 << 16 }; /* beyond this many addresses the cache starts again */
 
 void symcache_init(struct symcache *c)
 {
@@ -75,28 +73,51 @@ static uint32_t pool_add(struct symcache *c, const struct sym_frame *f, size_t n
 	return (uint32_t)(c->npool - n);
 }
 
-const struct sym_entry *symcache_get(struct unwind_proc *up, uint64_t key)
+const struct sym_entry *symcache_find(const struct symcache *c, uint64_t key)
 {
-	struct symcache *c = &up->cache;
-	struct sym_frame tmp[SYM_MAX_INLINE];
-	struct sym_entry *e;
+	if (!c->cap)
+		return NULL;
+	const struct sym_entry *e = find_slot(c->entries, c->cap, key);
+	return e->n ? e : NULL;
+}
 
-	if (c->cap) {
-		e = find_slot(c->entries, c->cap, key);
-		if (e->n)
-			return e;
-	}
+void symcache_make_room(struct symcache *c)
+{
 	if (c->used >= SYM_MAX_ENTRIES)
 		symcache_flush(c);
-	int n = sym_resolve(up, key, tmp, SYM_MAX_INLINE);
-	if (n <= 0)
-		return NULL;
+}
+
+const struct sym_entry *symcache_put(struct symcache *c, uint64_t key, const struct sym_frame *f,
+				     size_t n)
+{
 	if ((c->used + 1) * 2 > c->cap)
 		grow(c);
-	e = find_slot(c->entries, c->cap, key);
+	struct sym_entry *e = find_slot(c->entries, c->cap, key);
 	e->key = key;
-	e->first = pool_add(c, tmp, (size_t)n);
+	e->first = pool_add(c, f, n);
 	e->n = (uint32_t)n;
 	c->used++;
 	return e;
+}
+
+void sym_frames_keep(struct symcache *c, struct sym_frame *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		f[i].module = sym_keep(c, f[i].module);
+		f[i].func = sym_keep(c, f[i].func);
+		f[i].file = sym_keep(c, f[i].file);
+		f[i].inlined_into = sym_keep(c, f[i].inlined_into);
+	}
+}
+
+const struct sym_entry *symcache_get(struct unwind_proc *up, uint64_t key)
+{
+	struct sym_frame tmp[SYM_MAX_INLINE];
+	const struct sym_entry *e = symcache_find(&up->cache, key);
+
+	if (e)
+		return e;
+	symcache_make_room(&up->cache); /* before sym_resolve keeps strings in it */
+	int n = sym_resolve(up, key, tmp, SYM_MAX_INLINE);
+	return n > 0 ? symcache_put(&up->cache, key, tmp, (size_t)n) : NULL;
 }
