@@ -54,7 +54,7 @@ norm() {
 		s/\/\* [0-9T:.+-]+ \*\//\/* TIME *\//g
 		s/<[0-9]+\.[0-9]+>//g
 		s/((clone|clone3|fork|vfork|wait4|waitid|getpid|gettid|getppid|set_tid_address)\(.*\) = )[0-9]+/\1N/
-		s/(socket|TCP|UDP|UNIX|NETLINK|UNIX-STREAM|pipe|anon_inode):\[[0-9]+/\1:[N/g
+		s/(socket|TCP|UDP|UNIX|NETLINK|UNIX-STREAM|pipe|anon_inode):\[([A-Z_0-9]+:)?[0-9]+/\1:[\2N/g
 		s/\[[0-9]+\]/[N]/g
 		s/\/proc\/[0-9]+/\/proc\/N/g; s/"[0-9]+"/"N"/g
 		s/^(sysinfo|getpgrp|getsid)\(.*/\1(...)/
