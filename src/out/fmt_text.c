@@ -471,6 +471,9 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 			break;
 		}
 		text_val(sb, v->comment.v, o);
+		/* strace's -X raw leaves clock ticks' seconds out: tms_utime=15, si_stime=1 */
+		if (v->comment.comment->kind == VAL_TICKS && o->xstyle == CONST_RAW)
+			break;
 		strbuf_adds(sb, " /* ");
 		text_val(sb, v->comment.comment, o);
 		strbuf_adds(sb, " */");
