@@ -206,6 +206,14 @@ void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting)
 		decode_buf(d, &ev->args[i], arg_word(d, ev, i), (uint64_t)ev->ret);
 }
 
+/* listxattr(path, list, size): a size of 0 asks for the length alone, and strace shows the
+ * list's address then (getxattr's value it shows as read, whatever the size). */
+void dec_listxattr(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && ev->raw[2] == 0)
+		val_ptr(&ev->args[1], arg_word(d, ev, 1));
+}
+
 XLAT_TABLE(xl_dirent_types, XLAT_ENUM, XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR), XLAT(DT_DIR),
 	   XLAT(DT_BLK), XLAT(DT_REG), XLAT(DT_LNK), XLAT(DT_SOCK), XLAT(DT_WHT));
 

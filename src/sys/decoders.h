@@ -115,6 +115,7 @@ void dec_mode(struct val *v, struct arena *a, uint32_t mode);
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags);
 /* makedev(0x1, 0x3) (dec_file.c). */
 void dec_makedev(struct val *v, struct arena *a, uint64_t dev);
+void dec_listxattr(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_utimensat(struct dctx *d, struct sc_event *ev, bool exiting);
 void dec_utimes(struct dctx *d, struct sc_event *ev, bool exiting);
 /* The unabbreviated (-v) stat and statx structs (dec_statv.c). */

@@ -199,6 +199,20 @@ Test(sys_decode, fcntl_getfl_note_and_setfd)
 			 "fcntl(3, 0x1 /* F_GETFD */) = 0x1 (flags 0x1 /* FD_CLOEXEC */)");
 }
 
+/* strace 6.1: listxattr with a size of 0 shows the list's address, whatever came back. */
+Test(sys_decode, listxattr_size_0_keeps_the_address)
+{
+	static const char names[] = "user.x";
+	map(0x1000, "/f", 3);
+	map(0x2000, names, sizeof(names));
+	cr_expect_str_eq(RUN("listxattr", 7, 0x1000, 0x2000, 0),
+			 "listxattr(\"/f\", 0x2000, 0) = 7");
+	cr_expect_str_eq(RUN("flistxattr", 0, 3, 0x2000, 0), "flistxattr(3, 0x2000, 0) = 0");
+	cr_expect_str_eq(RUN("llistxattr", 7, 0x1000, 0, 0), "llistxattr(\"/f\", NULL, 0) = 7");
+	cr_expect_str_eq(RUN("listxattr", 7, 0x1000, 0x2000, 100),
+			 "listxattr(\"/f\", \"user.x\\0\", 100) = 7");
+}
+
 Test(sys_decode, pipe2_fds_and_umask_octal)
 {
 	static int fds[2] = {4, 5};
