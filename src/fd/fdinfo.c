@@ -49,14 +49,11 @@ static void add_detail(pid_t tid, int fd, char *out, size_t len)
 	unsigned long ino;
 
 	if (sscanf(out, "socket:[%lu]", &ino) == 1) {
-		char desc[256], proto[32];
+		char desc[256];
 		if (nlsock_describe(tid, fd, desc, sizeof(desc)) ||
 		    describe_inet(tid, ino, desc, sizeof(desc)) ||
 		    unixdiag_describe(ino, desc, sizeof(desc)) == 0)
 			snprintf(out, len, "%s", desc);
-		/* A socket no table lists yet (an unbound UDP one): strace's UDP:[12345]. */
-		else if (sock_protoname(tid, fd, proto, sizeof(proto)))
-			snprintf(out, len, "%s:[%lu]", proto, ino);
 		return;
 	}
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
@@ -67,6 +64,18 @@ static void add_detail(pid_t tid, int fd, char *out, size_t len)
 		snprintf(out + n, len - n, "<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
 			 major(st.st_rdev), minor(st.st_rdev));
 	}
+}
+
+bool fdinfo_socket_proto(pid_t tid, int fd, char *out, size_t len)
+{
+	char proto[32];
+	unsigned long ino;
+
+	if (sscanf(out, "socket:[%lu]", &ino) != 1 ||
+	    !sock_protoname(tid, fd, proto, sizeof(proto)))
+		return false;
+	snprintf(out, len, "%s:[%lu]", proto, ino);
+	return true;
 }
 
 int fdinfo_describe(pid_t tid, int fd, bool detailed, char *out, size_t len)
