@@ -160,6 +160,12 @@ static int run_xattr(void)
 		path, xp_res(n));
 	n = syscall(SYS_fsetxattr, -1, "user.ptrc", "abc", 3, XATTR_REPLACE);
 	xp_line(me, "fsetxattr(-1, \"user.ptrc\", \"abc\", 3, XATTR_REPLACE) = %s", xp_res(n));
+	/* a size of 0 asks for the length: strace shows the list's address */
+	static char list[64];
+	n = syscall(SYS_listxattr, "/", list, 0);
+	xp_line(me, "listxattr(\"/\", %p, 0) = %s", (void *)list, xp_res(n));
+	n = syscall(SYS_flistxattr, -1, NULL, 0);
+	xp_line(me, "flistxattr(-1, NULL, 0) = %s", xp_res(n));
 	return 0;
 }
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -42,6 +44,14 @@ int main(int argc, char **argv)
 	long n = syscall(SYS_write, fd, "abc", 3);
 	xp_line(me, "write(%ld, \"abc\", 3) = %ld", fd, n);
 	xp_info(me, "y_write", "write(%ld<%s>, \"abc\", 3) = %ld", fd, path, n);
+	/* An unbound UDP socket, in no table yet: -yy names it by its protocol (strace's). */
+	long s = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	struct stat st;
+	xp_line(me, "socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = %ld", s);
+	if (s >= 0 && fstat((int)s, &st) == 0)
+		xp_info(me, "yy_socket", "socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = %ld<UDP:[%lu]>",
+			s, (unsigned long)st.st_ino);
+	close((int)s);
 	/* Descriptors inside poll and select sets: -P matches them (strace 6.1 does). */
 	struct pollfd pfd = {.fd = (int)fd, .events = POLLOUT};
 	struct timespec zero = {0, 0};

@@ -1,5 +1,5 @@
 /* POSIX timers: timer_create with each kind of struct sigevent, timer_getoverrun,
- * timer_delete, and calls that fail.
+ * timer_delete, and calls that fail (a nanosleep too).
  *   tp_timer basic   the timer ids are the process's first ones, 0, 1, 2...
  */
 #include "expect.h"
@@ -68,6 +68,11 @@ static void run_failures(struct sigevent *se, int *id)
 	xp_line(me, "timer_create(CLOCK_REALTIME, NULL, NULL) = %s", xp_res(n));
 	n = syscall(SYS_timer_delete, 12345);
 	xp_line(me, "timer_delete(12345) = %s", xp_res(n));
+	/* strace shows tv_nsec unsigned; the kernel writes no remaining time on EINVAL */
+	static long bad[2] = {0, -1}, rem[2];
+	n = syscall(SYS_nanosleep, bad, rem);
+	xp_line(me, "nanosleep({tv_sec=0, tv_nsec=%lu}, %p) = %s", (unsigned long)bad[1],
+		(void *)rem, xp_res(n));
 }
 
 static int run_basic(void)

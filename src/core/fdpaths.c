@@ -16,8 +16,11 @@ static void annotate(struct tracer *t, struct task *task, struct val *v, unsigne
 		if (v->fd.num < 0 && !((v->flags & VALF_DIRFD) && v->fd.num == AT_FDCWD))
 			return;
 		if (fdinfo_describe(task->tid, (int)v->fd.num, t->cfg->yflag > 1, desc,
-				    sizeof(desc)) == 0)
-			v->fd.path = arena_strndup(&task->ar, desc, strlen(desc));
+				    sizeof(desc)) != 0)
+			return;
+		if (t->cfg->yflag > 1)
+			fdinfo_socket_proto(task->tid, (int)v->fd.num, desc, sizeof(desc));
+		v->fd.path = arena_strndup(&task->ar, desc, strlen(desc));
 		return;
 	}
 	struct val *c;

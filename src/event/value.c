@@ -238,6 +238,12 @@ void val_date(struct val *v, int64_t sec, uint32_t nsec)
 	v->date.nsec = nsec;
 }
 
+void val_date_usec(struct val *v, int64_t sec, uint32_t usec)
+{
+	val_date(v, sec, usec * 1000);
+	v->n = 6; /* digits of the fraction; 0 is nanoseconds' 9 */
+}
+
 void val_ticks(struct val *v, uint64_t ticks)
 {
 	set(v, VAL_TICKS);

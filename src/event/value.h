@@ -115,6 +115,10 @@ enum val_raw {
 	/* OR: its items joined by nothing but under -X raw, where they are VAL_RAW_PARTS:
 	 * strace's semget(..., 0x40000644), flags no name covers run into the mode. */
 	VAL_RAW_GLUED,
+	/* COMMENT: the comment is a name standing for the value (utimensat's UTIME_OMIT for
+	 * {tv_sec=0, tv_nsec=1073741822}): the name alone, the value alone under -X raw, both
+	 * under -X verbose. */
+	VAL_RAW_STANDIN,
 };
 
 /* How a STR holds its bytes (val.raw). */
@@ -259,6 +263,8 @@ void val_rlim(struct val *v, uint64_t lim, bool is64, bool infinity);
 void val_count(struct val *v, uint64_t n, const char *one, const char *many);
 void val_count_ended(struct val *v, uint64_t n, const char *one, const char *many, uint32_t ended);
 void val_date(struct val *v, int64_t sec, uint32_t nsec);
+/* A date from a timeval: its fraction in microseconds (2020-01-01T00:00:00.000005+0000). */
+void val_date_usec(struct val *v, int64_t sec, uint32_t usec);
 void val_ticks(struct val *v, uint64_t ticks);
 void val_sysno(struct val *v, int64_t nr, const char *static_name);
 /* Interface idx; name (copied into a) when the interface was found, else NULL. */

@@ -66,6 +66,18 @@ static void add_detail(pid_t tid, int fd, char *out, size_t len)
 	}
 }
 
+bool fdinfo_socket_proto(pid_t tid, int fd, char *out, size_t len)
+{
+	char proto[32];
+	unsigned long ino;
+
+	if (sscanf(out, "socket:[%lu]", &ino) != 1 ||
+	    !sock_protoname(tid, fd, proto, sizeof(proto)))
+		return false;
+	snprintf(out, len, "%s:[%lu]", proto, ino);
+	return true;
+}
+
 int fdinfo_describe(pid_t tid, int fd, bool detailed, char *out, size_t len)
 {
 	char link[64];

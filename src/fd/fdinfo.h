@@ -14,4 +14,11 @@
  */
 int fdinfo_describe(pid_t tid, int fd, bool detailed, char *out, size_t len);
 
+/*
+ * -yy's text of a socket no table lists yet (an unbound UDP one), out's "socket:[12345]":
+ * its protocol, "UDP:[12345]", as strace prints it.  Returns whether it rewrote out.  Kept
+ * apart from fdinfo_describe: the story asks again about a socket still "socket:[...]".
+ */
+bool fdinfo_socket_proto(pid_t tid, int fd, char *out, size_t len);
+
 #endif

@@ -32,6 +32,19 @@ bool nlsock_find(const char *table, unsigned long inode, int *proto, uint32_t *p
 	return false;
 }
 
+bool sock_protoname(pid_t tid, int fd, char *out, size_t len)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, fd);
+	/* The socket's protocol name: what strace asks too, and cheaper than any table. */
+	ssize_t p = len ? getxattr(path, "system.sockprotoname", out, len - 1) : -1;
+	if (p < 0)
+		return false;
+	out[p] = '\0';
+	return true;
+}
+
 bool nlsock_is_netlink(pid_t tid, int fd, unsigned long *inode)
 {
 	char path[64], link[64], proto[32];
@@ -45,12 +58,7 @@ bool nlsock_is_netlink(pid_t tid, int fd, unsigned long *inode)
 	link[n] = '\0';
 	if (sscanf(link, "socket:[%lu]", inode) != 1)
 		return false;
-	/* The socket's protocol name: what strace asks too, and cheaper than any table. */
-	ssize_t p = getxattr(path, "system.sockprotoname", proto, sizeof(proto) - 1);
-	if (p < 0)
-		return false;
-	proto[p] = '\0';
-	return strcmp(proto, "NETLINK") == 0;
+	return sock_protoname(tid, fd, proto, sizeof(proto)) && strcmp(proto, "NETLINK") == 0;
 }
 
 int nlsock_proto(pid_t tid, int fd, uint32_t *portid)

@@ -16,6 +16,10 @@
  */
 bool nlsock_find(const char *table, unsigned long inode, int *proto, uint32_t *portid);
 
+/* The kernel's name of the protocol of tid's socket fd ("UDP", "NETLINK"); false when fd
+ * is no socket. */
+bool sock_protoname(pid_t tid, int fd, char *out, size_t len);
+
 /* Whether tid's descriptor fd is a netlink socket; *inode is then its inode. */
 bool nlsock_is_netlink(pid_t tid, int fd, unsigned long *inode);
 

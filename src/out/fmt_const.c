@@ -78,6 +78,9 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		else
 			strbuf_adds(sb, "NULL");
 		return true;
+	case VAL_RLIM: /* 8192*1024 and RLIM64_INFINITY are 8388608 and 18446744073709551615 */
+		strbuf_add_u64(sb, v->u);
+		return true;
 	case VAL_IFINDEX: /* if_nametoindex("lo") is 1 under -X raw */
 		strbuf_add_u64(sb, v->ifx.num);
 		return true;

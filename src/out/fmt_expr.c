@@ -72,7 +72,9 @@ static void text_date(struct strbuf *sb, const struct val *v)
 		return;
 	}
 	strbuf_adds(sb, buf);
-	if (v->date.nsec)
+	if (v->date.nsec && v->n == 6)
+		strbuf_addf(sb, ".%06u", (unsigned)v->date.nsec / 1000);
+	else if (v->date.nsec)
 		strbuf_addf(sb, ".%09u", (unsigned)v->date.nsec);
 	strbuf_adds(sb, zone);
 }
@@ -116,6 +118,25 @@ void fmt_hwaddr(struct strbuf *sb, const struct val *v)
 		strbuf_addf(sb, i ? ":%02x" : "%02x", (unsigned char)v->bytes[i]);
 }
 
+/* 02:fc:00:00:00:05; strace's -X raw shows the bytes, "\x02\xfc\x00\x00\x00\x05", and -X
+ * verbose both: "\x02\xfc..." / * 02:fc:... * /. */
+static void text_hwaddr(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	if (o->xstyle == CONST_ABBREV) {
+		fmt_hwaddr(sb, v);
+		return;
+	}
+	strbuf_addc(sb, '"');
+	for (uint32_t i = 0; i < v->n; i++)
+		strbuf_addf(sb, "\\x%02x", (unsigned char)v->bytes[i]);
+	strbuf_addc(sb, '"');
+	if (o->xstyle == CONST_VERBOSE && v->n) {
+		strbuf_adds(sb, " /* ");
+		fmt_hwaddr(sb, v);
+		strbuf_adds(sb, " */");
+	}
+}
+
 /* An error code: -ENOENT when it is a negative errno with a name, else the number. */
 static void text_errno(struct strbuf *sb, int64_t err)
 {
@@ -144,7 +165,7 @@ static void text_count(struct strbuf *sb, const struct val *v)
 static void text_net(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	if (v->kind == VAL_HWADDR) {
-		fmt_hwaddr(sb, v);
+		text_hwaddr(sb, v, o);
 	} else if (v->kind == VAL_ERRNO) {
 		text_errno(sb, v->i);
 	} else if (v->ifx.name) {

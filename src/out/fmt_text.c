@@ -164,10 +164,24 @@ static void text_enum(struct strbuf *sb, const struct val *v)
 	}
 }
 
-static void text_sigset(struct strbuf *sb, const struct val *v)
+/* A signal of a set: CHLD; -X raw 17, -X verbose 17 / * CHLD * / (a number without a name
+ * alone). */
+static void text_set_signal(struct strbuf *sb, unsigned sig, const struct text_opts *o)
+{
+	char buf[32];
+	const char *n = signame(sig, buf, sizeof(buf));
+
+	if (n && o->xstyle == CONST_ABBREV)
+		strbuf_adds(sb, n + 3);
+	else if (n && o->xstyle == CONST_VERBOSE)
+		strbuf_addf(sb, "%u /* %s */", sig, n + 3);
+	else
+		strbuf_addf(sb, "%u", sig);
+}
+
+static void text_sigset(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 {
 	unsigned nsig = v->set.nbytes * 8, set = 0;
-	char buf[32];
 
 	for (unsigned i = 0; i < nsig; i++)
 		set += (v->set.mask[i / 8] >> (i % 8)) & 1;
@@ -184,11 +198,7 @@ static void text_sigset(struct strbuf *sb, const struct val *v)
 		if (!first)
 			strbuf_addc(sb, ' ');
 		first = false;
-		const char *n = signame(i + 1, buf, sizeof(buf));
-		if (n)
-			strbuf_adds(sb, n + 3);
-		else
-			strbuf_addf(sb, "%u", i + 1);
+		text_set_signal(sb, i + 1, o);
 	}
 	strbuf_addc(sb, ']');
 }
@@ -389,6 +399,25 @@ static void text_items(struct strbuf *sb, const struct val *v, const char *sep,
 	}
 }
 
+/* A name standing for a value (VAL_RAW_STANDIN): the name, the value under -X raw, both
+ * under -X verbose. */
+static void text_standin(struct strbuf *sb, const struct val *v, const struct text_opts *o)
+{
+	struct text_opts abbrev = *o;
+
+	abbrev.xstyle = CONST_ABBREV;
+	if (o->xstyle == CONST_RAW) {
+		text_val(sb, v->comment.v, o);
+	} else if (o->xstyle == CONST_VERBOSE) {
+		text_val(sb, v->comment.v, o);
+		strbuf_adds(sb, " /* ");
+		text_val(sb, v->comment.comment, &abbrev);
+		strbuf_adds(sb, " */");
+	} else {
+		text_val(sb, v->comment.comment, &abbrev);
+	}
+}
+
 /* " (names)" after a value; nothing for a note of names under -X raw (VAL_RAW_NAMES). */
 static void text_note(struct strbuf *sb, const struct val *note, const struct text_opts *o)
 {
@@ -429,7 +458,7 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_useroff(sb, v);
 		break;
 	case VAL_SIGSET:
-		text_sigset(sb, v);
+		text_sigset(sb, v, o);
 		break;
 	case VAL_CHANGE:
 		text_val(sb, v->change.before, o);
@@ -437,7 +466,14 @@ void text_val(struct strbuf *sb, const struct val *v, const struct text_opts *o)
 		text_val(sb, v->change.after, o);
 		break;
 	case VAL_COMMENT:
+		if (v->raw == VAL_RAW_STANDIN) {
+			text_standin(sb, v, o);
+			break;
+		}
 		text_val(sb, v->comment.v, o);
+		/* strace's -X raw leaves clock ticks' seconds out: tms_utime=15, si_stime=1 */
+		if (v->comment.comment->kind == VAL_TICKS && o->xstyle == CONST_RAW)
+			break;
 		strbuf_adds(sb, " /* ");
 		text_val(sb, v->comment.comment, o);
 		strbuf_adds(sb, " */");

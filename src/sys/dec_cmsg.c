@@ -42,7 +42,9 @@ static void cmsg_times(struct dctx *d, struct val *v, const uint8_t *p, uint64_t
 	struct val *items = n > 1 ? val_array(v, d->ar, n) : v;
 	for (unsigned i = 0; i < n; i++)
 		val_time(&items[i], d->ar, get_s(p + 2 * ts * i, ts),
-			 get_s(p + 2 * ts * i + ts, ts), sub);
+			 (uint64_t)get_s(p + 2 * ts * i + ts, ts) &
+				 (ts == 4 ? UINT32_MAX : UINT64_MAX),
+			 sub);
 }
 
 static void cmsg_creds(struct dctx *d, struct val *v, const uint8_t *p, uint64_t len)

@@ -9,6 +9,55 @@
 #include "decoders.h"
 #include "flags.h"
 
+/* One of utimes' or utimensat's two times, with its date where the fraction is valid. */
+static void utime_item(struct dctx *d, struct val *v, int64_t sec, uint64_t sub, bool usec)
+{
+	val_time(v, d->ar, sec, sub, usec ? "tv_usec" : "tv_nsec");
+	if (!usec && (sub == UTIME_NOW || sub == UTIME_OMIT)) {
+		val_enum(val_comment(v, d->ar), (uint64_t)sub, &xl_utime_nsec);
+		v->raw = VAL_RAW_STANDIN;
+	} else if (sub < (usec ? 1000000 : 1000000000)) {
+		struct val *c = val_comment(v, d->ar);
+		if (usec)
+			val_date_usec(c, sec, (uint32_t)sub);
+		else
+			val_date(c, sec, (uint32_t)sub);
+	}
+}
+
+/* [{tv_sec=..., tv_nsec=...} / * date * /, UTIME_OMIT]: the two times, read at once. */
+static void dec_utimes_pair(struct dctx *d, struct val *v, uint64_t addr, bool usec)
+{
+	int64_t t[4];
+
+	if (dec_time_size(d) == 4) {
+		int32_t w[4];
+		if (!dec_fetch(d, v, addr, w, sizeof(w)))
+			return;
+		for (unsigned i = 0; i < 4; i++) /* tv_sec signed, tv_nsec unsigned */
+			t[i] = i % 2 ? (int64_t)(uint32_t)w[i] : w[i];
+	} else if (!dec_fetch(d, v, addr, t, sizeof(t))) {
+		return;
+	}
+	struct val *items = val_array(v, d->ar, 2);
+	utime_item(d, &items[0], t[0], (uint64_t)t[1], usec);
+	utime_item(d, &items[1], t[2], (uint64_t)t[3], usec);
+}
+
+/* utimensat(dirfd, path, times, flags): times is NULL (now) or two timespecs. */
+void dec_utimensat(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_utimes_pair(d, &ev->args[2], arg_word(d, ev, 2), false);
+}
+
+/* utimes(path, times), futimesat(dirfd, path, times): two timevals, the last argument. */
+void dec_utimes(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (!exiting)
+		dec_utimes_pair(d, &ev->args[ev->nargs - 1], arg_word(d, ev, ev->nargs - 1), true);
+}
+
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags)
 {
 	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
@@ -78,6 +127,9 @@ void dec_makedev(struct val *v, struct arena *a, uint64_t dev)
 	val_hex(val_field(v, a, 1, "minor"), minor(dev));
 	v->fields[0].v->flags |= VALF_NUM;
 	v->fields[1].v->flags |= VALF_NUM;
+	/* -X raw: st_rdev=0x103, the number the kernel wrote */
+	v->raw = VAL_RAW_NUMBER;
+	v->call.num = dev;
 }
 
 /* strace's abbreviated stat: the type and, for devices, the device number. */

@@ -82,9 +82,10 @@ static void flags_note(struct dctx *d, struct sc_event *ev, bool open_flags)
 	st_init(note, d->ar, 1);
 	note->flags |= VALF_BARE | VALF_LABELS;
 	struct val *f = st_add(note, d->ar, "flags");
-	if (open_flags)
+	if (open_flags) {
 		dec_open_flags(d, f, (uint64_t)ev->ret);
-	else
+		f->raw = VAL_RAW_NAMES; /* strace names F_GETFL's flags under -X raw too */
+	} else
 		val_flags(f, (uint64_t)ev->ret, &xl_fd_flags);
 }
 
@@ -203,6 +204,14 @@ void dec_readlink(struct dctx *d, struct sc_event *ev, bool exiting)
 
 	if (exiting && dec_ok(ev))
 		decode_buf(d, &ev->args[i], arg_word(d, ev, i), (uint64_t)ev->ret);
+}
+
+/* listxattr(path, list, size): a size of 0 asks for the length alone, and strace shows the
+ * list's address then (getxattr's value it shows as read, whatever the size). */
+void dec_listxattr(struct dctx *d, struct sc_event *ev, bool exiting)
+{
+	if (exiting && ev->raw[2] == 0)
+		val_ptr(&ev->args[1], arg_word(d, ev, 1));
 }
 
 XLAT_TABLE(xl_dirent_types, XLAT_ENUM, XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR), XLAT(DT_DIR),

@@ -8,12 +8,13 @@
 #include "decoders.h"
 #include "flags.h"
 
-/* 8192*1024, RLIM64_INFINITY: a limit, and whether it is the ABI's infinity. */
+/* 8192*1024, RLIM64_INFINITY: a limit, and whether it is the ABI's infinity (a 64-bit
+ * ABI's struct rlimit is rlimit64's: strace names its infinity RLIM64_INFINITY too). */
 static void dec_rlim_value(struct dctx *d, struct val *v, uint64_t lim, bool is64)
 {
-	uint64_t inf = is64 || d->abi->word_size == 8 ? UINT64_MAX : UINT32_MAX;
+	bool wide = is64 || d->abi->word_size == 8;
 
-	val_rlim(v, lim, is64, lim == inf);
+	val_rlim(v, lim, wide, lim == (wide ? UINT64_MAX : UINT32_MAX));
 }
 
 static void dec_rlimit(struct dctx *d, struct val *v, uint64_t addr, bool is64)

@@ -11,14 +11,12 @@
 
 static void val_handler(struct val *v, uint64_t h, unsigned ws)
 {
-	uint64_t ign = (uint64_t)(uintptr_t)SIG_IGN, err = (uint64_t)(uintptr_t)SIG_ERR;
+	uint64_t err = (uint64_t)(uintptr_t)SIG_ERR;
 
 	if (ws == 4)
 		err = (uint32_t)err;
-	if (h == (uint64_t)(uintptr_t)SIG_DFL)
-		val_sym(v, "SIG_DFL");
-	else if (h == ign)
-		val_sym(v, "SIG_IGN");
+	if (xlat_name(&xl_sig_handler, h))
+		val_enum(v, h, &xl_sig_handler);
 	else if (h == err)
 		val_sym(v, "SIG_ERR");
 	else

@@ -1,15 +1,18 @@
 /* Sleeping, clocks, timers and futexes. */
+#include <errno.h>
 #include <linux/futex.h>
 #include <time.h>
 
 #include "../../arch/abi.h"
 #include "decoders.h"
 #include "flags.h"
+#include "signame.h"
 
-/* A sleep's remaining time is written only when a signal cut it short. */
+/* A sleep's remaining time is written only when a signal cut it short: EINTR, or the
+ * ERESTART_RESTARTBLOCK a tracer sees before the restart (TR_FAILED_OUT). */
 static void dec_remaining(struct dctx *d, struct sc_event *ev, unsigned i)
 {
-	if (ev->is_error && ev->raw[i])
+	if (ev->is_error && (ev->ret == -EINTR || errno_is_restart(-ev->ret)) && ev->raw[i])
 		dec_timespec(d, &ev->args[i], arg_word(d, ev, i));
 }
 

@@ -198,11 +198,13 @@ void dec_sigmask_pair(struct dctx *d, struct val *v, uint64_t addr)
 	val_uint(st_add(v, d->ar, "sigsetsize"), len);
 }
 
-void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname)
+/* strace shows tv_nsec and tv_usec unsigned, at the width of the ABI's long: a tv_nsec of -1
+ * is 18446744073709551615 (x86_64), 4294967295 (i386). */
+void val_time(struct val *v, struct arena *a, int64_t sec, uint64_t sub, const char *subname)
 {
 	st_init(v, a, 2);
 	val_int(st_add(v, a, "tv_sec"), sec);
-	val_int(st_add(v, a, subname), sub);
+	val_uint(st_add(v, a, subname), sub);
 }
 
 /* The size of a time_t field in this call's timespec and timeval. */
@@ -218,12 +220,12 @@ static void dec_time_pair(struct dctx *d, struct val *v, uint64_t addr, const ch
 	if (ts == 4) {
 		int32_t w[2];
 		if (dec_fetch(d, v, addr, w, sizeof(w)))
-			val_time(v, d->ar, w[0], w[1], subname);
+			val_time(v, d->ar, w[0], (uint32_t)w[1], subname);
 		return;
 	}
 	int64_t w[2];
 	if (dec_fetch(d, v, addr, w, sizeof(w)))
-		val_time(v, d->ar, w[0], w[1], subname);
+		val_time(v, d->ar, w[0], (uint64_t)w[1], subname);
 }
 
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr)

@@ -71,7 +71,7 @@ unsigned dec_time_size(const struct dctx *d);
 void dec_timespec(struct dctx *d, struct val *v, uint64_t addr);
 void dec_timeval(struct dctx *d, struct val *v, uint64_t addr);
 /* A timespec/timeval already read: {tv_sec=s, <sub>=n}. */
-void val_time(struct val *v, struct arena *a, int64_t sec, int64_t sub, const char *subname);
+void val_time(struct val *v, struct arena *a, int64_t sec, uint64_t sub, const char *subname);
 /* Clock ticks, with their value in seconds as a comment when not 0: 5 / * 0.05 s * /. */
 void val_clock_t(struct val *v, struct arena *a, uint64_t ticks);
 /* Adds that date to v as a comment (v already holds the value). */
@@ -115,6 +115,9 @@ void dec_mode(struct val *v, struct arena *a, uint32_t mode);
 void dec_open_flags(struct dctx *d, struct val *v, uint64_t flags);
 /* makedev(0x1, 0x3) (dec_file.c). */
 void dec_makedev(struct val *v, struct arena *a, uint64_t dev);
+void dec_listxattr(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_utimensat(struct dctx *d, struct sc_event *ev, bool exiting);
+void dec_utimes(struct dctx *d, struct sc_event *ev, bool exiting);
 /* The unabbreviated (-v) stat and statx structs (dec_statv.c). */
 struct stat;
 struct statx;

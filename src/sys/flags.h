@@ -37,6 +37,7 @@ extern const struct xlat xl_tfd_settime_flags;
 extern const struct xlat xl_splice_flags;
 extern const struct xlat xl_signals;
 extern const struct xlat xl_sigprocmask_how;
+extern const struct xlat xl_sig_handler;
 extern const struct xlat xl_sa_flags;
 extern const struct xlat xl_ss_flags;
 extern const struct xlat xl_sys_codes;
@@ -129,6 +130,7 @@ extern const struct xlat xl_scm_types; /* flags_cmsg.c */
 extern const struct xlat xl_ip_cmsg_types;
 
 extern const struct xlat xl_fs_magic;
+extern const struct xlat xl_utime_nsec;
 extern const struct xlat xl_xattr_flags;
 extern const struct xlat xl_statfs_flags;
 extern const struct xlat xl_sfd_flags;

@@ -1,5 +1,6 @@
 /* Filesystem names for statfs; set*xattr's flags. */
 #include <linux/magic.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/xattr.h>
 
@@ -19,5 +20,8 @@ XLAT_TABLE(xl_statfs_flags, XLAT_BITS, XLAT(ST_RDONLY), XLAT(ST_NOSUID), XLAT(ST
 	   XLAT(ST_NOEXEC), XLAT(ST_SYNCHRONOUS), XLAT(ST_MANDLOCK), XLAT(ST_WRITE),
 	   XLAT(ST_APPEND), XLAT(ST_IMMUTABLE), XLAT(ST_NOATIME), XLAT(ST_NODIRATIME),
 	   XLAT(ST_RELATIME));
+
+/* utimensat's tv_nsec values that stand for "now" and "leave it". */
+XLAT_TABLE(xl_utime_nsec, XLAT_ENUM, XLAT(UTIME_NOW), XLAT(UTIME_OMIT));
 
 XLAT_TABLE(xl_xattr_flags, XLAT_BITS_DFLT, XLAT(XATTR_CREATE), XLAT(XATTR_REPLACE));

@@ -7,6 +7,9 @@
 
 #include "flags.h"
 
+/* sa_handler's two values that are no function (-X raw: 0, 0x1). */
+XLAT_TABLE(xl_sig_handler, XLAT_ENUM, XLAT(SIG_DFL), XLAT(SIG_IGN));
+
 XLAT_TABLE(xl_sigprocmask_how, XLAT_ENUM, XLAT(SIG_BLOCK), XLAT(SIG_UNBLOCK), XLAT(SIG_SETMASK));
 
 /* strace's order: SA_RESTORER first, then by value. */

@@ -64,6 +64,14 @@ Test(opts, y_shows_paths)
 	free(t);
 }
 
+Test(opts, yy_names_a_socket_no_table_lists)
+{
+	RUN("-yy", "-o", "@TRACE");
+	char *t = it_read_trace(&r, NULL);
+	assert_info_line(t, "yy_socket");
+	free(t);
+}
+
 Test(opts, z_keeps_successful_calls_only)
 {
 	RUN("-z", "-e", "trace=openat,write", "-o", "@TRACE");

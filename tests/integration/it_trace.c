@@ -98,6 +98,13 @@ Test(trace, timer_create_each_sigevent)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, utimensat_utimes_times)
+{
+	RUN("-o", "@TRACE", it_prog("tp_utime"), "basic");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, futex_waitv_waiters)
 {
 	RUN("-o", "@TRACE", it_prog("tp_futexv"), "basic");

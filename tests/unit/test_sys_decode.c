@@ -89,6 +89,36 @@ Test(sys_decode, rt_sigaction_struct)
 			 "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f00dead}, NULL, 8) = 0");
 }
 
+/* strace 6.1: -X raw prints a set's signals and sa_handler's SIG_DFL and SIG_IGN as numbers,
+ * -X verbose both. */
+Test(sys_decode, signals_as_numbers_under_raw)
+{
+	static uint64_t act[4] = {1 /* SIG_IGN */, 0x04000000, 0x7f00dead, 0};
+	static uint64_t all_but = ~(uint64_t)0 & ~(1ULL << (SIGKILL - 1)) & ~(3ULL << 31);
+	static uint64_t dfl[4] = {0, 0, 0, 0};
+	act[3] = (1ULL << (SIGINT - 1)) | (1ULL << (SIGCHLD - 1)) | (1ULL << 35);
+	map(0x5000, act, sizeof(act));
+	map(0x5100, &all_but, 8);
+	map(0x5200, dfl, sizeof(dfl));
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("rt_sigaction", 0, SIGPIPE, 0x5000, 0x5200, 8),
+			 "rt_sigaction(13, {sa_handler=0x1, sa_mask=[2 17 36], sa_flags=0x4000000, "
+			 "sa_restorer=0x7f00dead}, {sa_handler=0, sa_mask=[], sa_flags=0}, 8) = 0");
+	cr_expect_str_eq(RUN("rt_sigprocmask", 0, SIG_SETMASK, 0x5100, 0, 8),
+			 "rt_sigprocmask(0x2, ~[9 32 33], NULL, 8) = 0");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(
+		RUN("rt_sigaction", 0, SIGPIPE, 0x5000, 0x5200, 8),
+		"rt_sigaction(13 /* SIGPIPE */, {sa_handler=0x1 /* SIG_IGN */, sa_mask=[2 /* "
+		"INT */ 17 /* CHLD */ 36 /* RT_4 */], sa_flags=0x4000000 /* SA_RESTORER */, "
+		"sa_restorer=0x7f00dead}, {sa_handler=0 /* SIG_DFL */, sa_mask=[], "
+		"sa_flags=0}, 8) = 0");
+	cr_expect_str_eq(
+		RUN("rt_sigprocmask", 0, SIG_SETMASK, 0x5100, 0, 8),
+		"rt_sigprocmask(0x2 /* SIG_SETMASK */, ~[9 /* KILL */ 32 /* RTMIN */ 33 /* "
+		"RT_1 */], NULL, 8) = 0");
+}
+
 Test(sys_decode, wait4_status_expressions)
 {
 	static int exited = 3 << 8, killed = SIGKILL, cored = SIGSEGV | 0x80;
@@ -157,6 +187,30 @@ Test(sys_decode, fcntl_getfl_note_and_setfd)
 	cr_expect_str_eq(RUN("fcntl", 0, 3, F_SETFD, FD_CLOEXEC),
 			 "fcntl(3, F_SETFD, FD_CLOEXEC) = 0");
 	cr_expect_str_eq(RUN("fcntl", 0, 3, F_GETFD), "fcntl(3, F_GETFD) = 0");
+	/* strace 6.1 names F_GETFL's flags in every -X style, F_GETFD's as the style says */
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("fcntl", 0x18000, 3, F_GETFL),
+			 "fcntl(3, 0x3) = 0x18000 (flags O_RDONLY|O_LARGEFILE|O_DIRECTORY)");
+	cr_expect_str_eq(RUN("fcntl", 1, 3, F_GETFD), "fcntl(3, 0x1) = 0x1 (flags 0x1)");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("fcntl", 1, 1, F_GETFL),
+			 "fcntl(1, 0x3 /* F_GETFL */) = 0x1 (flags O_WRONLY)");
+	cr_expect_str_eq(RUN("fcntl", 1, 3, F_GETFD),
+			 "fcntl(3, 0x1 /* F_GETFD */) = 0x1 (flags 0x1 /* FD_CLOEXEC */)");
+}
+
+/* strace 6.1: listxattr with a size of 0 shows the list's address, whatever came back. */
+Test(sys_decode, listxattr_size_0_keeps_the_address)
+{
+	static const char names[] = "user.x";
+	map(0x1000, "/f", 3);
+	map(0x2000, names, sizeof(names));
+	cr_expect_str_eq(RUN("listxattr", 7, 0x1000, 0x2000, 0),
+			 "listxattr(\"/f\", 0x2000, 0) = 7");
+	cr_expect_str_eq(RUN("flistxattr", 0, 3, 0x2000, 0), "flistxattr(3, 0x2000, 0) = 0");
+	cr_expect_str_eq(RUN("llistxattr", 7, 0x1000, 0, 0), "llistxattr(\"/f\", NULL, 0) = 7");
+	cr_expect_str_eq(RUN("listxattr", 7, 0x1000, 0x2000, 100),
+			 "listxattr(\"/f\", \"user.x\\0\", 100) = 7");
 }
 
 Test(sys_decode, pipe2_fds_and_umask_octal)

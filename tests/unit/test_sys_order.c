@@ -83,6 +83,15 @@ Test(sys_order, clock_ticks_carry_seconds_in_a_comment)
 		RUN("times", 42, 0x1000),
 		"times({tms_utime=5 /* 0.05 s */, tms_stime=0, tms_cutime=150 /* 1.50 s */, "
 		"tms_cstime=0}) = 42");
+	/* strace 6.1 leaves the seconds out under -X raw, keeps them under -X verbose */
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("times", 42, 0x1000),
+			 "times({tms_utime=5, tms_stime=0, tms_cutime=150, tms_cstime=0}) = 42");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(
+		RUN("times", 42, 0x1000),
+		"times({tms_utime=5 /* 0.05 s */, tms_stime=0, tms_cutime=150 /* 1.50 s */, "
+		"tms_cstime=0}) = 42");
 }
 
 /* The kernel's internal codes that reach userspace (NFS, drivers, bpf) have strace 6.1's names
