@@ -3,11 +3,15 @@
  *   tp_files trunc   run with -s 5
  *   tp_files align   run with -a 20 (the harness aligns "=" lines to its -a value)
  *   tp_files xattr   set*xattr's flags on a path that does not exist and on fd -1
+ *   tp_files times   utimensat's times (what shutil.copystat sets), sendfile to the end,
+ *                    epoll_ctl's EPOLL_CTL_DEL
  */
 #include "expect.h"
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -169,13 +173,53 @@ static int run_xattr(void)
 	return 0;
 }
 
+/* Times as words: a time32 timespec on i386, time64 elsewhere, as SYS_utimensat takes. */
+static int run_times(void)
+{
+	static const long t[4] = {1, 2, 1700000000, 999999999},
+			  now[4] = {0, UTIME_NOW, 0, UTIME_OMIT};
+	char path[128];
+	long fd, nul, ep, n, off = 0;
+	struct epoll_event e = {EPOLLIN, {.u64 = 7}};
+
+	make_path(path, sizeof(path));
+	fd = sys_openat(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	xp_line(me, "openat(AT_FDCWD, \"%s\", O_RDWR|O_CREAT|O_TRUNC, 0600) = %ld", path, fd);
+	n = syscall(SYS_write, fd, "ab", 2);
+	xp_line(me, "write(%ld, \"ab\", 2) = %ld", fd, n);
+	n = syscall(SYS_utimensat, AT_FDCWD, path, t, 0);
+	xp_line(me,
+		"utimensat(AT_FDCWD, \"%s\", [{tv_sec=1, tv_nsec=2} /* "
+		"1970-01-01T00:00:01.000000002+0000 */, {tv_sec=1700000000, tv_nsec=999999999} "
+		"/* 2023-11-14T22:13:20.999999999+0000 */], 0) = %s",
+		path, xp_res(n));
+	n = syscall(SYS_utimensat, fd, NULL, now, 0);
+	xp_line(me, "utimensat(%ld, NULL, [UTIME_NOW, UTIME_OMIT], 0) = %s", fd, xp_res(n));
+	n = syscall(SYS_utimensat, AT_FDCWD, path, NULL, AT_SYMLINK_NOFOLLOW);
+	xp_line(me, "utimensat(AT_FDCWD, \"%s\", NULL, AT_SYMLINK_NOFOLLOW) = %s", path, xp_res(n));
+	nul = sys_openat("/dev/null", O_WRONLY, 0);
+	xp_line(me, "openat(AT_FDCWD, \"/dev/null\", O_WRONLY) = %ld", nul);
+	n = syscall(SYS_sendfile, nul, fd, &off, 10);
+	xp_line(me, "sendfile(%ld, %ld, [0] => [2], 10) = %ld", nul, fd, n);
+	n = syscall(SYS_sendfile, nul, fd, &off, 10);
+	xp_line(me, "sendfile(%ld, %ld, [2], 10) = %ld", nul, fd, n);
+	ep = syscall(SYS_epoll_create1, 0);
+	xp_line(me, "epoll_create1(0) = %ld", ep);
+	n = syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, fd, &e);
+	xp_line(me, "epoll_ctl(%ld, EPOLL_CTL_DEL, %ld, %p) = %s", ep, fd, (void *)&e, xp_res(n));
+	n = syscall(SYS_epoll_ctl, ep, EPOLL_CTL_MOD, fd, &e);
+	xp_line(me,
+		"epoll_ctl(%ld, EPOLL_CTL_MOD, %ld, {events=EPOLLIN, data={u32=7, u64=7}}) = %s",
+		ep, fd, xp_res(n));
+	sys_unlink(path);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct xp_mode modes[] = {{"basic", run_basic},
-					       {"trunc", run_trunc},
-					       {"align", run_align},
-					       {"xattr", run_xattr},
-					       {NULL, NULL}};
+	static const struct xp_mode modes[] = {{"basic", run_basic}, {"trunc", run_trunc},
+					       {"align", run_align}, {"xattr", run_xattr},
+					       {"times", run_times}, {NULL, NULL}};
 
 	xp_init();
 	me = getpid();

@@ -6,6 +6,8 @@
  *   tp_signals catch       report what it inherited (SIGHUP, SIGINT, SIGPIPE ignored?
  *                          SIGUSR2 blocked?), state "ready", count the SIGTERM, SIGINT
  *                          and SIGUSR1 it gets until 300 ms after the first (or 20 s)
+ *   tp_signals actions     SIG_IGN and SIG_DFL set and read back, a mask blocked and restored
+ *                          (what -X raw and -X verbose print as numbers)
  */
 #include "expect.h"
 
@@ -250,13 +252,42 @@ static int run_catch(void)
 	return 0;
 }
 
+/* The kernel's struct sigaction, the same words in each ABI ptrc knows; no SA_RESTORER, which
+ * a handler of SIG_IGN or SIG_DFL never returns through. */
+struct ksigaction {
+	unsigned long handler, flags, restorer;
+	uint64_t mask;
+};
+
+static int run_actions(void)
+{
+	struct ksigaction ign = {(unsigned long)SIG_IGN, 0, 0, 0}, dfl = {0}, old;
+	uint64_t set = 1u << (SIGHUP - 1) | 1u << (SIGUSR2 - 1);
+	long n;
+
+	ign.mask = set;
+	n = syscall(SYS_rt_sigaction, SIGUSR1, &ign, &old, 8);
+	xp_line(me,
+		"rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[HUP USR2], sa_flags=0}, "
+		"{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = %s",
+		xp_res(n));
+	n = syscall(SYS_rt_sigaction, SIGUSR1, &dfl, &old, 8);
+	xp_line(me,
+		"rt_sigaction(SIGUSR1, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, "
+		"{sa_handler=SIG_IGN, sa_mask=[HUP USR2], sa_flags=0}, 8) = %s",
+		xp_res(n));
+	n = syscall(SYS_rt_sigprocmask, SIG_BLOCK, &set, NULL, 8);
+	xp_line(me, "rt_sigprocmask(SIG_BLOCK, [HUP USR2], NULL, 8) = %s", xp_res(n));
+	n = syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, 8);
+	xp_line(me, "rt_sigprocmask(SIG_UNBLOCK, [HUP USR2], NULL, 8) = %s", xp_res(n));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	static const struct xp_mode modes[] = {{"deliver", run_deliver},
-					       {"stopcont", run_stopcont},
-					       {"killed", run_killed},
-					       {"catch", run_catch},
-					       {NULL, NULL}};
+	static const struct xp_mode modes[] = {{"deliver", run_deliver}, {"stopcont", run_stopcont},
+					       {"killed", run_killed},	 {"catch", run_catch},
+					       {"actions", run_actions}, {NULL, NULL}};
 
 	xp_init();
 	me = getpid();

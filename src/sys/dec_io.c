@@ -82,7 +82,8 @@ static void dec_offset_ref(struct dctx *d, struct sc_event *ev, struct val *v, u
 		val_int(val_array(v, d->ar, 1), off);
 }
 
-/* sendfile's offset is read before and after: [0] => [100]. */
+/* sendfile's offset is read before and after: [0] => [100]; strace shows the after only when
+ * bytes moved it, so 0 (end of file) shows [100] alone. */
 void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting)
 {
 	uint64_t addr = arg_word(d, ev, 2);
@@ -94,7 +95,7 @@ void dec_sendfile(struct dctx *d, struct sc_event *ev, bool exiting)
 		dec_offset_ref(d, ev, v, addr);
 		return;
 	}
-	if (!addr || v->kind != VAL_ARRAY || !dec_ok(ev))
+	if (!addr || v->kind != VAL_ARRAY || !dec_ok(ev) || ev->ret == 0)
 		return;
 	struct val before = *v, after;
 	dec_offset_ref(d, ev, &after, addr);

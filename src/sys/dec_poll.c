@@ -204,7 +204,8 @@ void dec_epoll_ctl(struct dctx *d, struct sc_event *ev, bool exiting)
 	struct val *v = &ev->args[3];
 	unsigned size = epoll_event_size(d);
 
-	if (exiting || !size || size > sizeof(raw) ||
+	/* EPOLL_CTL_DEL ignores the event (non-NULL since 2.6.9): strace shows its address. */
+	if (exiting || arg_word(d, ev, 1) == EPOLL_CTL_DEL || !size || size > sizeof(raw) ||
 	    !dec_fetch(d, v, arg_word(d, ev, 3), raw, size))
 		return;
 	val_epoll_event(d, v, raw);

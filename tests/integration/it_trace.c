@@ -134,6 +134,21 @@ Test(trace, mempolicy_modes_and_node_masks)
 	it_check(&r, IT_LAYOUT_SINGLE, 40);
 }
 
+Test(trace, file_times_sendfile_epoll_del)
+{
+	RUN("-o", "@TRACE", it_prog("tp_files"), "times");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
+Test(trace, signal_actions_ign_dfl)
+{
+	RUN("-e", "trace=rt_sigaction,rt_sigprocmask,exit_group", "-o", "@TRACE",
+	    it_prog("tp_signals"), "actions");
+	it_assert_exit(&r, 0);
+	it_check(&r, IT_LAYOUT_SINGLE, 40);
+}
+
 Test(trace, xattr_flags)
 {
 	RUN("-o", "@TRACE", it_prog("tp_files"), "xattr");
