@@ -119,6 +119,10 @@ enum val_raw {
 	 * {tv_sec=0, tv_nsec=1073741822}): the name alone, the value alone under -X raw, both
 	 * under -X verbose. */
 	VAL_RAW_STANDIN,
+	/* CALL: a number or address in network order (htons(9), inet_addr("127.0.0.1")), whose
+	 * bytes are a string under -X raw ("\x00\x09"), with the call in a comment under -X
+	 * verbose, as strace prints a socket address; call.num is a number's width in bytes. */
+	VAL_RAW_NETBYTES,
 };
 
 /* How a STR holds its bytes (val.raw). */
@@ -172,6 +176,7 @@ struct val {
 			struct field *fields; /* first, as in STRUCT: val_field() fills both */
 			const char *fn;	      /* static: "htons" */
 			uint64_t num;	      /* raw == VAL_RAW_NUMBER: what -X raw prints */
+					      /* raw == VAL_RAW_NETBYTES: the width */
 		} call;			      /* CALL */
 		struct {
 			const uint8_t *mask; /* bit k-1 set for signal k */

@@ -43,6 +43,29 @@ static bool or_number(const struct val *v, struct strbuf *sb)
 	return true;
 }
 
+/* htons(9)'s "\x00\x09", inet_addr("127.0.0.1")'s "\x7f\x00\x00\x01": the bytes in
+ * network order, as strace shows a socket address's under -X raw. */
+static bool net_bytes(const struct val *v, struct strbuf *sb)
+{
+	const struct val *f = NULL;
+
+	for (uint32_t i = 0; i < v->n && !f; i++)
+		if (v->fields[i].v->kind == VAL_UINT || v->fields[i].v->kind == VAL_IPADDR)
+			f = v->fields[i].v;
+	if (!f)
+		return false;
+	strbuf_addc(sb, '"');
+	if (f->kind == VAL_IPADDR) {
+		for (uint32_t i = 0; i < f->n; i++)
+			strbuf_addf(sb, "\\x%02x", (unsigned char)f->bytes[i]);
+	} else {
+		for (uint64_t i = v->call.num; i-- > 0;)
+			strbuf_addf(sb, "\\x%02x", (unsigned)(f->u >> (8 * i)) & 0xff);
+	}
+	strbuf_addc(sb, '"');
+	return true;
+}
+
 /* The number behind a named constant, and whether v is one. */
 static bool const_number(const struct val *v, struct strbuf *sb)
 {
@@ -86,6 +109,8 @@ static bool const_number(const struct val *v, struct strbuf *sb)
 		return true;
 	case VAL_CALL: /* an encoded constant: ioctl's _IOC(...) is 0x3e03 under -X raw,
 			  quotactl's QCMD(...) 2147483904 (VALF_NUM) */
+		if (v->raw == VAL_RAW_NETBYTES)
+			return net_bytes(v, sb);
 		if (v->raw != VAL_RAW_NUMBER)
 			return false;
 		if (v->flags & VALF_NUM)
@@ -148,6 +173,9 @@ bool text_const_styled(struct strbuf *sb, const struct val *v, const struct text
 		struct val plain = *v; /* its names, whatever its own style says */
 		if (plain.raw >= VAL_RAW_NAMES)
 			plain.raw = VAL_RAW_MERGED;
+		/* inet_pton(AF_INET6, "::1") in the comment: without the field it fills */
+		if (v->raw == VAL_RAW_NETBYTES && v->n && v->fields[v->n - 1].v->kind == VAL_SYM)
+			plain.n--;
 		abbrev.xstyle = CONST_ABBREV;
 		text_val(&name, &plain, &abbrev);
 		/*

@@ -255,7 +255,10 @@ static void text_struct(struct strbuf *sb, const struct val *v, const struct tex
 		if (i)
 			strbuf_adds(sb, ", ");
 		const struct val *f = v->fields[i].v;
-		if (v->fields[i].name && !(f->kind == VAL_CALL && (f->flags & VALF_ANON)))
+		/* inet_pton(AF_INET6, "::1", &sin6_addr) names its field; its bytes do not */
+		bool anon = f->kind == VAL_CALL && (f->flags & VALF_ANON) &&
+			    (o->xstyle == CONST_ABBREV || f->raw != VAL_RAW_NETBYTES);
+		if (v->fields[i].name && !anon)
 			strbuf_addf(sb,
 				    (v->flags & VALF_LABELS) ? "%s " : "%s=", v->fields[i].name);
 		text_val(sb, f, o);

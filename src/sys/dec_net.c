@@ -16,6 +16,8 @@ static void val_net_number(struct val *v, struct arena *a, const char *fn, const
 {
 	val_call(v, a, fn, 1);
 	val_uint(val_field(v, a, 0, name), host_order);
+	v->raw = VAL_RAW_NETBYTES;
+	v->call.num = fn[4] == 's' ? 2 : 4; /* htons or htonl */
 }
 
 static void sockaddr_in(struct dctx *d, struct val *v, const struct sockaddr_in *sin)
@@ -23,6 +25,7 @@ static void sockaddr_in(struct dctx *d, struct val *v, const struct sockaddr_in 
 	val_net_number(st_add(v, d->ar, "sin_port"), d->ar, "htons", "port", ntohs(sin->sin_port));
 	struct val *addr = st_add(v, d->ar, "sin_addr");
 	val_call(addr, d->ar, "inet_addr", 1);
+	addr->raw = VAL_RAW_NETBYTES;
 	val_ipaddr(val_field(addr, d->ar, 0, "addr"), d->ar, &sin->sin_addr, 4);
 }
 
@@ -36,6 +39,7 @@ static void sockaddr_in6(struct dctx *d, struct val *v, const struct sockaddr_in
 	struct val *addr = st_add(v, d->ar, "sin6_addr");
 	val_call(addr, d->ar, "inet_pton", 3);
 	addr->flags |= VALF_ANON;
+	addr->raw = VAL_RAW_NETBYTES;
 	val_enum(val_field(addr, d->ar, 0, NULL), AF_INET6, &xl_address_families);
 	val_ipaddr(val_field(addr, d->ar, 1, "addr"), d->ar, &s6->sin6_addr, 16);
 	val_sym(val_field(addr, d->ar, 2, NULL), "&sin6_addr");

@@ -92,6 +92,8 @@ CASES = [
     (["-e", "trace=ptrace"], "tp_ptrace", ["child"]),
     (["-e", "trace=ptrace"], "tp_ptrace_regs", ["child"]),
     (["-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
+    (["-X", "raw", "-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
+    (["-X", "verbose", "-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
     (["-v", "-X", "verbose", "-e", "trace=ptrace"], "tp_ptrace_regs", ["child"]),
     (["-e", "trace=quotactl,quotactl_fd"], "tp_quota", ["errors"]),
     (["-X", "raw", "-e", "trace=quotactl,quotactl_fd"], "tp_quota", ["raw"]),
@@ -162,6 +164,8 @@ CASES_M32 = [
     (["-e", "trace=ptrace"], "tp_ptrace", ["child"]),
     (["-e", "trace=ptrace"], "tp_ptrace_regs", ["child"]),
     (["-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
+    (["-X", "raw", "-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
+    (["-X", "verbose", "-e", "trace=sendto,recvfrom"], "tp_recvfrom", ["basic"]),
     (["-v", "-X", "verbose", "-e", "trace=ptrace"], "tp_ptrace_regs", ["child"]),
     (["-e", "trace=quotactl,quotactl_fd"], "tp_quota", ["errors"]),
     (["-v", "-e", "trace=quotactl", "-e", "inject=quotactl:retval=0"], "tp_quota",
@@ -198,6 +202,8 @@ CASES_M32 = [
 
 # Pids (a fresh machine's are small): every decimal of 3 to 7 digits, on both sides alike.
 PID = re.compile(r"(?<![0-9a-fA-Fx])\d{3,7}(?![0-9a-fA-F])")
+# A kernel-chosen port as -X raw and -X verbose show it, its bytes: like a pid, it differs.
+PORT = re.compile(r'(sin6?_port=)"(\\x[0-9a-f]{2}){2}"')
 # The launch's execve shows the tracer's own child's envp, which differs between tracers.
 ENVP = re.compile(r"0x[0-9a-f]+ /\* \d+ vars \*/")
 
@@ -210,7 +216,8 @@ def trace(tracer, opts, argv, d, name):
         return run.returncode, ["(no trace) " + run.stderr.strip()]
     with open(out) as f:
         # getppid() names the tracer itself under -Y.
-        return run.returncode, [ENVP.sub("ENVP", PID.sub("PID", line.rstrip("\n"))).replace(
+        return run.returncode, [ENVP.sub("ENVP", PID.sub("PID", PORT.sub(
+            r"\1PORT", line.rstrip("\n")))).replace(
             f"<{os.path.basename(tracer)[:15]}>", "<TRACER>") for line in f]
 
 

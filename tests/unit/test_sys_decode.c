@@ -165,6 +165,42 @@ Test(sys_decode, connect_inet_and_unix)
 		"such file or directory)");
 }
 
+/* strace 6.1's lines for the same bytes: under -X raw a socket address's network-order
+ * fields are their bytes, under -X verbose with the call beside them. */
+Test(sys_decode, inet_addresses_as_bytes_under_raw_and_verbose)
+{
+	static struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0x9396};
+	static struct sockaddr_in6 s6 = {.sin6_family = AF_INET6, .sin6_port = 0x5000};
+	sin.sin_addr.s_addr = htonl(0x7f000001);
+	s6.sin6_addr.s6_addr[15] = 1;
+	map(0x8000, &sin, sizeof(sin));
+	map(0x8200, &s6, sizeof(s6));
+	harness_xstyle = CONST_RAW;
+	cr_expect_str_eq(RUN("connect", 0, 4, 0x8000, 16),
+			 "connect(4, {sa_family=0x2, sin_port=\"\\x96\\x93\", "
+			 "sin_addr=\"\\x7f\\x00\\x00\\x01\"}, 16) = 0");
+	cr_expect_str_eq(RUN("bind", 0, 6, 0x8200, 28),
+			 "bind(6, {sa_family=0xa, sin6_port=\"\\x00\\x50\", "
+			 "sin6_flowinfo=\"\\x00\\x00\\x00\\x00\", "
+			 "sin6_addr="
+			 "\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"
+			 "\\x00\\x01\", "
+			 "sin6_scope_id=0}, 28) = 0");
+	harness_xstyle = CONST_VERBOSE;
+	cr_expect_str_eq(RUN("connect", 0, 4, 0x8000, 16),
+			 "connect(4, {sa_family=0x2 /* AF_INET */, sin_port=\"\\x96\\x93\" /* "
+			 "htons(38547) */, sin_addr=\"\\x7f\\x00\\x00\\x01\" /* "
+			 "inet_addr(\"127.0.0.1\") */}, 16) = 0");
+	cr_expect_str_eq(RUN("bind", 0, 6, 0x8200, 28),
+			 "bind(6, {sa_family=0xa /* AF_INET6 */, sin6_port=\"\\x00\\x50\" /* "
+			 "htons(80) */, sin6_flowinfo=\"\\x00\\x00\\x00\\x00\" /* htonl(0) "
+			 "*/, "
+			 "sin6_addr="
+			 "\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"
+			 "\\x00\\x01\" "
+			 "/* inet_pton(AF_INET6, \"::1\") */, sin6_scope_id=0}, 28) = 0");
+}
+
 Test(sys_decode, socket_type_and_protocol)
 {
 	cr_expect_str_eq(RUN("socket", 3, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP),
