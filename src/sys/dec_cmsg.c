@@ -97,9 +97,7 @@ static void ip_pktinfo(struct dctx *d, struct val *v, const uint8_t *p)
 	nl_ifindex(d, st_add(v, d->ar, "ipi_ifindex"), dec_uint_at(p, 4));
 	const char *names[2] = {"ipi_spec_dst", "ipi_addr"};
 	for (unsigned i = 0; i < 2; i++) {
-		struct val *a = st_add(v, d->ar, names[i]);
-		val_call(a, d->ar, "inet_addr", 1);
-		val_ipaddr(val_field(a, d->ar, 0, "addr"), d->ar, p + 4 + 4 * i, 4);
+		dec_inet_addr(st_add(v, d->ar, names[i]), d->ar, p + 4 + 4 * i);
 	}
 }
 

@@ -23,10 +23,7 @@ static void val_net_number(struct val *v, struct arena *a, const char *fn, const
 static void sockaddr_in(struct dctx *d, struct val *v, const struct sockaddr_in *sin)
 {
 	val_net_number(st_add(v, d->ar, "sin_port"), d->ar, "htons", "port", ntohs(sin->sin_port));
-	struct val *addr = st_add(v, d->ar, "sin_addr");
-	val_call(addr, d->ar, "inet_addr", 1);
-	addr->raw = VAL_RAW_NETBYTES;
-	val_ipaddr(val_field(addr, d->ar, 0, "addr"), d->ar, &sin->sin_addr, 4);
+	dec_inet_addr(st_add(v, d->ar, "sin_addr"), d->ar, &sin->sin_addr);
 }
 
 /* strace prints the address as a call with no field name: inet_pton(AF_INET6, "::1", &sin6_addr).
@@ -36,13 +33,7 @@ static void sockaddr_in6(struct dctx *d, struct val *v, const struct sockaddr_in
 	val_net_number(st_add(v, d->ar, "sin6_port"), d->ar, "htons", "port", ntohs(s6->sin6_port));
 	val_net_number(st_add(v, d->ar, "sin6_flowinfo"), d->ar, "htonl", "flowinfo",
 		       ntohl(s6->sin6_flowinfo));
-	struct val *addr = st_add(v, d->ar, "sin6_addr");
-	val_call(addr, d->ar, "inet_pton", 3);
-	addr->flags |= VALF_ANON;
-	addr->raw = VAL_RAW_NETBYTES;
-	val_enum(val_field(addr, d->ar, 0, NULL), AF_INET6, &xl_address_families);
-	val_ipaddr(val_field(addr, d->ar, 1, "addr"), d->ar, &s6->sin6_addr, 16);
-	val_sym(val_field(addr, d->ar, 2, NULL), "&sin6_addr");
+	dec_inet6_field(st_add(v, d->ar, "sin6_addr"), d->ar, &s6->sin6_addr, "&sin6_addr");
 	val_uint(st_add(v, d->ar, "sin6_scope_id"), s6->sin6_scope_id);
 }
 

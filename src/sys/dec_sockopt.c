@@ -47,10 +47,8 @@ static void opt_mreq(struct dctx *d, struct val *v, uint64_t addr)
 		return;
 	st_init(v, d->ar, 2);
 	for (unsigned i = 0; i < 2; i++) {
-		struct val *a = st_add(v, d->ar, names[i]);
-		val_call(a, d->ar, "inet_addr", 1);
-		val_ipaddr(val_field(a, d->ar, 0, "addr"), d->ar,
-			   i ? (const void *)&m.imr_interface : (const void *)&m.imr_multiaddr, 4);
+		dec_inet_addr(st_add(v, d->ar, names[i]), d->ar,
+			      i ? (const void *)&m.imr_interface : (const void *)&m.imr_multiaddr);
 	}
 }
 
@@ -62,12 +60,8 @@ static void opt_mreq6(struct dctx *d, struct val *v, uint64_t addr)
 	if (!dec_fetch(d, v, addr, &m, sizeof(m)))
 		return;
 	st_init(v, d->ar, 2);
-	struct val *a = st_add(v, d->ar, "ipv6mr_multiaddr");
-	val_call(a, d->ar, "inet_pton", 3);
-	a->flags |= VALF_ANON;
-	val_enum(val_field(a, d->ar, 0, NULL), AF_INET6, &xl_address_families);
-	val_ipaddr(val_field(a, d->ar, 1, "addr"), d->ar, &m.ipv6mr_multiaddr, 16);
-	val_sym(val_field(a, d->ar, 2, NULL), "&ipv6mr_multiaddr");
+	dec_inet6_field(st_add(v, d->ar, "ipv6mr_multiaddr"), d->ar, &m.ipv6mr_multiaddr,
+			"&ipv6mr_multiaddr");
 	nl_ifindex(d, st_add(v, d->ar, "ipv6mr_interface"), m.ipv6mr_interface);
 }
 

@@ -4,11 +4,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../arch/abi.h"
 #include "decoders.h"
+#include "flags.h"
 
 bool dec_ok(const struct sc_event *ev)
 {
@@ -278,4 +280,21 @@ void dec_s64_ref(struct dctx *d, struct val *v, uint64_t addr)
 void dec_ulong_ref(struct dctx *d, struct val *v, uint64_t addr)
 {
 	dec_word_ref(d, v, addr, false);
+}
+
+void dec_inet_addr(struct val *v, struct arena *a, const void *bytes)
+{
+	val_call(v, a, "inet_addr", 1);
+	v->raw = VAL_RAW_NETBYTES;
+	val_ipaddr(val_field(v, a, 0, "addr"), a, bytes, 4);
+}
+
+void dec_inet6_field(struct val *v, struct arena *a, const void *bytes, const char *sym)
+{
+	val_call(v, a, "inet_pton", 3);
+	v->flags |= VALF_ANON;
+	v->raw = VAL_RAW_NETBYTES;
+	val_enum(val_field(v, a, 0, NULL), AF_INET6, &xl_address_families);
+	val_ipaddr(val_field(v, a, 1, "addr"), a, bytes, 16);
+	val_sym(val_field(v, a, 2, NULL), sym);
 }

@@ -36,6 +36,11 @@ void dec_array_unread(struct dctx *d, struct dec_array *a, uint64_t i, uint64_t 
 /* An unsigned field of size bytes (1, 2, 4, or up to 8) of a buffer read from the tracee, in the
  * host's byte order, which is the tracee's. */
 uint64_t dec_uint_at(const void *p, unsigned size);
+/* An IPv4 address as strace writes it, inet_addr("127.0.0.1"); its bytes under -X raw. */
+void dec_inet_addr(struct val *v, struct arena *a, const void *bytes);
+/* An IPv6 address that fills the struct field sym names, with no name= of its own:
+ * inet_pton(AF_INET6, "::1", &sin6_addr); under -X raw sym="\x00...\x01". */
+void dec_inet6_field(struct val *v, struct arena *a, const void *bytes, const char *sym);
 /* Reads n (at most 32) consecutive words at addr, all or none: 0, or -errno (w untouched). */
 int dec_read_words(struct dctx *d, uint64_t addr, uint64_t *w, unsigned n);
 /* An in/out socklen_t, read at entry into in, whose exit value is out: [16] or [128 => 16]

@@ -37,11 +37,11 @@ void nl_ifindex(struct dctx *d, struct val *v, uint64_t idx)
 void nl_inaddr(struct dctx *d, struct val *v, int family, const void *bytes)
 {
 	if (family == AF_INET) {
-		val_call(v, d->ar, "inet_addr", 1);
-		val_ipaddr(val_field(v, d->ar, 0, "addr"), d->ar, bytes, 4);
+		dec_inet_addr(v, d->ar, bytes);
 		return;
 	}
 	val_call(v, d->ar, "inet_pton", 2);
+	v->raw = VAL_RAW_NETBYTES;
 	val_enum(val_field(v, d->ar, 0, NULL), AF_INET6, &xl_address_families);
 	val_ipaddr(val_field(v, d->ar, 1, "addr"), d->ar, bytes, 16);
 }

@@ -119,11 +119,17 @@ CASES = [
     (["-x", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-yy", "-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
+    (["-X", "raw", "-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
+    (["-X", "verbose", "-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
     # bpf(2)'s union bpf_attr members (not the map ids, which change from run to run).
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-e", "trace=sendmmsg,recvmmsg,recvmmsg_time64"], "tp_mmsg", ["fixed"]),
     (["-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-X", "raw", "-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
+    (["-X", "verbose", "-e", "trace=sendmsg,recvmsg"], "tp_cmsg", ["basic"]),
     (["-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
+    (["-X", "raw", "-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
+    (["-X", "verbose", "-e", "trace=setsockopt,getsockopt"], "tp_sockopt", ["basic"]),
     # The structs of SO_ATTACH_FILTER, IPV6_ADD_MEMBERSHIP and MCAST_JOIN_GROUP (not the
     # received messages of "basic": their ports change from run to run).
     (["-e", "trace=setsockopt,getsockopt"], "tp_cmsg6", ["opts"]),
@@ -191,6 +197,8 @@ CASES_M32 = [
       "-e", "inject=pwrite64:poke_enter=@arg2=5a:retval=2"], "tp_inject", ["poke"]),
     (["-e", "trace=sendto,recvfrom,sendmsg"], "tp_netlink", ["basic"]),
     (["-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
+    (["-X", "raw", "-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
+    (["-X", "verbose", "-e", "trace=sendto"], "tp_netlink_rtm", ["basic"]),
     (["-e", "trace=bpf"], "tp_bpf", ["fixed"]),
     (["-v", "-e", "trace=perf_event_open"], "tp_perf", ["verbose"]),
     (["-e", "trace=ioctl"], "tp_ioctl_zoo", ["basic"]),

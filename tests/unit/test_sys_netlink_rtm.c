@@ -118,6 +118,18 @@ Test(sys_netlink_rtm, rule6)
 		"{nla_len=8, nla_type=FRA_SRC}, \"\\x00\\x00\\x00\\x00\"]]], 56, 0, NULL, 0) = 56");
 }
 
+/* -X raw and -X verbose: an address attribute is its bytes, as strace 6.1 prints IFA_ADDRESS. */
+Test(sys_netlink_rtm, rule6_address_bytes)
+{
+	harness_xstyle = CONST_RAW;
+	cr_assert(strstr(send_case(nlc_rule6, 3),
+			 "nla_type=0x1}, \"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"
+			 "\\x00\\x00\\x00\\x00\\x01\"]"));
+	harness_xstyle = CONST_VERBOSE;
+	cr_assert(strstr(send_case(nlc_rule6, 3),
+			 "\\x00\\x01\" /* inet_pton(AF_INET6, \"::1\") */]"));
+}
+
 /* Attributes longer than their type: their first bytes, or bytes where strace caps them. */
 Test(sys_netlink_rtm, rule_long_attrs)
 {
