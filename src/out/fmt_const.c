@@ -47,22 +47,22 @@ static bool or_number(const struct val *v, struct strbuf *sb)
  * network order, as strace shows a socket address's under -X raw. */
 static bool net_bytes(const struct val *v, struct strbuf *sb)
 {
+	const struct text_opts hex = {.xflag = 2}; /* every byte as \x.. */
 	const struct val *f = NULL;
+	char word[8];
 
 	for (uint32_t i = 0; i < v->n && !f; i++)
 		if (v->fields[i].v->kind == VAL_UINT || v->fields[i].v->kind == VAL_IPADDR)
 			f = v->fields[i].v;
-	if (!f)
+	if (!f || (f->kind == VAL_UINT && v->call.num > sizeof(word)))
 		return false;
-	strbuf_addc(sb, '"');
 	if (f->kind == VAL_IPADDR) {
-		for (uint32_t i = 0; i < f->n; i++)
-			strbuf_addf(sb, "\\x%02x", (unsigned char)f->bytes[i]);
-	} else {
-		for (uint64_t i = v->call.num; i-- > 0;)
-			strbuf_addf(sb, "\\x%02x", (unsigned)(f->u >> (8 * i)) & 0xff);
+		text_quote(sb, f->bytes, f->n, false, &hex);
+		return true;
 	}
-	strbuf_addc(sb, '"');
+	for (uint64_t i = 0; i < v->call.num; i++) /* most significant byte first */
+		word[i] = (char)(f->u >> (8 * (v->call.num - 1 - i)));
+	text_quote(sb, word, v->call.num, false, &hex);
 	return true;
 }
 

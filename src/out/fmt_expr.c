@@ -126,10 +126,9 @@ static void text_hwaddr(struct strbuf *sb, const struct val *v, const struct tex
 		fmt_hwaddr(sb, v);
 		return;
 	}
-	strbuf_addc(sb, '"');
-	for (uint32_t i = 0; i < v->n; i++)
-		strbuf_addf(sb, "\\x%02x", (unsigned char)v->bytes[i]);
-	strbuf_addc(sb, '"');
+	const struct text_opts hex = {.xflag = 2}; /* every byte as \x.. */
+
+	text_quote(sb, v->bytes, v->n, false, &hex);
 	if (o->xstyle == CONST_VERBOSE && v->n) {
 		strbuf_adds(sb, " /* ");
 		fmt_hwaddr(sb, v);
